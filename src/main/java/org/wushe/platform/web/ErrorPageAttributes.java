@@ -1,0 +1,24 @@
+package org.wushe.platform.web;
+
+import java.util.Map;
+
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+
+/** Adds the request id to the errors Boot renders itself (unknown URLs, unexpected exceptions). */
+@Component
+class ErrorPageAttributes extends DefaultErrorAttributes {
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> attributes = super.getErrorAttributes(request, options);
+        Object id = request.getAttribute(RequestIdFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        attributes.put("requestId", id == null ? "-" : id);
+        attributes.remove("trace");
+        attributes.remove("exception");
+        return attributes;
+    }
+}
