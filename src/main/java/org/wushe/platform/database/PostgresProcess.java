@@ -1,6 +1,7 @@
 package org.wushe.platform.database;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +10,22 @@ import java.util.Optional;
 /** Builds the command lines of the PostgreSQL programs and signals the running postmaster. */
 final class PostgresProcess {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private PostgresProcess() {
     }
 
     /**
      * PostgreSQL refuses to run as root. Under root (containers, CI) the program runs in a new user
-     * namespace, where it is an unprivileged user that still owns the files it creates.
+     * namespace, where it is an unprivileged user that still owns the files it creates. It also runs in a
+     * session of its own, so a Ctrl-C meant for Wushe does not stop the database under requests that are
+     * still finishing: Wushe stops it last, on its way out.
      */
     static ProcessBuilder builder(Path binaries, String program, List<String> args) {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
         if (isRoot()) {
             command.addAll(List.of("unshare", "-U"));
         }
@@ -44,10 +52,10 @@ final class PostgresProcess {
     static Optional<ProcessHandle> runningPostmaster(Path pgdata) {
         Path pidFile = pgdata.resolve("postmaster.pid");
         try {
-            if (!java.nio.file.Files.exists(pidFile)) {
+            if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            String first = java.nio.file.Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             return ProcessHandle.of(Long.parseLong(first))
                     .filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
