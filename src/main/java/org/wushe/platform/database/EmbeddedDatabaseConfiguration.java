@@ -1,8 +1,5 @@
 package org.wushe.platform.database;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -26,20 +23,12 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 class EmbeddedDatabaseConfiguration {
 
-    /** Servers kept for the whole JVM, one per data directory (test JVMs start many contexts). */
-    private static final Map<java.nio.file.Path, EmbeddedPostgresServer> JVM_SHARED = new ConcurrentHashMap<>();
-
     @Bean
     EmbeddedPostgresServerHandle embeddedPostgresServer(EmbeddedPostgresProperties properties) {
         if (!properties.sharedInJvm()) {
             return new EmbeddedPostgresServerHandle(EmbeddedPostgresServer.start(properties), true);
         }
-        var server = JVM_SHARED.computeIfAbsent(properties.dataDir().toAbsolutePath().normalize(), dir -> {
-            var started = EmbeddedPostgresServer.start(properties);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-postgres-stop"));
-            return started;
-        });
-        return new EmbeddedPostgresServerHandle(server, false);
+        return new EmbeddedPostgresServerHandle(JvmSharedServers.acquire(properties), false);
     }
 
     @Bean
@@ -67,6 +56,8 @@ class EmbeddedDatabaseConfiguration {
         public void close() {
             if (ownedByContext) {
                 server.close();
+            } else {
+                JvmSharedServers.release(server);
             }
         }
     }

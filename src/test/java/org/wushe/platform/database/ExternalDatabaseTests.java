@@ -1,0 +1,71 @@
+package org.wushe.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * With WUSHE_DB_URL (spring.datasource.url) set, Wushe starts no server of its own and runs the same
+ * migrations and data load on the given database. A separate PostgreSQL stands in for the external one.
+ */
+@SpringBootTest
+@DirtiesContext
+class ExternalDatabaseTests {
+
+    static EmbeddedPostgresServer external;
+
+    @DynamicPropertySource
+    static void externalDatabase(DynamicPropertyRegistry registry) throws Exception {
+        external = EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(
+                Files.createTempDirectory("wushe-external-db"), 0, false, false, Duration.ofSeconds(60)));
+        Runtime.getRuntime().addShutdownHook(new Thread(ExternalDatabaseTests::stopExternal));
+        registry.add("spring.datasource.url", external::jdbcUrl);
+        registry.add("spring.datasource.username", external::username);
+        registry.add("spring.datasource.password", external::password);
+    }
+
+    /** After the context has closed (it is dirtied after this class), not before: closing needs the database. */
+    static void stopExternal() {
+        external.close();
+        try {
+            PostgresBinaries.deleteTree(external.dataDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void usesTheConfiguredDatabaseWithTheSameMigrations() throws Exception {
+        assertThat(context.getBeansOfType(EmbeddedDatabaseConfiguration.EmbeddedPostgresServerHandle.class)).isEmpty();
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getURL()).isEqualTo(external.jdbcUrl());
+        }
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("select name from region_region where code = '310101'").query(String.class).single())
+                .isEqualTo("黄浦区");
+        assertThat(Path.of(external.dataDir().toString(), "pgdata", "PG_VERSION")).exists();
+    }
+}
