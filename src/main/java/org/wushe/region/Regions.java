@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.region.internal.CommunityImporter;
@@ -88,6 +89,7 @@ public class Regions {
 
     /** Records a decision; it applies to the region and everything under it from {@code effectiveFrom}. */
     @Transactional
+    @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
     public ControlLevelRecord setControlLevel(RegionCode code, ControlLevel level, Instant effectiveFrom,
             String reason, String recordedBy) {
         get(code);
@@ -103,6 +105,7 @@ public class Regions {
         return record;
     }
 
+    @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
     public CommunityImportReport importCommunities(InputStream csv) {
         return importer.importCsv(csv);
     }
