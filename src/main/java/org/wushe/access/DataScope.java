@@ -25,7 +25,7 @@ public record DataScope(boolean wholeCountry, Set<RegionCode> regions, Optional<
         organisationId = organisationId == null ? Optional.empty() : organisationId;
     }
 
-    public static DataScope wholeCountry() {
+    public static DataScope country() {
         return new DataScope(true, Set.of(), Optional.empty());
     }
 

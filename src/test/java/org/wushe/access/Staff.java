@@ -42,7 +42,7 @@ public final class Staff {
     }
 
     public Staff wholeCountry() {
-        return new Staff(roles, DataScope.wholeCountry(), username);
+        return new Staff(roles, DataScope.country(), username);
     }
 
     public Staff organisation(long organisationId) {
