@@ -3,9 +3,13 @@ package org.wushe.platform.web;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.wushe.platform.NavigationItem;
@@ -20,9 +24,18 @@ class ShellModel {
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
     }
 
+    /** Only what the signed-in user may open (checked again on the pages themselves). */
     @ModelAttribute("navigation")
     List<NavigationItem> navigation() {
-        return navigation;
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return List.of();
+        }
+        Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        return navigation.stream()
+                .filter(item -> item.authorities().isEmpty() || item.authorities().stream().anyMatch(held::contains))
+                .toList();
     }
 
     /** Times are stored as instants and always shown in Shanghai time (UI.md). */
