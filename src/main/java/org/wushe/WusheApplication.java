@@ -8,6 +8,10 @@ import org.springframework.modulith.Modulithic;
 @SpringBootApplication
 public class WusheApplication {
     public static void main(String[] args) {
-        SpringApplication.run(WusheApplication.class, args);
+        var application = new SpringApplication(WusheApplication.class);
+        if (java.util.Arrays.asList(args).contains("--demo")) {
+            application.setAdditionalProfiles("demo"); // the documented shortcut for the demo profile
+        }
+        application.run(args);
     }
 }

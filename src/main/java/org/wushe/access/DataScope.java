@@ -17,33 +17,36 @@ import org.wushe.shared.RegionCode;
  * for organisation-bound roles one organisation. {@link #regionPredicate(String)} is the one way modules apply
  * it in SQL — a disjunction of primary-key-friendly code ranges — so no list is ever filtered in Java.
  */
-public record DataScope(boolean wholeCountry, Set<RegionCode> regions, Optional<Long> organisationId)
-        implements Serializable {
+public record DataScope(boolean wholeCountry, Set<RegionCode> regions, Long organisation) implements Serializable {
 
     public DataScope {
         regions = Set.copyOf(new TreeSet<>(regions));
-        organisationId = organisationId == null ? Optional.empty() : organisationId;
+    }
+
+    /** The organisation an agency role is bound to, if any. */
+    public Optional<Long> organisationId() {
+        return Optional.ofNullable(organisation);
     }
 
     public static DataScope country() {
-        return new DataScope(true, Set.of(), Optional.empty());
+        return new DataScope(true, Set.of(), null);
     }
 
     public static DataScope of(Collection<RegionCode> regions) {
-        return new DataScope(false, Set.copyOf(regions), Optional.empty());
+        return new DataScope(false, Set.copyOf(regions), null);
     }
 
     public static DataScope none() {
-        return new DataScope(false, Set.of(), Optional.empty());
+        return new DataScope(false, Set.of(), null);
     }
 
     public DataScope withOrganisation(long organisationId) {
-        return new DataScope(wholeCountry, regions, Optional.of(organisationId));
+        return new DataScope(wholeCountry, regions, organisationId);
     }
 
     /** This scope's regions with {@code other}'s organisation, if it has one. */
     public DataScope withOrganisationOf(DataScope other) {
-        return new DataScope(wholeCountry, regions, other.organisationId);
+        return new DataScope(wholeCountry, regions, other.organisation);
     }
 
     public boolean contains(RegionCode code) {

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.CurrentUser;
 import org.wushe.region.internal.CommunityImporter;
 import org.wushe.region.internal.ControlLevelStore;
 import org.wushe.region.internal.RegionQueries;
@@ -30,10 +31,12 @@ public class Regions {
     private final ControlLevelStore controlLevels;
     private final CommunityImporter importer;
     private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     Regions(RegionQueries queries, ControlLevelStore controlLevels, CommunityImporter importer,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, CurrentUser currentUser, Optional<Clock> clock) {
+        this.currentUser = currentUser;
         this.queries = queries;
         this.controlLevels = controlLevels;
         this.importer = importer;
@@ -91,8 +94,11 @@ public class Regions {
     @Transactional
     @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
     public ControlLevelRecord setControlLevel(RegionCode code, ControlLevel level, Instant effectiveFrom,
-            String reason, String recordedBy) {
+            String reason) {
         get(code);
+        if (!currentUser.scope().contains(code)) {
+            throw new RegionNotFoundException(code); // outside the caller's scope looks the same as absent
+        }
         if (level == null) {
             throw new InvalidValueException("region.controlLevel.level");
         }
@@ -100,13 +106,13 @@ public class Regions {
             throw new InvalidValueException("region.controlLevel.reason", MAX_REASON);
         }
         Instant from = effectiveFrom != null ? effectiveFrom : clock.instant();
-        ControlLevelRecord record = controlLevels.append(code, level, from, reason.strip(), recordedBy);
+        ControlLevelRecord record = controlLevels.append(code, level, from, reason.strip(), currentUser.username());
         events.publishEvent(new ControlLevelChanged(record.id(), code, level, from));
         return record;
     }
 
     @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
     public CommunityImportReport importCommunities(InputStream csv) {
-        return importer.importCsv(csv);
+        return importer.importCsv(csv, currentUser.scope()::contains);
     }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * simply its first 6 digits, which may be a CITY (e.g. 441900 东莞, whose towns sit directly under the city).
  * Natural ordering is the lexical order of {@link #value()}, i.e. a pre-order walk of the tree.
  */
-public final class RegionCode implements Comparable<RegionCode> {
+public final class RegionCode implements Comparable<RegionCode>, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String BLANK = "value.region.blank";
     public static final String LENGTH = "value.region.length";

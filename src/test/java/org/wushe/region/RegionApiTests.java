@@ -1,6 +1,7 @@
 package org.wushe.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
 
 @WusheIntegrationTest
 class RegionApiTests {
@@ -93,7 +96,8 @@ class RegionApiTests {
                 310104998001,街道不存在,310104998
                 310104003003,,310104003
                 """;
-        assertThat(mvc.post().uri("/api/v1/regions/communities").contentType("text/csv")
+        assertThat(mvc.post().uri("/api/v1/regions/communities").contentType("text/csv").with(csrf())
+                .with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().request())
                 .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .hasStatusOk().bodyJson().isLenientlyEqualTo("""
                         {"rowsRead":7,"rowsWritten":2,"rowsRejected":5,"rejected":[
@@ -112,7 +116,8 @@ class RegionApiTests {
 
     @Test
     void anImportWithoutTheRequiredColumnsChangesNothing() {
-        assertThat(mvc.post().uri("/api/v1/regions/communities").contentType("text/csv")
+        assertThat(mvc.post().uri("/api/v1/regions/communities").contentType("text/csv").with(csrf())
+                .with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().request())
                 .content("id,title\n310104003009,x\n".getBytes(StandardCharsets.UTF_8)))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("region.import.header");
         assertThat(mvc.get().uri("/api/v1/regions/310104003009")).hasStatus(HttpStatus.NOT_FOUND);

@@ -3,6 +3,9 @@ package org.wushe.region;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
@@ -15,12 +18,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.wushe.Browser;
+import org.wushe.access.Accounts;
+import org.wushe.access.DataScope;
+import org.wushe.access.IssuedPassword;
+import org.wushe.access.NewAccount;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.shared.RegionCode;
 
-/** A person in Chromium browses the division tree, searches, and switches language. */
+/** A person in Chromium signs in, browses the division tree, searches, and switches language. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegionBrowserJourneyTests {
 
+    static final AtomicInteger COUNTER = new AtomicInteger();
     static Browser browser;
 
     @LocalServerPort
@@ -41,10 +53,29 @@ class RegionBrowserJourneyTests {
         }
     }
 
+    @Autowired
+    Accounts accounts;
+
+    /** A fresh account each time: signs in with its one-time password and must choose its own first. */
     @BeforeEach
-    void open() {
+    void signIn() {
+        String username = "journey" + COUNTER.incrementAndGet();
+        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
+                new NewAccount(username, "旅程测试", null, Set.of(Role.STATION_STAFF),
+                        DataScope.of(List.of(RegionCode.parse("310104"))))));
         context = browser.newContext("http://localhost:" + port);
         page = context.newPage();
+        page.navigate("/regions");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(issued.temporaryPassword());
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
+        page.locator("#current").fill(issued.temporaryPassword());
+        page.locator("#replacement").fill("Journey-2022-ok");
+        page.locator("#confirmation").fill("Journey-2022-ok");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        assertThat(page.locator("#current-user")).hasText(username);
     }
 
     @AfterEach

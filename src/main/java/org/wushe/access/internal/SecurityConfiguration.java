@@ -7,7 +7,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.wushe.access.web.LoginRateLimitFilter;
+import org.wushe.access.web.PendingStepFilter;
+import org.wushe.platform.RateLimits;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -26,19 +39,25 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
                         .anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+                .authenticationProvider(signIn)
+                // CSRF exploits the browser's session cookie: a call that brings no session has nothing to forge,
+                // and gets the 401 it deserves rather than a 403 for a missing token.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
+                        && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterAfter(new PendingStepFilter(), AnonymousAuthenticationFilter.class);
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignIn signIn, RateLimits rateLimits) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -47,10 +66,21 @@ class SecurityConfiguration {
                                 new org.springframework.security.authorization.AuthorizationDecision(
                                         isLoopback(context.getRequest().getRemoteAddr())))
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+                .authenticationProvider(signIn)
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(SecurityConfiguration::failed))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .addFilterBefore(new LoginRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PendingStepFilter(), AnonymousAuthenticationFilter.class);
         headers(http);
         return http.build();
+    }
+
+    /** The login page says which kind of failure it was, without telling whether the username exists. */
+    private static void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws java.io.IOException {
+        String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }
 
     private static void headers(HttpSecurity http) throws Exception {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.wushe.platform.RateLimitExceededException;
 import org.wushe.platform.ResourceNotFoundException;
 import org.wushe.shared.InvalidValueException;
 
@@ -66,6 +67,27 @@ class ErrorHandling {
         }
         return answer(HttpStatus.BAD_REQUEST, "error.parameter.invalid", new Object[] {e.getName()},
                 request, response, locale);
+    }
+
+    @ExceptionHandler(RateLimitExceededException.class)
+    Object rateLimited(RateLimitExceededException e, HttpServletRequest request, HttpServletResponse response,
+            Locale locale) {
+        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
+        response.setHeader("Retry-After", Long.toString(seconds));
+        return answer(HttpStatus.TOO_MANY_REQUESTS, "error.rateLimited", new Object[] {seconds}, request, response,
+                locale);
+    }
+
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    Object denied(org.springframework.security.access.AccessDeniedException e, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (authentication == null || authentication instanceof
+                org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return answer(HttpStatus.UNAUTHORIZED, "error.401.message", new Object[0], request, response, locale);
+        }
+        return answer(HttpStatus.FORBIDDEN, "error.403.message", new Object[0], request, response, locale);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

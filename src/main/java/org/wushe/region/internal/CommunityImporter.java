@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -47,7 +48,7 @@ public class CommunityImporter {
     }
 
     @Transactional
-    public CommunityImportReport importCsv(InputStream csv) {
+    public CommunityImportReport importCsv(InputStream csv, Predicate<RegionCode> inScope) {
         jdbc.sql("create temporary table region_import (line int, code text, name text) on commit drop").update();
         List<Rejection> rejected = new ArrayList<>();
         int read = 0;
@@ -56,7 +57,7 @@ public class CommunityImporter {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy region_import from stdin (format text)");
             try {
-                read = stage(reader, copy, rejected);
+                read = stage(reader, copy, rejected, inScope);
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {
@@ -88,8 +89,8 @@ public class CommunityImporter {
     }
 
     /** Validates each line and streams the good ones into the staging table; returns the rows read. */
-    private static int stage(BufferedReader reader, CopyIn copy, List<Rejection> rejected)
-            throws IOException, SQLException {
+    private static int stage(BufferedReader reader, CopyIn copy, List<Rejection> rejected,
+            Predicate<RegionCode> inScope) throws IOException, SQLException {
         String header = reader.readLine();
         if (header == null) {
             throw new InvalidValueException("region.import.empty");
@@ -113,7 +114,7 @@ public class CommunityImporter {
             List<String> fields = CsvLine.split(line);
             String rawCode = field(fields, codeColumn);
             String name = field(fields, nameColumn);
-            Rejection problem = check(lineNumber, rawCode, name, seen);
+            Rejection problem = check(lineNumber, rawCode, name, seen, inScope);
             if (problem != null) {
                 rejected.add(problem);
                 continue;
@@ -127,11 +128,15 @@ public class CommunityImporter {
         return rows;
     }
 
-    private static Rejection check(int line, String rawCode, String name, Set<String> seen) {
+    private static Rejection check(int line, String rawCode, String name, Set<String> seen,
+            Predicate<RegionCode> inScope) {
         try {
             RegionCode code = RegionCode.parse(rawCode);
             if (code.level() != RegionLevel.VILLAGE) {
                 return new Rejection(line, rawCode, "region.import.notCommunity", List.of(rawCode));
+            }
+            if (!inScope.test(code)) {
+                return new Rejection(line, rawCode, "region.import.outOfScope", List.of(rawCode));
             }
         } catch (InvalidValueException e) {
             return new Rejection(line, rawCode, e.messageKey(), List.of(e.arguments()));

@@ -85,7 +85,7 @@ class RegionApiController {
     @ResponseStatus(HttpStatus.CREATED)
     ControlLevelRecordView setControlLevel(@PathVariable RegionCode code, @RequestBody ControlLevelRequest request) {
         return ControlLevelRecordView.of(regions.setControlLevel(code, parseLevel(request.level()),
-                request.effectiveFrom(), request.reason(), null));
+                request.effectiveFrom(), request.reason()));
     }
 
     @Operation(summary = "Import 12-digit village/community codes from CSV (columns code,name)")

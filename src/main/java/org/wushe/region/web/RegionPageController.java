@@ -77,7 +77,7 @@ class RegionPageController {
             @RequestParam Optional<LocalDateTime> effectiveFrom, @RequestParam String reason,
             RedirectAttributes redirect) {
         regions.setControlLevel(code, RegionApiController.parseLevel(level),
-                effectiveFrom.map(t -> t.atZone(SHANGHAI).toInstant()).orElse(null), reason, null);
+                effectiveFrom.map(t -> t.atZone(SHANGHAI).toInstant()).orElse(null), reason);
         redirect.addFlashAttribute("notice", "region.controlLevel.saved");
         return "redirect:/regions?code=" + code.value();
     }

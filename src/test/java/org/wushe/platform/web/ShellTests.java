@@ -10,35 +10,41 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
 
 /** The bilingual shell, static assets from WebJars, error pages, health, metrics and the API docs. */
 @WusheIntegrationTest
 class ShellTests {
+
+    static final Staff STAFF = Staff.as(Role.STATION_STAFF).in("310104");
 
     @Autowired
     MockMvcTester mvc;
 
     @Test
     void theHomePageIsInChineseAndServedByPostgres() {
-        assertThat(mvc.get().uri("/")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/").with(STAFF.request())).hasStatusOk().bodyText()
                 .contains("lang=\"zh-CN\"", "欢迎使用五社联动平台", "行政区划", "PostgreSQL 17")
                 .doesNotContain("??");
     }
 
     @Test
     void englishIsChosenWithLangAndRemembered() {
-        var chosen = mvc.get().uri("/").param("lang", "en").exchange();
+        var chosen = mvc.get().uri("/").with(STAFF.request()).param("lang", "en").exchange();
         assertThat(chosen).hasStatusOk().bodyText().contains("lang=\"en\"", "Welcome to Wushe", "Regions");
         assertThat(chosen).cookies().containsCookie("wushe-lang");
         Cookie remembered = chosen.getResponse().getCookie("wushe-lang");
-        assertThat(mvc.get().uri("/regions").cookie(remembered)).bodyText().contains("Division tree");
-        assertThat(mvc.get().uri("/").param("lang", "fr")).bodyText().contains("lang=\"zh-CN\"");
+        assertThat(mvc.get().uri("/regions").with(STAFF.request()).cookie(remembered)).bodyText().contains("Division tree");
+        assertThat(mvc.get().uri("/").with(STAFF.request()).param("lang", "fr")).bodyText().contains("lang=\"zh-CN\"");
     }
 
     @Test
     void navigationShowsOnlyPagesThatExist() {
-        assertThat(mvc.get().uri("/")).bodyText().contains("href=\"/regions\"")
-                .doesNotContain("href=\"/requests\"", "href=\"/residents\"");
+        assertThat(mvc.get().uri("/").with(STAFF.request())).bodyText().contains("href=\"/regions\"")
+                .doesNotContain("href=\"/requests\"", "href=\"/residents\"", "href=\"/accounts\"");
+        assertThat(mvc.get().uri("/").with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").request())).bodyText()
+                .contains("href=\"/accounts\"");
     }
 
     @Test
@@ -46,12 +52,12 @@ class ShellTests {
         assertThat(mvc.get().uri("/webjars/bootstrap/css/bootstrap.min.css")).hasStatusOk();
         assertThat(mvc.get().uri("/webjars/htmx.org/dist/htmx.min.js")).hasStatusOk();
         assertThat(mvc.get().uri("/webjars/echarts/dist/echarts.min.js")).hasStatusOk();
-        assertThat(mvc.get().uri("/")).bodyText().doesNotContain("cdn.", "https://");
+        assertThat(mvc.get().uri("/").with(STAFF.request())).bodyText().doesNotContain("cdn.", "https://");
     }
 
     @Test
     void anUnknownPageIsAFriendlyBilingual404WithARequestId() {
-        var result = mvc.get().uri("/no-such-page").accept(MediaType.TEXT_HTML).exchange();
+        var result = mvc.get().uri("/no-such-page").with(STAFF.request()).accept(MediaType.TEXT_HTML).exchange();
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).bodyText()
                 .contains("页面或记录不存在", "Not found", "请求编号").doesNotContain("Exception", "at org.");
         String requestId = result.getResponse().getHeader("X-Request-Id");
@@ -60,9 +66,25 @@ class ShellTests {
 
     @Test
     void aMalformedCodeInAPageIsA400PageNotAStackTrace() {
-        assertThat(mvc.get().uri("/regions").param("code", "31010x").accept(MediaType.TEXT_HTML))
+        assertThat(mvc.get().uri("/regions").with(STAFF.request()).param("code", "31010x").accept(MediaType.TEXT_HTML))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyText()
                 .contains("请求有误", "Bad request", "行政区划代码只能包含数字").doesNotContain("Exception");
+    }
+
+    @Test
+    void withoutASessionPagesGoToLoginAndApisAnswer401() {
+        assertThat(mvc.get().uri("/")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+        assertThat(mvc.get().uri("/api/v1/accounts")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("登录", "用户名", "密码");
+    }
+
+    @Test
+    void securityHeadersAreSet() {
+        var result = mvc.get().uri("/login").exchange();
+        assertThat(result.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test

@@ -1,0 +1,190 @@
+package org.wushe.access;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.internal.Account;
+import org.wushe.access.internal.AccountFactory;
+import org.wushe.access.internal.AccountQueries;
+import org.wushe.access.internal.AccountRepository;
+import org.wushe.shared.Activity;
+import org.wushe.shared.AuditAction;
+import org.wushe.shared.InvalidValueException;
+
+/**
+ * Staff accounts: administrators create, disable, unlock and reset them and assign roles and scopes — never
+ * wider than their own — and everyone changes their own password. Every account lookup is scoped in SQL.
+ */
+@Service
+public class Accounts {
+
+    static final String MANAGERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','ASSOCIATION_ADMIN','AGENCY_ADMIN','CHARITY_ADMIN')";
+
+    private final AccountRepository repository;
+    private final AccountQueries queries;
+    private final AccountFactory factory;
+    private final PasswordEncoder passwords;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Accounts(AccountRepository repository, AccountQueries queries, AccountFactory factory, PasswordEncoder passwords,
+            CurrentUser currentUser, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.factory = factory;
+        this.passwords = passwords;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public IssuedPassword create(NewAccount request) {
+        StaffPrincipal me = currentUser.require();
+        checkGrantable(me, request.roles(), request.scope());
+        String username = request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
+        if (queries.idOf(username).isPresent()) {
+            throw new InvalidValueException("access.account.usernameTaken", username);
+        }
+        String temporary = factory.temporaryPassword();
+        Account account = repository.save(factory.newAccount(username, request.displayName(), request.phone(),
+                request.roles(), request.scope(), temporary, me.username()));
+        audit(AuditAction.CREATE, account.id(), List.of("username", "displayName", "phone", "roles", "scope"), null);
+        return new IssuedPassword(account.id(), username, temporary);
+    }
+
+    @PreAuthorize(MANAGERS)
+    public Page list(String search, int page, int size) {
+        DataScope scope = currentUser.scope();
+        List<AccountSummary> rows = queries.visibleIds(scope, search, page * size, size).stream()
+                .map(id -> summary(repository.findById(id).orElseThrow())).toList();
+        return new Page(rows, queries.countVisible(scope, search), page, size);
+    }
+
+    @PreAuthorize(MANAGERS)
+    public AccountSummary get(long id) {
+        return summary(load(id));
+    }
+
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public void disable(long id) {
+        Account account = load(id);
+        if (account.id().equals(currentUser.require().accountId())) {
+            throw new InvalidValueException("access.account.disableSelf");
+        }
+        account.disable();
+        repository.save(account);
+        audit(AuditAction.UPDATE, id, List.of("enabled"), null);
+    }
+
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public void enable(long id) {
+        Account account = load(id);
+        account.enable();
+        repository.save(account);
+        audit(AuditAction.UPDATE, id, List.of("enabled"), null);
+    }
+
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public void unlock(long id) {
+        Account account = load(id);
+        account.unlock();
+        repository.save(account);
+        audit(AuditAction.UNLOCKED, id, List.of("lockedUntil"), null);
+    }
+
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public IssuedPassword resetPassword(long id) {
+        Account account = load(id);
+        String temporary = factory.temporaryPassword();
+        account.resetPassword(passwords.encode(temporary), clock.instant());
+        repository.save(account);
+        audit(AuditAction.PASSWORD_CHANGE, id, List.of("password"), "reset");
+        return new IssuedPassword(id, account.username(), temporary);
+    }
+
+    @PreAuthorize(MANAGERS)
+    @Transactional
+    public void assign(long id, Set<Role> roles, DataScope scope) {
+        checkGrantable(currentUser.require(), roles, scope);
+        Account account = load(id);
+        factory.assign(account, roles, scope);
+        repository.save(account);
+        audit(AuditAction.PERMISSION_CHANGE, id, List.of("roles", "scope"), null);
+    }
+
+    /** The signed-in user replaces their own password (required after a temporary one). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void changeOwnPassword(String current, String replacement) {
+        StaffPrincipal me = currentUser.require();
+        Account account = repository.findById(me.accountId()).orElseThrow(() -> new AccountNotFoundException(me.accountId()));
+        if (!passwords.matches(current == null ? "" : current, factory.passwordHashOf(account))) {
+            throw new InvalidValueException("access.password.currentWrong");
+        }
+        factory.checkPolicy(replacement, account.username());
+        if (passwords.matches(replacement, factory.passwordHashOf(account))) {
+            throw new InvalidValueException("access.password.same");
+        }
+        account.changePassword(passwords.encode(replacement), clock.instant());
+        repository.save(account);
+        audit(AuditAction.PASSWORD_CHANGE, account.id(), List.of("password"), null);
+        SecurityContextHolder.getContext().setAuthentication(factory.sessionOf(account));
+    }
+
+    private Account load(long id) {
+        if (!queries.isVisible(currentUser.scope(), id)) {
+            throw new AccountNotFoundException(id);
+        }
+        return repository.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    /** Nobody grants a role they lack (a civil-affairs admin may grant any) or a scope wider than theirs. */
+    private static void checkGrantable(StaffPrincipal me, Set<Role> roles, DataScope scope) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidValueException("access.account.rolesRequired");
+        }
+        if (!scope.wholeCountry() && scope.regions().isEmpty()) {
+            throw new InvalidValueException("access.account.scopeRequired");
+        }
+        Set<Role> grantable = me.has(Role.CIVIL_AFFAIRS_ADMIN) ? EnumSet.allOf(Role.class) : me.roles();
+        if (!grantable.containsAll(roles) || !me.scope().covers(scope)) {
+            throw new AccessDeniedException("access.account.grantTooWide");
+        }
+        if (me.scope().organisationId().isPresent() && !me.scope().organisationId().equals(scope.organisationId())) {
+            throw new AccessDeniedException("access.account.grantTooWide");
+        }
+    }
+
+    private AccountSummary summary(Account a) {
+        return new AccountSummary(a.id(), a.username(), a.displayName(), factory.maskedPhone(a), a.roles(), a.scope(),
+                a.enabled(), a.lockedUntil().filter(until -> until.isAfter(clock.instant())).orElse(null),
+                a.passwordTemporary());
+    }
+
+    private void audit(AuditAction action, long id, List<String> fields, String reason) {
+        events.publishEvent(new Activity(clock.instant(), currentUser.username(), action, "account", Long.toString(id),
+                null, currentUser.clientAddress().orElse(null), reason, fields));
+    }
+
+    /** One page of accounts with the total the caller may see. */
+    public record Page(List<AccountSummary> rows, long total, int page, int size) {
+    }
+}

@@ -1,0 +1,190 @@
+package org.wushe.access.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+import org.wushe.access.AccountLockedException;
+import org.wushe.access.DataScope;
+import org.wushe.access.Role;
+import org.wushe.shared.RegionCode;
+
+/** A staff account: the aggregate that guards sign-in failures, lockout, passwords and permissions. */
+@Table("access_account")
+public class Account {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCKOUT = Duration.ofMinutes(15);
+
+    @Id
+    private Long id;
+    private String username;
+    private String displayName;
+    private byte[] phoneCipher;
+    private byte[] phoneIndex;
+    private Long organisationId;
+    private boolean wholeCountry;
+    private String passwordHash;
+    private boolean passwordTemporary;
+    private Instant passwordChangedAt;
+    private byte[] totpSecret;
+    private boolean enabled;
+    private int failedAttempts;
+    private Instant lockedUntil;
+    private Instant createdAt;
+    private String createdBy;
+    @Version
+    private int version;
+    @MappedCollection(idColumn = "account_id")
+    private Set<AccountRole> roles;
+    @MappedCollection(idColumn = "account_id")
+    private Set<AccountScope> scopes;
+
+    protected Account() {
+    }
+
+    static Account create(String username, String displayName, Set<Role> roles, DataScope scope,
+            String temporaryPasswordHash, String createdBy, Instant now) {
+        var account = new Account();
+        account.username = username;
+        account.displayName = displayName;
+        account.passwordHash = temporaryPasswordHash;
+        account.passwordTemporary = true;
+        account.enabled = true;
+        account.createdAt = now;
+        account.createdBy = createdBy;
+        account.assign(roles, scope);
+        return account;
+    }
+
+    void assign(Set<Role> newRoles, DataScope scope) {
+        this.roles = newRoles.stream().map(r -> new AccountRole(r.name())).collect(Collectors.toSet());
+        this.wholeCountry = scope.wholeCountry();
+        this.scopes = scope.regions().stream().map(r -> new AccountScope(r.value())).collect(Collectors.toSet());
+        this.organisationId = scope.organisationId().orElse(null);
+    }
+
+    /** Refuses a sign-in attempt while locked; otherwise nothing. */
+    void checkNotLocked(Instant now) {
+        if (isLocked(now)) {
+            throw new AccountLockedException(lockedUntil);
+        }
+    }
+
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a wrong password; the fifth in a row locks the account. Returns true when it just locked. */
+    boolean signInFailed(Instant now) {
+        failedAttempts++;
+        if (failedAttempts >= MAX_FAILURES) {
+            failedAttempts = 0;
+            lockedUntil = now.plus(LOCKOUT);
+            return true;
+        }
+        return false;
+    }
+
+    void signedIn() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    public void unlock() {
+        failedAttempts = 0;
+        lockedUntil = null;
+    }
+
+    public void disable() {
+        enabled = false;
+    }
+
+    public void enable() {
+        enabled = true;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        passwordTemporary = false;
+        passwordChangedAt = now;
+    }
+
+    /** An administrator's reset: a temporary password that must be changed at the next sign-in. */
+    public void resetPassword(String temporaryHash, Instant now) {
+        passwordHash = temporaryHash;
+        passwordTemporary = true;
+        passwordChangedAt = now;
+        unlock();
+    }
+
+    void setPhone(byte[] cipher, byte[] index) {
+        this.phoneCipher = cipher;
+        this.phoneIndex = index;
+    }
+
+    void enrolTotp(byte[] secret) {
+        this.totpSecret = secret;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean passwordTemporary() {
+        return passwordTemporary;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    public Optional<Instant> lockedUntil() {
+        return Optional.ofNullable(lockedUntil);
+    }
+
+    public byte[] phoneCipher() {
+        return phoneCipher;
+    }
+
+    byte[] totpSecret() {
+        return totpSecret;
+    }
+
+    public Set<Role> roles() {
+        return roles.stream().map(r -> Role.valueOf(r.role())).collect(Collectors.toSet());
+    }
+
+    public DataScope scope() {
+        Collection<RegionCode> regions = scopes.stream().map(s -> RegionCode.parse(s.regionCode())).toList();
+        DataScope scope = wholeCountry ? DataScope.country() : DataScope.of(regions);
+        return organisationId == null ? scope : scope.withOrganisation(organisationId);
+    }
+
+    @Table("access_account_role")
+    record AccountRole(String role) {
+    }
+
+    @Table("access_account_scope")
+    record AccountScope(String regionCode) {
+    }
+}

@@ -1,0 +1,86 @@
+package org.wushe.access.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.wushe.access.DataScope;
+import org.wushe.access.KnownRegions;
+import org.wushe.access.Role;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.RegionCode;
+
+/** Validates what goes into an account and builds it; also the account's bits the façade may not touch. */
+@Component
+public class AccountFactory {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
+
+    private final PasswordEncoder passwords;
+    private final KnownRegions regions;
+    private final AccountPhones phones;
+    private final Clock clock;
+
+    AccountFactory(PasswordEncoder passwords, KnownRegions regions, AccountPhones phones, Optional<Clock> clock) {
+        this.passwords = passwords;
+        this.regions = regions;
+        this.phones = phones;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public Account newAccount(String username, String displayName, String phone, Set<Role> roles, DataScope scope,
+            String password, String createdBy) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new InvalidValueException("access.account.usernameInvalid");
+        }
+        String name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty() || name.length() > 50) {
+            throw new InvalidValueException("access.account.displayNameInvalid", 50);
+        }
+        checkScope(scope);
+        Account account = Account.create(username, name, roles, scope, passwords.encode(password), createdBy,
+                clock.instant());
+        if (phone != null && !phone.isBlank()) {
+            phones.set(account, PhoneNumber.parse(phone));
+        }
+        return account;
+    }
+
+    public void assign(Account account, Set<Role> roles, DataScope scope) {
+        checkScope(scope);
+        account.assign(roles, scope);
+    }
+
+    public String temporaryPassword() {
+        return TemporaryPasswords.generate();
+    }
+
+    public void checkPolicy(String password, String username) {
+        PasswordPolicy.check(password, username);
+    }
+
+    public String passwordHashOf(Account account) {
+        return account.passwordHash();
+    }
+
+    public UsernamePasswordAuthenticationToken sessionOf(Account account) {
+        return SignIn.authenticated(account);
+    }
+
+    public String maskedPhone(Account account) {
+        return phones.masked(account);
+    }
+
+    private void checkScope(DataScope scope) {
+        for (RegionCode code : scope.regions()) {
+            if (!regions.exists(code)) {
+                throw new InvalidValueException("access.account.unknownRegion", code.value());
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.wushe.access.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.access.DataScope;
+
+/**
+ * Which accounts a caller may see, decided in SQL: an account is visible when one of its scope regions lies
+ * in the caller's scope (a whole-country account only to a whole-country caller).
+ */
+@Repository
+public class AccountQueries {
+
+    private final JdbcClient jdbc;
+
+    AccountQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Long> visibleIds(DataScope scope, String search, int offset, int limit) {
+        var predicate = scope.regionPredicate("s.region_code");
+        return jdbc.sql("select a.id from access_account a where " + visible(scope, predicate.sql())
+                        + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)"
+                        + " order by a.username offset :offset limit :limit")
+                .params(predicate.params())
+                .param("search", search == null || search.isBlank() ? null : "%" + search.strip() + "%")
+                .param("offset", offset).param("limit", limit)
+                .query(Long.class).list();
+    }
+
+    public long countVisible(DataScope scope, String search) {
+        var predicate = scope.regionPredicate("s.region_code");
+        return jdbc.sql("select count(*) from access_account a where " + visible(scope, predicate.sql())
+                        + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)")
+                .params(predicate.params())
+                .param("search", search == null || search.isBlank() ? null : "%" + search.strip() + "%")
+                .query(Long.class).single();
+    }
+
+    public boolean isVisible(DataScope scope, long id) {
+        var predicate = scope.regionPredicate("s.region_code");
+        return jdbc.sql("select exists (select 1 from access_account a where a.id = :id and "
+                        + visible(scope, predicate.sql()) + ")")
+                .params(predicate.params()).param("id", id).query(Boolean.class).single();
+    }
+
+    public boolean any() {
+        return jdbc.sql("select exists (select 1 from access_account)").query(Boolean.class).single();
+    }
+
+    public Optional<Long> idOf(String username) {
+        return jdbc.sql("select id from access_account where username = ?").param(username).query(Long.class).optional();
+    }
+
+    private static String visible(DataScope scope, String regionPredicate) {
+        String inRegion = "exists (select 1 from access_account_scope s where s.account_id = a.id and " + regionPredicate + ")";
+        return scope.wholeCountry() ? "true" : "(not a.whole_country and " + inRegion + ")";
+    }
+}

@@ -1,0 +1,136 @@
+package org.wushe.access.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.access.CurrentUser;
+import org.wushe.access.DataScope;
+import org.wushe.access.Role;
+import org.wushe.access.StaffPrincipal;
+import org.wushe.access.web.PendingStepFilter;
+import org.wushe.shared.Activity;
+import org.wushe.shared.AuditAction;
+
+/**
+ * Password sign-in against the accounts table: counts failures and locks after five, logs every attempt
+ * (login log and audit trail), and hands out a session that carries the roles and scope only once no step
+ * (changing a temporary password) is pending.
+ */
+@Component
+class SignIn implements AuthenticationProvider {
+
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transaction;
+    private final LoginLog loginLog;
+    private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final String dummyHash;
+
+    SignIn(AccountRepository accounts, PasswordEncoder passwords, TransactionTemplate transaction, LoginLog loginLog,
+            ApplicationEventPublisher events, CurrentUser currentUser, Optional<Clock> clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.transaction = transaction;
+        this.loginLog = loginLog;
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clock = clock.orElse(Clock.systemUTC());
+        this.dummyHash = passwords.encode("timing-equaliser-Aa1!");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        String username = attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
+        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String address = currentUser.clientAddress().orElse(null);
+        // The failure is committed (counter, lockout, logs) before it is thrown, so it is never rolled back.
+        Object outcome = transaction.execute(status -> attempt(username, password, address));
+        if (outcome instanceof AuthenticationException failure) {
+            throw failure;
+        }
+        return (Authentication) outcome;
+    }
+
+    private Object attempt(String username, String password, String address) {
+        {
+            Instant now = clock.instant();
+            Optional<Account> found = accounts.findByUsername(username);
+            if (found.isEmpty()) {
+                passwords.matches(password, dummyHash); // same time as a real check: no username probing
+                record(username, null, false, "UNKNOWN_USER", address);
+                return new BadCredentialsException("access.login.failed");
+            }
+            Account account = found.get();
+            if (!account.enabled()) {
+                record(username, account.id(), false, "DISABLED", address);
+                return new DisabledException("access.login.disabled");
+            }
+            try {
+                account.checkNotLocked(now);
+            } catch (AuthenticationException locked) {
+                record(username, account.id(), false, "LOCKED", address);
+                return locked;
+            }
+            if (!passwords.matches(password, account.passwordHash())) {
+                boolean lockedNow = account.signInFailed(now);
+                accounts.save(account);
+                record(username, account.id(), false, "BAD_PASSWORD", address);
+                if (lockedNow) {
+                    publish(AuditAction.LOCKED, username, account.id(), address);
+                }
+                return new BadCredentialsException("access.login.failed");
+            }
+            account.signedIn();
+            accounts.save(account);
+            record(username, account.id(), true, "OK", address);
+            return authenticated(account);
+        }
+    }
+
+    /** The session's authentication for an account as it stands now. */
+    static UsernamePasswordAuthenticationToken authenticated(Account account) {
+        if (account.passwordTemporary()) {
+            var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(), Set.of(),
+                    DataScope.none());
+            return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                    List.of(new SimpleGrantedAuthority(PendingStepFilter.PASSWORD_CHANGE_PENDING)));
+        }
+        var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(), account.roles(),
+                account.scope());
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
+    }
+
+    private void record(String username, Long accountId, boolean success, String outcome, String address) {
+        loginLog.record(username, accountId, success, outcome, address);
+        publish(success ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, username, accountId, address);
+    }
+
+    private void publish(AuditAction action, String username, Long accountId, String address) {
+        events.publishEvent(new Activity(clock.instant(), username, action, "account",
+                accountId == null ? null : accountId.toString(), null, address, null, List.of()));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,77 @@
+package org.wushe.access.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.Accounts;
+import org.wushe.access.IssuedPassword;
+import org.wushe.access.NewAccount;
+import org.wushe.access.Role;
+import org.wushe.shared.InvalidValueException;
+
+/** Account administration pages: list with search and paging, create, and the actions on one account. */
+@Controller
+@RequestMapping("/accounts")
+class AccountPageController {
+
+    private final Accounts accounts;
+
+    AccountPageController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("result", accounts.list(q, Math.max(0, page), AccountForms.pageSize(size)));
+        model.addAttribute("pageSizes", AccountForms.PAGE_SIZES);
+        model.addAttribute("allRoles", Role.values());
+        return "access/accounts";
+    }
+
+    @PostMapping
+    String create(@RequestParam String username, @RequestParam String displayName,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
+            Model model, RedirectAttributes redirect) {
+        try {
+            IssuedPassword issued = accounts.create(new NewAccount(username, displayName, phone,
+                    AccountForms.roles(roles), AccountForms.scope(wholeCountry, regions == null ? List.of()
+                            : List.of(regions.split("[,，\\s]+")), null)));
+            redirect.addFlashAttribute("issued", issued);
+            return "redirect:/accounts/" + issued.accountId();
+        } catch (InvalidValueException e) {
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.arguments());
+            model.addAttribute("form", new Object[] {username, displayName, phone, regions});
+            return list(null, 0, 20, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("account", accounts.get(id));
+        return "access/account";
+    }
+
+    @PostMapping("/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+        switch (action) {
+            case "disable" -> accounts.disable(id);
+            case "enable" -> accounts.enable(id);
+            case "unlock" -> accounts.unlock(id);
+            case "password-reset" -> redirect.addFlashAttribute("issued", accounts.resetPassword(id));
+            default -> throw new InvalidValueException("error.parameter.invalid", "action");
+        }
+        redirect.addFlashAttribute("notice", "access.account.done." + action);
+        return "redirect:/accounts/" + id;
+    }
+}
