@@ -1,0 +1,36 @@
+package org.wushe.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.wushe.shared.AuditAction;
+
+/**
+ * Filters of an audit search; a null filter matches everything. Text filters match exactly (they are index
+ * lookups); the time filter is the half-open interval {@code from ≤ occurredAt < to}.
+ */
+public record AuditQuery(String actor, String entityType, String entityId, AuditAction action,
+        java.time.Instant from, java.time.Instant to) {
+
+    public static AuditQuery all() {
+        return new AuditQuery(null, null, null, null, null, null);
+    }
+
+    /** The names of the filters in use (recorded with an export; the values are not). */
+    public List<String> applied() {
+        List<String> names = new ArrayList<>();
+        addIf(names, actor, "actor");
+        addIf(names, entityType, "entityType");
+        addIf(names, entityId, "entityId");
+        addIf(names, action, "action");
+        addIf(names, from, "from");
+        addIf(names, to, "to");
+        return names;
+    }
+
+    private static void addIf(List<String> names, Object value, String name) {
+        if (value != null) {
+            names.add(name);
+        }
+    }
+}

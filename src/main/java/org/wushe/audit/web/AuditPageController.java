@@ -1,0 +1,76 @@
+package org.wushe.audit.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.wushe.audit.AuditPage;
+import org.wushe.audit.AuditQuery;
+import org.wushe.audit.AuditTrail;
+import org.wushe.shared.AuditAction;
+
+/**
+ * The auditor's list: filters in the URL, a page of rows, and the export of everything the filters match.
+ * The list answers the full page, or only the results when htmx targets them.
+ */
+@Controller
+@RequestMapping("/audit")
+class AuditPageController {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final Map<String, String> BADGES = Arrays.stream(AuditAction.values())
+            .collect(Collectors.toUnmodifiableMap(AuditAction::name, AuditViews::badge));
+
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    AuditPageController(AuditTrail audit, MessageSource messages, Optional<Clock> clock) {
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("filter") AuditFilter filter,
+            @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+        AuditPage result = audit.search(filter.toQuery(), filter.pageNumber(), filter.pageSize());
+        model.addAttribute("result", result);
+        model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("sizes", AuditTrail.PAGE_SIZES);
+        model.addAttribute("pages", Pagination.of(result, filter));
+        model.addAttribute("badges", BADGES);
+        return "audit-results".equals(target) ? "audit/entries :: results" : "audit/entries";
+    }
+
+    @GetMapping("/export")
+    void export(AuditFilter filter, HttpServletResponse response, Locale locale) throws IOException {
+        AuditQuery query = filter.toQuery();
+        try (AuditWorkbook workbook = new AuditWorkbook(messages, locale)) {
+            audit.export(query, workbook::add);
+            response.setContentType(AuditWorkbook.CONTENT_TYPE);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("audit-" + LocalDateTime.now(clock.withZone(AuditFilter.SHANGHAI)).format(FILE_TIME)
+                            + ".xlsx")
+                    .build().toString());
+            workbook.writeTo(response.getOutputStream());
+        }
+    }
+}

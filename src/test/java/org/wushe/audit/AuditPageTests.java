@@ -1,0 +1,130 @@
+package org.wushe.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.wushe.audit.AuditTestData.activity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.shared.Activity;
+import org.wushe.shared.AuditAction;
+
+/** The auditor's page: filters in the URL, the htmx fragment, pagination, empty state, refusals. */
+@WusheIntegrationTest
+class AuditPageTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T00:30:05Z"); // 08:30:05 in Shanghai
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    AuditTestData data;
+    String actor;
+
+    @BeforeEach
+    void setUp() {
+        data = new AuditTestData(events, transactions, jdbc);
+        actor = AuditTestData.uniqueActor();
+    }
+
+    @Test
+    void thePageShowsTheFilteredRowsInChineseAndKeepsTheFiltersInItsLinks() {
+        data.record(List.of(activity(actor, AuditAction.REVEAL, "310101", T0),
+                activity(actor, AuditAction.CREATE, "310101", T0.plusSeconds(5))));
+
+        assertThat(mvc.get().uri("/audit").param("actor", actor).param("action", "REVEAL")
+                .param("from", "2026-11-29T08:30").with(Staff.as(Role.AUDITOR).in("310101").request()))
+                .hasStatusOk().bodyText()
+                .contains("lang=\"zh-CN\"", "审计日志", "搜索", "重置", "导出", "共 1 条", "显示明文", "2026-11-29 08:30:05",
+                        "核实身份", "10.0.0.7", "310101", "phone", "每页条数", "跳至")
+                .contains("value=\"" + actor + "\"", "value=\"2026-11-29T08:30\"", "<option value=\"REVEAL\" selected")
+                .contains("/audit/export?actor=" + actor + "&amp;action=REVEAL&amp;from=2026-11-29T08:30")
+                .contains("href=\"/audit\"")
+                .doesNotContain("新增</span>", "??");
+    }
+
+    @Test
+    void htmxGetsOnlyTheResults() {
+        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0)));
+        assertThat(mvc.get().uri("/audit").param("actor", actor).header("HX-Request", "true")
+                .header("HX-Target", "audit-results").with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .hasStatusOk().bodyText().contains("id=\"audit-results\"", "共 1 条", actor)
+                .doesNotContain("<html", "id=\"audit-filter\"");
+    }
+
+    @Test
+    void pagesCarryTheTotalSizesAndFilters() {
+        List<Activity> many = new ArrayList<>();
+        IntStream.range(0, 25).forEach(i -> many.add(activity(actor, AuditAction.UPDATE, "310101", T0.plusSeconds(i))));
+        data.record(many);
+
+        var third = mvc.get().uri("/audit").param("actor", actor).param("size", "10").param("page", "3")
+                .with(Staff.as(Role.AUDITOR).wholeCountry().request()).exchange();
+        assertThat(third).hasStatusOk().bodyText()
+                .contains("共 25 条", "页，共 3 页", "<option value=\"50\">50</option>", "<option value=\"10\" selected")
+                .contains("/audit?actor=" + actor + "&amp;page=2&amp;size=10")
+                .contains("2026-11-29 08:30:09", "2026-11-29 08:30:05").doesNotContain("2026-11-29 08:30:10");
+    }
+
+    @Test
+    void noMatchSaysWhatToDoNext() {
+        assertThat(mvc.get().uri("/audit").param("actor", actor).with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .hasStatusOk().bodyText().contains("共 0 条", "没有符合条件的审计记录", "重置");
+    }
+
+    @Test
+    void theNavigationShowsTheAuditPageOnlyToAuditors() {
+        assertThat(mvc.get().uri("/audit").with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .bodyText().contains("href=\"/audit\"", "审计日志");
+    }
+
+    @Test
+    void englishToo() {
+        assertThat(mvc.get().uri("/audit").param("lang", "en").with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .hasStatusOk().bodyText().contains("Audit trail", "Search", "Reset", "Export", "Per page");
+    }
+
+    @Test
+    void othersAreRefused() {
+        assertThat(mvc.get().uri("/audit").with(Staff.as(Role.STATION_STAFF).in("310101").request()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/audit/export").with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().request()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/audit")).hasStatus3xxRedirection();
+    }
+
+    @Test
+    void badFiltersAreA400Page() {
+        var auditor = Staff.as(Role.AUDITOR).wholeCountry().request();
+        assertThat(mvc.get().uri("/audit").param("from", "yesterday").accept(MediaType.TEXT_HTML).with(auditor))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("请求有误", "时间格式不正确");
+        assertThat(mvc.get().uri("/audit").param("action", "HACK").accept(MediaType.TEXT_HTML).with(auditor))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("操作类型不正确");
+        assertThat(mvc.get().uri("/audit").param("size", "15").accept(MediaType.TEXT_HTML).with(auditor))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("每页条数只能是 10、20、50 或 100");
+        assertThat(mvc.get().uri("/audit").param("from", "2026-11-29T10:00").param("to", "2026-11-29T09:00")
+                .accept(MediaType.TEXT_HTML).with(auditor)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/audit/export").param("page", "x").param("to", "2026-13-01T00:00")
+                .accept(MediaType.TEXT_HTML).with(auditor)).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+}
