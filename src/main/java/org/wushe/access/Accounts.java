@@ -16,8 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.internal.Account;
 import org.wushe.access.internal.AccountFactory;
+import org.wushe.access.internal.AccountPhones;
 import org.wushe.access.internal.AccountQueries;
 import org.wushe.access.internal.AccountRepository;
+import org.wushe.privacy.SensitiveData;
+import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
@@ -37,10 +40,15 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
+    private final AccountPhones phones;
+    private final SensitiveData sensitiveData;
     private final Clock clock;
 
     Accounts(AccountRepository repository, AccountQueries queries, AccountFactory factory, PasswordEncoder passwords,
-            CurrentUser currentUser, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUser currentUser, ApplicationEventPublisher events, AccountPhones phones,
+            SensitiveData sensitiveData, Optional<Clock> clock) {
+        this.phones = phones;
+        this.sensitiveData = sensitiveData;
         this.repository = repository;
         this.queries = queries;
         this.factory = factory;
@@ -128,6 +136,14 @@ public class Accounts {
         factory.assign(account, roles, scope);
         repository.save(account);
         audit(AuditAction.PERMISSION_CHANGE, id, List.of("roles", "scope"), null);
+    }
+
+    /** Shows an account's phone in clear: needs a reason, and the audit trail records who saw it and why. */
+    @PreAuthorize(MANAGERS)
+    public String revealPhone(long id, String reason) {
+        Account account = load(id);
+        return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), null, "phone"), reason,
+                () -> phones.clear(account));
     }
 
     /** The signed-in user replaces their own password (required after a temporary one). */

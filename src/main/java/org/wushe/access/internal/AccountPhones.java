@@ -1,20 +1,32 @@
 package org.wushe.access.internal;
 
 import org.springframework.stereotype.Component;
+import org.wushe.privacy.CryptoService;
+import org.wushe.privacy.Masking;
 import org.wushe.shared.PhoneNumber;
 
-/**
- * The account phone: kept encrypted with a blind index so nobody reads it from the database or a dump.
- * (Encryption arrives with the privacy module; until then no phone is stored at all.)
- */
+/** The account phone: SM4-encrypted, found by its blind index, shown only masked unless revealed. */
 @Component
-class AccountPhones {
+public class AccountPhones {
+
+    static final String TABLE = "access_account";
+    static final String COLUMN = "phone_cipher";
+
+    private final CryptoService crypto;
+
+    AccountPhones(CryptoService crypto) {
+        this.crypto = crypto;
+    }
 
     void set(Account account, PhoneNumber phone) {
-        account.setPhone(null, null);
+        account.setPhone(crypto.encrypt(phone.value(), TABLE, COLUMN), crypto.blindIndex("phone", phone.value()));
     }
 
     String masked(Account account) {
-        return account.phoneCipher() == null ? "" : "***";
+        return account.phoneCipher() == null ? "" : Masking.phone(clear(account));
+    }
+
+    public String clear(Account account) {
+        return account.phoneCipher() == null ? "" : crypto.decrypt(account.phoneCipher(), TABLE, COLUMN);
     }
 }

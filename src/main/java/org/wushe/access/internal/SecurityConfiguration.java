@@ -1,5 +1,6 @@
 package org.wushe.access.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,7 +28,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Who may reach what over HTTP. Pages need a signed-in staff member (else the login page), {@code /api/**}
  * answers 401 instead of redirecting; the few public paths are listed here and nowhere else. Finer rules sit
- * on the façade methods ({@code @PreAuthorize}) and in the data-scope predicate of every query.
+ * on the façade methods ({@code @PreAuthorize}) and in the data-scope predicate of every query. Sign-in is the
+ * {@link SignIn} bean, registered once globally (adding it per chain too would count every failure twice).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,12 +41,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, SignIn signIn) throws Exception {
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
                         .anyRequest().authenticated())
-                .authenticationProvider(signIn)
                 // CSRF exploits the browser's session cookie: a call that brings no session has nothing to forge,
                 // and gets the 401 it deserves rather than a 403 for a missing token.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
@@ -57,7 +58,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignIn signIn, RateLimits rateLimits) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, RateLimits rateLimits,
+            @Value("${wushe.security.login-attempts-per-minute:20}") int loginAttemptsPerMinute) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -66,11 +68,10 @@ class SecurityConfiguration {
                                 new org.springframework.security.authorization.AuthorizationDecision(
                                         isLoopback(context.getRequest().getRemoteAddr())))
                         .anyRequest().authenticated())
-                .authenticationProvider(signIn)
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(SecurityConfiguration::failed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
-                .addFilterBefore(new LoginRateLimitFilter(rateLimits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginRateLimitFilter(rateLimits, loginAttemptsPerMinute), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PendingStepFilter(), AnonymousAuthenticationFilter.class);
         headers(http);
         return http.build();

@@ -50,15 +50,21 @@ class AccountApiController {
     @ResponseStatus(HttpStatus.CREATED)
     IssuedPassword create(@RequestBody AccountRequest request) {
         return accounts.create(new NewAccount(request.username(), request.displayName(), request.phone(),
-                AccountForms.roles(request.roles()), AccountForms.scope(request.wholeCountry(), request.regions(),
+                AccountForms.roles(request.roles()), AccountForms.scope(request.country(), request.regions(),
                         request.organisationId())));
     }
 
     @PutMapping("/{id}/permissions")
     AccountSummary assign(@PathVariable long id, @RequestBody AccountRequest request) {
         accounts.assign(id, AccountForms.roles(request.roles()),
-                AccountForms.scope(request.wholeCountry(), request.regions(), request.organisationId()));
+                AccountForms.scope(request.country(), request.regions(), request.organisationId()));
         return accounts.get(id);
+    }
+
+    @Operation(summary = "The account's phone in clear; requires a reason and is audited (REVEAL)")
+    @PostMapping("/{id}/phone/reveal")
+    java.util.Map<String, String> revealPhone(@PathVariable long id, @RequestBody java.util.Map<String, String> body) {
+        return java.util.Map.of("phone", accounts.revealPhone(id, body.get("reason")));
     }
 
     @PostMapping("/{id}/disable")
@@ -85,7 +91,11 @@ class AccountApiController {
     }
 
     record AccountRequest(String username, String displayName, String phone, List<String> roles,
-            boolean wholeCountry, List<String> regions, Long organisationId) {
+            Boolean wholeCountry, List<String> regions, Long organisationId) {
+
+        boolean country() {
+            return Boolean.TRUE.equals(wholeCountry);
+        }
     }
 
 }

@@ -2,6 +2,9 @@ package org.wushe.access.web;
 
 import java.util.List;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +17,7 @@ import org.wushe.access.Accounts;
 import org.wushe.access.IssuedPassword;
 import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
+import org.wushe.privacy.RevealFragment;
 import org.wushe.shared.InvalidValueException;
 
 /** Account administration pages: list with search and paging, create, and the actions on one account. */
@@ -22,9 +26,11 @@ import org.wushe.shared.InvalidValueException;
 class AccountPageController {
 
     private final Accounts accounts;
+    private final MessageSource messages;
 
-    AccountPageController(Accounts accounts) {
+    AccountPageController(Accounts accounts, MessageSource messages) {
         this.accounts = accounts;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -41,7 +47,7 @@ class AccountPageController {
     String create(@RequestParam String username, @RequestParam String displayName,
             @RequestParam(required = false) String phone, @RequestParam(required = false) List<String> roles,
             @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, Locale locale) {
         try {
             IssuedPassword issued = accounts.create(new NewAccount(username, displayName, phone,
                     AccountForms.roles(roles), AccountForms.scope(wholeCountry, regions == null ? List.of()
@@ -49,8 +55,7 @@ class AccountPageController {
             redirect.addFlashAttribute("issued", issued);
             return "redirect:/accounts/" + issued.accountId();
         } catch (InvalidValueException e) {
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.arguments());
+            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
             model.addAttribute("form", new Object[] {username, displayName, phone, regions});
             return list(null, 0, 20, model);
         }
@@ -60,6 +65,11 @@ class AccountPageController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(id));
         return "access/account";
+    }
+
+    @PostMapping("/{id}/phone")
+    String revealPhone(@PathVariable long id, @RequestParam String reason, Model model) {
+        return RevealFragment.revealed(model, accounts.revealPhone(id, reason));
     }
 
     @PostMapping("/{id}/{action}")

@@ -15,12 +15,12 @@ import org.wushe.platform.RateLimits;
 /** Password guessing from one address is slowed down before it reaches the (deliberately slow) password check. */
 public class LoginRateLimitFilter extends OncePerRequestFilter {
 
-    static final int ATTEMPTS_PER_MINUTE = 20;
-
     private final RateLimits limits;
+    private final int attemptsPerMinute;
 
-    public LoginRateLimitFilter(RateLimits limits) {
+    public LoginRateLimitFilter(RateLimits limits, int attemptsPerMinute) {
         this.limits = limits;
+        this.attemptsPerMinute = attemptsPerMinute;
     }
 
     @Override
@@ -28,7 +28,7 @@ public class LoginRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
             try {
-                limits.hit("login", request.getRemoteAddr(), ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1));
+                limits.hit("login", request.getRemoteAddr(), attemptsPerMinute, Duration.ofMinutes(1));
             } catch (RateLimitExceededException e) {
                 response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
                 response.sendError(429);

@@ -1,5 +1,13 @@
 package org.wushe.access.web;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +24,12 @@ class OwnAccountController {
 
     private final Accounts accounts;
     private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final HttpSessionSecurityContextRepository sessionContexts = new HttpSessionSecurityContextRepository();
 
-    OwnAccountController(Accounts accounts, CurrentUser currentUser) {
+    OwnAccountController(Accounts accounts, CurrentUser currentUser, MessageSource messages) {
         this.accounts = accounts;
+        this.messages = messages;
         this.currentUser = currentUser;
     }
 
@@ -30,15 +41,18 @@ class OwnAccountController {
 
     @PostMapping(PendingStepFilter.PASSWORD_PAGE)
     String changePassword(@RequestParam String current, @RequestParam String replacement,
-            @RequestParam String confirmation, Model model, RedirectAttributes redirect) {
+            @RequestParam String confirmation, Model model, RedirectAttributes redirect, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         try {
             if (!replacement.equals(confirmation)) {
                 throw new InvalidValueException("access.password.mismatch");
             }
             accounts.changeOwnPassword(current, replacement);
+            // The façade put the full session (roles, scope) in the holder; keep it in the session store too.
+            request.changeSessionId();
+            sessionContexts.saveContext(SecurityContextHolder.getContext(), request, response);
         } catch (InvalidValueException e) {
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.arguments());
+            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
             return passwordForm(model);
         }
         redirect.addFlashAttribute("notice", "access.password.changed");

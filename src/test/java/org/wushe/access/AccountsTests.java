@@ -1,0 +1,195 @@
+package org.wushe.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.wushe.WusheIntegrationTest;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
+
+/** Accounts and sign-in on the real database: lockout, temporary passwords, scopes, encrypted phones. */
+@WusheIntegrationTest
+class AccountsTests {
+
+    static final AtomicInteger COUNTER = new AtomicInteger();
+    static final Staff HUANGPU = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").named("huangpu-admin");
+    static final Staff XUHUI = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").named("xuhui-admin");
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private IssuedPassword create(Staff by, String region, Role role, String phone) {
+        String username = "user" + COUNTER.incrementAndGet() + "x";
+        return by.call(() -> accounts.create(new NewAccount(username, "测试用户", phone, Set.of(role),
+                DataScope.of(List.of(RegionCode.parse(region))))));
+    }
+
+    /** Signs in through the login form and returns the session cookie (sessions live in PostgreSQL). */
+    private Cookie session(String username, String password) {
+        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
+                .exchange();
+        return result.getResponse().getCookie("SESSION");
+    }
+
+    private String signIn(String username, String password) {
+        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
+                .exchange();
+        return result.getResponse().getRedirectedUrl();
+    }
+
+    @Test
+    void theFirstRunCreatedAnAdministratorWithAOneTimePassword() {
+        var admin = jdbc.sql("select whole_country, password_temporary from access_account where username = 'admin'")
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single();
+        assertThat(admin).containsExactly(true, true);
+        assertThat(jdbc.sql("select role from access_account_role r join access_account a on a.id = r.account_id"
+                + " where a.username = 'admin'").query(String.class).list()).containsExactly("CIVIL_AFFAIRS_ADMIN");
+    }
+
+    @Test
+    void aTemporaryPasswordMustBeChangedBeforeAnythingElse() {
+        IssuedPassword issued = create(HUANGPU, "310101", Role.STATION_STAFF, null);
+        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/");
+        Cookie session = session(issued.username(), issued.temporaryPassword());
+        assertThat(mvc.get().uri("/regions").cookie(session)).hasStatus3xxRedirection()
+                .hasRedirectedUrl("/account/password");
+        assertThat(mvc.get().uri("/api/v1/accounts").cookie(session)).hasStatus(HttpStatus.FORBIDDEN);
+
+        assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
+                .param("current", issued.temporaryPassword()).param("replacement", "short")
+                .param("confirmation", "short")).hasStatusOk().bodyText().contains("密码长度须为 10 至 128 位");
+        var changed = mvc.post().uri("/account/password").cookie(session).with(csrf())
+                .param("current", issued.temporaryPassword()).param("replacement", "Station-2022-ok")
+                .param("confirmation", "Station-2022-ok").exchange();
+        assertThat(changed).hasStatus3xxRedirection().hasRedirectedUrl("/");
+        Cookie renewed = changed.getResponse().getCookie("SESSION"); // a new session id after the change
+        assertThat(renewed.getValue()).isNotEqualTo(session.getValue());
+        assertThat(mvc.get().uri("/regions").cookie(renewed)).hasStatusOk();
+        assertThat(mvc.get().uri("/regions").cookie(session)).hasStatus3xxRedirection();
+
+        assertThat(signIn(issued.username(), "Station-2022-ok")).isEqualTo("/");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountAndAnAdminCanUnlockIt() {
+        IssuedPassword issued = create(HUANGPU, "310101", Role.COMMUNITY_STAFF, null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(issued.username(), "Wrong-password-" + i)).isEqualTo("/login?error");
+        }
+        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?locked");
+        assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).lockedUntil()).isNotNull();
+        assertThat(jdbc.sql("select count(*) from access_login_log where username = ? and not success")
+                .param(issued.username()).query(Long.class).single()).isEqualTo(6);
+
+        HUANGPU.run(() -> accounts.unlock(issued.accountId()));
+        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/");
+    }
+
+    @Test
+    void unknownUsersAndDisabledAccountsCannotSignIn() {
+        assertThat(signIn("nobody-here", "Whatever-2022")).isEqualTo("/login?error");
+        IssuedPassword issued = create(HUANGPU, "310101", Role.COMMUNITY_STAFF, null);
+        HUANGPU.run(() -> accounts.disable(issued.accountId()));
+        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?disabled");
+    }
+
+    @Test
+    void twoDistrictAdminsCannotSeeEachOthersAccounts() {
+        IssuedPassword huangpus = create(HUANGPU, "310101002", Role.STATION_STAFF, null);
+        IssuedPassword xuhuis = create(XUHUI, "310104003", Role.STATION_STAFF, null);
+
+        assertThat(HUANGPU.call(() -> accounts.list(null, 0, 100)).rows()).extracting(AccountSummary::username)
+                .contains(huangpus.username()).doesNotContain(xuhuis.username(), "admin");
+        assertThat(XUHUI.call(() -> accounts.list(null, 0, 100)).rows()).extracting(AccountSummary::username)
+                .contains(xuhuis.username()).doesNotContain(huangpus.username(), "admin");
+        assertThatThrownBy(() -> XUHUI.call(() -> accounts.get(huangpus.accountId())))
+                .isInstanceOf(AccountNotFoundException.class);
+        assertThatThrownBy(() -> XUHUI.run(() -> accounts.disable(huangpus.accountId())))
+                .isInstanceOf(AccountNotFoundException.class);
+        assertThat(mvc.get().uri("/api/v1/accounts/" + huangpus.accountId()).with(XUHUI.request()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.list(null, 0, 100)).rows())
+                .extracting(AccountSummary::username).contains(huangpus.username(), xuhuis.username(), "admin");
+    }
+
+    @Test
+    void nobodyGrantsARoleOrAScopeWiderThanTheirOwn() {
+        assertThatThrownBy(() -> create(HUANGPU, "310104", Role.STATION_STAFF, null))
+                .isInstanceOf(AccessDeniedException.class);
+        Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(7);
+        assertThatThrownBy(() -> agency.call(() -> accounts.create(new NewAccount("agencyx" + COUNTER.incrementAndGet(),
+                "x", null, Set.of(Role.CIVIL_AFFAIRS_ADMIN), DataScope.of(List.of(RegionCode.parse("310104")))
+                        .withOrganisation(7)))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Staff.as(Role.STATION_STAFF).in("310101").call(() -> accounts.list(null, 0, 10)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> create(HUANGPU, "310101999", Role.STATION_STAFF, null))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("access.account.unknownRegion");
+    }
+
+    @Test
+    void phonesAreEncryptedAtRestMaskedAndRevealedOnlyWithAReason() {
+        IssuedPassword issued = create(HUANGPU, "310101", Role.SOCIAL_WORKER, "138 1234 5678");
+        String everything = jdbc.sql("select string_agg(t::text, '|') from access_account t").query(String.class).single();
+        assertThat(everything).doesNotContain("13812345678").doesNotContain("5678");
+        assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).maskedPhone()).isEqualTo("138****5678");
+
+        assertThatThrownBy(() -> HUANGPU.call(() -> accounts.revealPhone(issued.accountId(), " ")))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(HUANGPU.call(() -> accounts.revealPhone(issued.accountId(), "回访核实身份")))
+                .isEqualTo("13812345678");
+        assertThat(mvc.post().uri("/api/v1/accounts/" + issued.accountId() + "/phone/reveal")
+                .with(XUHUI.request()).contentType("application/json").content("{\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void thePasswordPolicyIsEnforced() {
+        IssuedPassword issued = create(HUANGPU, "310101", Role.STATION_STAFF, null);
+        Cookie session = session(issued.username(), issued.temporaryPassword());
+        for (var bad : List.of(List.of("alllowercase1", "至少三类"), List.of("Has" + issued.username() + "1!", "用户名"),
+                List.of(issued.temporaryPassword(), "不能与当前密码相同"))) {
+            assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
+                    .param("current", issued.temporaryPassword()).param("replacement", bad.get(0))
+                    .param("confirmation", bad.get(0))).hasStatusOk().bodyText().contains(bad.get(1));
+        }
+    }
+
+    @Test
+    void theApiCreatesAccountsAndAnswers401WithoutASession() {
+        assertThat(mvc.get().uri("/api/v1/accounts")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.post().uri("/api/v1/accounts").contentType("application/json").content("{}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.post().uri("/api/v1/accounts").with(HUANGPU.request()).with(csrf())
+                .contentType("application/json").content("""
+                        {"username":"apiuser%d","displayName":"接口用户","roles":["station_staff"],"regions":["310101"]}"""
+                        .formatted(COUNTER.incrementAndGet())))
+                .hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.temporaryPassword").asString().hasSize(16);
+        assertThat(mvc.post().uri("/api/v1/accounts").with(HUANGPU.request()).with(csrf())
+                .contentType("application/json").content("""
+                        {"username":"Bad User","displayName":"x","roles":["STATION_STAFF"],"regions":["310101"]}"""))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+                .isEqualTo("access.account.usernameInvalid");
+    }
+}
