@@ -16,6 +16,8 @@ import org.wushe.access.CurrentUser;
 import org.wushe.region.internal.CommunityImporter;
 import org.wushe.region.internal.ControlLevelStore;
 import org.wushe.region.internal.RegionQueries;
+import org.wushe.shared.Activity;
+import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
@@ -108,11 +110,17 @@ public class Regions {
         Instant from = effectiveFrom != null ? effectiveFrom : clock.instant();
         ControlLevelRecord record = controlLevels.append(code, level, from, reason.strip(), currentUser.username());
         events.publishEvent(new ControlLevelChanged(record.id(), code, level, from));
+        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.UPDATE, "region",
+                code.value(), code, currentUser.clientAddress().orElse(null), reason.strip(), List.of("controlLevel")));
         return record;
     }
 
     @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
+    @Transactional
     public CommunityImportReport importCommunities(InputStream csv) {
-        return importer.importCsv(csv, currentUser.scope()::contains);
+        CommunityImportReport report = importer.importCsv(csv, currentUser.scope()::contains);
+        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.IMPORT, "region", null,
+                null, currentUser.clientAddress().orElse(null), null, List.of("code", "name")));
+        return report;
     }
 }

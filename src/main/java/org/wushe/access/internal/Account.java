@@ -35,6 +35,7 @@ public class Account {
     private boolean passwordTemporary;
     private Instant passwordChangedAt;
     private byte[] totpSecret;
+    private long totpLastStep;
     private boolean enabled;
     private int failedAttempts;
     private Instant lockedUntil;
@@ -130,8 +131,22 @@ public class Account {
         this.phoneIndex = index;
     }
 
-    void enrolTotp(byte[] secret) {
-        this.totpSecret = secret;
+    void enrolTotp(byte[] encryptedSecret, long usedStep) {
+        this.totpSecret = encryptedSecret;
+        this.totpLastStep = usedStep;
+    }
+
+    /** Records the time step of an accepted code, so the same code cannot be used again. */
+    void secondFactorUsed(long step) {
+        if (step <= totpLastStep) {
+            throw new IllegalStateException("a TOTP step is used once");
+        }
+        totpLastStep = step;
+        signedIn();
+    }
+
+    long totpLastStep() {
+        return totpLastStep;
     }
 
     public Long id() {

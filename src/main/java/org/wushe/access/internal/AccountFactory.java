@@ -24,9 +24,12 @@ public class AccountFactory {
     private final PasswordEncoder passwords;
     private final KnownRegions regions;
     private final AccountPhones phones;
+    private final Sessions sessions;
     private final Clock clock;
 
-    AccountFactory(PasswordEncoder passwords, KnownRegions regions, AccountPhones phones, Optional<Clock> clock) {
+    AccountFactory(PasswordEncoder passwords, KnownRegions regions, AccountPhones phones, Sessions sessions,
+            Optional<Clock> clock) {
+        this.sessions = sessions;
         this.passwords = passwords;
         this.regions = regions;
         this.phones = phones;
@@ -69,7 +72,7 @@ public class AccountFactory {
     }
 
     public UsernamePasswordAuthenticationToken sessionOf(Account account) {
-        return SignIn.authenticated(account);
+        return sessions.afterPassword(account);
     }
 
     public String maskedPhone(Account account) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -14,15 +13,10 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.CurrentUser;
-import org.wushe.access.DataScope;
-import org.wushe.access.Role;
-import org.wushe.access.StaffPrincipal;
-import org.wushe.access.web.PendingStepFilter;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 
@@ -41,11 +35,13 @@ class SignIn implements AuthenticationProvider {
     private final LoginLog loginLog;
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
+    private final Sessions sessions;
     private final Clock clock;
     private final String dummyHash;
 
     SignIn(AccountRepository accounts, PasswordEncoder passwords, TransactionTemplate transaction, LoginLog loginLog,
-            ApplicationEventPublisher events, CurrentUser currentUser, Optional<Clock> clock) {
+            ApplicationEventPublisher events, CurrentUser currentUser, Sessions sessions, Optional<Clock> clock) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.passwords = passwords;
         this.transaction = transaction;
@@ -101,22 +97,8 @@ class SignIn implements AuthenticationProvider {
             account.signedIn();
             accounts.save(account);
             record(username, account.id(), true, "OK", address);
-            return authenticated(account);
+            return sessions.afterPassword(account);
         }
-    }
-
-    /** The session's authentication for an account as it stands now. */
-    static UsernamePasswordAuthenticationToken authenticated(Account account) {
-        if (account.passwordTemporary()) {
-            var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(), Set.of(),
-                    DataScope.none());
-            return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                    List.of(new SimpleGrantedAuthority(PendingStepFilter.PASSWORD_CHANGE_PENDING)));
-        }
-        var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(), account.roles(),
-                account.scope());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
     }
 
     private void record(String username, Long accountId, boolean success, String outcome, String address) {

@@ -1,6 +1,7 @@
 package org.wushe.access.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,26 +12,33 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A session that still has to change its temporary password reaches only that page (and logout, assets);
- * it carries no roles meanwhile, so nothing else would work anyway — this makes the way forward obvious.
+ * A session with a step still to do — change a temporary password, enrol an authenticator, enter its code —
+ * reaches only that step's page (and logout, assets); it carries no roles meanwhile, so nothing else would work
+ * anyway — this makes the way forward obvious.
  */
 public class PendingStepFilter extends OncePerRequestFilter {
 
     public static final String PASSWORD_CHANGE_PENDING = "GATE_PASSWORD_CHANGE";
+    public static final String TOTP_ENROLMENT_PENDING = "GATE_TOTP_ENROLMENT";
+    public static final String TOTP_PENDING = "GATE_TOTP";
     static final String PASSWORD_PAGE = "/account/password";
+    static final String ENROLMENT_PAGE = "/account/two-factor";
+    static final String CODE_PAGE = "/login/code";
+    private static final Map<String, String> PAGES = Map.of(PASSWORD_CHANGE_PENDING, PASSWORD_PAGE,
+            TOTP_ENROLMENT_PENDING, ENROLMENT_PAGE, TOTP_PENDING, CODE_PAGE);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean pending = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> PASSWORD_CHANGE_PENDING.equals(a.getAuthority()));
+        String page = authentication == null ? null : authentication.getAuthorities().stream()
+                .map(a -> PAGES.get(a.getAuthority())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (pending && !allowed(path)) {
+        if (page != null && !path.equals(page) && !allowed(path)) {
             if (path.startsWith("/api/")) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
             } else {
-                response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+                response.sendRedirect(request.getContextPath() + page);
             }
             return;
         }
@@ -38,7 +46,7 @@ public class PendingStepFilter extends OncePerRequestFilter {
     }
 
     private static boolean allowed(String path) {
-        return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.startsWith("/webjars/")
+        return path.equals("/logout") || path.startsWith("/webjars/")
                 || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
     }
 }
