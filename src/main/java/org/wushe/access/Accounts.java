@@ -70,7 +70,7 @@ public class Accounts {
         String temporary = factory.temporaryPassword();
         Account account = repository.save(factory.newAccount(username, request.displayName(), request.phone(),
                 request.roles(), request.scope(), temporary, me.username()));
-        audit(AuditAction.CREATE, account.id(), List.of("username", "displayName", "phone", "roles", "scope"), null);
+        audit(AuditAction.CREATE, account, List.of("username", "displayName", "phone", "roles", "scope"), null);
         return new IssuedPassword(account.id(), username, temporary);
     }
 
@@ -96,7 +96,7 @@ public class Accounts {
         }
         account.disable();
         repository.save(account);
-        audit(AuditAction.UPDATE, id, List.of("enabled"), null);
+        audit(AuditAction.UPDATE, account, List.of("enabled"), null);
     }
 
     @PreAuthorize(MANAGERS)
@@ -105,7 +105,7 @@ public class Accounts {
         Account account = load(id);
         account.enable();
         repository.save(account);
-        audit(AuditAction.UPDATE, id, List.of("enabled"), null);
+        audit(AuditAction.UPDATE, account, List.of("enabled"), null);
     }
 
     @PreAuthorize(MANAGERS)
@@ -114,7 +114,7 @@ public class Accounts {
         Account account = load(id);
         account.unlock();
         repository.save(account);
-        audit(AuditAction.UNLOCKED, id, List.of("lockedUntil"), null);
+        audit(AuditAction.UNLOCKED, account, List.of("lockedUntil"), null);
     }
 
     @PreAuthorize(MANAGERS)
@@ -124,7 +124,7 @@ public class Accounts {
         String temporary = factory.temporaryPassword();
         account.resetPassword(passwords.encode(temporary), clock.instant());
         repository.save(account);
-        audit(AuditAction.PASSWORD_CHANGE, id, List.of("password"), "reset");
+        audit(AuditAction.PASSWORD_CHANGE, account, List.of("password"), "reset");
         return new IssuedPassword(id, account.username(), temporary);
     }
 
@@ -135,14 +135,14 @@ public class Accounts {
         Account account = load(id);
         factory.assign(account, roles, scope);
         repository.save(account);
-        audit(AuditAction.PERMISSION_CHANGE, id, List.of("roles", "scope"), null);
+        audit(AuditAction.PERMISSION_CHANGE, account, List.of("roles", "scope"), null);
     }
 
     /** Shows an account's phone in clear: needs a reason, and the audit trail records who saw it and why. */
     @PreAuthorize(MANAGERS)
     public String revealPhone(long id, String reason) {
         Account account = load(id);
-        return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), null, "phone"), reason,
+        return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), account.homeRegion(), "phone"), reason,
                 () -> phones.clear(account));
     }
 
@@ -161,7 +161,7 @@ public class Accounts {
         }
         account.changePassword(passwords.encode(replacement), clock.instant());
         repository.save(account);
-        audit(AuditAction.PASSWORD_CHANGE, account.id(), List.of("password"), null);
+        audit(AuditAction.PASSWORD_CHANGE, account, List.of("password"), null);
         SecurityContextHolder.getContext().setAuthentication(factory.sessionOf(account));
     }
 
@@ -195,9 +195,9 @@ public class Accounts {
                 a.passwordTemporary());
     }
 
-    private void audit(AuditAction action, long id, List<String> fields, String reason) {
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), action, "account", Long.toString(id),
-                null, currentUser.clientAddress().orElse(null), reason, fields));
+    private void audit(AuditAction action, Account account, List<String> fields, String reason) {
+        events.publishEvent(new Activity(clock.instant(), currentUser.username(), action, "account",
+                account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null), reason, fields));
     }
 
     /** One page of accounts with the total the caller may see. */

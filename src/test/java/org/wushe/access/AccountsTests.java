@@ -2,8 +2,10 @@ package org.wushe.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
@@ -104,6 +106,14 @@ class AccountsTests {
 
         HUANGPU.run(() -> accounts.unlock(issued.accountId()));
         assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/");
+
+        // the audit trail has every attempt, filed under the account's region (so its auditors see them)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select action || ':' || region_code from audit_entry where entity_type = 'account' and entity_id = ?"
+                        + " and action in ('LOGIN', 'LOGIN_FAILED', 'LOCKED', 'UNLOCKED') order by id")
+                .param(Long.toString(issued.accountId())).query(String.class).list())
+                .contains("LOCKED:310101", "UNLOCKED:310101", "LOGIN:310101")
+                .filteredOn(s -> s.startsWith("LOGIN_FAILED")).hasSize(6));
     }
 
     @Test

@@ -189,6 +189,12 @@ public class Account {
         return roles.stream().map(r -> Role.valueOf(r.role())).collect(Collectors.toSet());
     }
 
+    /** The region an account's audit rows are filed under (so auditors of that region see them). */
+    public RegionCode homeRegion() {
+        return wholeCountry ? null : scopes.stream().map(s -> RegionCode.parse(s.regionCode())).sorted().findFirst()
+                .orElse(null);
+    }
+
     public DataScope scope() {
         Collection<RegionCode> regions = scopes.stream().map(s -> RegionCode.parse(s.regionCode())).toList();
         DataScope scope = wholeCountry ? DataScope.country() : DataScope.of(regions);

@@ -87,7 +87,7 @@ public class SecondFactor {
 
     private void publish(AuditAction action, Account account, List<String> fields) {
         events.publishEvent(new Activity(clock.instant(), account.username(), action, "account",
-                account.id().toString(), null, currentUser.clientAddress().orElse(null), null, fields));
+                account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null), null, fields));
     }
 
     /** A secret being enrolled: raw bytes (kept in the session until confirmed) and how to show it. */

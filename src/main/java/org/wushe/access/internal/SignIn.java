@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.CurrentUser;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
+import org.wushe.shared.RegionCode;
 
 /**
  * Password sign-in against the accounts table: counts failures and locks after five, logs every attempt
@@ -71,44 +72,49 @@ class SignIn implements AuthenticationProvider {
             Optional<Account> found = accounts.findByUsername(username);
             if (found.isEmpty()) {
                 passwords.matches(password, dummyHash); // same time as a real check: no username probing
-                record(username, null, false, "UNKNOWN_USER", address);
+                record(username, null, null, false, "UNKNOWN_USER", address);
                 return new BadCredentialsException("access.login.failed");
             }
             Account account = found.get();
             if (!account.enabled()) {
-                record(username, account.id(), false, "DISABLED", address);
+                record(username, account, false, "DISABLED", address);
                 return new DisabledException("access.login.disabled");
             }
             try {
                 account.checkNotLocked(now);
             } catch (AuthenticationException locked) {
-                record(username, account.id(), false, "LOCKED", address);
+                record(username, account, false, "LOCKED", address);
                 return locked;
             }
             if (!passwords.matches(password, account.passwordHash())) {
                 boolean lockedNow = account.signInFailed(now);
                 accounts.save(account);
-                record(username, account.id(), false, "BAD_PASSWORD", address);
+                record(username, account, false, "BAD_PASSWORD", address);
                 if (lockedNow) {
-                    publish(AuditAction.LOCKED, username, account.id(), address);
+                    publish(AuditAction.LOCKED, username, account.id(), account.homeRegion(), address);
                 }
                 return new BadCredentialsException("access.login.failed");
             }
             account.signedIn();
             accounts.save(account);
-            record(username, account.id(), true, "OK", address);
+            record(username, account, true, "OK", address);
             return sessions.afterPassword(account);
         }
     }
 
-    private void record(String username, Long accountId, boolean success, String outcome, String address) {
-        loginLog.record(username, accountId, success, outcome, address);
-        publish(success ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, username, accountId, address);
+    private void record(String username, Account account, boolean success, String outcome, String address) {
+        record(username, account.id(), account.homeRegion(), success, outcome, address);
     }
 
-    private void publish(AuditAction action, String username, Long accountId, String address) {
+    private void record(String username, Long accountId, RegionCode region, boolean success, String outcome,
+            String address) {
+        loginLog.record(username, accountId, success, outcome, address);
+        publish(success ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, username, accountId, region, address);
+    }
+
+    private void publish(AuditAction action, String username, Long accountId, RegionCode region, String address) {
         events.publishEvent(new Activity(clock.instant(), username, action, "account",
-                accountId == null ? null : accountId.toString(), null, address, null, List.of()));
+                accountId == null ? null : accountId.toString(), region, address, null, List.of()));
     }
 
     @Override
