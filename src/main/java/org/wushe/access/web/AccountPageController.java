@@ -64,7 +64,23 @@ class AccountPageController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(id));
+        model.addAttribute("allRoles", Role.values());
         return "access/account";
+    }
+
+    @PostMapping("/{id}/permissions")
+    String assign(@PathVariable long id, @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
+            Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            accounts.assign(id, AccountForms.roles(roles), AccountForms.scope(wholeCountry,
+                    regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null));
+        } catch (InvalidValueException e) {
+            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("notice", "access.account.done.permissions");
+        return "redirect:/accounts/" + id;
     }
 
     @PostMapping("/{id}/phone")
