@@ -8,15 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
@@ -33,19 +30,10 @@ class AuditPageTests {
     MockMvcTester mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    ApplicationEventPublisher events;
 
+    @Autowired
     AuditTestData data;
-    String actor;
-
-    @BeforeEach
-    void setUp() {
-        data = new AuditTestData(events, transactions, jdbc);
-        actor = AuditTestData.uniqueActor();
-    }
+    String actor = AuditTestData.uniqueActor();
 
     @Test
     void thePageShowsTheFilteredRowsInChineseAndKeepsTheFiltersInItsLinks() {

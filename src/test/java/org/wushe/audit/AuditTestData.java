@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.shared.Activity;
@@ -18,6 +19,7 @@ import org.wushe.shared.RegionCode;
  * Test support: publishes activities the way a module does (in a transaction) and waits until the
  * asynchronous listener has appended them. Each test uses its own actor so tests never see each other's rows.
  */
+@Component
 public class AuditTestData {
 
     private final ApplicationEventPublisher events;

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,14 +37,9 @@ class AuditTrailTests {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
     AuditTestData data;
-    String actor;
-
-    @BeforeEach
-    void setUp() {
-        data = new AuditTestData(events, transactions, jdbc);
-        actor = AuditTestData.uniqueActor();
-    }
+    String actor = AuditTestData.uniqueActor();
 
     @Test
     void publishedActivitiesAreAppendedToAValidChain() {
