@@ -124,7 +124,7 @@ public class Accounts {
         String temporary = factory.temporaryPassword();
         account.resetPassword(passwords.encode(temporary), clock.instant());
         repository.save(account);
-        audit(AuditAction.PASSWORD_CHANGE, account, List.of("password"), "reset");
+        audit(AuditAction.PASSWORD_CHANGE, account, List.of("password", "totpSecret"), "reset");
         return new IssuedPassword(id, account.username(), temporary);
     }
 

@@ -118,11 +118,16 @@ public class Account {
         passwordChangedAt = now;
     }
 
-    /** An administrator's reset: a temporary password that must be changed at the next sign-in. */
+    /**
+     * An administrator's reset: a temporary password that must be changed at the next sign-in, and — because
+     * a reset is also what someone who lost their phone asks for — the authenticator is enrolled anew.
+     */
     public void resetPassword(String temporaryHash, Instant now) {
         passwordHash = temporaryHash;
         passwordTemporary = true;
         passwordChangedAt = now;
+        totpSecret = null;
+        totpLastStep = 0;
         unlock();
     }
 

@@ -68,6 +68,15 @@ class TwoFactorTests {
         var verified = mvc.post().uri("/login/code").cookie(next).with(csrf()).param("code", nextCode).exchange();
         assertThat(verified).hasStatus3xxRedirection().hasRedirectedUrl("/");
         assertThat(mvc.get().uri("/accounts").cookie(verified.getResponse().getCookie("SESSION"))).hasStatusOk();
+
+        // Lost the phone: an administrator's password reset also asks for a new enrolment.
+        var reset = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.resetPassword(issued.accountId()));
+        Cookie afterReset = signIn(reset.temporaryPassword());
+        var renewed = mvc.post().uri("/account/password").cookie(afterReset).with(csrf())
+                .param("current", reset.temporaryPassword()).param("replacement", "Admin-2022-again")
+                .param("confirmation", "Admin-2022-again").exchange();
+        assertThat(mvc.get().uri("/accounts").cookie(renewed.getResponse().getCookie("SESSION")))
+                .hasStatus3xxRedirection().hasRedirectedUrl("/account/two-factor");
     }
 
     private Cookie signIn(String password) {
