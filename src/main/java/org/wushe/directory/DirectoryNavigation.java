@@ -1,0 +1,14 @@
+package org.wushe.directory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.platform.NavigationItem;
+
+@Configuration(proxyBeanMethods = false)
+class DirectoryNavigation {
+
+    @Bean
+    NavigationItem organisationsNavigationItem() {
+        return new NavigationItem("nav.organisations", "/organisations", 300, Organisations.READER_AUTHORITIES);
+    }
+}

@@ -1,0 +1,12 @@
+package org.wushe.directory;
+
+import java.time.Instant;
+
+/** One line of the organisation list and export (no personal data: the contact phone is not in it). */
+public record OrganisationRow(long id, OrgType type, String name, String creditCode, String regionCode,
+        String address, String contactPerson, OrganisationStatus status, Instant verifiedAt) {
+
+    public boolean verified() {
+        return verifiedAt != null;
+    }
+}
