@@ -1,0 +1,57 @@
+package org.wushe.notify;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.privacy.CryptoService;
+import org.wushe.shared.PhoneNumber;
+
+/**
+ * Queues messages in the outbox, inside the caller's transaction: a message leaves only if the work that caused
+ * it commits. The body must carry nothing personal beyond what the recipient needs to read.
+ */
+@Service
+public class Notifications {
+
+    static final String TABLE = "notify_message";
+    static final String COLUMN = "recipient";
+    static final int MAX_BODY = 500;
+
+    private final JdbcClient jdbc;
+    private final CryptoService crypto;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, CryptoService crypto, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.crypto = crypto;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Queues an SMS; returns the outbox id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long sendSms(PhoneNumber phone, String body) {
+        return sendSms(phone, "plain", body);
+    }
+
+    /** Queues an SMS with the key of the template it was made from (for counting and auditing). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long sendSms(PhoneNumber phone, String templateKey, String body) {
+        if (phone == null || !phone.isMobile()) {
+            throw new IllegalArgumentException("An SMS needs a mobile number");
+        }
+        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
+            throw new IllegalArgumentException("An SMS body is 1 to " + MAX_BODY + " characters");
+        }
+        return jdbc.sql("""
+                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body, created_at)
+                values ('SMS', ?, ?, ?, ?, ?) returning id""")
+                .params(crypto.encrypt(phone.value(), TABLE, COLUMN), crypto.blindIndex("phone", phone.value()),
+                        templateKey, body, Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+    }
+}

@@ -1,0 +1,131 @@
+package org.wushe.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wushe.WusheIntegrationTest;
+import org.wushe.privacy.CryptoService;
+import org.wushe.shared.PhoneNumber;
+
+/** The outbox on the real database: written in the caller's transaction, encrypted, dispatched once. */
+@WusheIntegrationTest
+class NotificationsTests {
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    CryptoService crypto;
+
+    static PhoneNumber phone() {
+        return PhoneNumber.parse("137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
+    }
+
+    @Test
+    void aMessageIsQueuedEncryptedInTheCallersTransactionOnly() {
+        PhoneNumber phone = phone();
+        long id = transactions.execute(s -> notifications.sendSms(phone, "test", "您好，测试消息"));
+        var row = jdbc.sql("select status, template_key, body, recipient_cipher, recipient_index from notify_message"
+                + " where id = ?").param(id).query().singleRow();
+        assertThat(row.get("status")).isIn("PENDING", "SENT");
+        assertThat(row.get("template_key")).isEqualTo("test");
+        assertThat(new String((byte[]) row.get("recipient_cipher"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(phone.value());
+        assertThat((byte[]) row.get("recipient_index")).isEqualTo(crypto.blindIndex("phone", phone.value()));
+
+        PhoneNumber other = phone();
+        try {
+            transactions.execute(s -> {
+                notifications.sendSms(other, "test", "回滚");
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // the caller's work failed
+        }
+        assertThat(jdbc.sql("select count(*) from notify_message where recipient_index = ?")
+                .param(crypto.blindIndex("phone", other.value())).query(Long.class).single())
+                .as("a rolled-back transaction sends nothing").isZero();
+        assertThatThrownBy(() -> notifications.sendSms(phone, "x"))
+                .as("outside a transaction the outbox would not be atomic with the work")
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void twoConcurrentDispatchersSendEachMessageOnce() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            PhoneNumber phone = phone();
+            ids.add(transactions.execute(s -> notifications.sendSms(phone, "test", "并发测试")));
+        }
+        List<Long> sent = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        MessageSender slow = message -> {
+            sent.add(message.id());
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, transactions, crypto, slow, Optional.empty());
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    while (dispatcher.dispatchBatch() > 0) {
+                        // until the outbox is empty
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sent).as("no message is sent twice").doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from notify_message where id in (:ids) and status = 'SENT' and attempts = 1")
+                .param("ids", ids).query(Long.class).single()).isEqualTo(ids.size());
+    }
+
+    @Test
+    void aFailingSenderIsRetriedThenGivesUp() {
+        PhoneNumber phone = phone();
+        long id = transactions.execute(s -> notifications.sendSms(phone, "test", "失败测试"));
+        jdbc.sql("update notify_message set status = 'SENT' where status = 'PENDING' and id <> ?").param(id).update();
+        OutboxDispatcher failing = new OutboxDispatcher(jdbc, transactions, crypto, message -> {
+            throw new IllegalStateException("gateway down");
+        }, Optional.empty());
+        for (int i = 0; i < OutboxDispatcher.MAX_ATTEMPTS; i++) {
+            failing.dispatchBatch();
+        }
+        var row = jdbc.sql("select status, attempts from notify_message where id = ?").param(id).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("FAILED");
+        assertThat(row.get("attempts")).isEqualTo(OutboxDispatcher.MAX_ATTEMPTS);
+    }
+}
