@@ -24,6 +24,8 @@ import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.RegionCode;
 
 /**
  * Staff accounts: administrators create, disable, unlock and reset them and assign roles and scopes — never
@@ -72,6 +74,29 @@ public class Accounts {
                 request.roles(), request.scope(), temporary, me.username()));
         audit(AuditAction.CREATE, account, List.of("username", "displayName", "phone", "roles", "scope"), null);
         return new IssuedPassword(account.id(), username, temporary);
+    }
+
+    /**
+     * The account of a volunteer whose registration a station, community or civil affairs approved: role VOLUNTEER,
+     * scoped to the volunteer's region (which must lie in the approver's scope), with a one-time password.
+     */
+    @PreAuthorize("hasAnyRole('STATION_STAFF','COMMUNITY_STAFF','CIVIL_AFFAIRS_ADMIN')")
+    @Transactional
+    public IssuedPassword createVolunteerAccount(String username, String displayName, PhoneNumber phone,
+            RegionCode region) {
+        StaffPrincipal me = currentUser.require();
+        if (!me.scope().contains(region)) {
+            throw new AccessDeniedException("access.account.grantTooWide");
+        }
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (queries.idOf(name).isPresent()) {
+            throw new InvalidValueException("access.account.usernameTaken", name);
+        }
+        String temporary = factory.temporaryPassword();
+        Account account = repository.save(factory.newAccount(name, displayName, phone == null ? null : phone.value(),
+                EnumSet.of(Role.VOLUNTEER), DataScope.of(List.of(region)), temporary, me.username()));
+        audit(AuditAction.CREATE, account, List.of("username", "displayName", "phone", "roles", "scope"), "volunteer");
+        return new IssuedPassword(account.id(), name, temporary);
     }
 
     @PreAuthorize(MANAGERS)

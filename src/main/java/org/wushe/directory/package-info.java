@@ -5,5 +5,5 @@
  * Publishes {@link org.wushe.shared.Activity} events for every write and export.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory",
-        allowedDependencies = {"access", "privacy", "platform"})
+        allowedDependencies = {"access", "privacy", "platform", "notify"})
 package org.wushe.directory;

@@ -1,0 +1,13 @@
+package org.wushe.directory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One volunteer as staff (or the volunteer themself) see it: ID number and phones masked. */
+public record VolunteerDetails(long id, String name, String maskedIdNumber, String sex, LocalDate birthDate,
+        String maskedPhone, List<Skill> skills, String regionCode, List<String> servedRegions, String availability,
+        String emergencyContactName, String maskedEmergencyPhone, String consentVersion, Instant consentedAt,
+        VolunteerStatus status, String reviewedBy, Instant reviewedAt, String rejectReason, String passportNo,
+        Instant createdAt) {
+}

@@ -1,0 +1,19 @@
+package org.wushe.directory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wushe.platform.NavigationItem;
+
+@Configuration(proxyBeanMethods = false)
+class VolunteerNavigation {
+
+    @Bean
+    NavigationItem volunteersNavigationItem() {
+        return new NavigationItem("nav.volunteers", "/volunteers", 320, Volunteers.REVIEWER_AUTHORITIES);
+    }
+
+    @Bean
+    NavigationItem ownVolunteerPageNavigationItem() {
+        return new NavigationItem("nav.volunteerMe", "/volunteer/me", 330, java.util.Set.of("ROLE_VOLUNTEER"));
+    }
+}

@@ -1,0 +1,275 @@
+package org.wushe.directory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.Accounts;
+import org.wushe.access.CurrentUser;
+import org.wushe.access.IssuedPassword;
+import org.wushe.access.KnownRegions;
+import org.wushe.access.StaffPrincipal;
+import org.wushe.directory.internal.PhoneCodes;
+import org.wushe.directory.internal.VolunteerStore;
+import org.wushe.directory.internal.VolunteerStore.Volunteer;
+import org.wushe.notify.Notifications;
+import org.wushe.platform.RateLimits;
+import org.wushe.privacy.Masking;
+import org.wushe.privacy.SensitiveData;
+import org.wushe.privacy.SensitiveField;
+import org.wushe.shared.Activity;
+import org.wushe.shared.AuditAction;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.RegionCode;
+import org.wushe.shared.ResidentIdNumber;
+
+/**
+ * Volunteers: anyone registers on the public phone page after proving their phone with an SMS code; a station,
+ * community or civil affairs reviews inside their data scope (scoped in SQL by the volunteer's region). Approval
+ * gives a 公益护照号 and a VOLUNTEER account whose one-time password goes out by SMS; a rejection is sent too.
+ * One registration per ID number (blind index): a second one is refused.
+ */
+@Service
+public class Volunteers {
+
+    /** The version of the privacy notice a registering volunteer consents to. */
+    public static final String PRIVACY_NOTICE_VERSION = "2026-11-v1";
+    static final String REVIEWERS = "hasAnyRole('STATION_STAFF','COMMUNITY_STAFF','CIVIL_AFFAIRS_ADMIN')";
+    static final Set<String> REVIEWER_AUTHORITIES = Set.of("ROLE_STATION_STAFF", "ROLE_COMMUNITY_STAFF",
+            "ROLE_CIVIL_AFFAIRS_ADMIN");
+    static final int CODES_PER_PHONE_PER_HOUR = 5;
+    static final int CODES_PER_ADDRESS_PER_HOUR = 20;
+    static final int REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20;
+    static final int MAX_SERVED = 20;
+    static final int LIST_LIMIT = 200;
+
+    private final VolunteerStore store;
+    private final PhoneCodes codes;
+    private final Notifications notifications;
+    private final RateLimits rateLimits;
+    private final Accounts accounts;
+    private final KnownRegions regions;
+    private final CurrentUser currentUser;
+    private final SensitiveData sensitiveData;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Volunteers(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
+            Accounts accounts, KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
+            ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.store = store;
+        this.codes = codes;
+        this.notifications = notifications;
+        this.rateLimits = rateLimits;
+        this.accounts = accounts;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.sensitiveData = sensitiveData;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Step 1 of registration (public): sends a 6-digit code by SMS; rate-limited per address and per phone. */
+    @Transactional
+    public PhoneNumber requestCode(String rawPhone, String clientAddress) {
+        rateLimits.hit("volunteer-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR,
+                java.time.Duration.ofHours(1));
+        PhoneNumber phone = PhoneNumber.parse(rawPhone);
+        if (!phone.isMobile()) {
+            throw new InvalidValueException("directory.volunteer.phone.mobile");
+        }
+        rateLimits.hit("volunteer-code-phone", phone.value(), CODES_PER_PHONE_PER_HOUR, java.time.Duration.ofHours(1));
+        String code = codes.issue(phone, clock.instant());
+        notifications.sendSms(phone, "volunteer.code",
+                "【五社联动】您的志愿者注册验证码是" + code + "，5分钟内有效。请勿告诉他人。");
+        return phone;
+    }
+
+    /** Step 2 (public): checks the code and writes a PENDING registration; returns its id. */
+    @Transactional
+    public long register(VolunteerRegistration r, String clientAddress) {
+        rateLimits.hit("volunteer-register-address", address(clientAddress), REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+                java.time.Duration.ofHours(1));
+        PhoneNumber phone = PhoneNumber.parse(r.phone());
+        String name = text(r.name(), 50, "directory.volunteer.name.required");
+        ResidentIdNumber id = ResidentIdNumber.parse(r.idNumber());
+        List<Skill> skills = skills(r.skills());
+        RegionCode region = region(r.regionCode());
+        List<RegionCode> served = new ArrayList<>();
+        served.add(region);
+        if (r.servedRegions().size() > MAX_SERVED) {
+            throw new InvalidValueException("directory.volunteer.served.tooMany", MAX_SERVED);
+        }
+        for (String code : r.servedRegions()) {
+            if (code != null && !code.isBlank()) {
+                served.add(region(code));
+            }
+        }
+        String availability = optional(r.availability(), 200);
+        String emergencyName = optional(r.emergencyName(), 50);
+        PhoneNumber emergencyPhone = r.emergencyPhone() == null || r.emergencyPhone().isBlank() ? null
+                : PhoneNumber.parse(r.emergencyPhone());
+        if (!PRIVACY_NOTICE_VERSION.equals(r.consentVersion())) {
+            throw new InvalidValueException("directory.volunteer.consent.required");
+        }
+        codes.verify(phone, r.code(), clock.instant());
+        if (store.idNumberTaken(id)) {
+            throw new InvalidValueException("directory.volunteer.duplicate");
+        }
+        long volunteerId = store.insert(name, id, phone, skills, region, List.copyOf(new LinkedHashSet<>(served)),
+                availability, emergencyName, emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant());
+        codes.consume(phone);
+        events.publishEvent(new Activity(clock.instant(), "volunteer-self", AuditAction.CREATE, "volunteer",
+                Long.toString(volunteerId), region, clientAddress, null,
+                List.of("name", "idNumber", "phone", "skills", "regionCode", "servedRegions", "availability",
+                        "emergencyContact", "consentVersion")));
+        return volunteerId;
+    }
+
+    @PreAuthorize(REVIEWERS)
+    public List<VolunteerRow> list(VolunteerStatus status) {
+        return store.list(currentUser.scope(), status, LIST_LIMIT).stream()
+                .map(v -> new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(),
+                        v.status(), v.passportNo(), v.createdAt()))
+                .toList();
+    }
+
+    @PreAuthorize(REVIEWERS)
+    public VolunteerDetails get(long id) {
+        return details(load(id));
+    }
+
+    /** Approves: passport number, VOLUNTEER account in the volunteer's region, one-time password by SMS. */
+    @PreAuthorize(REVIEWERS)
+    @Transactional
+    public String approve(long id) {
+        Volunteer v = load(id);
+        if (v.status() != VolunteerStatus.PENDING) {
+            throw new InvalidValueException("directory.volunteer.notPending");
+        }
+        String passport = store.nextPassportNo(v.regionCode());
+        PhoneNumber phone = PhoneNumber.parse(store.clearPhone(v));
+        IssuedPassword issued = accounts.createVolunteerAccount(passport.toLowerCase(Locale.ROOT), v.name(), phone,
+                v.regionCode());
+        if (!store.approve(id, passport, issued.accountId(), actor(), clock.instant())) {
+            throw new InvalidValueException("directory.volunteer.notPending");
+        }
+        notifications.sendSms(phone, "volunteer.approved", "【五社联动】您的志愿者注册已通过，公益护照号" + passport
+                + "。登录用户名" + issued.username() + "，初始密码" + issued.temporaryPassword() + "，首次登录请修改密码。");
+        audit(AuditAction.UPDATE, v, List.of("status", "passportNo", "accountId"), null);
+        return passport;
+    }
+
+    @PreAuthorize(REVIEWERS)
+    @Transactional
+    public void reject(long id, String reason) {
+        Volunteer v = load(id);
+        String why = text(reason, 200, "directory.volunteer.reason.required");
+        if (!store.reject(id, why, actor(), clock.instant())) {
+            throw new InvalidValueException("directory.volunteer.notPending");
+        }
+        notifications.sendSms(PhoneNumber.parse(store.clearPhone(v)), "volunteer.rejected",
+                "【五社联动】很抱歉，您的志愿者注册未通过审核，原因：" + why + "。如有疑问请联系所在街道志愿服务站。");
+        audit(AuditAction.UPDATE, v, List.of("status", "rejectReason"), null);
+    }
+
+    @PreAuthorize(REVIEWERS)
+    public String revealIdNumber(long id, String reason) {
+        Volunteer v = load(id);
+        return sensitiveData.reveal(new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "idNumber"),
+                reason, () -> store.clearIdNumber(v));
+    }
+
+    @PreAuthorize(REVIEWERS)
+    public String revealPhone(long id, String reason) {
+        Volunteer v = load(id);
+        return sensitiveData.reveal(new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "phone"),
+                reason, () -> store.clearPhone(v));
+    }
+
+    /** The signed-in volunteer's own record. */
+    @PreAuthorize("hasRole('VOLUNTEER')")
+    public VolunteerDetails mine() {
+        long accountId = currentUser.require().accountId();
+        return details(store.findByAccount(accountId).orElseThrow(() -> new VolunteerNotFoundException(accountId)));
+    }
+
+    private VolunteerDetails details(Volunteer v) {
+        return new VolunteerDetails(v.id(), v.name(), Masking.idNumber(store.clearIdNumber(v)), v.sex(),
+                v.birthDate(), Masking.phone(store.clearPhone(v)), v.skills(), v.regionCode().value(),
+                store.servedRegions(v.id()), v.availability(), v.emergencyContactName(), store.maskedEmergencyPhone(v),
+                v.consentVersion(), v.consentedAt(), v.status(), v.reviewedBy(), v.reviewedAt(), v.rejectReason(),
+                v.passportNo(), v.createdAt());
+    }
+
+    private Volunteer load(long id) {
+        return store.find(currentUser.scope(), id).orElseThrow(() -> new VolunteerNotFoundException(id));
+    }
+
+    private static List<Skill> skills(List<String> raw) {
+        Set<Skill> skills = new LinkedHashSet<>();
+        for (String s : raw) {
+            if (s == null || s.isBlank()) {
+                continue;
+            }
+            try {
+                skills.add(Skill.valueOf(s.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException("directory.volunteer.skill.unknown", s);
+            }
+        }
+        return List.copyOf(skills);
+    }
+
+    private RegionCode region(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidValueException("directory.volunteer.region.required");
+        }
+        RegionCode code = RegionCode.parse(raw);
+        if (!regions.exists(code)) {
+            throw new InvalidValueException("directory.volunteer.region.unknown", code.value());
+        }
+        return code;
+    }
+
+    private static String text(String raw, int max, String requiredKey) {
+        String s = raw == null ? "" : raw.strip();
+        if (s.isEmpty()) {
+            throw new InvalidValueException(requiredKey);
+        }
+        if (s.codePointCount(0, s.length()) > max) {
+            throw new InvalidValueException("directory.volunteer.tooLong", max);
+        }
+        return s;
+    }
+
+    private static String optional(String raw, int max) {
+        String s = raw == null ? "" : raw.strip();
+        if (s.codePointCount(0, s.length()) > max) {
+            throw new InvalidValueException("directory.volunteer.tooLong", max);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String address(String clientAddress) {
+        return clientAddress == null ? "unknown" : clientAddress;
+    }
+
+    private String actor() {
+        return currentUser.principal().map(StaffPrincipal::username).orElseGet(currentUser::username);
+    }
+
+    private void audit(AuditAction action, Volunteer v, List<String> fields, String reason) {
+        events.publishEvent(new Activity(clock.instant(), actor(), action, "volunteer", Long.toString(v.id()),
+                v.regionCode(), currentUser.clientAddress().orElse(null), reason, fields));
+    }
+}

@@ -1,0 +1,181 @@
+package org.wushe.directory.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.access.DataScope;
+import org.wushe.directory.Skill;
+import org.wushe.directory.VolunteerStatus;
+import org.wushe.privacy.CryptoService;
+import org.wushe.privacy.Masking;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.RegionCode;
+import org.wushe.shared.ResidentIdNumber;
+
+/**
+ * Volunteers in PostgreSQL: ID number, phone and emergency phone encrypted, ID number and phone blind-indexed.
+ * Every staff read is scoped in SQL by the volunteer's region ({@link DataScope#regionPredicate}); state changes
+ * are guarded by the current status in the same statement, so a registration is reviewed once.
+ */
+@Repository
+public class VolunteerStore {
+
+    static final String TABLE = "directory_volunteer";
+
+    private final JdbcClient jdbc;
+    private final CryptoService crypto;
+
+    VolunteerStore(JdbcClient jdbc, CryptoService crypto) {
+        this.jdbc = jdbc;
+        this.crypto = crypto;
+    }
+
+    public boolean idNumberTaken(ResidentIdNumber id) {
+        return jdbc.sql("select exists (select 1 from directory_volunteer where id_number_index = ?)")
+                .param(crypto.blindIndex("id_number", id.value())).query(Boolean.class).single();
+    }
+
+    public long insert(String name, ResidentIdNumber id, PhoneNumber phone, List<Skill> skills, RegionCode region,
+            List<RegionCode> served, String availability, String emergencyName, PhoneNumber emergencyPhone,
+            String consentVersion, Instant now) {
+        long volunteerId = jdbc.sql("""
+                insert into directory_volunteer (name, id_number_cipher, id_number_index, sex, birth_date,
+                    phone_cipher, phone_index, skills, region_code, availability, emergency_contact_name,
+                    emergency_contact_phone_cipher, consent_version, consented_at, created_at)
+                values (:name, :idc, :idi, :sex, :birth, :pc, :pi, cast(:skills as text[]), :region, :availability,
+                    :ename, :epc, :consent, :now, :now) returning id""")
+                .param("name", name)
+                .param("idc", crypto.encrypt(id.value(), TABLE, "id_number"))
+                .param("idi", crypto.blindIndex("id_number", id.value()))
+                .param("sex", id.sex().name())
+                .param("birth", id.birthDate())
+                .param("pc", crypto.encrypt(phone.value(), TABLE, "phone"))
+                .param("pi", crypto.blindIndex("phone", phone.value()))
+                .param("skills", "{" + String.join(",", skills.stream().map(Skill::name).toList()) + "}")
+                .param("region", region.value())
+                .param("availability", availability)
+                .param("ename", emergencyName)
+                .param("epc", emergencyPhone == null ? null
+                        : crypto.encrypt(emergencyPhone.value(), TABLE, "emergency_contact_phone"))
+                .param("consent", consentVersion)
+                .param("now", Timestamp.from(now))
+                .query(Long.class).single();
+        for (RegionCode r : served) {
+            jdbc.sql("insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
+                    + " on conflict do nothing").params(volunteerId, r.value()).update();
+        }
+        return volunteerId;
+    }
+
+    public List<Volunteer> list(DataScope scope, VolunteerStatus status, int limit) {
+        var predicate = scope.regionPredicate("v.region_code");
+        return jdbc.sql("select * from directory_volunteer v where " + predicate.sql()
+                        + (status == null ? "" : " and v.status = :status") + " order by v.created_at desc, v.id desc limit :limit")
+                .params(predicate.params()).param("status", status == null ? null : status.name())
+                .param("limit", limit).query(this::volunteer).list();
+    }
+
+    public Optional<Volunteer> find(DataScope scope, long id) {
+        var predicate = scope.regionPredicate("v.region_code");
+        return jdbc.sql("select * from directory_volunteer v where v.id = :id and " + predicate.sql())
+                .params(predicate.params()).param("id", id).query(this::volunteer).optional();
+    }
+
+    public Optional<Volunteer> findByAccount(long accountId) {
+        return jdbc.sql("select * from directory_volunteer v where v.account_id = ?").param(accountId)
+                .query(this::volunteer).optional();
+    }
+
+    public List<String> servedRegions(long id) {
+        return jdbc.sql("select region_code from directory_volunteer_region where volunteer_id = ? order by region_code")
+                .param(id).query(String.class).list();
+    }
+
+    /** The next passport number for a region: "WS", 6 digits of region, 8 of sequence, a Luhn check digit. */
+    public String nextPassportNo(RegionCode region) {
+        long n = jdbc.sql("select nextval('directory_volunteer_passport_seq')").query(Long.class).single();
+        String body = region.value().substring(0, 6) + String.format("%08d", n % 100_000_000L);
+        return "WS" + body + luhn(body);
+    }
+
+    static int luhn(String digits) {
+        int sum = 0;
+        boolean twice = true;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    public boolean approve(long id, String passportNo, long accountId, String by, Instant now) {
+        return jdbc.sql("""
+                update directory_volunteer set status = 'APPROVED', passport_no = ?, account_id = ?, reviewed_by = ?,
+                    reviewed_at = ? where id = ? and status = 'PENDING'""")
+                .params(passportNo, accountId, by, Timestamp.from(now), id).update() == 1;
+    }
+
+    public boolean reject(long id, String reason, String by, Instant now) {
+        return jdbc.sql("""
+                update directory_volunteer set status = 'REJECTED', reject_reason = ?, reviewed_by = ?, reviewed_at = ?
+                where id = ? and status = 'PENDING'""")
+                .params(reason, by, Timestamp.from(now), id).update() == 1;
+    }
+
+    public String clearIdNumber(Volunteer v) {
+        return crypto.decrypt(v.idNumberCipher(), TABLE, "id_number");
+    }
+
+    public String clearPhone(Volunteer v) {
+        return crypto.decrypt(v.phoneCipher(), TABLE, "phone");
+    }
+
+    public String maskedEmergencyPhone(Volunteer v) {
+        return v.emergencyPhoneCipher() == null ? ""
+                : Masking.phone(crypto.decrypt(v.emergencyPhoneCipher(), TABLE, "emergency_contact_phone"));
+    }
+
+    private Volunteer volunteer(ResultSet rs, int n) throws SQLException {
+        Array skills = rs.getArray("skills");
+        List<Skill> skillList = skills == null ? List.of()
+                : Arrays.stream((String[]) skills.getArray()).map(Skill::valueOf).toList();
+        LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+        return new Volunteer(rs.getLong("id"), rs.getString("name"), rs.getBytes("id_number_cipher"),
+                rs.getString("sex"), birth, rs.getBytes("phone_cipher"), skillList,
+                RegionCode.parse(rs.getString("region_code")), rs.getString("availability"),
+                rs.getString("emergency_contact_name"), rs.getBytes("emergency_contact_phone_cipher"),
+                rs.getString("consent_version"), instant(rs, "consented_at"),
+                VolunteerStatus.valueOf(rs.getString("status")), rs.getString("reviewed_by"),
+                instant(rs, "reviewed_at"), rs.getString("reject_reason"), rs.getString("passport_no"),
+                (Long) rs.getObject("account_id"), instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A volunteer as stored (ciphertexts included; never leaves the module). */
+    public record Volunteer(long id, String name, byte[] idNumberCipher, String sex, LocalDate birthDate,
+            byte[] phoneCipher, List<Skill> skills, RegionCode regionCode, String availability,
+            String emergencyContactName, byte[] emergencyPhoneCipher, String consentVersion, Instant consentedAt,
+            VolunteerStatus status, String reviewedBy, Instant reviewedAt, String rejectReason, String passportNo,
+            Long accountId, Instant createdAt) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.wushe.directory.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.wushe.directory.VolunteerDetails;
+import org.wushe.directory.VolunteerRegistration;
+import org.wushe.directory.VolunteerRow;
+import org.wushe.directory.VolunteerStatus;
+import org.wushe.directory.Volunteers;
+
+/** The JSON counterpart of the registration and review pages. */
+@RestController
+class VolunteerApiController {
+
+    private final Volunteers volunteers;
+
+    VolunteerApiController(Volunteers volunteers) {
+        this.volunteers = volunteers;
+    }
+
+    /** Public: sends an SMS code to {"phone": "..."}. */
+    @PostMapping("/api/v1/volunteer-registrations/codes")
+    ResponseEntity<Void> code(@RequestBody Map<String, String> body, HttpServletRequest request) {
+        volunteers.requestCode(body.get("phone"), request.getRemoteAddr());
+        return ResponseEntity.accepted().build();
+    }
+
+    /** Public: submits a registration (with the code); 201 and the id. */
+    @PostMapping("/api/v1/volunteer-registrations")
+    ResponseEntity<Map<String, Object>> register(@RequestBody VolunteerRegistration registration,
+            HttpServletRequest request) {
+        long id = volunteers.register(registration, request.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/v1/volunteers/" + id))
+                .body(Map.of("id", id, "status", VolunteerStatus.PENDING));
+    }
+
+    @GetMapping("/api/v1/volunteers")
+    List<VolunteerRow> list(@RequestParam(required = false) VolunteerStatus status) {
+        return volunteers.list(status);
+    }
+
+    @GetMapping("/api/v1/volunteers/{id}")
+    VolunteerDetails get(@PathVariable long id) {
+        return volunteers.get(id);
+    }
+
+    @PostMapping("/api/v1/volunteers/{id}/approval")
+    Map<String, String> approve(@PathVariable long id) {
+        return Map.of("passportNo", volunteers.approve(id));
+    }
+
+    @PostMapping("/api/v1/volunteers/{id}/rejection")
+    ResponseEntity<Void> reject(@PathVariable long id, @RequestBody Map<String, String> body) {
+        volunteers.reject(id, body.get("reason"));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/volunteers/me")
+    VolunteerDetails mine() {
+        return volunteers.mine();
+    }
+}

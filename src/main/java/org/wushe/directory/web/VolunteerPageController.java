@@ -1,0 +1,68 @@
+package org.wushe.directory.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.directory.VolunteerStatus;
+import org.wushe.directory.Volunteers;
+import org.wushe.privacy.RevealFragment;
+
+/** Staff review of volunteers (list, detail, approve, reject) and the volunteer's own page. */
+@Controller
+class VolunteerPageController {
+
+    private final Volunteers volunteers;
+
+    VolunteerPageController(Volunteers volunteers) {
+        this.volunteers = volunteers;
+    }
+
+    @GetMapping("/volunteers")
+    String list(@RequestParam(required = false) VolunteerStatus status, Model model) {
+        VolunteerStatus shown = status == null ? VolunteerStatus.PENDING : status;
+        model.addAttribute("status", shown);
+        model.addAttribute("statuses", VolunteerStatus.values());
+        model.addAttribute("volunteers", volunteers.list(shown));
+        return "directory/volunteers";
+    }
+
+    @GetMapping("/volunteers/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("volunteer", volunteers.get(id));
+        return "directory/volunteer";
+    }
+
+    @PostMapping("/volunteers/{id}/approve")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        volunteers.approve(id);
+        redirect.addFlashAttribute("notice", "directory.volunteer.approved");
+        return "redirect:/volunteers/" + id;
+    }
+
+    @PostMapping("/volunteers/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        volunteers.reject(id, reason);
+        redirect.addFlashAttribute("notice", "directory.volunteer.rejected");
+        return "redirect:/volunteers/" + id;
+    }
+
+    @PostMapping("/volunteers/{id}/id-number")
+    String revealIdNumber(@PathVariable long id, @RequestParam String reason, Model model) {
+        return RevealFragment.revealed(model, volunteers.revealIdNumber(id, reason));
+    }
+
+    @PostMapping("/volunteers/{id}/phone")
+    String revealPhone(@PathVariable long id, @RequestParam String reason, Model model) {
+        return RevealFragment.revealed(model, volunteers.revealPhone(id, reason));
+    }
+
+    @GetMapping("/volunteer/me")
+    String mine(Model model) {
+        model.addAttribute("volunteer", volunteers.mine());
+        return "directory/volunteer-me";
+    }
+}

@@ -1,0 +1,132 @@
+package org.wushe.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.wushe.directory.VolunteerTestData.code;
+import static org.wushe.directory.VolunteerTestData.idNumber;
+import static org.wushe.directory.VolunteerTestData.phone;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.privacy.CryptoService;
+
+/** The public registration pages without signing in, their rate limits, and the staff review pages. */
+@WusheIntegrationTest
+class VolunteerPagesTests {
+
+    static final Staff XUHUI_STATION = Staff.as(Role.STATION_STAFF).in("310104").named("xuhui-vol-pages");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CryptoService crypto;
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    static String address() {
+        return "10.88." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+    }
+
+    @Test
+    void thePhonePagesWorkWithoutSigningInAndWithoutScripts() {
+        assertThat(mvc.get().uri("/volunteer/register")).hasStatusOk().bodyText()
+                .contains("志愿者注册", "获取验证码", "大字版").doesNotContain("<script", "style=");
+        String phone = phone();
+        assertThat(mvc.post().uri("/volunteer/register/code").param("phone", phone).with(from(address())).with(csrf()))
+                .hasStatusOk().bodyText().contains("验证码已通过短信发送", "2026-11-v1").doesNotContain("<script");
+        String id = idNumber();
+        assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
+                .param("phone", phone).param("code", code(jdbc, crypto, phone)).param("name", "赵志愿")
+                .param("idNumber", id).param("skills", "IT", "LANGUAGES").param("regionCode", "310104003")
+                .param("availability", "周末").param("consentVersion", "2026-11-v1"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/volunteer/register/done");
+        assertThat(mvc.get().uri("/volunteer/register/done")).hasStatusOk().bodyText().contains("提交成功，等待审核");
+
+        String again = phone();
+        mvc.post().uri("/volunteer/register/code").param("phone", again).with(from(address())).with(csrf()).exchange();
+        assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
+                .param("phone", again).param("code", code(jdbc, crypto, again)).param("name", "赵志愿")
+                .param("idNumber", id).param("regionCode", "310104003").param("consentVersion", "2026-11-v1"))
+                .hasStatusOk().bodyText().contains("该身份证号已注册过志愿者");
+    }
+
+    @Test
+    void largeTextIsACookie() {
+        var set = mvc.get().uri("/volunteer/register/font").param("large", "1").exchange();
+        assertThat(set).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/volunteer/register");
+        assertThat(set.getResponse().getHeader("Set-Cookie")).startsWith("wushe-large=1; Path=/volunteer")
+                .contains("HttpOnly");
+        assertThat(mvc.get().uri("/volunteer/register").cookie(new jakarta.servlet.http.Cookie("wushe-large", "1")))
+                .hasStatusOk().bodyText().contains("wushe-large", "标准字");
+    }
+
+    @Test
+    void codesAreRateLimitedPerPhone() {
+        String phone = phone();
+        for (int i = 0; i < Volunteers.CODES_PER_PHONE_PER_HOUR; i++) {
+            assertThat(mvc.post().uri("/volunteer/register/code").param("phone", phone).with(from(address()))
+                    .with(csrf())).hasStatusOk();
+        }
+        assertThat(mvc.post().uri("/volunteer/register/code").param("phone", phone).with(from(address())).with(csrf()))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void codesAreRateLimitedPerAddress() {
+        String address = address();
+        for (int i = 0; i < Volunteers.CODES_PER_ADDRESS_PER_HOUR; i++) {
+            mvc.post().uri("/api/v1/volunteer-registrations/codes").with(from(address))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"" + phone() + "\"}").exchange();
+        }
+        assertThat(mvc.post().uri("/api/v1/volunteer-registrations/codes").with(from(address))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"" + phone() + "\"}"))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void staffReviewPagesAndApi() {
+        String phone = phone();
+        mvc.post().uri("/api/v1/volunteer-registrations/codes").with(from(address()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"" + phone + "\"}").exchange();
+        String body = """
+                {"name":"钱志愿","idNumber":"%s","phone":"%s","code":"%s","skills":["MEDICAL"],
+                 "regionCode":"310104003","consentVersion":"2026-11-v1"}""".formatted(idNumber(), phone,
+                code(jdbc, crypto, phone));
+        var created = mvc.post().uri("/api/v1/volunteer-registrations").with(from(address()))
+                .contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        long id = Long.parseLong(org.springframework.util.StringUtils.getFilename(created.getResponse().getHeader("Location")));
+
+        assertThat(mvc.get().uri("/volunteers").with(XUHUI_STATION.request())).hasStatusOk().bodyText()
+                .contains("钱*愿");
+        assertThat(mvc.get().uri("/volunteers/" + id).with(XUHUI_STATION.request())).hasStatusOk().bodyText()
+                .contains(phone.substring(0, 3) + "****").doesNotContain(phone);
+        assertThat(mvc.get().uri("/api/v1/volunteers").with(Staff.as(Role.STATION_STAFF).in("310101").request()))
+                .hasStatusOk().bodyText().doesNotContain("\"id\":" + id + ",");
+        assertThat(mvc.post().uri("/volunteers/" + id + "/approve").with(XUHUI_STATION.request()).with(csrf()))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/api/v1/volunteers/" + id).with(XUHUI_STATION.request())).hasStatusOk()
+                .bodyText().contains("\"status\":\"APPROVED\"", "\"passportNo\":\"WS310104");
+        assertThat(mvc.get().uri("/volunteers").with(Staff.as(Role.SOCIAL_WORKER).in("310104").request()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+}
