@@ -203,6 +203,18 @@ public class Volunteers {
         return details(store.findByAccount(accountId).orElseThrow(() -> new VolunteerNotFoundException(accountId)));
     }
 
+    /** The signed-in volunteer changes their own skills and availability (nothing else). */
+    @PreAuthorize("hasRole('VOLUNTEER')")
+    @Transactional
+    public void updateMine(List<String> skills, String availability) {
+        long accountId = currentUser.require().accountId();
+        Volunteer v = store.findByAccount(accountId).orElseThrow(() -> new VolunteerNotFoundException(accountId));
+        store.updateProfile(v.id(), skills(skills == null ? List.of() : skills), optional(availability, 200));
+        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.UPDATE, "volunteer",
+                Long.toString(v.id()), v.regionCode(), currentUser.clientAddress().orElse(null), null,
+                List.of("skills", "availability")));
+    }
+
     private VolunteerDetails details(Volunteer v) {
         return new VolunteerDetails(v.id(), v.name(), Masking.idNumber(store.clearIdNumber(v)), v.sex(),
                 v.birthDate(), Masking.phone(store.clearPhone(v)), v.skills(), v.regionCode().value(),

@@ -134,6 +134,15 @@ class VolunteerBrowserJourneyTests {
             page.navigate("/volunteer/me");
             assertThat(page.locator("#passport-no")).hasText(passport);
             assertThat(page.locator("#volunteer-status")).hasText("已通过");
+            assertThat(page.getByLabel("驾驶")).isChecked();
+            page.getByLabel("驾驶").uncheck();
+            page.getByLabel("信息技术").check();
+            page.getByLabel("可服务时间").fill("工作日晚上");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存修改")).click();
+            assertThat(page.locator("#me-notice")).hasText("已保存");
+            assertThat(page.getByLabel("驾驶")).not().isChecked();
+            assertThat(page.getByLabel("信息技术")).isChecked();
+            assertThat(page.getByLabel("可服务时间")).hasValue("工作日晚上");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-me.png")));
         }
     }

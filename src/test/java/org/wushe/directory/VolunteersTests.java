@@ -148,6 +148,37 @@ class VolunteersTests {
     }
 
     @Test
+    void theApprovedVolunteerSeesAndEditsOnlyTheirOwnSkillsAndAvailability() {
+        long id = register(phone(), idNumber(), "310104003");
+        String passport = XUHUI_STATION.call(() -> volunteers.approve(id));
+        long accountId = jdbc.sql("select account_id from directory_volunteer where id = ?").param(id)
+                .query(Long.class).single();
+        var principal = new org.wushe.access.StaffPrincipal(accountId, passport.toLowerCase(Locale.ROOT), "张志愿",
+                java.util.Set.of(Role.VOLUNTEER), org.wushe.access.DataScope.of(
+                        List.of(org.wushe.shared.RegionCode.parse("310104003"))));
+        var auth = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                        "ROLE_VOLUNTEER")));
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(
+                new org.springframework.security.core.context.SecurityContextImpl(auth));
+        try {
+            assertThat(volunteers.mine().passportNo()).isEqualTo(passport);
+            volunteers.updateMine(List.of("IT", "LANGUAGES"), "工作日晚上");
+            VolunteerDetails mine = volunteers.mine();
+            assertThat(mine.skills()).containsExactly(Skill.IT, Skill.LANGUAGES);
+            assertThat(mine.availability()).isEqualTo("工作日晚上");
+            assertThatThrownBy(() -> volunteers.updateMine(List.of("FLYING"), null))
+                    .isInstanceOf(InvalidValueException.class);
+            assertThatThrownBy(() -> volunteers.list(null)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+        assertThatThrownBy(() -> XUHUI_STATION.run(() -> volunteers.updateMine(List.of(), null)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void aRejectionKeepsTheReasonAndTellsTheVolunteer() {
         String phone = phone();
         long id = register(phone, idNumber(), "310104003");

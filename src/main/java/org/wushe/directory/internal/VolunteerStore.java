@@ -138,6 +138,13 @@ public class VolunteerStore {
                 .params(reason, by, Timestamp.from(now), id).update() == 1;
     }
 
+    public void updateProfile(long id, List<Skill> skills, String availability) {
+        jdbc.sql("update directory_volunteer set skills = cast(:skills as text[]), availability = :availability"
+                        + " where id = :id")
+                .param("skills", "{" + String.join(",", skills.stream().map(Skill::name).toList()) + "}")
+                .param("availability", availability).param("id", id).update();
+    }
+
     public String clearIdNumber(Volunteer v) {
         return crypto.decrypt(v.idNumberCipher(), TABLE, "id_number");
     }

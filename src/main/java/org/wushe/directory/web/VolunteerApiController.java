@@ -70,4 +70,14 @@ class VolunteerApiController {
     VolunteerDetails mine() {
         return volunteers.mine();
     }
+
+    /** The volunteer's own skills and availability: {"skills": [...], "availability": "..."}. */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/volunteers/me")
+    VolunteerDetails updateMine(@RequestBody ProfileChange change) {
+        volunteers.updateMine(change.skills(), change.availability());
+        return volunteers.mine();
+    }
+
+    record ProfileChange(List<String> skills, String availability) {
+    }
 }

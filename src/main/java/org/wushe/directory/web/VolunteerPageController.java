@@ -63,6 +63,15 @@ class VolunteerPageController {
     @GetMapping("/volunteer/me")
     String mine(Model model) {
         model.addAttribute("volunteer", volunteers.mine());
+        model.addAttribute("skills", org.wushe.directory.Skill.values());
         return "directory/volunteer-me";
+    }
+
+    @PostMapping("/volunteer/me")
+    String updateMine(@RequestParam(required = false) java.util.List<String> skills,
+            @RequestParam(defaultValue = "") String availability, RedirectAttributes redirect) {
+        volunteers.updateMine(skills, availability);
+        redirect.addFlashAttribute("notice", "volunteer.me.saved");
+        return "redirect:/volunteer/me";
     }
 }
