@@ -311,6 +311,11 @@ public class SocialWorkers {
         return s;
     }
 
+    /** Parses an availability name (for the web layer). */
+    public static Availability availability(String raw) {
+        return enumValue(Availability.class, raw, "directory.socialWorker.availability.unknown");
+    }
+
     static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String unknownKey) {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
