@@ -125,4 +125,31 @@ class SocialWorkerPagesTests {
                 .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText().contains("只能导入 xlsx 或 csv 文件");
         assertThat(mvc.get().uri("/social-workers/import/template").with(XUHUI.request())).hasStatusOk();
     }
+
+    @Test
+    void theFormCreatesEditsAndARejectedFormKeepsTheInputWithTheReason() {
+        String m = marker();
+        String id = idNumber();
+        assertThat(mvc.get().uri("/social-workers/new").with(XUHUI.request())).hasStatusOk().bodyText()
+                .contains("新建社工", "身份证号", "type=\"tel\"", "高级社工师");
+        assertThat(mvc.post().uri("/social-workers").with(XUHUI.request()).with(csrf()).param("name", "表单社工" + m)
+                .param("idNumber", SocialWorkerTestData.withWrongCheck(id)).param("regionCode", "310104"))
+                .hasStatusOk().bodyText().contains("身份证号码校验位不正确", "表单社工" + m);
+        var created = mvc.post().uri("/social-workers").with(XUHUI.request()).with(csrf()).param("name", "表单社工" + m)
+                .param("idNumber", id).param("regionCode", "310104").param("qualification", "ASSISTANT")
+                .param("specialties", "ELDERLY", "FAMILY").param("availability", "ON_DUTY").exchange();
+        assertThat(created).hasStatus3xxRedirection();
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(mvc.get().uri(location).with(XUHUI.request())).bodyText().contains("老年人", "婚姻家庭");
+        long sw = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(mvc.get().uri("/social-workers/" + sw + "/edit").with(XUHUI.request())).hasStatusOk().bodyText()
+                .contains("编辑社工", "表单社工" + m).doesNotContain(id);
+        assertThat(mvc.post().uri("/social-workers/" + sw).with(XUHUI.request()).with(csrf()).param("name", "改名" + m)
+                .param("regionCode", "310104").param("qualification", "SENIOR").param("availability", "OFF_DUTY"))
+                .hasStatus3xxRedirection();
+        SocialWorkerDetails after = XUHUI.call(() -> socialWorkers.get(sw));
+        assertThat(after.name()).isEqualTo("改名" + m);
+        assertThat(after.maskedIdNumber()).as("a blank ID number keeps it").endsWith(id.substring(14));
+        assertThat(after.qualification()).isEqualTo(Qualification.SENIOR);
+    }
 }

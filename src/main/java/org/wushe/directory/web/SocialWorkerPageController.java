@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
 import org.wushe.directory.Availability;
@@ -22,10 +24,11 @@ import org.wushe.directory.Qualification;
 import org.wushe.directory.SocialWorkers;
 import org.wushe.directory.Specialty;
 import org.wushe.privacy.RevealFragment;
+import org.wushe.shared.InvalidValueException;
 
 /**
  * The social-worker pages: the list (filters in the URL, total, page sizes, export of the filtered result), the
- * detail page with masked ID number and phone (revealed for a reason), and the counts.
+ * detail page with masked ID number and phone (revealed for a reason), the create/edit form, and the counts.
  */
 @Controller
 @RequestMapping("/social-workers")
@@ -34,11 +37,14 @@ class SocialWorkerPageController {
     private final SocialWorkers socialWorkers;
     private final SocialWorkerExport export;
     private final CurrentUser currentUser;
+    private final MessageSource messages;
 
-    SocialWorkerPageController(SocialWorkers socialWorkers, SocialWorkerExport export, CurrentUser currentUser) {
+    SocialWorkerPageController(SocialWorkers socialWorkers, SocialWorkerExport export, CurrentUser currentUser,
+            MessageSource messages) {
         this.socialWorkers = socialWorkers;
         this.export = export;
         this.currentUser = currentUser;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -50,9 +56,7 @@ class SocialWorkerPageController {
         model.addAttribute("availabilities", Availability.values());
         String filters = query.filters();
         model.addAttribute("exportUrl", "/social-workers/export" + (filters.isEmpty() ? "" : "?" + filters));
-        model.addAttribute("canWrite", currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN)
-                || p.has(Role.ASSOCIATION_ADMIN) || p.has(Role.AGENCY_ADMIN) || p.has(Role.STATION_STAFF))
-                .orElse(false));
+        model.addAttribute("canWrite", canWrite());
         return "directory/social-workers";
     }
 
@@ -68,9 +72,54 @@ class SocialWorkerPageController {
         return "directory/social-worker-counts";
     }
 
+    @GetMapping("/new")
+    String createForm(Model model) {
+        return form(model, SocialWorkerForm.empty(), null, null);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") SocialWorkerForm form, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            long id = socialWorkers.create(form.toDraft(false));
+            redirect.addFlashAttribute("notice", "directory.socialWorker.done.create");
+            return "redirect:/social-workers/" + id;
+        } catch (InvalidValueException e) {
+            return form(model, form, null, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+        }
+    }
+
+    @GetMapping("/{id:\\d+}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        return form(model, SocialWorkerForm.of(socialWorkers.get(id)), id, null);
+    }
+
+    @PostMapping("/{id:\\d+}")
+    String update(@PathVariable long id, @ModelAttribute("form") SocialWorkerForm form, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            socialWorkers.update(id, form.toDraft(true));
+            redirect.addFlashAttribute("notice", "directory.socialWorker.done.update");
+            return "redirect:/social-workers/" + id;
+        } catch (InvalidValueException e) {
+            return form(model, form, id, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+        }
+    }
+
+    private String form(Model model, SocialWorkerForm form, Long id, String error) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("error", error);
+        model.addAttribute("qualifications", Qualification.values());
+        model.addAttribute("specialties", Specialty.values());
+        model.addAttribute("availabilities", Availability.values());
+        return "directory/social-worker-form";
+    }
+
     @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("worker", socialWorkers.get(id));
+        model.addAttribute("canWrite", canWrite());
         return "directory/social-worker";
     }
 
@@ -82,5 +131,10 @@ class SocialWorkerPageController {
     @PostMapping("/{id:\\d+}/phone")
     String revealPhone(@PathVariable long id, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, socialWorkers.revealPhone(id, reason));
+    }
+
+    private boolean canWrite() {
+        return currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN) || p.has(Role.ASSOCIATION_ADMIN)
+                || p.has(Role.AGENCY_ADMIN) || p.has(Role.STATION_STAFF)).orElse(false);
     }
 }
