@@ -48,7 +48,8 @@ create table directory_social_worker_region (
     primary key (social_worker_id, region_code)
 );
 
--- The error workbook of an import, kept for its importer to download (one day).
+-- The error workbook of an import (encrypted: it repeats rejected rows as uploaded), kept for its importer
+-- to download (one day).
 create table directory_import_result (
     id          uuid        primary key,
     entity_type text        not null,

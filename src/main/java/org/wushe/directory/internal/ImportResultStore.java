@@ -5,22 +5,32 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wushe.privacy.CryptoService;
 
-/** Keeps an import's error workbook for the importer to download (a day; older ones are dropped on save). */
+/**
+ * Keeps an import's error workbook for the importer to download (a day; older ones are dropped on save). The
+ * workbook repeats rejected rows as uploaded (ID numbers and phones in clear), so it is stored encrypted.
+ */
 @Repository
 public class ImportResultStore {
 
-    private final JdbcClient jdbc;
+    private static final String TABLE = "directory_import_result";
 
-    ImportResultStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CryptoService crypto;
+
+    ImportResultStore(JdbcClient jdbc, CryptoService crypto) {
         this.jdbc = jdbc;
+        this.crypto = crypto;
     }
 
     public UUID save(String entityType, String createdBy, byte[] content) {
         jdbc.sql("delete from directory_import_result where created_at < now() - interval '1 day'").update();
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into directory_import_result (id, entity_type, created_by, content) values (?, ?, ?, ?)")
-                .param(id).param(entityType).param(createdBy).param(content).update();
+                .param(id).param(entityType).param(createdBy)
+                .param(crypto.encrypt(java.util.Base64.getEncoder().encodeToString(content), TABLE, "content"))
+                .update();
         return id;
     }
 
@@ -28,6 +38,7 @@ public class ImportResultStore {
     public Optional<byte[]> find(UUID id, String entityType, String createdBy) {
         return jdbc.sql("select content from directory_import_result where id = ? and entity_type = ?"
                         + " and created_by = ?").param(id).param(entityType).param(createdBy)
-                .query((rs, n) -> rs.getBytes(1)).optional();
+                .query((rs, n) -> java.util.Base64.getDecoder().decode(crypto.decrypt(rs.getBytes(1), TABLE, "content")))
+                .optional();
     }
 }
