@@ -1,0 +1,292 @@
+package org.wushe.directory.internal.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.wushe.shared.InvalidValueException;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Streams the rows of an uploaded .xlsx (first sheet, SAX over the sheet XML — never the whole workbook in
+ * memory) or .csv (UTF-8, a BOM tolerated, RFC 4180 quoting) to a {@link RowHandler}, enforcing
+ * {@link ImportLimits}. Any entity (social workers, volunteers, organisations) can reuse it.
+ */
+public final class SpreadsheetReader {
+
+    static {
+        ZipSecureFile.setMinInflateRatio(ImportLimits.MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(ImportLimits.MAX_ENTRY_SIZE);
+    }
+
+    private SpreadsheetReader() {
+    }
+
+    /**
+     * Reads the header (row 1) and every data row; returns the header.
+     *
+     * @throws InvalidValueException for a file that is too large, has too many rows, is neither xlsx nor csv,
+     *                               or is damaged (keys {@code import.file.*})
+     */
+    public static List<String> read(String filename, InputStream upload, RowHandler dataRows) throws IOException {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        Path temp = Files.createTempFile("wushe-import", ".tmp");
+        try {
+            try (InputStream limited = upload) {
+                long size = Files.copy(new Capped(limited), temp, StandardCopyOption.REPLACE_EXISTING);
+                if (size == 0) {
+                    throw ImportFileException.of("import.file.empty");
+                }
+            }
+            boolean zip = isZip(temp);
+            if (name.endsWith(".xlsx") && zip) {
+                return xlsx(temp, dataRows);
+            }
+            if (name.endsWith(".csv") && !zip) {
+                return csv(temp, dataRows);
+            }
+            throw ImportFileException.of("import.file.format");
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    private static List<String> xlsx(Path file, RowHandler dataRows) throws IOException {
+        Collector collector = new Collector(dataRows);
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XSSFReader reader = new XSSFReader(pkg);
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw ImportFileException.of("import.file.empty");
+            }
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
+                        new DataFormatter(Locale.ROOT), false));
+                parser.parse(new InputSource(sheet));
+            }
+        } catch (SAXException | ParserConfigurationException | OpenXML4JException
+                | org.apache.poi.ooxml.POIXMLException | IllegalStateException e) {
+            if (e instanceof SAXException s && s.getException() instanceof InvalidValueException inner) {
+                throw inner;
+            }
+            throw ImportFileException.of("import.file.damaged");
+        } catch (InvalidValueException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof InvalidValueException inner) {
+                throw inner;
+            }
+            // POI reports a zip bomb or a bad package with an IOException or a runtime exception
+            throw ImportFileException.of("import.file.damaged");
+        } catch (IOException e) {
+            throw ImportFileException.of("import.file.damaged");
+        }
+        return collector.header();
+    }
+
+    private static List<String> csv(Path file, RowHandler dataRows) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 65536)) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            List<String> header = null;
+            int rowNumber = 0;
+            List<String> cells;
+            while ((cells = csvRow(in)) != null) {
+                rowNumber++;
+                if (header == null) {
+                    header = cells;
+                    dataRows.header(header);
+                    continue;
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rowNumber - 1 > ImportLimits.MAX_ROWS) {
+                    throw ImportFileException.of("import.file.tooManyRows", ImportLimits.MAX_ROWS);
+                }
+                dataRows.row(rowNumber, cells);
+            }
+            if (header == null) {
+                throw ImportFileException.of("import.file.empty");
+            }
+            return header;
+        } catch (CharacterCodingException e) {
+            throw ImportFileException.of("import.file.encoding");
+        }
+    }
+
+    /** One RFC 4180 record, or null at the end of input. */
+    private static List<String> csvRow(Reader in) throws IOException {
+        int c = in.read();
+        if (c == -1) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        while (true) {
+            if (c == -1) {
+                cells.add(cell.toString());
+                return cells;
+            }
+            if (quoted) {
+                if (c == '"') {
+                    in.mark(1);
+                    int next = in.read();
+                    if (next == '"') {
+                        cell.append('"');
+                    } else {
+                        quoted = false;
+                        if (next != -1) {
+                            in.reset();
+                        }
+                    }
+                } else {
+                    cell.append((char) c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n') {
+                cells.add(cell.toString());
+                return cells;
+            } else if (c != '\r') {
+                cell.append((char) c);
+            }
+            if (cell.length() > 10_000) {
+                throw ImportFileException.of("import.file.damaged");
+            }
+            c = in.read();
+        }
+    }
+
+    /** Collects the cells of each sheet row (missing cells are empty strings) and hands data rows on. */
+    private static final class Collector implements SheetContentsHandler {
+
+        private final RowHandler dataRows;
+        private List<String> header;
+        private final List<String> cells = new ArrayList<>();
+        private int dataRowCount;
+
+        Collector(RowHandler dataRows) {
+            this.dataRows = dataRows;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (header == null) {
+                header = List.copyOf(cells);
+                dataRows.header(header);
+                return;
+            }
+            if (cells.stream().allMatch(String::isBlank)) {
+                return;
+            }
+            if (++dataRowCount > ImportLimits.MAX_ROWS) {
+                throw ImportFileException.of("import.file.tooManyRows", ImportLimits.MAX_ROWS);
+            }
+            dataRows.row(rowNum + 1, List.copyOf(cells));
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            int col = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
+            if (col > 200) {
+                return;
+            }
+            while (cells.size() < col) {
+                cells.add("");
+            }
+            cells.add(formattedValue == null ? "" : formattedValue);
+        }
+
+        List<String> header() {
+            if (header == null) {
+                throw ImportFileException.of("import.file.empty");
+            }
+            return header;
+        }
+    }
+
+    /** Refuses to read past {@link ImportLimits#MAX_BYTES}. */
+    private static final class Capped extends java.io.FilterInputStream {
+
+        private long count;
+
+        Capped(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b != -1) {
+                check(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                check(n);
+            }
+            return n;
+        }
+
+        private void check(int n) {
+            count += n;
+            if (count > ImportLimits.MAX_BYTES) {
+                throw ImportFileException.of("import.file.tooLarge", ImportLimits.MAX_BYTES / (1024 * 1024));
+            }
+        }
+    }
+}
