@@ -74,6 +74,21 @@ class AuditExportTests {
                 + " where actor = ?").param(exporter).query(String.class).single()).isEqualTo("310101 actor,action");
     }
 
+    @Test
+    void textThatASpreadsheetWouldRunIsNeutralised() throws IOException {
+        String actor = AuditTestData.uniqueActor();
+        var formula = new org.wushe.shared.Activity(T0, actor, AuditAction.REVEAL, "resident", "r-1",
+                org.wushe.shared.RegionCode.parse("310101"), "10.0.0.7", "=HYPERLINK(\"http://x\",\"y\")",
+                List.of("phone"));
+        new AuditTestData(events, transactions, jdbc).record(List.of(formula));
+
+        var result = mvc.get().uri("/audit/export").param("actor", actor)
+                .with(Staff.as(Role.AUDITOR).in("310101").request()).exchange();
+        List<List<String>> rows = read(result.getResponse().getContentAsByteArray());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).get(8)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
+    }
+
     private static List<List<String>> read(byte[] xlsx) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);

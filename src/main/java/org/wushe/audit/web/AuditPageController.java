@@ -2,8 +2,6 @@ package org.wushe.audit.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +11,6 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.wushe.audit.AuditPage;
 import org.wushe.audit.AuditQuery;
 import org.wushe.audit.AuditTrail;
+import org.wushe.platform.XlsxDownload;
 import org.wushe.shared.AuditAction;
 
 /**
@@ -34,7 +31,6 @@ import org.wushe.shared.AuditAction;
 @RequestMapping("/audit")
 class AuditPageController {
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Map<String, String> BADGES = Arrays.stream(AuditAction.values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::name, AuditViews::badge));
 
@@ -63,14 +59,9 @@ class AuditPageController {
     @GetMapping("/export")
     void export(AuditFilter filter, HttpServletResponse response, Locale locale) throws IOException {
         AuditQuery query = filter.toQuery();
-        try (AuditWorkbook workbook = new AuditWorkbook(messages, locale)) {
-            audit.export(query, workbook::add);
-            response.setContentType(AuditWorkbook.CONTENT_TYPE);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("audit-" + LocalDateTime.now(clock.withZone(AuditFilter.SHANGHAI)).format(FILE_TIME)
-                            + ".xlsx")
-                    .build().toString());
-            workbook.writeTo(response.getOutputStream());
+        try (XlsxDownload sheet = AuditWorkbook.create(messages, locale)) {
+            audit.export(query, entry -> AuditWorkbook.add(sheet, entry, messages, locale));
+            sheet.sendAs(response, "audit", clock);
         }
     }
 }

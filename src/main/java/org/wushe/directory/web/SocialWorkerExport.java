@@ -2,9 +2,6 @@ package org.wushe.directory.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,16 +9,12 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.wushe.directory.SocialWorkerFilter;
 import org.wushe.directory.SocialWorkerRow;
 import org.wushe.directory.SocialWorkers;
+import org.wushe.platform.XlsxDownload;
 
 /**
  * Writes the filtered social workers as an xlsx attachment (streamed with SXSSF; ID numbers and phones masked;
@@ -30,8 +23,6 @@ import org.wushe.directory.SocialWorkers;
 @Component
 class SocialWorkerExport {
 
-    static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final List<String> COLUMNS = List.of("name", "idNumber", "sex", "birthDate", "phone",
             "qualification", "certificateNo", "specialties", "partyMember", "availability", "regionCode",
             "organisations");
@@ -47,28 +38,15 @@ class SocialWorkerExport {
     }
 
     void write(SocialWorkerFilter filter, HttpServletResponse response, Locale locale) throws IOException {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Sheet sheet = workbook.createSheet(msg("directory.socialWorker.export.sheet", locale));
-            Row header = sheet.createRow(0);
-            header.createCell(0).setCellValue("ID");
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i + 1).setCellValue(msg("directory.socialWorker.column." + COLUMNS.get(i), locale));
-            }
-            int[] next = {1};
+        List<String> headers = new java.util.ArrayList<>(List.of("ID"));
+        COLUMNS.forEach(c -> headers.add(msg("directory.socialWorker.column." + c, locale)));
+        try (XlsxDownload sheet = new XlsxDownload(msg("directory.socialWorker.export.sheet", locale), headers)) {
             socialWorkers.export(filter, w -> {
-                Row row = sheet.createRow(next[0]++);
-                row.createCell(0).setCellValue(w.id());
-                String[] values = values(w, locale);
-                for (int i = 0; i < values.length; i++) {
-                    row.createCell(i + 1).setCellValue(OrganisationWorkbook.neutralised(values[i]));
-                }
+                List<Object> row = new java.util.ArrayList<>(List.of(w.id()));
+                row.addAll(List.of((Object[]) values(w, locale)));
+                sheet.row(row.toArray());
             });
-            response.setContentType(CONTENT_TYPE);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("social-workers-" + LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
-                            .format(FILE_TIME) + ".xlsx")
-                    .build().toString());
-            workbook.write(response.getOutputStream());
+            sheet.sendAs(response, "social-workers", clock);
         }
     }
 

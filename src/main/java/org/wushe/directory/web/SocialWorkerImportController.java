@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.wushe.directory.ImportSummary;
 import org.wushe.directory.SocialWorkerImports;
+import org.wushe.platform.XlsxDownload;
 import org.wushe.shared.InvalidValueException;
 
 /** The import flow: template → upload → summary (read / written / rejected) → the error workbook. */
@@ -65,7 +66,7 @@ class SocialWorkerImportController {
 
     static ResponseEntity<byte[]> xlsx(byte[] content, String filename) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(SocialWorkerExport.CONTENT_TYPE))
+                .contentType(MediaType.parseMediaType(XlsxDownload.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
                         .toString())
                 .body(content);

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.wushe.platform.XlsxDownload;
 
 /**
  * The rejected rows of an import: the original columns (values as uploaded, formula-like cells neutralised)
@@ -71,14 +72,9 @@ public final class ErrorWorkbook implements AutoCloseable {
         }
     }
 
-    /** A cell a spreadsheet would read as a formula gets a leading quote. */
+    /** Neutralises formula-like cells (the same rule as every export: {@link XlsxDownload#neutralised}). */
     public static String neutralised(String value) {
-        if (value == null || value.isEmpty()) {
-            return value == null ? "" : value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return value == null ? "" : XlsxDownload.neutralised(value);
     }
 
     @Override
