@@ -20,6 +20,8 @@ public class Notifications {
 
     static final String TABLE = "notify_message";
     static final String COLUMN = "recipient";
+    /** Codes and one-time passwords travel in bodies: they are encrypted like the recipient. */
+    static final String BODY_COLUMN = "body_cipher";
     static final int MAX_BODY = 500;
 
     private final JdbcClient jdbc;
@@ -48,10 +50,10 @@ public class Notifications {
             throw new IllegalArgumentException("An SMS body is 1 to " + MAX_BODY + " characters");
         }
         return jdbc.sql("""
-                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body, created_at)
+                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
                 values ('SMS', ?, ?, ?, ?, ?) returning id""")
                 .params(crypto.encrypt(phone.value(), TABLE, COLUMN), crypto.blindIndex("phone", phone.value()),
-                        templateKey, body, Timestamp.from(clock.instant()))
+                        templateKey, crypto.encrypt(body, TABLE, BODY_COLUMN), Timestamp.from(clock.instant()))
                 .query(Long.class).single();
     }
 }

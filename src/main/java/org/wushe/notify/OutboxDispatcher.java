@@ -58,11 +58,11 @@ class OutboxDispatcher {
     int dispatchBatch() {
         Integer taken = transactions.execute(status -> {
             List<Row> rows = jdbc.sql("""
-                    select id, channel, recipient_cipher, template_key, body, attempts from notify_message
+                    select id, channel, recipient_cipher, template_key, body_cipher, attempts from notify_message
                     where status = 'PENDING' order by id limit ? for update skip locked""")
                     .param(BATCH)
                     .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6)))
+                            rs.getBytes(5), rs.getInt(6)))
                     .list();
             for (Row row : rows) {
                 send(row);
@@ -75,7 +75,8 @@ class OutboxDispatcher {
     private void send(Row row) {
         try {
             PhoneNumber phone = PhoneNumber.parse(crypto.decrypt(row.recipient, Notifications.TABLE, Notifications.COLUMN));
-            sender.send(new OutgoingMessage(row.id, row.channel, phone, row.templateKey, row.body));
+            sender.send(new OutgoingMessage(row.id, row.channel, phone, row.templateKey,
+                    crypto.decrypt(row.body, Notifications.TABLE, Notifications.BODY_COLUMN)));
             jdbc.sql("update notify_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null"
                     + " where id = ?").params(Timestamp.from(clock.instant()), row.id).update();
         } catch (RuntimeException e) {
@@ -87,6 +88,6 @@ class OutboxDispatcher {
         }
     }
 
-    private record Row(long id, String channel, byte[] recipient, String templateKey, String body, int attempts) {
+    private record Row(long id, String channel, byte[] recipient, String templateKey, byte[] body, int attempts) {
     }
 }

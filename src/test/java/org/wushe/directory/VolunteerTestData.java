@@ -33,8 +33,9 @@ final class VolunteerTestData {
 
     /** The latest SMS queued for {@code phone}. */
     static String lastSms(JdbcClient jdbc, CryptoService crypto, String phone) {
-        return jdbc.sql("select body from notify_message where recipient_index = ? order by id desc limit 1")
-                .param(crypto.blindIndex("phone", phone)).query(String.class).single();
+        byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc limit 1")
+                .param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
+        return crypto.decrypt(body, "notify_message", "body_cipher");
     }
 
     static String code(JdbcClient jdbc, CryptoService crypto, String phone) {

@@ -46,13 +46,17 @@ class NotificationsTests {
     void aMessageIsQueuedEncryptedInTheCallersTransactionOnly() {
         PhoneNumber phone = phone();
         long id = transactions.execute(s -> notifications.sendSms(phone, "test", "您好，测试消息"));
-        var row = jdbc.sql("select status, template_key, body, recipient_cipher, recipient_index from notify_message"
+        var row = jdbc.sql("select status, template_key, body_cipher, recipient_cipher, recipient_index from notify_message"
                 + " where id = ?").param(id).query().singleRow();
         assertThat(row.get("status")).isIn("PENDING", "SENT");
         assertThat(row.get("template_key")).isEqualTo("test");
         assertThat(new String((byte[]) row.get("recipient_cipher"), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(phone.value());
         assertThat((byte[]) row.get("recipient_index")).isEqualTo(crypto.blindIndex("phone", phone.value()));
+        assertThat(new String((byte[]) row.get("body_cipher"), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("测试消息");
+        assertThat(crypto.decrypt((byte[]) row.get("body_cipher"), "notify_message", "body_cipher"))
+                .isEqualTo("您好，测试消息");
 
         PhoneNumber other = phone();
         try {
