@@ -60,6 +60,15 @@ public class Accounts {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    /**
+     * The enabled accounts holding a role whose scope covers a region — whom a module notifies about something
+     * that happened there (a missed check-in, an overdue request). Not scoped by the caller: jobs call it too.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> holdersCovering(Role role, RegionCode region) {
+        return queries.holdersCovering(role, region.value());
+    }
+
     @PreAuthorize(MANAGERS)
     @Transactional
     public IssuedPassword create(NewAccount request) {

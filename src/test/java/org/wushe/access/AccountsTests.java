@@ -202,4 +202,18 @@ class AccountsTests {
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
                 .isEqualTo("access.account.usernameInvalid");
     }
+
+    @Test
+    void holdersCoveringARegionAreTheEnabledAccountsWithThatRoleWhoseScopeContainsIt() {
+        IssuedPassword street = create(HUANGPU, "310101002", Role.STATION_STAFF, null);
+        IssuedPassword district = create(HUANGPU, "310101", Role.STATION_STAFF, null);
+        IssuedPassword otherStreet = create(HUANGPU, "310101013", Role.STATION_STAFF, null);
+        IssuedPassword community = create(HUANGPU, "310101002", Role.COMMUNITY_STAFF, null);
+        var holders = accounts.holdersCovering(Role.STATION_STAFF, RegionCode.parse("310101002001"));
+        assertThat(holders).contains(street.accountId(), district.accountId())
+                .doesNotContain(otherStreet.accountId(), community.accountId());
+        HUANGPU.run(() -> accounts.disable(street.accountId()));
+        assertThat(accounts.holdersCovering(Role.STATION_STAFF, RegionCode.parse("310101002001")))
+                .doesNotContain(street.accountId());
+    }
 }

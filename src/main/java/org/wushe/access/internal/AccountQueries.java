@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
+import org.wushe.access.Role;
 
 /**
  * Which accounts a caller may see, decided in SQL: an account is visible when one of its scope regions lies
@@ -18,6 +19,19 @@ public class AccountQueries {
 
     AccountQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Enabled accounts holding the role whose scope covers the region (the people to tell about it). */
+    public List<Long> holdersCovering(Role role, String regionCode) {
+        return jdbc.sql("""
+                select a.id from access_account a
+                join access_account_role r on r.account_id = a.id and r.role = :role
+                where a.enabled and (a.whole_country or exists (
+                    select 1 from access_account_scope s where s.account_id = a.id
+                    and :code >= region_prefix(s.region_code) and :code < region_upper(s.region_code)))
+                order by a.id""")
+                .param("role", role.name()).param("code", regionCode)
+                .query(Long.class).list();
     }
 
     public List<Long> visibleIds(DataScope scope, String search, int offset, int limit) {
