@@ -111,18 +111,24 @@ class SocialWorkerPagesTests {
     }
 
     @Test
-    void theImportPageShowsTheSummaryAndTheErrorLink() {
+    void theImportPageRunsInTheBackgroundAndShowsTheSummaryAndTheErrorLink() throws Exception {
         String m = marker();
         String csv = "姓名,身份证号,所属区划\n" + "丙" + m + "," + idNumber() + ",310104\n" + "丁" + m + ",123,310104\n";
         assertThat(mvc.get().uri("/social-workers/import").with(XUHUI.request())).hasStatusOk().bodyText()
                 .contains("批量导入社工", "下载导入模板");
+        String job = ImportPolling.upload(mvc, XUHUI, "social-workers", "w.csv", csv);
+        String last = ImportPolling.done(mvc, XUHUI, job);
+        assertThat(last).contains("读取 2 行，写入 1 行，拒绝 1 行。", "下载错误明细");
+        assertThat(mvc.get().uri(job).with(XUHUI.request())).hasStatusOk().bodyText()
+                .contains("批量导入社工", "读取 2 行，写入 1 行，拒绝 1 行。");
+        assertThat(mvc.get().uri(job).with(HUANGPU.request())).as("another user's job")
+                .hasStatus(HttpStatus.BAD_REQUEST);
+
+        String refused = ImportPolling.upload(mvc, XUHUI, "social-workers", "w.txt", new byte[] {1});
+        assertThat(ImportPolling.done(mvc, XUHUI, refused)).contains("只能导入 xlsx 或 csv 文件");
         assertThat(mvc.post().uri("/social-workers/import")
-                .multipart().file(new MockMultipartFile("file", "w.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText()
-                .contains("读取 2 行，写入 1 行，拒绝 1 行。", "下载错误明细");
-        assertThat(mvc.post().uri("/social-workers/import")
-                .multipart().file(new MockMultipartFile("file", "w.txt", "text/plain", new byte[] {1}))
-                .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText().contains("只能导入 xlsx 或 csv 文件");
+                .multipart().file(new MockMultipartFile("file", "w.csv", "text/csv", new byte[0]))
+                .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText().contains("请选择要导入的文件");
         assertThat(mvc.get().uri("/social-workers/import/template").with(XUHUI.request())).hasStatusOk();
     }
 

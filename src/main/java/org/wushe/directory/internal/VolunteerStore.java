@@ -102,8 +102,12 @@ public class VolunteerStore {
 
     /** The next passport number for a region: "WS", 6 digits of region, 8 of sequence, a Luhn check digit. */
     public String nextPassportNo(RegionCode region) {
-        long n = jdbc.sql("select nextval('directory_volunteer_passport_seq')").query(Long.class).single();
-        String body = region.value().substring(0, 6) + String.format("%08d", n % 100_000_000L);
+        return passportNo(region, jdbc.sql("select nextval('directory_volunteer_passport_seq')").query(Long.class)
+                .single());
+    }
+
+    static String passportNo(RegionCode region, long sequence) {
+        String body = region.value().substring(0, 6) + String.format("%08d", sequence % 100_000_000L);
         return "WS" + body + luhn(body);
     }
 

@@ -50,17 +50,17 @@ class VolunteerApiController {
         return volunteers.list(status);
     }
 
-    @GetMapping("/api/v1/volunteers/{id}")
+    @GetMapping("/api/v1/volunteers/{id:\\d+}")
     VolunteerDetails get(@PathVariable long id) {
         return volunteers.get(id);
     }
 
-    @PostMapping("/api/v1/volunteers/{id}/approval")
+    @PostMapping("/api/v1/volunteers/{id:\\d+}/approval")
     Map<String, String> approve(@PathVariable long id) {
         return Map.of("passportNo", volunteers.approve(id));
     }
 
-    @PostMapping("/api/v1/volunteers/{id}/rejection")
+    @PostMapping("/api/v1/volunteers/{id:\\d+}/rejection")
     ResponseEntity<Void> reject(@PathVariable long id, @RequestBody Map<String, String> body) {
         volunteers.reject(id, body.get("reason"));
         return ResponseEntity.noContent().build();

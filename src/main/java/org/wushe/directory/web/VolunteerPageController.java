@@ -30,32 +30,32 @@ class VolunteerPageController {
         return "directory/volunteers";
     }
 
-    @GetMapping("/volunteers/{id}")
+    @GetMapping("/volunteers/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("volunteer", volunteers.get(id));
         return "directory/volunteer";
     }
 
-    @PostMapping("/volunteers/{id}/approve")
+    @PostMapping("/volunteers/{id:\\d+}/approve")
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         volunteers.approve(id);
         redirect.addFlashAttribute("notice", "directory.volunteer.approved");
         return "redirect:/volunteers/" + id;
     }
 
-    @PostMapping("/volunteers/{id}/reject")
+    @PostMapping("/volunteers/{id:\\d+}/reject")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         volunteers.reject(id, reason);
         redirect.addFlashAttribute("notice", "directory.volunteer.rejected");
         return "redirect:/volunteers/" + id;
     }
 
-    @PostMapping("/volunteers/{id}/id-number")
+    @PostMapping("/volunteers/{id:\\d+}/id-number")
     String revealIdNumber(@PathVariable long id, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, volunteers.revealIdNumber(id, reason));
     }
 
-    @PostMapping("/volunteers/{id}/phone")
+    @PostMapping("/volunteers/{id:\\d+}/phone")
     String revealPhone(@PathVariable long id, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, volunteers.revealPhone(id, reason));
     }
