@@ -137,10 +137,26 @@ public class Volunteers {
 
     @PreAuthorize(REVIEWERS)
     public List<VolunteerRow> list(VolunteerStatus status) {
-        return store.list(currentUser.scope(), status, LIST_LIMIT).stream()
-                .map(v -> new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(),
-                        v.status(), v.passportNo(), v.createdAt()))
-                .toList();
+        return store.list(currentUser.scope(), status, LIST_LIMIT).stream().map(Volunteers::row).toList();
+    }
+
+    /**
+     * Hands every volunteer of the caller's scope (of the status, if given) to {@code sink}, names masked, and
+     * records the export. Commits even if the sink fails half-way (it only reads), so the export stays recorded.
+     */
+    @PreAuthorize(REVIEWERS)
+    @Transactional(noRollbackFor = Exception.class)
+    public long export(VolunteerStatus status, java.util.function.Consumer<VolunteerRow> sink) {
+        var scope = currentUser.scope();
+        RegionCode region = scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
+        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.EXPORT, "volunteer", null, region,
+                currentUser.clientAddress().orElse(null), null, status == null ? List.of() : List.of("status")));
+        return store.forEach(scope, status, v -> sink.accept(row(v)));
+    }
+
+    private static VolunteerRow row(Volunteer v) {
+        return new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(), v.status(),
+                v.passportNo(), v.createdAt());
     }
 
     @PreAuthorize(REVIEWERS)

@@ -100,4 +100,40 @@ class VolunteerImportTests {
                 .hasStatus(org.springframework.http.HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/volunteers").with(STATION.request())).hasStatusOk().bodyText().contains("导入");
     }
+
+    @Test
+    void theExportListsOnlyTheScopesVolunteersMaskedAndIsAudited() throws Exception {
+        String m = marker();
+        Staff otherStation = Staff.as(Role.STATION_STAFF).in("310104004").named("fenglin-volunteer-importer");
+        STATION.call(() -> imports.importFile("a.xlsx", new ByteArrayInputStream(ImportFiles.xlsx(HEADER, List.of(
+                List.of("天平甲" + m, idNumber(), phone(), "驾驶", "310104003", "", "", "", ""),
+                List.of("天平乙" + m, idNumber(), phone(), "", "310104003", "", "", "", ""))))));
+        otherStation.call(() -> imports.importFile("b.xlsx", new ByteArrayInputStream(ImportFiles.xlsx(HEADER,
+                List.of(List.of("枫林丙" + m, idNumber(), phone(), "", "310104004", "", "", "", ""))))));
+
+        var result = mvc.get().uri("/volunteers/export").param("status", "APPROVED").with(STATION.request())
+                .exchange();
+        assertThat(result).hasStatusOk().hasContentType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        List<Long> ids = jdbc.sql("select id from directory_volunteer where name like ? order by id")
+                .param("%" + m).query(Long.class).list();
+        assertThat(ids).hasSize(3);
+        List<Long> exported = new java.util.ArrayList<>();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
+                result.getResponse().getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("姓名");
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                exported.add((long) row.getCell(0).getNumericCellValue());
+                assertThat(row.getCell(1).getStringCellValue()).as("masked").doesNotContain("天平", "枫林");
+                assertThat(row.getCell(2).getStringCellValue()).startsWith("310104003");
+            }
+        }
+        assertThat(exported).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
+        assertThat(mvc.get().uri("/api/v1/volunteers/export").with(otherStation.request()).exchange().getResponse()
+                .getContentAsByteArray()).isNotEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'EXPORT' and entity_type = 'volunteer'"
+                + " and actor = ?").param("tianping-volunteer-importer").query(Long.class).single()).isPositive();
+    }
 }

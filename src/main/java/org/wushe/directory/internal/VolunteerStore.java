@@ -84,6 +84,20 @@ public class VolunteerStore {
                 .param("limit", limit).query(this::volunteer).list();
     }
 
+    /** Every volunteer in the scope (and of the status, if given), newest first, streamed to {@code sink}. */
+    public long forEach(DataScope scope, VolunteerStatus status, java.util.function.Consumer<Volunteer> sink) {
+        var predicate = scope.regionPredicate("v.region_code");
+        long[] count = {0};
+        jdbc.sql("select * from directory_volunteer v where " + predicate.sql()
+                        + (status == null ? "" : " and v.status = :status") + " order by v.created_at desc, v.id desc")
+                .params(predicate.params()).param("status", status == null ? null : status.name())
+                .query((ResultSet rs) -> {
+                    sink.accept(volunteer(rs, 0));
+                    count[0]++;
+                });
+        return count[0];
+    }
+
     public Optional<Volunteer> find(DataScope scope, long id) {
         var predicate = scope.regionPredicate("v.region_code");
         return jdbc.sql("select * from directory_volunteer v where v.id = :id and " + predicate.sql())

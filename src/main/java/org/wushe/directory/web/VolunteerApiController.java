@@ -24,9 +24,18 @@ import org.wushe.directory.Volunteers;
 class VolunteerApiController {
 
     private final Volunteers volunteers;
+    private final VolunteerExport export;
 
-    VolunteerApiController(Volunteers volunteers) {
+    VolunteerApiController(Volunteers volunteers, VolunteerExport export) {
         this.volunteers = volunteers;
+        this.export = export;
+    }
+
+    /** The volunteers in the caller's scope (of a status, if given) as xlsx, names masked; the export is audited. */
+    @GetMapping("/api/v1/volunteers/export")
+    void export(@RequestParam(required = false) VolunteerStatus status,
+            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+        export.write(status, response, locale);
     }
 
     /** Public: sends an SMS code to {"phone": "..."}. */

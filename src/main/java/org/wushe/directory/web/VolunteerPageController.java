@@ -16,9 +16,18 @@ import org.wushe.privacy.RevealFragment;
 class VolunteerPageController {
 
     private final Volunteers volunteers;
+    private final VolunteerExport export;
 
-    VolunteerPageController(Volunteers volunteers) {
+    VolunteerPageController(Volunteers volunteers, VolunteerExport export) {
         this.volunteers = volunteers;
+        this.export = export;
+    }
+
+    /** The volunteers of the status shown (or all), as xlsx; audited. */
+    @GetMapping("/volunteers/export")
+    void export(@RequestParam(required = false) VolunteerStatus status,
+            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+        export.write(status, response, locale);
     }
 
     @GetMapping("/volunteers")
