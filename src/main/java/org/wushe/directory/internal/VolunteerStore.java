@@ -44,16 +44,63 @@ public class VolunteerStore {
                 .param(crypto.blindIndex("id_number", id.value())).query(Boolean.class).single();
     }
 
+    /** The registration with this ID number, whatever its status (not scoped: the public registration asks). */
+    public Optional<Volunteer> findByIdNumber(ResidentIdNumber id) {
+        return jdbc.sql("select * from directory_volunteer v where v.id_number_index = ?")
+                .param(crypto.blindIndex("id_number", id.value())).query(this::volunteer).optional();
+    }
+
+    /**
+     * A repeated registration replaces what an earlier PENDING or REJECTED one said and goes back to review
+     * (status PENDING, the earlier review cleared); false if that registration was approved meanwhile.
+     */
+    public boolean merge(long volunteerId, String name, ResidentIdNumber id, PhoneNumber phone, List<Skill> skills,
+            RegionCode region, List<RegionCode> served, String availability, String emergencyName,
+            PhoneNumber emergencyPhone, String consentVersion, Instant now) {
+        int n = bind(jdbc.sql("""
+                update directory_volunteer set name = :name, id_number_cipher = :idc, id_number_index = :idi,
+                    sex = :sex, birth_date = :birth, phone_cipher = :pc, phone_index = :pi,
+                    skills = cast(:skills as text[]), region_code = :region, availability = :availability,
+                    emergency_contact_name = :ename, emergency_contact_phone_cipher = :epc,
+                    consent_version = :consent, consented_at = :now, status = 'PENDING', reject_reason = null,
+                    reviewed_by = null, reviewed_at = null
+                where id = :vid and status in ('PENDING', 'REJECTED')"""), name, id, phone, skills, region,
+                availability, emergencyName, emergencyPhone, consentVersion, now).param("vid", volunteerId).update();
+        if (n != 1) {
+            return false;
+        }
+        jdbc.sql("delete from directory_volunteer_region where volunteer_id = ?").param(volunteerId).update();
+        insertServed(volunteerId, served);
+        return true;
+    }
+
     public long insert(String name, ResidentIdNumber id, PhoneNumber phone, List<Skill> skills, RegionCode region,
             List<RegionCode> served, String availability, String emergencyName, PhoneNumber emergencyPhone,
             String consentVersion, Instant now) {
-        long volunteerId = jdbc.sql("""
+        long volunteerId = bind(jdbc.sql("""
                 insert into directory_volunteer (name, id_number_cipher, id_number_index, sex, birth_date,
                     phone_cipher, phone_index, skills, region_code, availability, emergency_contact_name,
                     emergency_contact_phone_cipher, consent_version, consented_at, created_at)
                 values (:name, :idc, :idi, :sex, :birth, :pc, :pi, cast(:skills as text[]), :region, :availability,
-                    :ename, :epc, :consent, :now, :now) returning id""")
-                .param("name", name)
+                    :ename, :epc, :consent, :now, :now) returning id"""), name, id, phone, skills, region,
+                availability, emergencyName, emergencyPhone, consentVersion, now)
+                .query(Long.class).single();
+        insertServed(volunteerId, served);
+        return volunteerId;
+    }
+
+    private void insertServed(long volunteerId, List<RegionCode> served) {
+        for (RegionCode r : served) {
+            jdbc.sql("insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
+                    + " on conflict do nothing").params(volunteerId, r.value()).update();
+        }
+    }
+
+    /** Binds a registration's values (encrypting and blind-indexing as it goes) to the named parameters. */
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, String name, ResidentIdNumber id,
+            PhoneNumber phone, List<Skill> skills, RegionCode region, String availability, String emergencyName,
+            PhoneNumber emergencyPhone, String consentVersion, Instant now) {
+        return sql.param("name", name)
                 .param("idc", crypto.encrypt(id.value(), TABLE, "id_number"))
                 .param("idi", crypto.blindIndex("id_number", id.value()))
                 .param("sex", id.sex().name())
@@ -67,13 +114,7 @@ public class VolunteerStore {
                 .param("epc", emergencyPhone == null ? null
                         : crypto.encrypt(emergencyPhone.value(), TABLE, "emergency_contact_phone"))
                 .param("consent", consentVersion)
-                .param("now", Timestamp.from(now))
-                .query(Long.class).single();
-        for (RegionCode r : served) {
-            jdbc.sql("insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
-                    + " on conflict do nothing").params(volunteerId, r.value()).update();
-        }
-        return volunteerId;
+                .param("now", Timestamp.from(now));
     }
 
     public List<Volunteer> list(DataScope scope, VolunteerStatus status, int limit) {
