@@ -133,6 +133,40 @@ class SocialWorkerPagesTests {
     }
 
     @Test
+    void eachBadFieldIsMarkedWithItsOwnMessageAndTheInputIsKept() throws Exception {
+        String m = marker();
+        String badId = SocialWorkerTestData.withWrongCheck(idNumber());
+        String html = mvc.post().uri("/social-workers").with(XUHUI.request()).with(csrf()).param("name", "字段社工" + m)
+                .param("idNumber", badId).param("phone", "12345").param("regionCode", "310104999")
+                .param("qualification", "SOCIAL_WORKER").exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(tag(html, "sw-id")).contains("is-invalid", "value=\"" + badId + "\"");
+        assertThat(feedbackAfter(html, "sw-id")).contains("身份证号码校验位不正确");
+        assertThat(tag(html, "sw-phone")).contains("is-invalid", "value=\"12345\"");
+        assertThat(feedbackAfter(html, "sw-phone")).isNotBlank();
+        assertThat(tag(html, "sw-region")).contains("is-invalid", "value=\"310104999\"");
+        assertThat(feedbackAfter(html, "sw-region")).contains("310104999");
+        assertThat(tag(html, "sw-name")).as("a good field is not marked").doesNotContain("is-invalid")
+                .contains("value=\"字段社工" + m + "\"");
+        assertThat(html).containsPattern("<option value=\"SOCIAL_WORKER\" selected");
+    }
+
+    /** The opening tag of the input or select with this id. */
+    private static String tag(String html, String id) {
+        var matcher = java.util.regex.Pattern.compile("<(input|select)[^>]*id=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(matcher.find()).as(id).isTrue();
+        return matcher.group();
+    }
+
+    /** The text of the invalid-feedback that follows the field with this id (its select options skipped). */
+    private static String feedbackAfter(String html, String id) {
+        var matcher = java.util.regex.Pattern.compile("id=\"" + id + "\"[\\s\\S]*?<div class=\"invalid-feedback\">([^<]*)</div>")
+                .matcher(html);
+        assertThat(matcher.find()).as(id).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
     void theFormCreatesEditsAndARejectedFormKeepsTheInputWithTheReason() {
         String m = marker();
         String id = idNumber();
