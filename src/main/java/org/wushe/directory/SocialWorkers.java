@@ -161,6 +161,22 @@ public class SocialWorkers {
         return store.forEach(scope, filter, sink);
     }
 
+    /**
+     * Every problem of a draft by form field (the first per field), for a form that marks each bad field; an ID
+     * number already registered is reported under {@code idNumber}.
+     */
+    @PreAuthorize(WRITERS)
+    public java.util.Map<String, InvalidValueException> fieldProblems(SocialWorkerDraft draft, boolean update) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Validated v = validate(draft, update, problems, regions::exists, true);
+        java.util.Map<String, InvalidValueException> byField = new java.util.LinkedHashMap<>();
+        problems.forEach(p -> byField.putIfAbsent(p.field(), p.problem()));
+        if (v.idNumber() != null && !update && store.idOfIdNumber(cipher.idNumberIndex(v.idNumber())).isPresent()) {
+            byField.putIfAbsent("idNumber", new InvalidValueException("directory.socialWorker.idNumber.taken"));
+        }
+        return byField;
+    }
+
     private static final List<String> FIELDS = List.of("name", "idNumber", "phone", "qualification",
             "certificateNo", "specialties", "partyMember", "reportedCommunity", "availability", "regionCode",
             "organisations", "servedRegions");

@@ -36,7 +36,9 @@ import org.wushe.shared.ResidentIdNumber;
  * Volunteers: anyone registers on the public phone page after proving their phone with an SMS code; a station,
  * community or civil affairs reviews inside their data scope (scoped in SQL by the volunteer's region). Approval
  * gives a 公益护照号 and a VOLUNTEER account whose one-time password goes out by SMS; a rejection is sent too.
- * One registration per ID number (blind index): a second one is refused.
+ * One registration per ID number (blind index): a repeated registration (phone proven again by SMS) replaces an
+ * earlier PENDING or REJECTED one, which goes back to review (audited as an UPDATE); after approval it is refused
+ * with a message pointing to the volunteer's own page.
  */
 @Service
 public class Volunteers {
@@ -122,14 +124,31 @@ public class Volunteers {
             throw new InvalidValueException("directory.volunteer.consent.required");
         }
         codes.verify(phone, r.code(), clock.instant());
-        if (store.idNumberTaken(id)) {
-            throw new InvalidValueException("directory.volunteer.duplicate");
+        List<RegionCode> regions = List.copyOf(new LinkedHashSet<>(served));
+        Optional<Volunteer> earlier = store.findByIdNumber(id);
+        if (earlier.isPresent() && earlier.get().status() == VolunteerStatus.APPROVED) {
+            throw new InvalidValueException("directory.volunteer.duplicate.approved");
         }
-        long volunteerId = store.insert(name, id, phone, skills, region, List.copyOf(new LinkedHashSet<>(served)),
-                availability, emergencyName, emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant());
+        long volunteerId;
+        AuditAction action;
+        String why = null;
+        if (earlier.isPresent()) {
+            // Merge: the person proved this phone just now; their new answers replace the earlier, unapproved ones.
+            volunteerId = earlier.get().id();
+            if (!store.merge(volunteerId, name, id, phone, skills, region, regions, availability, emergencyName,
+                    emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant())) {
+                throw new InvalidValueException("directory.volunteer.duplicate.approved");
+            }
+            action = AuditAction.UPDATE;
+            why = "repeated registration merged (was " + earlier.get().status() + ")";
+        } else {
+            volunteerId = store.insert(name, id, phone, skills, region, regions, availability, emergencyName,
+                    emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant());
+            action = AuditAction.CREATE;
+        }
         codes.consume(phone);
-        events.publishEvent(new Activity(clock.instant(), "volunteer-self", AuditAction.CREATE, "volunteer",
-                Long.toString(volunteerId), region, clientAddress, null,
+        events.publishEvent(new Activity(clock.instant(), "volunteer-self", action, "volunteer",
+                Long.toString(volunteerId), region, clientAddress, why,
                 List.of("name", "idNumber", "phone", "skills", "regionCode", "servedRegions", "availability",
                         "emergencyContact", "consentVersion")));
         return volunteerId;
@@ -137,10 +156,26 @@ public class Volunteers {
 
     @PreAuthorize(REVIEWERS)
     public List<VolunteerRow> list(VolunteerStatus status) {
-        return store.list(currentUser.scope(), status, LIST_LIMIT).stream()
-                .map(v -> new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(),
-                        v.status(), v.passportNo(), v.createdAt()))
-                .toList();
+        return store.list(currentUser.scope(), status, LIST_LIMIT).stream().map(Volunteers::row).toList();
+    }
+
+    /**
+     * Hands every volunteer of the caller's scope (of the status, if given) to {@code sink}, names masked, and
+     * records the export. Commits even if the sink fails half-way (it only reads), so the export stays recorded.
+     */
+    @PreAuthorize(REVIEWERS)
+    @Transactional(noRollbackFor = Exception.class)
+    public long export(VolunteerStatus status, java.util.function.Consumer<VolunteerRow> sink) {
+        var scope = currentUser.scope();
+        RegionCode region = scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
+        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.EXPORT, "volunteer", null, region,
+                currentUser.clientAddress().orElse(null), null, status == null ? List.of() : List.of("status")));
+        return store.forEach(scope, status, v -> sink.accept(row(v)));
+    }
+
+    private static VolunteerRow row(Volunteer v) {
+        return new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(), v.status(),
+                v.passportNo(), v.createdAt());
     }
 
     @PreAuthorize(REVIEWERS)

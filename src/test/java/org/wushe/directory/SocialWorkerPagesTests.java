@@ -111,19 +111,59 @@ class SocialWorkerPagesTests {
     }
 
     @Test
-    void theImportPageShowsTheSummaryAndTheErrorLink() {
+    void theImportPageRunsInTheBackgroundAndShowsTheSummaryAndTheErrorLink() throws Exception {
         String m = marker();
         String csv = "姓名,身份证号,所属区划\n" + "丙" + m + "," + idNumber() + ",310104\n" + "丁" + m + ",123,310104\n";
         assertThat(mvc.get().uri("/social-workers/import").with(XUHUI.request())).hasStatusOk().bodyText()
                 .contains("批量导入社工", "下载导入模板");
+        String job = ImportPolling.upload(mvc, XUHUI, "social-workers", "w.csv", csv);
+        String last = ImportPolling.done(mvc, XUHUI, job);
+        assertThat(last).contains("读取 2 行，写入 1 行，拒绝 1 行。", "下载错误明细");
+        assertThat(mvc.get().uri(job).with(XUHUI.request())).hasStatusOk().bodyText()
+                .contains("批量导入社工", "读取 2 行，写入 1 行，拒绝 1 行。");
+        assertThat(mvc.get().uri(job).with(HUANGPU.request())).as("another user's job")
+                .hasStatus(HttpStatus.BAD_REQUEST);
+
+        String refused = ImportPolling.upload(mvc, XUHUI, "social-workers", "w.txt", new byte[] {1});
+        assertThat(ImportPolling.done(mvc, XUHUI, refused)).contains("只能导入 xlsx 或 csv 文件");
         assertThat(mvc.post().uri("/social-workers/import")
-                .multipart().file(new MockMultipartFile("file", "w.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText()
-                .contains("读取 2 行，写入 1 行，拒绝 1 行。", "下载错误明细");
-        assertThat(mvc.post().uri("/social-workers/import")
-                .multipart().file(new MockMultipartFile("file", "w.txt", "text/plain", new byte[] {1}))
-                .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText().contains("只能导入 xlsx 或 csv 文件");
+                .multipart().file(new MockMultipartFile("file", "w.csv", "text/csv", new byte[0]))
+                .with(XUHUI.request()).with(csrf())).hasStatusOk().bodyText().contains("请选择要导入的文件");
         assertThat(mvc.get().uri("/social-workers/import/template").with(XUHUI.request())).hasStatusOk();
+    }
+
+    @Test
+    void eachBadFieldIsMarkedWithItsOwnMessageAndTheInputIsKept() throws Exception {
+        String m = marker();
+        String badId = SocialWorkerTestData.withWrongCheck(idNumber());
+        String html = mvc.post().uri("/social-workers").with(XUHUI.request()).with(csrf()).param("name", "字段社工" + m)
+                .param("idNumber", badId).param("phone", "12345").param("regionCode", "310104999")
+                .param("qualification", "SOCIAL_WORKER").exchange().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(tag(html, "sw-id")).contains("is-invalid", "value=\"" + badId + "\"");
+        assertThat(feedbackAfter(html, "sw-id")).contains("身份证号码校验位不正确");
+        assertThat(tag(html, "sw-phone")).contains("is-invalid", "value=\"12345\"");
+        assertThat(feedbackAfter(html, "sw-phone")).isNotBlank();
+        assertThat(tag(html, "sw-region")).contains("is-invalid", "value=\"310104999\"");
+        assertThat(feedbackAfter(html, "sw-region")).contains("310104999");
+        assertThat(tag(html, "sw-name")).as("a good field is not marked").doesNotContain("is-invalid")
+                .contains("value=\"字段社工" + m + "\"");
+        assertThat(html).containsPattern("<option value=\"SOCIAL_WORKER\" selected");
+    }
+
+    /** The opening tag of the input or select with this id. */
+    private static String tag(String html, String id) {
+        var matcher = java.util.regex.Pattern.compile("<(input|select)[^>]*id=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(matcher.find()).as(id).isTrue();
+        return matcher.group();
+    }
+
+    /** The text of the invalid-feedback that follows the field with this id (its select options skipped). */
+    private static String feedbackAfter(String html, String id) {
+        var matcher = java.util.regex.Pattern.compile("id=\"" + id + "\"[\\s\\S]*?<div class=\"invalid-feedback\">([^<]*)</div>")
+                .matcher(html);
+        assertThat(matcher.find()).as(id).isTrue();
+        return matcher.group(1);
     }
 
     @Test

@@ -66,7 +66,10 @@ class VolunteerPagesTests {
         assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
                 .param("phone", again).param("code", code(jdbc, crypto, again)).param("name", "赵志愿")
                 .param("idNumber", id).param("regionCode", "310104003").param("consentVersion", "2026-11-v1"))
-                .hasStatusOk().bodyText().contains("该身份证号已注册过志愿者");
+                .as("a repeated registration while the first is pending is merged into it")
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/volunteer/register/done");
+        assertThat(jdbc.sql("select count(*) from directory_volunteer where id_number_index = ?")
+                .param(crypto.blindIndex("id_number", id)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

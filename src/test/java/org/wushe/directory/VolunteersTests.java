@@ -113,12 +113,50 @@ class VolunteersTests {
     }
 
     @Test
-    void aSecondRegistrationWithTheSameIdNumberIsRefused() {
+    void aRepeatedRegistrationOfAPendingOrRejectedOneIsMergedIntoItAndGoesBackToReview() {
         String id = idNumber();
-        register(phone(), id, "310104003");
+        long first = register(phone(), id, "310104003");
+        String newPhone = phone();
+        assertThat(register(newPhone, id, "310104004")).as("the same record").isEqualTo(first);
+        VolunteerDetails merged = XUHUI_STATION.call(() -> volunteers.get(first));
+        assertThat(merged.regionCode()).isEqualTo("310104004");
+        assertThat(merged.maskedPhone()).isEqualTo(newPhone.substring(0, 3) + "****" + newPhone.substring(7));
+        assertThat(merged.status()).isEqualTo(VolunteerStatus.PENDING);
+
+        XUHUI_STATION.run(() -> volunteers.reject(first, "信息不全"));
+        assertThat(register(phone(), id, "310104003")).isEqualTo(first);
+        VolunteerDetails again = XUHUI_STATION.call(() -> volunteers.get(first));
+        assertThat(again.status()).as("back to review").isEqualTo(VolunteerStatus.PENDING);
+        assertThat(again.rejectReason()).isNull();
+        assertThat(again.reviewedBy()).isNull();
+        assertThat(jdbc.sql("select count(*) from directory_volunteer where id_number_index = ?")
+                .param(crypto.blindIndex("id_number", id)).query(Long.class).single()).isEqualTo(1);
+        // the audit trail records activities after commit, asynchronously: wait for both merges (at most 10 s)
+        long merges = 0;
+        for (int i = 0; i < 100 && merges < 2; i++) {
+            merges = jdbc.sql("select count(*) from audit_entry where entity_type = 'volunteer' and entity_id = ?"
+                    + " and action = 'UPDATE' and reason like 'repeated registration merged%'")
+                    .param(Long.toString(first)).query(Long.class).single();
+            if (merges < 2) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertThat(merges).isEqualTo(2);
+    }
+
+    @Test
+    void aRepeatedRegistrationOfAnApprovedVolunteerIsRefusedPointingToTheirOwnPage() {
+        String id = idNumber();
+        long first = register(phone(), id, "310104003");
+        XUHUI_STATION.call(() -> volunteers.approve(first));
         assertThatThrownBy(() -> register(phone(), id, "310101002"))
                 .isInstanceOf(InvalidValueException.class).extracting("messageKey")
-                .isEqualTo("directory.volunteer.duplicate");
+                .isEqualTo("directory.volunteer.duplicate.approved");
+        assertThat(XUHUI_STATION.call(() -> volunteers.get(first)).status()).isEqualTo(VolunteerStatus.APPROVED);
     }
 
     @Test

@@ -44,16 +44,63 @@ public class VolunteerStore {
                 .param(crypto.blindIndex("id_number", id.value())).query(Boolean.class).single();
     }
 
+    /** The registration with this ID number, whatever its status (not scoped: the public registration asks). */
+    public Optional<Volunteer> findByIdNumber(ResidentIdNumber id) {
+        return jdbc.sql("select * from directory_volunteer v where v.id_number_index = ?")
+                .param(crypto.blindIndex("id_number", id.value())).query(this::volunteer).optional();
+    }
+
+    /**
+     * A repeated registration replaces what an earlier PENDING or REJECTED one said and goes back to review
+     * (status PENDING, the earlier review cleared); false if that registration was approved meanwhile.
+     */
+    public boolean merge(long volunteerId, String name, ResidentIdNumber id, PhoneNumber phone, List<Skill> skills,
+            RegionCode region, List<RegionCode> served, String availability, String emergencyName,
+            PhoneNumber emergencyPhone, String consentVersion, Instant now) {
+        int n = bind(jdbc.sql("""
+                update directory_volunteer set name = :name, id_number_cipher = :idc, id_number_index = :idi,
+                    sex = :sex, birth_date = :birth, phone_cipher = :pc, phone_index = :pi,
+                    skills = cast(:skills as text[]), region_code = :region, availability = :availability,
+                    emergency_contact_name = :ename, emergency_contact_phone_cipher = :epc,
+                    consent_version = :consent, consented_at = :now, status = 'PENDING', reject_reason = null,
+                    reviewed_by = null, reviewed_at = null
+                where id = :vid and status in ('PENDING', 'REJECTED')"""), name, id, phone, skills, region,
+                availability, emergencyName, emergencyPhone, consentVersion, now).param("vid", volunteerId).update();
+        if (n != 1) {
+            return false;
+        }
+        jdbc.sql("delete from directory_volunteer_region where volunteer_id = ?").param(volunteerId).update();
+        insertServed(volunteerId, served);
+        return true;
+    }
+
     public long insert(String name, ResidentIdNumber id, PhoneNumber phone, List<Skill> skills, RegionCode region,
             List<RegionCode> served, String availability, String emergencyName, PhoneNumber emergencyPhone,
             String consentVersion, Instant now) {
-        long volunteerId = jdbc.sql("""
+        long volunteerId = bind(jdbc.sql("""
                 insert into directory_volunteer (name, id_number_cipher, id_number_index, sex, birth_date,
                     phone_cipher, phone_index, skills, region_code, availability, emergency_contact_name,
                     emergency_contact_phone_cipher, consent_version, consented_at, created_at)
                 values (:name, :idc, :idi, :sex, :birth, :pc, :pi, cast(:skills as text[]), :region, :availability,
-                    :ename, :epc, :consent, :now, :now) returning id""")
-                .param("name", name)
+                    :ename, :epc, :consent, :now, :now) returning id"""), name, id, phone, skills, region,
+                availability, emergencyName, emergencyPhone, consentVersion, now)
+                .query(Long.class).single();
+        insertServed(volunteerId, served);
+        return volunteerId;
+    }
+
+    private void insertServed(long volunteerId, List<RegionCode> served) {
+        for (RegionCode r : served) {
+            jdbc.sql("insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
+                    + " on conflict do nothing").params(volunteerId, r.value()).update();
+        }
+    }
+
+    /** Binds a registration's values (encrypting and blind-indexing as it goes) to the named parameters. */
+    private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, String name, ResidentIdNumber id,
+            PhoneNumber phone, List<Skill> skills, RegionCode region, String availability, String emergencyName,
+            PhoneNumber emergencyPhone, String consentVersion, Instant now) {
+        return sql.param("name", name)
                 .param("idc", crypto.encrypt(id.value(), TABLE, "id_number"))
                 .param("idi", crypto.blindIndex("id_number", id.value()))
                 .param("sex", id.sex().name())
@@ -67,13 +114,7 @@ public class VolunteerStore {
                 .param("epc", emergencyPhone == null ? null
                         : crypto.encrypt(emergencyPhone.value(), TABLE, "emergency_contact_phone"))
                 .param("consent", consentVersion)
-                .param("now", Timestamp.from(now))
-                .query(Long.class).single();
-        for (RegionCode r : served) {
-            jdbc.sql("insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
-                    + " on conflict do nothing").params(volunteerId, r.value()).update();
-        }
-        return volunteerId;
+                .param("now", Timestamp.from(now));
     }
 
     public List<Volunteer> list(DataScope scope, VolunteerStatus status, int limit) {
@@ -82,6 +123,20 @@ public class VolunteerStore {
                         + (status == null ? "" : " and v.status = :status") + " order by v.created_at desc, v.id desc limit :limit")
                 .params(predicate.params()).param("status", status == null ? null : status.name())
                 .param("limit", limit).query(this::volunteer).list();
+    }
+
+    /** Every volunteer in the scope (and of the status, if given), newest first, streamed to {@code sink}. */
+    public long forEach(DataScope scope, VolunteerStatus status, java.util.function.Consumer<Volunteer> sink) {
+        var predicate = scope.regionPredicate("v.region_code");
+        long[] count = {0};
+        jdbc.sql("select * from directory_volunteer v where " + predicate.sql()
+                        + (status == null ? "" : " and v.status = :status") + " order by v.created_at desc, v.id desc")
+                .params(predicate.params()).param("status", status == null ? null : status.name())
+                .query((ResultSet rs) -> {
+                    sink.accept(volunteer(rs, 0));
+                    count[0]++;
+                });
+        return count[0];
     }
 
     public Optional<Volunteer> find(DataScope scope, long id) {
@@ -102,8 +157,12 @@ public class VolunteerStore {
 
     /** The next passport number for a region: "WS", 6 digits of region, 8 of sequence, a Luhn check digit. */
     public String nextPassportNo(RegionCode region) {
-        long n = jdbc.sql("select nextval('directory_volunteer_passport_seq')").query(Long.class).single();
-        String body = region.value().substring(0, 6) + String.format("%08d", n % 100_000_000L);
+        return passportNo(region, jdbc.sql("select nextval('directory_volunteer_passport_seq')").query(Long.class)
+                .single());
+    }
+
+    static String passportNo(RegionCode region, long sequence) {
+        String body = region.value().substring(0, 6) + String.format("%08d", sequence % 100_000_000L);
         return "WS" + body + luhn(body);
     }
 

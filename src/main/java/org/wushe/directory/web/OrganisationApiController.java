@@ -49,7 +49,7 @@ class OrganisationApiController {
         export.write(query.toFilter(), response, locale);
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}")
     OrganisationDetails get(@PathVariable long id) {
         return organisations.get(id);
     }
@@ -62,33 +62,33 @@ class OrganisationApiController {
     }
 
     @Operation(summary = "Replace an organisation's description; a null contactPhone keeps the stored one")
-    @PutMapping("/{id}")
+    @PutMapping("/{id:\\d+}")
     OrganisationDetails update(@PathVariable long id, @RequestBody OrganisationDraft draft) {
         organisations.update(id, draft);
         return organisations.get(id);
     }
 
-    @PostMapping("/{id}/suspend")
+    @PostMapping("/{id:\\d+}/suspend")
     OrganisationDetails suspend(@PathVariable long id) {
         organisations.suspend(id);
         return organisations.get(id);
     }
 
-    @PostMapping("/{id}/activate")
+    @PostMapping("/{id:\\d+}/activate")
     OrganisationDetails activate(@PathVariable long id) {
         organisations.activate(id);
         return organisations.get(id);
     }
 
     @Operation(summary = "Verification by a civil-affairs administrator")
-    @PostMapping("/{id}/verify")
+    @PostMapping("/{id:\\d+}/verify")
     OrganisationDetails verify(@PathVariable long id) {
         organisations.verify(id);
         return organisations.get(id);
     }
 
     @Operation(summary = "The contact phone in clear; requires a reason and is audited (REVEAL)")
-    @PostMapping("/{id}/contact-phone/reveal")
+    @PostMapping("/{id:\\d+}/contact-phone/reveal")
     Map<String, String> revealContactPhone(@PathVariable long id, @RequestBody Map<String, String> body) {
         return Map.of("contactPhone", organisations.revealContactPhone(id, body == null ? null : body.get("reason")));
     }

@@ -84,7 +84,7 @@ class OrganisationPageController {
         }
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("organisation", organisations.get(id));
         model.addAttribute("canWrite", canWrite());
@@ -92,12 +92,12 @@ class OrganisationPageController {
         return "directory/organisation";
     }
 
-    @GetMapping("/{id}/edit")
+    @GetMapping("/{id:\\d+}/edit")
     String editForm(@PathVariable long id, Model model) {
         return form(model, OrganisationForm.of(organisations.get(id)), id);
     }
 
-    @PostMapping("/{id}")
+    @PostMapping("/{id:\\d+}")
     String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, Model model,
             RedirectAttributes redirect, Locale locale) {
         try {
@@ -110,12 +110,12 @@ class OrganisationPageController {
         }
     }
 
-    @PostMapping("/{id}/contact-phone")
+    @PostMapping("/{id:\\d+}/contact-phone")
     String revealContactPhone(@PathVariable long id, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, organisations.revealContactPhone(id, reason));
     }
 
-    @PostMapping("/{id}/{action}")
+    @PostMapping("/{id:\\d+}/{action}")
     String act(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
         switch (action) {
             case "suspend" -> organisations.suspend(id);

@@ -4,37 +4,27 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.wushe.directory.Availability;
-import org.wushe.directory.ImportSummary;
 import org.wushe.directory.SocialWorkerCount;
 import org.wushe.directory.SocialWorkerDetails;
 import org.wushe.directory.SocialWorkerDraft;
-import org.wushe.directory.SocialWorkerImports;
 import org.wushe.directory.SocialWorkerPage;
 import org.wushe.directory.SocialWorkers;
-import org.wushe.shared.InvalidValueException;
 
 @Tag(name = "Social workers", description = "The directory's social workers, within the caller's scope")
 @RestController
@@ -42,12 +32,10 @@ import org.wushe.shared.InvalidValueException;
 class SocialWorkerApiController {
 
     private final SocialWorkers socialWorkers;
-    private final SocialWorkerImports imports;
     private final SocialWorkerExport export;
 
-    SocialWorkerApiController(SocialWorkers socialWorkers, SocialWorkerImports imports, SocialWorkerExport export) {
+    SocialWorkerApiController(SocialWorkers socialWorkers, SocialWorkerExport export) {
         this.socialWorkers = socialWorkers;
-        this.imports = imports;
         this.export = export;
     }
 
@@ -107,28 +95,5 @@ class SocialWorkerApiController {
     @PostMapping("/{id}/phone/reveal")
     Map<String, String> revealPhone(@PathVariable long id, @RequestBody Map<String, String> body) {
         return Map.of("phone", socialWorkers.revealPhone(id, body == null ? null : body.get("reason")));
-    }
-
-    @Operation(summary = "The import template (xlsx, Chinese headers, dropdowns for the enumerations)")
-    @GetMapping("/import-template")
-    ResponseEntity<byte[]> template() {
-        return SocialWorkerImportController.xlsx(imports.template(), "social-workers-template.xlsx");
-    }
-
-    @Operation(summary = "Import an xlsx or csv (≤ 20 MB, ≤ 100,000 rows): only valid rows are written; the "
-            + "counts and, when rows were rejected, the URL of the error workbook are returned")
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    Map<String, Object> importFile(@RequestParam(name = "file", required = false) MultipartFile file)
-            throws IOException {
-        ImportSummary summary = SocialWorkerImportController.run(imports, file);
-        return Map.of("read", summary.read(), "written", summary.written(), "rejected", summary.rejected(),
-                "errorWorkbookUrl", summary.errorWorkbook() == null ? ""
-                        : "/api/v1/social-workers/import/" + summary.errorWorkbook() + "/errors");
-    }
-
-    @GetMapping("/import/{id}/errors")
-    ResponseEntity<byte[]> errors(@PathVariable UUID id) {
-        return SocialWorkerImportController.xlsx(imports.errorWorkbook(id)
-                .orElseThrow(() -> new InvalidValueException("import.notFound")), "social-workers-errors.xlsx");
     }
 }

@@ -85,7 +85,7 @@ class SocialWorkerPageController {
             redirect.addFlashAttribute("notice", "directory.socialWorker.done.create");
             return "redirect:/social-workers/" + id;
         } catch (InvalidValueException e) {
-            return form(model, form, null, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+            return rejected(model, form, null, e, locale);
         }
     }
 
@@ -102,11 +102,28 @@ class SocialWorkerPageController {
             redirect.addFlashAttribute("notice", "directory.socialWorker.done.update");
             return "redirect:/social-workers/" + id;
         } catch (InvalidValueException e) {
-            return form(model, form, id, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+            return rejected(model, form, id, e, locale);
         }
     }
 
+    /** The form again with the input kept: the message on top and, next to each bad field, its own message. */
+    private String rejected(Model model, SocialWorkerForm form, Long id, InvalidValueException e, Locale locale) {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        try {
+            socialWorkers.fieldProblems(form.toDraft(id != null), id != null).forEach((field, problem) ->
+                    fields.put(field, messages.getMessage(problem.messageKey(), problem.arguments(),
+                            problem.messageKey(), locale)));
+        } catch (InvalidValueException unparsable) {
+            // the form itself could not be read (e.g. organisation ids that are not numbers): the top message says so
+        }
+        model.addAttribute("fieldErrors", fields);
+        return form(model, form, id, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+    }
+
     private String form(Model model, SocialWorkerForm form, Long id, String error) {
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", java.util.Map.of());
+        }
         model.addAttribute("form", form);
         model.addAttribute("id", id);
         model.addAttribute("error", error);

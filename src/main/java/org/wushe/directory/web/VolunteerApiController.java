@@ -24,9 +24,18 @@ import org.wushe.directory.Volunteers;
 class VolunteerApiController {
 
     private final Volunteers volunteers;
+    private final VolunteerExport export;
 
-    VolunteerApiController(Volunteers volunteers) {
+    VolunteerApiController(Volunteers volunteers, VolunteerExport export) {
         this.volunteers = volunteers;
+        this.export = export;
+    }
+
+    /** The volunteers in the caller's scope (of a status, if given) as xlsx, names masked; the export is audited. */
+    @GetMapping("/api/v1/volunteers/export")
+    void export(@RequestParam(required = false) VolunteerStatus status,
+            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+        export.write(status, response, locale);
     }
 
     /** Public: sends an SMS code to {"phone": "..."}. */
@@ -50,17 +59,17 @@ class VolunteerApiController {
         return volunteers.list(status);
     }
 
-    @GetMapping("/api/v1/volunteers/{id}")
+    @GetMapping("/api/v1/volunteers/{id:\\d+}")
     VolunteerDetails get(@PathVariable long id) {
         return volunteers.get(id);
     }
 
-    @PostMapping("/api/v1/volunteers/{id}/approval")
+    @PostMapping("/api/v1/volunteers/{id:\\d+}/approval")
     Map<String, String> approve(@PathVariable long id) {
         return Map.of("passportNo", volunteers.approve(id));
     }
 
-    @PostMapping("/api/v1/volunteers/{id}/rejection")
+    @PostMapping("/api/v1/volunteers/{id:\\d+}/rejection")
     ResponseEntity<Void> reject(@PathVariable long id, @RequestBody Map<String, String> body) {
         volunteers.reject(id, body.get("reason"));
         return ResponseEntity.noContent().build();

@@ -16,9 +16,18 @@ import org.wushe.privacy.RevealFragment;
 class VolunteerPageController {
 
     private final Volunteers volunteers;
+    private final VolunteerExport export;
 
-    VolunteerPageController(Volunteers volunteers) {
+    VolunteerPageController(Volunteers volunteers, VolunteerExport export) {
         this.volunteers = volunteers;
+        this.export = export;
+    }
+
+    /** The volunteers of the status shown (or all), as xlsx; audited. */
+    @GetMapping("/volunteers/export")
+    void export(@RequestParam(required = false) VolunteerStatus status,
+            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+        export.write(status, response, locale);
     }
 
     @GetMapping("/volunteers")
@@ -30,32 +39,32 @@ class VolunteerPageController {
         return "directory/volunteers";
     }
 
-    @GetMapping("/volunteers/{id}")
+    @GetMapping("/volunteers/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("volunteer", volunteers.get(id));
         return "directory/volunteer";
     }
 
-    @PostMapping("/volunteers/{id}/approve")
+    @PostMapping("/volunteers/{id:\\d+}/approve")
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         volunteers.approve(id);
         redirect.addFlashAttribute("notice", "directory.volunteer.approved");
         return "redirect:/volunteers/" + id;
     }
 
-    @PostMapping("/volunteers/{id}/reject")
+    @PostMapping("/volunteers/{id:\\d+}/reject")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         volunteers.reject(id, reason);
         redirect.addFlashAttribute("notice", "directory.volunteer.rejected");
         return "redirect:/volunteers/" + id;
     }
 
-    @PostMapping("/volunteers/{id}/id-number")
+    @PostMapping("/volunteers/{id:\\d+}/id-number")
     String revealIdNumber(@PathVariable long id, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, volunteers.revealIdNumber(id, reason));
     }
 
-    @PostMapping("/volunteers/{id}/phone")
+    @PostMapping("/volunteers/{id:\\d+}/phone")
     String revealPhone(@PathVariable long id, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, volunteers.revealPhone(id, reason));
     }

@@ -57,14 +57,8 @@ public final class SpreadsheetReader {
      */
     public static List<String> read(String filename, InputStream upload, RowHandler dataRows) throws IOException {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
-        Path temp = Files.createTempFile("wushe-import", ".tmp");
+        Path temp = spool(upload);
         try {
-            try (InputStream limited = upload) {
-                long size = Files.copy(new Capped(limited), temp, StandardCopyOption.REPLACE_EXISTING);
-                if (size == 0) {
-                    throw ImportFileException.of("import.file.empty");
-                }
-            }
             boolean zip = isZip(temp);
             if (name.endsWith(".xlsx") && zip) {
                 return xlsx(temp, dataRows);
@@ -75,6 +69,24 @@ public final class SpreadsheetReader {
             throw ImportFileException.of("import.file.format");
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Copies an upload to a temporary file (the caller deletes it), refusing an empty one or one beyond
+     * {@link ImportLimits#MAX_BYTES} — so a background import can read it after the request has ended.
+     */
+    public static Path spool(InputStream upload) throws IOException {
+        Path temp = Files.createTempFile("wushe-import", ".tmp");
+        try (InputStream limited = upload) {
+            long size = Files.copy(new Capped(limited), temp, StandardCopyOption.REPLACE_EXISTING);
+            if (size == 0) {
+                throw ImportFileException.of("import.file.empty");
+            }
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
     }
 
