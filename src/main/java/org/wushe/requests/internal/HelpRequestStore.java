@@ -55,11 +55,11 @@ public class HelpRequestStore {
                          order by submitted_at desc limit 1),
                         :firstDue, :resolutionDue, :at, :by)
                     on conflict do nothing
-                    returning id),
+                    returning id, submitted_at),
                 e as (
                     insert into requests_event (request_id, at, kind, actor, visibility, detail)
-                    select id, :at, 'SUBMITTED', :by, 'PUBLIC', :channel from r
-                    union all select id, :at, 'TRIAGED', 'system', 'PUBLIC', :priority from r)
+                    select id, submitted_at, 'SUBMITTED', :by, 'PUBLIC', :channel from r
+                    union all select id, submitted_at, 'TRIAGED', 'system', 'PUBLIC', :priority from r)
                 select id from r""")
                 .param("code", trackingCode)
                 .param("key", r.submissionKey())

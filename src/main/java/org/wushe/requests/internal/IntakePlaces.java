@@ -57,6 +57,7 @@ public class IntakePlaces {
         for (Region district : regions.children(RegionCode.parse(city))) {
             List<Place> places = new ArrayList<>();
             for (Region street : district.hasChildren() ? regions.children(district.code()) : List.<Region>of()) {
+                all.add(street.code().value()); // a street is accepted too, when the resident is unsure of the community
                 List<Region> communities = street.hasChildren() ? regions.children(street.code()) : List.of();
                 if (communities.isEmpty() || street.level() != RegionLevel.TOWNSHIP) {
                     places.add(new Place(street.code().value(), street.name()));

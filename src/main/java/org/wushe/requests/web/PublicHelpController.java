@@ -125,6 +125,7 @@ class PublicHelpController {
         var status = requests.publicStatus(code, request.getRemoteAddr());
         if (status.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("here", "/help/track"); // the unknown code is not echoed anywhere
             return "requests/help-not-found";
         }
         model.addAttribute("status", status.get());
@@ -173,6 +174,7 @@ class PublicHelpController {
             action.run();
         } catch (HelpRequestNotFoundException e) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("here", "/help/track");
             return "requests/help-not-found";
         } catch (InvalidValueException e) {
             model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
