@@ -259,7 +259,7 @@ public class HelpRequests {
 
     /** Every request of the filter (at most {@link #EXPORT_LIMIT}) for the xlsx export; audited. */
     @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
+    @Transactional
     public void export(WorklistFilter filter, Consumer<HelpRequestRow> sink) {
         worklist.each(currentUser.scope(), filter, clock.instant(), EXPORT_LIMIT, sink);
         events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.EXPORT, "help_request",
