@@ -236,8 +236,8 @@ public class HelpRequests {
         };
     }
 
-    /** The worklist of the caller's scope. */
-    @PreAuthorize(STAFF)
+    /** The worklist of the caller's scope (staff, or an API client with PERM_HELP_REQUESTS_READ). */
+    @PreAuthorize(STAFF + " or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional(readOnly = true)
     public WorklistPage worklist(WorklistFilter filter) {
         return worklist.page(currentUser.scope(), null, filter, clock.instant());
@@ -270,12 +270,15 @@ public class HelpRequests {
      * One request for staff in scope, or for its assigned social worker/volunteer; viewing the description
      * (health data) is recorded in the audit trail.
      */
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER') or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional
     public HelpRequestDetails details(long id) {
         StaffPrincipal me = currentUser.require();
         boolean staff = me.roles().stream().anyMatch(r -> STAFF_AUTHORITIES.contains(r.authority()));
-        HelpRequestDetails d = reads.details(staff ? me.scope() : org.wushe.access.DataScope.none(), me.accountId(), id)
+        boolean assigneeOnly = !staff && me.roles().stream()
+                .anyMatch(r -> r == org.wushe.access.Role.SOCIAL_WORKER || r == org.wushe.access.Role.VOLUNTEER);
+        HelpRequestDetails d = reads.details(assigneeOnly ? org.wushe.access.DataScope.none() : me.scope(),
+                me.accountId(), id)
                 .orElseThrow(HelpRequestNotFoundException::new);
         sensitiveData.viewed(new SensitiveField("help_request", Long.toString(id), RegionCode.parse(d.regionCode()),
                 "description"));
