@@ -228,10 +228,10 @@ public class HelpRequests {
         return store.category(id);
     }
 
-    /** Only what a resident may read: the priority, which kind of party accepted; no staff names or notes. */
+    /** Only what a resident may read: the priority, the rating, the organisation a referral went to; no staff names or notes. */
     private static String publicDetail(TimelineLine line) {
         return switch (line.kind()) {
-            case "TRIAGED", "ACCEPTED", "CONFIRMED", "REFERRAL_ACCEPTED", "REFERRAL_COMPLETED" -> line.detail();
+            case "TRIAGED", "CONFIRMED", "REFERRAL_ACCEPTED", "REFERRAL_COMPLETED" -> line.detail();
             default -> null;
         };
     }
