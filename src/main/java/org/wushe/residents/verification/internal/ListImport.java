@@ -45,8 +45,7 @@ import org.wushe.shared.RegionCode;
  * Imports one list into a campaign, all or nothing, in one transaction:
  * <ol>
  * <li>stream the file (xlsx or csv, {@link SpreadsheetReader}) and check every row in Java ({@link ListRows});
- * valid rows are encrypted on worker threads ({@link Encryptor}) and written, in file order, straight into the
- * UNLOGGED staging table with binary {@code COPY}
+ * valid rows are encrypted and written straight into the UNLOGGED staging table with binary {@code COPY}
  * ({@link StagingWriter}), rejected rows into the error workbook — memory stays bounded whatever the size;</li>
  * <li>one set-based statement matches the staged rows to the register by ID blind index and inserts one task per
  * person not yet in the campaign (row identity: campaign + blind index, unique in SQL; people already there are
@@ -66,8 +65,6 @@ public class ListImport {
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     static final String ENTITY = "verification_campaign";
     private static final int PROGRESS_EVERY = 25_000;
-    /** Encryption workers beside the parsing thread (measured: encryption ≈ 60 % of the reading phase). */
-    private static final int ENCRYPT_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** First key of the advisory lock that serialises imports into one campaign (second key: the campaign). */
     private static final int LOCK_SPACE = 0x56455249; // "VERI"
     private static final Logger log = LoggerFactory.getLogger(ListImport.class);
@@ -177,7 +174,6 @@ public class ListImport {
         List<String> header = new ArrayList<>();
         long staged;
         try (StagingWriter staging = new StagingWriter(connection, job.id());
-                Encryptor encryptor = new Encryptor(ENCRYPT_THREADS, check::stage, staging::write);
                 InputStream in = Files.newInputStream(job.file())) {
             SpreadsheetReader.read(job.filename(), in, LIMITS, new RowHandler() {
                 @Override
@@ -193,7 +189,7 @@ public class ListImport {
                         if (existing.contains(result.row().idNumberIndex())) {
                             counts[2]++; // already in the campaign: nothing to encrypt or load
                         } else {
-                            encryptor.add(result.row());
+                            staging.write(check.stage(result.row()));
                         }
                     } else {
                         if (errors.isEmpty()) { // created on the first rejected row: most lists have none
@@ -207,7 +203,6 @@ public class ListImport {
                     }
                 }
             });
-            encryptor.finish();
             staged = staging.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
