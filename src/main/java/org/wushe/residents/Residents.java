@@ -79,8 +79,7 @@ public class Residents {
     @PreAuthorize(WRITERS)
     @Transactional
     public long create(ResidentDraft draft) {
-        Valid v = validation.validate(draft, false);
-        refuseDuplicate(cipher.idNumberIndex(v.idNumber()), null);
+        Valid v = validation.validate(draft, false, id -> duplicateOf(cipher.idNumberIndex(id), null));
         long id;
         try {
             id = store.insert(record(v, null));
@@ -98,10 +97,7 @@ public class Residents {
         if (!old.state().live()) {
             throw new InvalidValueException("residents.resident.voided");
         }
-        Valid v = validation.validate(draft, true);
-        if (v.idNumber() != null) {
-            refuseDuplicate(cipher.idNumberIndex(v.idNumber()), id);
-        }
+        Valid v = validation.validate(draft, true, number -> duplicateOf(cipher.idNumberIndex(number), id));
         store.update(record(v, old));
         audit(AuditAction.UPDATE, id, v.community().value(), FIELDS, null);
     }
@@ -229,10 +225,19 @@ public class Residents {
     // ---- helpers ----
 
     private void refuseDuplicate(byte[] index, Long self) {
+        InvalidFieldsException duplicate = duplicateOf(index, self);
+        if (duplicate != null) {
+            throw duplicate;
+        }
+    }
+
+    /** The problem of a live record already holding this ID number (linked only when in scope), or null. */
+    private InvalidFieldsException duplicateOf(byte[] index, Long self) {
         Optional<Long> holder = store.liveIdByIdNumber(index);
         if (holder.isPresent() && !holder.get().equals(self)) {
-            throw duplicate(store.isVisible(currentUser.scope(), holder.get()) ? holder.get() : null);
+            return duplicate(store.isVisible(currentUser.scope(), holder.get()) ? holder.get() : null);
         }
+        return null;
     }
 
     private static InvalidFieldsException duplicate(Long visibleId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -66,12 +67,24 @@ public class DraftValidation {
             LawfulBasis basis, Instant consentAt, List<CategoryDetail> categories) {
     }
 
-    public Valid validate(ResidentDraft d, boolean update) {
+    /**
+     * Validates every field; {@code duplicates} is asked about a well-formed ID number and answers the problem
+     * (with the existing record when the caller may see it) or null, so a duplicate is reported with the rest.
+     */
+    public Valid validate(ResidentDraft d, boolean update, Function<ResidentIdNumber, InvalidFieldsException> duplicates) {
         List<FieldProblem> problems = new ArrayList<>();
+        Long existing = null;
         String name = check(problems, "name", () -> required(d.name(), MAX_NAME, "residents.resident.name"));
         ResidentIdNumber id = update && blank(d.idNumber()) ? null
                 : check(problems, "idNumber", () -> ResidentIdNumber.parse(d.idNumber() == null ? "" : d.idNumber(),
                         LocalDate.now(clock)));
+        if (id != null) {
+            InvalidFieldsException duplicate = duplicates.apply(id);
+            if (duplicate != null) {
+                problems.addAll(duplicate.problems());
+                existing = duplicate.existingResidentId();
+            }
+        }
         PhoneNumber phone = phone(problems, "phone", d.phone());
         String registered = check(problems, "registeredAddress",
                 () -> optional(d.registeredAddress(), MAX_ADDRESS, "residents.resident.address"));
@@ -120,7 +133,7 @@ public class DraftValidation {
         }
         List<CategoryDetail> categories = categories(d.categories(), problems);
         if (!problems.isEmpty()) {
-            throw new InvalidFieldsException(problems, null);
+            throw new InvalidFieldsException(problems, existing);
         }
         return new Valid(name, id, phone, registered, residence, community, building, unit, room, guardianName,
                 guardianRelation, guardianPhone, emergencyName, emergencyRelation, emergencyPhone, grid, socialWorker,
