@@ -26,7 +26,7 @@ import org.wushe.shared.RegionCode;
 /**
  * Daily check-in (每日打卡) of elderly residents living alone: staff enrol a resident with a deadline and hand
  * them (or a relative) a personal link; the resident taps 我很好 or 需要帮助 on a phone page without signing in,
- * or staff record the check-in. "Needs help" alerts the grid worker at once; a missed deadline is
+ * or staff record the check-in. Needs help alerts the grid worker at once; a missed deadline is
  * {@code internal.CheckInAlerts}'s job.
  */
 @Service

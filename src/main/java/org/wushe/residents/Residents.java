@@ -42,8 +42,8 @@ public class Residents {
             "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF','COMMUNITY_STAFF','SOCIAL_WORKER','AUDITOR')";
     /**
      * Blind-index purpose of residents_resident.id_number_index: {@code CryptoService.blindIndex(ID_NUMBER_INDEX,
-     * ResidentIdNumber.value())}. CryptoService takes lower-case identifiers only, hence "resident_id" and not
-     * "resident-id".
+     * ResidentIdNumber.value())}. CryptoService takes lower-case identifiers only, hence resident_id and not
+     * resident-id.
      */
     public static final String ID_NUMBER_INDEX = "resident_id";
     /** Blind-index purpose of residents_resident.phone_index (of {@code PhoneNumber.value()}). */

@@ -73,7 +73,7 @@ public class CaseStore {
                         Timestamp.from(at), by).update();
     }
 
-    /** The SQL condition "the reader may see this case's notes" on alias {@code c}, with its parameters. */
+    /** The SQL condition that the reader may see the notes, on alias {@code c}, with its parameters. */
     private static String mayReadNotes(DataScope adminScope) {
         return "(c.worker_account_id = :me or c.supervisor_account_id = :me or (:admin and "
                 + adminScope.regionPredicate("c.community_code").sql() + "))";

@@ -29,7 +29,7 @@ public final class Screening {
         return score >= 15 ? "SEVERE" : score >= 10 ? "MODERATE" : score >= 5 ? "MILD" : "MINIMAL";
     }
 
-    /** PHQ-9 item 9 ("thoughts that you would be better off dead, or of hurting yourself") above 0. */
+    /** PHQ-9 item 9, thoughts of being better off dead or of hurting oneself, answered above 0. */
     public static boolean selfHarm(List<Integer> phq9) {
         return phq9.get(8) > 0;
     }
