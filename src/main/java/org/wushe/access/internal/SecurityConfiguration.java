@@ -48,6 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
                         .requestMatchers("/api/v1/volunteer-registrations/**").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/check-in/*").permitAll()
                         .anyRequest().authenticated())
                 // CSRF exploits the browser's session cookie: a call that brings no session has nothing to forge,
                 // and gets the 401 it deserves rather than a 403 for a missing token.
@@ -72,6 +73,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/volunteer/register", "/volunteer/register/**").permitAll()
                         .requestMatchers("/help", "/help/**").permitAll()
+                        .requestMatchers("/check-in/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/prometheus").access((authentication, context) ->

@@ -1,0 +1,69 @@
+package org.wushe.residents.internal;
+
+import org.springframework.stereotype.Component;
+import org.wushe.privacy.CryptoService;
+import org.wushe.privacy.Masking;
+import org.wushe.residents.Residents;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.ResidentIdNumber;
+
+/**
+ * Encrypts, blind-indexes, decrypts and masks the register's sensitive values. The blind-index purposes are
+ * {@link Residents#ID_NUMBER_INDEX} and {@link Residents#PHONE_INDEX}; whoever matches rows against
+ * residents_resident must compute its indexes with the same ones.
+ */
+@Component
+public class ResidentCipher {
+
+    static final String ID_PURPOSE = Residents.ID_NUMBER_INDEX;
+    static final String PHONE_PURPOSE = Residents.PHONE_INDEX;
+    static final String TABLE = "residents_resident";
+
+    private final CryptoService crypto;
+
+    ResidentCipher(CryptoService crypto) {
+        this.crypto = crypto;
+    }
+
+    public byte[] idNumberIndex(ResidentIdNumber id) {
+        return crypto.blindIndex(ID_PURPOSE, id.value());
+    }
+
+    public byte[] encryptIdNumber(ResidentIdNumber id) {
+        return crypto.encrypt(id.value(), TABLE, "id_number");
+    }
+
+    public byte[] phoneIndex(PhoneNumber phone) {
+        return phone == null ? null : crypto.blindIndex(PHONE_PURPOSE, phone.value());
+    }
+
+    /** Encrypts one of the resident's phones; {@code column} names which (phone, guardian_phone, …). */
+    public byte[] encryptPhone(PhoneNumber phone, String column) {
+        return phone == null ? null : crypto.encrypt(phone.value(), TABLE, column);
+    }
+
+    public String clearIdNumber(byte[] cipher) {
+        return cipher == null ? "" : crypto.decrypt(cipher, TABLE, "id_number");
+    }
+
+    public String clearPhone(byte[] cipher, String column) {
+        return cipher == null ? "" : crypto.decrypt(cipher, TABLE, column);
+    }
+
+    public String maskedIdNumber(byte[] cipher) {
+        return cipher == null ? "" : Masking.idNumber(clearIdNumber(cipher));
+    }
+
+    public String maskedPhone(byte[] cipher, String column) {
+        return cipher == null ? "" : Masking.phone(clearPhone(cipher, column));
+    }
+
+    /** Free text of care work (assessment answers, visit and case notes), bound to its table and column. */
+    public byte[] encryptText(String text, String table, String column) {
+        return text == null || text.isEmpty() ? null : crypto.encrypt(text, table, column);
+    }
+
+    public String clearText(byte[] cipher, String table, String column) {
+        return cipher == null ? "" : crypto.decrypt(cipher, table, column);
+    }
+}

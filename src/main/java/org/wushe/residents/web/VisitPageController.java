@@ -1,0 +1,105 @@
+package org.wushe.residents.web;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.residents.CheckInStatus;
+import org.wushe.residents.CheckIns;
+import org.wushe.residents.Residents;
+import org.wushe.residents.VisitKind;
+import org.wushe.residents.Visits;
+import org.wushe.shared.InvalidValueException;
+
+/** Visits and the daily check-in of one resident, and the overdue-visits list. */
+@Controller
+class VisitPageController {
+
+    private final Residents residents;
+    private final Visits visits;
+    private final CheckIns checkIns;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+
+    VisitPageController(Residents residents, Visits visits, CheckIns checkIns, CurrentUser currentUser,
+            MessageSource messages) {
+        this.residents = residents;
+        this.visits = visits;
+        this.checkIns = checkIns;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    @GetMapping("/residents/{id:\\d+}/visits")
+    String visits(@PathVariable long id, Model model) {
+        model.addAttribute("resident", residents.get(id));
+        model.addAttribute("visits", visits.history(id));
+        model.addAttribute("kinds", VisitKind.values());
+        model.addAttribute("canWrite", ResidentPageController.canWrite(currentUser));
+        return "residents/visits";
+    }
+
+    @PostMapping("/residents/{id:\\d+}/visits")
+    String record(@PathVariable long id, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime visitedAt,
+            @RequestParam(required = false) String notes, Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            visits.record(id, kind, visitedAt == null ? null : visitedAt.atZone(ResidentForm.ZONE).toInstant(), notes);
+        } catch (InvalidValueException e) {
+            model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+            return visits(id, model);
+        }
+        redirect.addFlashAttribute("notice", "residents.visit.done");
+        return "redirect:/residents/" + id + "/visits";
+    }
+
+    @GetMapping("/residents/visits/overdue")
+    String overdue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
+            Model model) {
+        model.addAttribute("result", visits.overdue(page, size));
+        model.addAttribute("sizes", Residents.PAGE_SIZES);
+        return "residents/overdue";
+    }
+
+    @GetMapping("/residents/{id:\\d+}/check-in")
+    String checkIn(@PathVariable long id, Model model) {
+        model.addAttribute("resident", residents.get(id));
+        model.addAttribute("overview", checkIns.overview(id));
+        model.addAttribute("canWrite", ResidentPageController.canWrite(currentUser));
+        return "residents/check-in";
+    }
+
+    @PostMapping("/residents/{id:\\d+}/check-in/enrolment")
+    String enrol(@PathVariable long id, @RequestParam(required = false) LocalTime deadline,
+            RedirectAttributes redirect) {
+        String token = checkIns.enrol(id, deadline);
+        redirect.addFlashAttribute("notice", "residents.checkIn.done.enrol");
+        redirect.addFlashAttribute("link", "/check-in/" + token);
+        return "redirect:/residents/" + id + "/check-in";
+    }
+
+    @PostMapping("/residents/{id:\\d+}/check-in/stop")
+    String stop(@PathVariable long id, RedirectAttributes redirect) {
+        checkIns.stop(id);
+        redirect.addFlashAttribute("notice", "residents.checkIn.done.stop");
+        return "redirect:/residents/" + id + "/check-in";
+    }
+
+    @PostMapping("/residents/{id:\\d+}/check-in")
+    String record(@PathVariable long id, @RequestParam(required = false) CheckInStatus status,
+            RedirectAttributes redirect) {
+        checkIns.recordByStaff(id, status);
+        redirect.addFlashAttribute("notice", "residents.checkIn.done.record");
+        return "redirect:/residents/" + id + "/check-in";
+    }
+}
