@@ -1,0 +1,97 @@
+package org.wushe.bench;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * One run of every baseline and scenario against a started Wushe (its beans, its database, its HTTP port):
+ * used by {@link Benchmark} at full volumes and by the smoke test at tiny ones.
+ */
+public final class BenchRun {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
+
+    private final ApplicationContext context;
+    private final BenchSettings settings;
+    private final URI baseUrl;
+    private final BenchDatabase db;
+
+    public BenchRun(ApplicationContext context, BenchSettings settings, URI baseUrl) {
+        this.context = context;
+        this.settings = settings;
+        this.baseUrl = baseUrl;
+        this.db = new BenchDatabase(context.getBean(DataSource.class));
+    }
+
+    public Report run() throws Exception {
+        Report report = new Report(settings);
+        report.postgres.putAll(db.settings());
+        report.postgres.put("pg_stat_statements", db.statementsAvailable());
+        db.createSchema();
+        DataGenerator generator = new DataGenerator(settings.seed());
+        Baselines baselines = new Baselines(db, settings);
+        List<String> shanghaiStreets = db.jdbc.queryForList(
+                "select code from region_region where code like '31%' and length(code) = 9 order by code", String.class);
+        List<String> shanghaiDistricts = db.jdbc.queryForList(
+                "select code from region_region where parent_code = '310100' order by code", String.class);
+        report.volumes.put("regionsLoaded", db.jdbc.queryForObject("select count(*) from region_region", Long.class));
+        report.volumes.put("shanghaiStreets", shanghaiStreets.size());
+        try (Http http = new Http(baseUrl)) {
+            Measurement pk = null;
+            if (settings.runs("baselines")) {
+                step("baseline: single-row INSERT transactions");
+                report.add(baselines.insertTps());
+                step("generating bench.search (" + settings.searchRows() + " rows, set-wise)");
+                long began = System.nanoTime();
+                SearchData search = SearchData.create(db, generator, settings.searchRows());
+                report.volumes.put("searchRows", settings.searchRows());
+                report.volumes.put("searchGenerateAndIndexSeconds", (System.nanoTime() - began) / 1e9);
+                step("baseline: primary-key selects");
+                pk = baselines.pkSelects(search);
+                report.add(pk);
+                step("baseline: trigram substring query");
+                Measurement trigram = baselines.trigram(search);
+                trigram.with("explain", baselines.explainTrigram(search));
+                report.add(trigram);
+                step("baseline: rollup query");
+                report.add(baselines.rollup(search));
+            }
+            if (settings.runs("directory-import")) {
+                step("scenario: social-worker import " + settings.socialWorkerRows());
+                report.volumes.put("socialWorkerImportRows", settings.socialWorkerRows());
+                report.addAll(new DirectoryImportScenario(context, db, baselines, generator, settings)
+                        .run(shanghaiStreets));
+            }
+            if (settings.runs("http-regions")) {
+                step("scenario: HTTP region children, open-model step-up " + settings.httpRates());
+                report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, pk));
+            }
+            for (String missing : List.of("P1-intake-surge", "P2-list-import-1M", "P3-assignment-suggestions",
+                    "P4-worklist")) {
+                if (settings.runs(missing)) {
+                    report.add(Measurement.notMeasured(missing, "module not landed"));
+                }
+            }
+        } finally {
+            cleanUp();
+        }
+        return report;
+    }
+
+    /** Removes what the run wrote into the product's tables, then the bench schema. */
+    void cleanUp() {
+        db.jdbc.update("delete from directory_social_worker where created_by = 'bench-importer'");
+        db.jdbc.update("delete from directory_import_result where created_by = 'bench-importer'");
+        db.dropSchema();
+    }
+
+    private static void step(String what) {
+        log.info("▶ {}", what);
+    }
+}

@@ -1,0 +1,62 @@
+package org.wushe.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark harness at tiny volumes on the test database, so it keeps working between full runs: every
+ * baseline and the directory-import and HTTP scenarios run, produce figures, and the JSON file is written.
+ * It checks the harness, not speed (benchmarks are never timed tests).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BenchSmokeTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyBaselineAndScenarioProducesFiguresAndTheJsonFile() throws Exception {
+        Path out = Path.of("target/bench-smoke");
+        BenchSettings settings = BenchSettings.smoke(out);
+        Report report = new BenchRun(context, settings, URI.create("http://127.0.0.1:" + port)).run();
+
+        for (String baseline : new String[] {"insert-tps", "pk-select", "trigram-substring", "rollup-group-by"}) {
+            Measurement m = report.find(baseline);
+            assertThat(m).as(baseline).isNotNull();
+            assertThat(m.operations()).as(baseline).isPositive();
+            assertThat(m.errors()).as(baseline).isZero();
+            assertThat(m.latency().p99()).as(baseline).isPositive();
+        }
+        Measurement imported = report.find("directory-import-300");
+        assertThat(imported.errors()).as("%s", imported.details()).isZero();
+        assertThat(imported.details().get("rejected")).isEqualTo(imported.details().get("expectedRejected"));
+        assertThat((long) imported.details().get("rejected")).isPositive();
+        assertThat(imported.ratio()).isPositive();
+        assertThat(report.find("copy-social-workers-300").operations()).isEqualTo(300);
+        Measurement http = report.find("http-region-children");
+        assertThat(http.operations()).isPositive();
+        assertThat(http.details().get("steps")).asList().isNotEmpty();
+        assertThat(report.find("P1-intake-surge").note()).contains("not measured");
+
+        Path json = report.write(out);
+        var tree = JsonMapper.builder().build().readTree(Files.readString(json));
+        assertThat(tree.get("machine").get("cores").asInt()).isPositive();
+        assertThat(tree.get("postgres").get("synchronous_commit").asString()).isNotBlank();
+        assertThat(tree.get("measurements").size()).isEqualTo(report.measurements.size());
+        assertThat(report.table()).contains("| insert-tps |", "| directory-import-300 |");
+    }
+}
