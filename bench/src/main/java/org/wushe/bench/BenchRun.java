@@ -72,8 +72,16 @@ public final class BenchRun {
                 step("scenario: HTTP region children, open-model step-up " + settings.httpRates());
                 report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, pk));
             }
-            for (String missing : List.of("P1-intake-surge", "P2-list-import-1M", "P3-assignment-suggestions",
-                    "P4-worklist")) {
+            if (settings.runs("P1-intake-surge")) {
+                var surge = new IntakeSurgeScenario(context, db, http, settings, shanghaiStreets);
+                if (surge.landed()) {
+                    step("scenario: P1 intake surge, open-model step-up " + settings.intakeRates());
+                    report.addAll(surge.run(report.find("insert-tps")));
+                } else {
+                    report.add(Measurement.notMeasured("P1-intake-surge", "module not landed"));
+                }
+            }
+            for (String missing : List.of("P2-list-import-1M", "P3-assignment-suggestions", "P4-worklist")) {
                 if (settings.runs(missing)) {
                     report.add(Measurement.notMeasured(missing, "module not landed"));
                 }

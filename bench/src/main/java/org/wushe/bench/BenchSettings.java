@@ -19,22 +19,25 @@ import java.util.stream.Collectors;
  * @param stepSeconds       duration of one step of an open-model run
  * @param p99TargetMillis   an HTTP step whose p99 exceeds this ends the step-up; the knee is the last one under
  * @param warmupImportRows  rows of an import run (and not measured) before the measured ones, for the JIT
+ * @param intakeRates       the step-up of the intake surge (P1), req/s
+ * @param codeRate          arrival rate of the verification-code requests that precede the surge
  */
 public record BenchSettings(String scale, long seed, Set<String> only, Path out,
         String dbUrl, String dbUser, String dbPassword, boolean durable,
         int searchRows, List<Integer> socialWorkerRows, int clients, int closedSeconds,
         List<Integer> httpRates, int stepSeconds, double p99TargetMillis, int rollupRuns, int queryRuns,
-        int warmupImportRows) {
+        int warmupImportRows, List<Integer> intakeRates, int codeRate) {
 
     public static BenchSettings smoke(Path out) {
         return new BenchSettings("smoke", 20221, Set.of(), out, null, null, null, true,
-                2_000, List.of(300), 2, 1, List.of(20, 40), 1, 50, 3, 30, 0);
+                2_000, List.of(300), 2, 1, List.of(20, 40), 1, 50, 3, 30, 0, List.of(10, 20), 20);
     }
 
     public static BenchSettings full(Path out) {
         return new BenchSettings("full", 20221, Set.of(), out, null, null, null, true,
                 1_000_000, List.of(10_000, 100_000), 8, 10,
-                List.of(250, 500, 1000, 1500, 2000, 3000, 4000, 5000), 10, 50, 10, 400, 2_000);
+                List.of(250, 500, 1000, 1500, 2000, 3000, 4000, 5000), 10, 50, 10, 400, 2_000,
+                List.of(250, 500, 1000, 1500, 2000, 3000, 4000), 500);
     }
 
     /** From {@code bench.*} system properties, on top of the chosen scale. */
@@ -55,7 +58,9 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
                 Integer.parseInt(prop("bench.step-seconds", Integer.toString(base.stepSeconds))),
                 Double.parseDouble(prop("bench.p99-target-ms", Double.toString(base.p99TargetMillis))),
                 base.rollupRuns, base.queryRuns,
-                Integer.parseInt(prop("bench.warmup-import-rows", Integer.toString(base.warmupImportRows))));
+                Integer.parseInt(prop("bench.warmup-import-rows", Integer.toString(base.warmupImportRows))),
+                ints(prop("bench.intake-rates", ""), base.intakeRates),
+                Integer.parseInt(prop("bench.code-rate", Integer.toString(base.codeRate))));
     }
 
     /** Whether a scenario (or group of baselines) is part of this run. */
@@ -66,7 +71,7 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
     public BenchSettings withOnly(Set<String> names) {
         return new BenchSettings(scale, seed, names, out, dbUrl, dbUser, dbPassword, durable, searchRows,
                 socialWorkerRows, clients, closedSeconds, httpRates, stepSeconds, p99TargetMillis, rollupRuns,
-                queryRuns, warmupImportRows);
+                queryRuns, warmupImportRows, intakeRates, codeRate);
     }
 
     private static String prop(String key, String fallback) {

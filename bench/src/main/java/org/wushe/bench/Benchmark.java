@@ -34,7 +34,9 @@ public final class Benchmark {
                 // only the application's own configuration: the test classpath's config/application.yml is for tests
                 "--spring.config.location=classpath:/application.yml",
                 "--server.port=0", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--logging.level.org.wushe.bench=INFO",
+                // the intake surge spreads its load over synthetic client addresses (IntakeSurgeScenario)
+                "--server.forward-headers-strategy=native",
+                "--logging.level.root=WARN", "--logging.level.org.wushe=WARN", "--logging.level.org.wushe.bench=INFO",
                 "--logging.level.org.wushe.platform.database=INFO"));
         Path dataDir = null;
         if (settings.dbUrl() == null) {

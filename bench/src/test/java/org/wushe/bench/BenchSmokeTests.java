@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * baseline and the directory-import and HTTP scenarios run, produce figures, and the JSON file is written.
  * It checks the harness, not speed (benchmarks are never timed tests).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.forward-headers-strategy=native")
 class BenchSmokeTests {
 
     @Autowired
