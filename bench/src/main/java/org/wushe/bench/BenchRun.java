@@ -43,43 +43,51 @@ public final class BenchRun {
         report.volumes.put("regionsLoaded", db.jdbc.queryForObject("select count(*) from region_region", Long.class));
         report.volumes.put("shanghaiStreets", shanghaiStreets.size());
         try (Http http = new Http(baseUrl)) {
-            Measurement pk = null;
             if (settings.runs("baselines")) {
-                step("baseline: single-row INSERT transactions");
-                report.add(baselines.insertTps());
-                step("generating bench.search (" + settings.searchRows() + " rows, set-wise)");
-                long began = System.nanoTime();
-                SearchData search = SearchData.create(db, generator, settings.searchRows());
-                report.volumes.put("searchRows", settings.searchRows());
-                report.volumes.put("searchGenerateAndIndexSeconds", (System.nanoTime() - began) / 1e9);
-                step("baseline: primary-key selects");
-                pk = baselines.pkSelects(search);
-                report.add(pk);
-                step("baseline: trigram substring query");
-                Measurement trigram = baselines.trigram(search);
-                trigram.with("explain", baselines.explainTrigram(search));
-                report.add(trigram);
-                step("baseline: rollup query");
-                report.add(baselines.rollup(search));
+                guarded(report, "insert-tps", () -> {
+                    step("baseline: single-row INSERT transactions");
+                    report.add(baselines.insertTps());
+                });
+                guarded(report, "search-baselines", () -> {
+                    step("generating bench.search (" + settings.searchRows() + " rows, set-wise)");
+                    long began = System.nanoTime();
+                    SearchData search = SearchData.create(db, generator, settings.searchRows());
+                    report.volumes.put("searchRows", settings.searchRows());
+                    report.volumes.put("searchGenerateAndIndexSeconds", (System.nanoTime() - began) / 1e9);
+                    step("baseline: primary-key selects");
+                    report.add(baselines.pkSelects(search));
+                    step("baseline: trigram substring query");
+                    Measurement trigram = baselines.trigram(search);
+                    trigram.with("explain", baselines.explainTrigram(search));
+                    report.add(trigram);
+                    step("baseline: rollup query");
+                    report.add(baselines.rollup(search));
+                });
             }
             if (settings.runs("directory-import")) {
-                step("scenario: social-worker import " + settings.socialWorkerRows());
-                report.volumes.put("socialWorkerImportRows", settings.socialWorkerRows());
-                report.addAll(new DirectoryImportScenario(context, db, baselines, generator, settings)
-                        .run(shanghaiStreets));
+                guarded(report, "directory-import", () -> {
+                    step("scenario: social-worker import " + settings.socialWorkerRows());
+                    report.volumes.put("socialWorkerImportRows", settings.socialWorkerRows());
+                    report.addAll(new DirectoryImportScenario(context, db, baselines, generator, settings)
+                            .run(shanghaiStreets));
+                });
             }
             if (settings.runs("http-regions")) {
-                step("scenario: HTTP region children, open-model step-up " + settings.httpRates());
-                report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, pk));
+                guarded(report, "http-region-children", () -> {
+                    step("scenario: HTTP region children, open-model step-up " + settings.httpRates());
+                    report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, report.find("pk-select")));
+                });
             }
             if (settings.runs("P1-intake-surge")) {
-                var surge = new IntakeSurgeScenario(context, db, http, settings, shanghaiStreets);
-                if (surge.landed()) {
-                    step("scenario: P1 intake surge, open-model step-up " + settings.intakeRates());
-                    report.addAll(surge.run(report.find("insert-tps")));
-                } else {
-                    report.add(Measurement.notMeasured("P1-intake-surge", "module not landed"));
-                }
+                guarded(report, "P1-intake-surge", () -> {
+                    var surge = new IntakeSurgeScenario(context, db, http, settings, shanghaiStreets);
+                    if (surge.landed()) {
+                        step("scenario: P1 intake surge, open-model step-up " + settings.intakeRates());
+                        report.addAll(surge.run(report.find("insert-tps")));
+                    } else {
+                        report.add(Measurement.notMeasured("P1-intake-surge", "module not landed"));
+                    }
+                });
             }
             for (String missing : List.of("P2-list-import-1M", "P3-assignment-suggestions", "P4-worklist")) {
                 if (settings.runs(missing)) {
@@ -97,6 +105,22 @@ public final class BenchRun {
         db.jdbc.update("delete from directory_social_worker where created_by = 'bench-importer'");
         db.jdbc.update("delete from directory_import_result where created_by = 'bench-importer'");
         db.dropSchema();
+    }
+
+    interface Group {
+        void run() throws Exception;
+    }
+
+    /** Runs one group; a failure becomes a line with the error instead of ending the whole run. */
+    private static void guarded(Report report, String name, Group group) {
+        try {
+            group.run();
+        } catch (Exception | Error e) {
+            log.error("{} failed", name, e);
+            Measurement failed = Measurement.notMeasured(name, "failed: " + e);
+            report.add(new Measurement(failed.name(), failed.kind(), failed.volume(), 0, 0, Double.NaN, "",
+                    Measurement.Percentiles.NONE, 1, null, null, null, null, failed.note(), failed.details()));
+        }
     }
 
     private static void step(String what) {

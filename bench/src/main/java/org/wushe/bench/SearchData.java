@@ -52,7 +52,7 @@ final class SearchData {
                 insert into bench.search
                 select g, r.code, n.v, r.name || s.v || (g % 30 + 1) || '楼' || (g % 600 + 101) || '室',
                        timestamptz '2022-03-01 00:00+08' + (g % 5000000) * interval '1 second'
-                from generate_series(1, ?) g
+                from generate_series(1::bigint, ?::bigint) g
                 join bench.pool_region r on r.i = (g * 2654435761) % ?
                 join bench.pool_name n on n.i = (g * 40503 + 7) % ?
                 join bench.pool_street s on s.i = (g * 65599 + 3) % ?""", rows, regions.size(), names.size(), streets.size());
