@@ -21,23 +21,26 @@ import java.util.stream.Collectors;
  * @param warmupImportRows  rows of an import run (and not measured) before the measured ones, for the JIT
  * @param intakeRates       the step-up of the intake surge (P1), req/s
  * @param codeRate          arrival rate of the verification-code requests that precede the surge
+ * @param listRows          rows of the verification list import (P2)
+ * @param people            social workers + volunteers generated for dispatch (P3; 60 % workers)
+ * @param requests          open help requests generated for dispatch and the worklist (P3, P4)
  */
 public record BenchSettings(String scale, long seed, Set<String> only, Path out,
         String dbUrl, String dbUser, String dbPassword, boolean durable,
         int searchRows, List<Integer> socialWorkerRows, int clients, int closedSeconds,
         List<Integer> httpRates, int stepSeconds, double p99TargetMillis, int rollupRuns, int queryRuns,
-        int warmupImportRows, List<Integer> intakeRates, int codeRate) {
+        int warmupImportRows, List<Integer> intakeRates, int codeRate, int listRows, int people, int requests) {
 
     public static BenchSettings smoke(Path out) {
         return new BenchSettings("smoke", 20221, Set.of(), out, null, null, null, true,
-                2_000, List.of(300), 2, 1, List.of(20, 40), 1, 50, 3, 30, 0, List.of(10, 20), 20);
+                2_000, List.of(300), 2, 1, List.of(20, 40), 1, 50, 3, 30, 0, List.of(10, 20), 20, 500, 300, 3_000);
     }
 
     public static BenchSettings full(Path out) {
         return new BenchSettings("full", 20221, Set.of(), out, null, null, null, true,
                 1_000_000, List.of(10_000, 100_000), 8, 10,
                 List.of(250, 500, 1000, 1500, 2000, 3000, 4000, 5000), 10, 50, 10, 400, 2_000,
-                List.of(250, 500, 1000, 1500, 2000, 3000, 4000), 500);
+                List.of(250, 500, 1000, 1500, 2000, 3000, 4000), 500, 1_000_000, 100_000, 1_000_000);
     }
 
     /** From {@code bench.*} system properties, on top of the chosen scale. */
@@ -60,7 +63,10 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
                 base.rollupRuns, base.queryRuns,
                 Integer.parseInt(prop("bench.warmup-import-rows", Integer.toString(base.warmupImportRows))),
                 ints(prop("bench.intake-rates", ""), base.intakeRates),
-                Integer.parseInt(prop("bench.code-rate", Integer.toString(base.codeRate))));
+                Integer.parseInt(prop("bench.code-rate", Integer.toString(base.codeRate))),
+                Integer.parseInt(prop("bench.list-rows", Integer.toString(base.listRows))),
+                Integer.parseInt(prop("bench.people", Integer.toString(base.people))),
+                Integer.parseInt(prop("bench.requests", Integer.toString(base.requests))));
     }
 
     /** Whether a scenario (or group of baselines) is part of this run. */
@@ -71,7 +77,7 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
     public BenchSettings withOnly(Set<String> names) {
         return new BenchSettings(scale, seed, names, out, dbUrl, dbUser, dbPassword, durable, searchRows,
                 socialWorkerRows, clients, closedSeconds, httpRates, stepSeconds, p99TargetMillis, rollupRuns,
-                queryRuns, warmupImportRows, intakeRates, codeRate);
+                queryRuns, warmupImportRows, intakeRates, codeRate, listRows, people, requests);
     }
 
     private static String prop(String key, String fallback) {
