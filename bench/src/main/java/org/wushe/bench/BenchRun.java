@@ -80,7 +80,12 @@ public final class BenchRun {
             }
             if (settings.runs("P1-intake-surge")) {
                 guarded(report, "P1-intake-surge", () -> {
-                    var surge = new IntakeSurgeScenario(context, db, http, settings, shanghaiStreets);
+                    // the places the intake accepts, as IntakePlaces lists them: the city's communities, or the
+                    // street itself where it has none
+                    List<String> places = db.jdbc.queryForList("select code from region_region r where code like"
+                            + " '3101%' and (length(code) = 12 or (length(code) = 9 and not exists"
+                            + " (select 1 from region_region c where c.parent_code = r.code))) order by code", String.class);
+                    var surge = new IntakeSurgeScenario(context, db, http, settings, places);
                     if (surge.landed()) {
                         step("scenario: P1 intake surge, open-model step-up " + settings.intakeRates());
                         report.addAll(surge.run(report.find("insert-tps")));
