@@ -2,6 +2,7 @@ package org.wushe.region.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,14 +50,21 @@ class RegionApiController {
         this.messages = messages;
     }
 
-    @Operation(summary = "Search region names (substring), or list the provinces when q is absent")
+    /**
+     * Lists of the tree change only when communities are imported, and the region cascader asks for them on
+     * every choice from phones on slow networks: browsers and proxies may keep them for an hour.
+     */
+    static final CacheControl TREE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+
+    @Operation(summary = "Search region names (substring), or list the provinces (the tree's root) when q is absent")
     @GetMapping
-    List<?> search(@RequestParam Optional<String> q, @RequestParam Optional<RegionCode> within,
+    ResponseEntity<List<?>> search(@RequestParam Optional<String> q, @RequestParam Optional<RegionCode> within,
             @RequestParam(defaultValue = "20") int limit) {
         if (q.isEmpty()) {
-            return regions.provinces().stream().map(RegionView::of).toList();
+            return ResponseEntity.ok().cacheControl(TREE_CACHE)
+                    .body(regions.provinces().stream().map(RegionView::of).toList());
         }
-        return regions.search(q.get(), within, limit).stream().map(RegionMatchView::of).toList();
+        return ResponseEntity.ok(regions.search(q.get(), within, limit).stream().map(RegionMatchView::of).toList());
     }
 
     @Operation(summary = "One region with its ancestors up to the province")
@@ -68,10 +78,11 @@ class RegionApiController {
                 regions.controlLevel(code).level().name());
     }
 
-    @Operation(summary = "The regions directly under a region")
+    @Operation(summary = "The regions directly under a region (cacheable for an hour)")
     @GetMapping("/{code}/children")
-    List<RegionView> children(@PathVariable RegionCode code) {
-        return regions.children(code).stream().map(RegionView::of).toList();
+    ResponseEntity<List<RegionView>> children(@PathVariable RegionCode code) {
+        return ResponseEntity.ok().cacheControl(TREE_CACHE)
+                .body(regions.children(code).stream().map(RegionView::of).toList());
     }
 
     @Operation(summary = "The control level in force (own or inherited) and the region's history")

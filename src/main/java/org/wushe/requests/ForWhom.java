@@ -1,0 +1,5 @@
+package org.wushe.requests;
+
+public enum ForWhom {
+    SELF, FAMILY
+}

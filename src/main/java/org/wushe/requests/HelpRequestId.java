@@ -1,0 +1,4 @@
+package org.wushe.requests;
+
+public record HelpRequestId(long value) {
+}

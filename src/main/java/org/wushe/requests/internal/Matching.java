@@ -1,0 +1,102 @@
+package org.wushe.requests.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.wushe.directory.Availability;
+import org.wushe.directory.DispatchCandidates;
+import org.wushe.requests.Category;
+import org.wushe.requests.Suggestions;
+import org.wushe.requests.Suggestions.Candidate;
+import org.wushe.shared.RegionCode;
+
+/**
+ * Ranks who could take a request: in the same community (or serving it) first, then a specialty or skill that
+ * fits the category, then fewer open requests, and never an off-duty social worker ahead of an on-duty one.
+ * Open loads come from one grouped query over the candidates' ids.
+ */
+@Component
+public class Matching {
+
+    static final int SHOWN = 10;
+    static final Map<Category, Set<String>> FITS = new EnumMap<>(Map.of(
+            Category.DIALYSIS, Set.of("MEDICAL", "DRIVING"),
+            Category.PRENATAL_CHECK, Set.of("MEDICAL", "DRIVING", "FAMILY"),
+            Category.EMERGENCY_MEDICAL, Set.of("MEDICAL", "DRIVING"),
+            Category.CHRONIC_MEDICINE, Set.of("MEDICAL", "LOGISTICS", "ELDERLY"),
+            Category.FOOD_SUPPLIES, Set.of("LOGISTICS", "COMMUNITY"),
+            Category.PSYCHOLOGICAL, Set.of("PSYCHOLOGICAL"),
+            Category.CHILD_PARENT, Set.of("CHILD_YOUTH", "FAMILY", "CARE"),
+            Category.ELDERLY_CARE, Set.of("ELDERLY", "CARE"),
+            Category.TRANSPORT_ESCORT, Set.of("DRIVING"),
+            Category.OTHER, Set.of("COMMUNITY")));
+
+    private final JdbcClient jdbc;
+
+    Matching(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Suggestions rank(Category category, RegionCode place, List<DispatchCandidates.Organisation> orgs,
+            List<DispatchCandidates.Person> workers, List<DispatchCandidates.Person> volunteers) {
+        Set<String> fits = FITS.getOrDefault(category, Set.of());
+        List<Candidate> orgList = orgs.stream().map(o -> {
+            boolean local = place.value().startsWith(o.regionCode()) || o.regionCode().startsWith(place.value());
+            List<String> reasons = new ArrayList<>();
+            if (local) {
+                reasons.add("local");
+            }
+            return new Candidate(o.id(), o.name(), o.regionCode(), 0, true, reasons, local ? 100 : 0);
+        }).sorted(Comparator.comparingInt(Candidate::score).reversed()).limit(SHOWN).toList();
+        return new Suggestions(orgList, people(workers, fits, load("worker_id", workers)),
+                people(volunteers, fits, load("volunteer_id", volunteers)));
+    }
+
+    private List<Candidate> people(List<DispatchCandidates.Person> people, Set<String> fits, Map<Long, Integer> loads) {
+        return people.stream().map(p -> {
+            int open = loads.getOrDefault(p.id(), 0);
+            boolean onDuty = p.availability() == Availability.ON_DUTY;
+            boolean fit = p.skills().stream().anyMatch(fits::contains);
+            List<String> reasons = new ArrayList<>();
+            int score = 0;
+            if (p.local()) {
+                score += 100;
+                reasons.add("local");
+            }
+            if (fit) {
+                score += 50;
+                reasons.add("fit");
+            }
+            if (onDuty) {
+                score += 30;
+                reasons.add("onDuty");
+            } else {
+                score -= 200;
+            }
+            score -= 10 * open;
+            return new Candidate(p.id(), p.name(), p.regionCode(), open, onDuty, reasons, score);
+        }).sorted(Comparator.comparingInt(Candidate::score).reversed().thenComparingLong(Candidate::id))
+                .limit(SHOWN).toList();
+    }
+
+    private Map<Long, Integer> load(String column, List<DispatchCandidates.Person> people) {
+        Map<Long, Integer> loads = new HashMap<>();
+        if (people.isEmpty()) {
+            return loads;
+        }
+        jdbc.sql("select " + column + ", count(*) from requests_help_request where " + column + " = any(?)"
+                        + " and status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') group by " + column)
+                .param(people.stream().map(DispatchCandidates.Person::id).toArray(Long[]::new))
+                .query(rs -> {
+                    loads.put(rs.getLong(1), rs.getInt(2));
+                });
+        return loads;
+    }
+}

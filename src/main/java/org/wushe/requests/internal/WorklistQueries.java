@@ -1,0 +1,169 @@
+package org.wushe.requests.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.wushe.access.DataScope;
+import org.wushe.privacy.Masking;
+import org.wushe.requests.Category;
+import org.wushe.requests.Channel;
+import org.wushe.requests.HelpRequestRow;
+import org.wushe.requests.HelpRequestStatus;
+import org.wushe.requests.Priority;
+import org.wushe.requests.WorklistFilter;
+import org.wushe.requests.WorklistPage;
+import org.wushe.shared.RegionCode;
+
+/**
+ * The worklist: scoped in SQL by the caller's region predicate (or by assignee for "my requests"), filtered,
+ * newest first with keyset pagination on id, and the total counted up to {@link #COUNT_CAP}.
+ */
+@Repository
+public class WorklistQueries {
+
+    static final int COUNT_CAP = 10_000;
+    static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'CANCELLED')";
+    static final String OVERDUE = "(" + OPEN + " and ((first_contact_at is null and first_contact_due < :now)"
+            + " or resolution_due < :now))";
+
+    private final JdbcClient jdbc;
+    private final HelpRequestStore store;
+
+    WorklistQueries(JdbcClient jdbc, HelpRequestStore store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    public WorklistPage page(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
+        Where w = where(scope, myAccountId, f, now);
+        String sql = "select id, tracking_code, category, priority, status, channel, region_code, address_search,"
+                + " submitted_at, first_contact_due, resolution_due, first_contact_at, worker_name, volunteer_name,"
+                + " organisation_name, related_request_id from requests_help_request where " + w.sql
+                + (f.after() == null ? "" : " and id < :after") + " order by id desc limit :limit";
+        var spec = jdbc.sql(sql).params(w.params).param("limit", f.pageSize() + 1);
+        if (f.after() != null) {
+            spec = spec.param("after", f.after());
+        }
+        List<HelpRequestRow> rows = new ArrayList<>(spec.query((rs, n) -> row(rs, now)).list());
+        Long next = null;
+        if (rows.size() > f.pageSize()) {
+            rows.remove(rows.size() - 1);
+            next = rows.get(rows.size() - 1).id();
+        }
+        long total = jdbc.sql("select count(*) from (select 1 from requests_help_request where " + w.sql
+                        + " limit " + (COUNT_CAP + 1) + ") t")
+                .params(w.params).query(Long.class).single();
+        return new WorklistPage(rows, next, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    }
+
+    /** Every row of the filter (for the export), streamed in id order. */
+    public void each(DataScope scope, WorklistFilter f, Instant now, int limit, Consumer<HelpRequestRow> sink) {
+        Where w = where(scope, null, f, now);
+        jdbc.sql("select id, tracking_code, category, priority, status, channel, region_code, address_search,"
+                        + " submitted_at, first_contact_due, resolution_due, first_contact_at, worker_name,"
+                        + " volunteer_name, organisation_name, related_request_id from requests_help_request where "
+                        + w.sql + " order by id desc limit " + limit)
+                .params(w.params).query((ResultSet rs) -> {
+                    sink.accept(row(rs, now));
+                });
+    }
+
+    /** The id of the newest request the caller can see (the live worklist polls it to know when to refresh). */
+    public Optional<Long> newestId(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
+        Where w = where(scope, myAccountId, f, now);
+        return jdbc.sql("select max(id) from requests_help_request where " + w.sql).params(w.params)
+                .query(Long.class).optional();
+    }
+
+    private record Where(String sql, java.util.Map<String, Object> params) {
+    }
+
+    private Where where(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
+        List<String> parts = new ArrayList<>();
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        if (myAccountId != null) {
+            parts.add("(worker_account_id = :me or volunteer_account_id = :me)");
+            params.put("me", myAccountId);
+        } else {
+            var predicate = scope.regionPredicate("region_code");
+            parts.add(predicate.sql());
+            params.putAll(predicate.params());
+        }
+        params.put("now", Timestamp.from(now));
+        if (f.status() != null) {
+            parts.add("status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.priority() != null) {
+            parts.add("priority = :priority");
+            params.put("priority", f.priority().name());
+        }
+        if (f.category() != null) {
+            parts.add("category = :category");
+            params.put("category", f.category().name());
+        }
+        if (f.region() != null && !f.region().isBlank()) {
+            RegionCode region = RegionCode.parse(f.region().strip());
+            parts.add("region_code >= :rlo and region_code < :rhi");
+            params.put("rlo", region.prefix());
+            params.put("rhi", region.subtreeUpperBound());
+        }
+        if (f.assignee() != null && !f.assignee().isBlank()) {
+            if ("none".equals(f.assignee())) {
+                parts.add("worker_id is null and volunteer_id is null and organisation_id is null");
+            } else {
+                parts.add("worker_id = :workerId");
+                params.put("workerId", Long.parseLong(f.assignee().strip()));
+            }
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            parts.add(OVERDUE);
+        }
+        if (f.trackingCode() != null && !f.trackingCode().isBlank()) {
+            parts.add("tracking_code = :code");
+            params.put("code", String.valueOf(TrackingCodes.normalise(f.trackingCode())));
+        }
+        if (f.phone() != null && !f.phone().isBlank()) {
+            parts.add("phone_index = :phoneIndex");
+            params.put("phoneIndex", store.phoneIndex(org.wushe.shared.PhoneNumber.parse(f.phone()).value()));
+        }
+        if (f.address() != null && f.address().strip().length() >= 2) {
+            parts.add("address_search like :address");
+            params.put("address", "%" + f.address().strip().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        return new Where(String.join(" and ", parts), params);
+    }
+
+    private static HelpRequestRow row(ResultSet rs, Instant now) throws SQLException {
+        Instant firstDue = rs.getTimestamp("first_contact_due").toInstant();
+        Instant resolutionDue = rs.getTimestamp("resolution_due").toInstant();
+        HelpRequestStatus status = HelpRequestStatus.valueOf(rs.getString("status"));
+        boolean contacted = rs.getTimestamp("first_contact_at") != null;
+        boolean overdue = status.open() && ((!contacted && firstDue.isBefore(now)) || resolutionDue.isBefore(now));
+        List<String> handlers = new ArrayList<>();
+        if (rs.getString("organisation_name") != null) {
+            handlers.add(rs.getString("organisation_name"));
+        }
+        if (rs.getString("worker_name") != null) {
+            handlers.add(Masking.name(rs.getString("worker_name")));
+        }
+        if (rs.getString("volunteer_name") != null) {
+            handlers.add(Masking.name(rs.getString("volunteer_name")));
+        }
+        long related = rs.getLong("related_request_id");
+        return new HelpRequestRow(rs.getLong("id"), rs.getString("tracking_code"),
+                Category.valueOf(rs.getString("category")), Priority.valueOf(rs.getString("priority")), status,
+                Channel.valueOf(rs.getString("channel")), rs.getString("region_code"), rs.getString("address_search"),
+                rs.getTimestamp("submitted_at").toInstant(), firstDue, resolutionDue, overdue,
+                String.join("、", handlers), rs.wasNull() ? null : related);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * 紧急关怀绿色通道: residents' urgent help requests from intake (public phone page, staff on behalf of a caller,
+ * forwarding systems) through triage by an editable rule table, assignment (社工+志愿者), referral to the
+ * organisation that can act, escalation of missed deadlines, closure and follow-up. Reads the directory through
+ * its façades, scopes every query by the caller's data scope ({@code access}), encrypts phones, addresses and
+ * health notes ({@code privacy}), and tells residents by SMS and staff in-app ({@code notify}).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Help requests",
+        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory"})
+package org.wushe.requests;
