@@ -4,5 +4,6 @@
  * the caller's data scope ({@code access}), with ID numbers, phones and notes encrypted ({@code privacy}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Residents",
-        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory"})
+        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory",
+                "directory::imports"})
 package org.wushe.residents;

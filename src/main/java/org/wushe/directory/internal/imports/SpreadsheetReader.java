@@ -56,21 +56,36 @@ public final class SpreadsheetReader {
      *                               or is damaged (keys {@code import.file.*})
      */
     public static List<String> read(String filename, InputStream upload, RowHandler dataRows) throws IOException {
+        return read(filename, upload, Limits.DEFAULT, dataRows);
+    }
+
+    /**
+     * The size and row limits of one import: most imports keep {@link Limits#DEFAULT}; a list sent down for
+     * verification may have millions of rows.
+     */
+    public record Limits(long maxBytes, int maxRows) {
+
+        public static final Limits DEFAULT = new Limits(ImportLimits.MAX_BYTES, ImportLimits.MAX_ROWS);
+    }
+
+    /** As {@link #read(String, InputStream, RowHandler)}, with other limits. */
+    public static List<String> read(String filename, InputStream upload, Limits limits, RowHandler dataRows)
+            throws IOException {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         Path temp = Files.createTempFile("wushe-import", ".tmp");
         try {
             try (InputStream limited = upload) {
-                long size = Files.copy(new Capped(limited), temp, StandardCopyOption.REPLACE_EXISTING);
+                long size = Files.copy(new Capped(limited, limits.maxBytes()), temp, StandardCopyOption.REPLACE_EXISTING);
                 if (size == 0) {
                     throw ImportFileException.of("import.file.empty");
                 }
             }
             boolean zip = isZip(temp);
             if (name.endsWith(".xlsx") && zip) {
-                return xlsx(temp, dataRows);
+                return xlsx(temp, limits.maxRows(), dataRows);
             }
             if (name.endsWith(".csv") && !zip) {
-                return csv(temp, dataRows);
+                return csv(temp, limits.maxRows(), dataRows);
             }
             throw ImportFileException.of("import.file.format");
         } finally {
@@ -85,8 +100,8 @@ public final class SpreadsheetReader {
         }
     }
 
-    private static List<String> xlsx(Path file, RowHandler dataRows) throws IOException {
-        Collector collector = new Collector(dataRows);
+    private static List<String> xlsx(Path file, int maxRows, RowHandler dataRows) throws IOException {
+        Collector collector = new Collector(dataRows, maxRows);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -120,7 +135,7 @@ public final class SpreadsheetReader {
         return collector.header();
     }
 
-    private static List<String> csv(Path file, RowHandler dataRows) throws IOException {
+    private static List<String> csv(Path file, int maxRows, RowHandler dataRows) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 65536)) {
@@ -141,8 +156,8 @@ public final class SpreadsheetReader {
                 if (cells.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                if (rowNumber - 1 > ImportLimits.MAX_ROWS) {
-                    throw ImportFileException.of("import.file.tooManyRows", ImportLimits.MAX_ROWS);
+                if (rowNumber - 1 > maxRows) {
+                    throw ImportFileException.of("import.file.tooManyRows", maxRows);
                 }
                 dataRows.row(rowNumber, cells);
             }
@@ -208,10 +223,12 @@ public final class SpreadsheetReader {
         private final RowHandler dataRows;
         private List<String> header;
         private final List<String> cells = new ArrayList<>();
+        private final int maxRows;
         private int dataRowCount;
 
-        Collector(RowHandler dataRows) {
+        Collector(RowHandler dataRows, int maxRows) {
             this.dataRows = dataRows;
+            this.maxRows = maxRows;
         }
 
         @Override
@@ -229,8 +246,8 @@ public final class SpreadsheetReader {
             if (cells.stream().allMatch(String::isBlank)) {
                 return;
             }
-            if (++dataRowCount > ImportLimits.MAX_ROWS) {
-                throw ImportFileException.of("import.file.tooManyRows", ImportLimits.MAX_ROWS);
+            if (++dataRowCount > maxRows) {
+                throw ImportFileException.of("import.file.tooManyRows", maxRows);
             }
             dataRows.row(rowNum + 1, List.copyOf(cells));
         }
@@ -258,10 +275,12 @@ public final class SpreadsheetReader {
     /** Refuses to read past {@link ImportLimits#MAX_BYTES}. */
     private static final class Capped extends java.io.FilterInputStream {
 
+        private final long maxBytes;
         private long count;
 
-        Capped(InputStream in) {
+        Capped(InputStream in, long maxBytes) {
             super(in);
+            this.maxBytes = maxBytes;
         }
 
         @Override
@@ -284,8 +303,8 @@ public final class SpreadsheetReader {
 
         private void check(int n) {
             count += n;
-            if (count > ImportLimits.MAX_BYTES) {
-                throw ImportFileException.of("import.file.tooLarge", ImportLimits.MAX_BYTES / (1024 * 1024));
+            if (count > maxBytes) {
+                throw ImportFileException.of("import.file.tooLarge", maxBytes / (1024 * 1024));
             }
         }
     }

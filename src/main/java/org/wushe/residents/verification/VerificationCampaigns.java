@@ -1,0 +1,464 @@
+package org.wushe.residents.verification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wushe.access.Accounts;
+import org.wushe.access.CurrentUser;
+import org.wushe.access.DataScope;
+import org.wushe.access.KnownRegions;
+import org.wushe.access.Role;
+import org.wushe.directory.internal.imports.TemplateWorkbook;
+import org.wushe.privacy.Masking;
+import org.wushe.privacy.SensitiveData;
+import org.wushe.privacy.SensitiveField;
+import org.wushe.region.Regions;
+import org.wushe.residents.verification.internal.CampaignStore;
+import org.wushe.residents.verification.internal.CampaignStore.CampaignRecord;
+import org.wushe.residents.verification.internal.ImportRunner;
+import org.wushe.residents.verification.internal.ImportStore;
+import org.wushe.residents.verification.internal.ListImport;
+import org.wushe.residents.verification.internal.TaskStore;
+import org.wushe.residents.verification.internal.TaskStore.TaskRecord;
+import org.wushe.shared.Activity;
+import org.wushe.shared.AuditAction;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.RegionCode;
+import org.wushe.shared.RegionLevel;
+
+/**
+ * Verification campaigns: create one, import its list (in the background), follow progress per region, work the
+ * tasks and export the results. Civil-affairs admins and station staff organise campaigns in their scope;
+ * community staff (and the organisers) work the tasks of their communities. Every list, count and export is
+ * limited to the caller's scope in SQL; a campaign or task outside it is “not found”.
+ */
+@Service
+public class VerificationCampaigns {
+
+    public static final String ORGANISERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF')";
+    public static final String WORKERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF','COMMUNITY_STAFF')";
+    public static final Set<String> WORKER_AUTHORITIES = Set.of(Role.CIVIL_AFFAIRS_ADMIN.authority(),
+            Role.STATION_STAFF.authority(), Role.COMMUNITY_STAFF.authority());
+    static final String TASK = "verification_task";
+    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final CampaignStore campaigns;
+    private final TaskStore tasks;
+    private final ImportStore imports;
+    private final ImportRunner runner;
+    private final CurrentUser currentUser;
+    private final KnownRegions known;
+    private final Regions regions;
+    private final Accounts accounts;
+    private final SensitiveData sensitive;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    VerificationCampaigns(CampaignStore campaigns, TaskStore tasks, ImportStore imports, ImportRunner runner,
+            CurrentUser currentUser, KnownRegions known, Regions regions, Accounts accounts, SensitiveData sensitive,
+            MessageSource messages, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.campaigns = campaigns;
+        this.tasks = tasks;
+        this.imports = imports;
+        this.runner = runner;
+        this.currentUser = currentUser;
+        this.known = known;
+        this.regions = regions;
+        this.accounts = accounts;
+        this.sensitive = sensitive;
+        this.messages = messages;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    // ---- campaigns ----
+
+    /** @throws FieldsRejectedException with every bad field (name, source, regionCode, deadline) */
+    @PreAuthorize(ORGANISERS)
+    @Transactional
+    public long create(CampaignDraft draft) {
+        Map<String, InvalidValueException> problems = new LinkedHashMap<>();
+        String name = text(draft.name(), 100, "name", problems);
+        String source = text(draft.source(), 100, "source", problems);
+        RegionCode region = null;
+        try {
+            region = RegionCode.parse(draft.regionCode() == null ? "" : draft.regionCode().strip());
+            if (!scope().contains(region)) {
+                problems.put("regionCode", new InvalidValueException("residents.campaign.region.outOfScope",
+                        region.value()));
+            } else if (!known.exists(region)) {
+                problems.put("regionCode", new InvalidValueException("residents.campaign.region.unknown",
+                        region.value()));
+            }
+        } catch (InvalidValueException e) {
+            problems.put("regionCode", e);
+        }
+        LocalDate deadline = null;
+        try {
+            deadline = LocalDate.parse(draft.deadline() == null ? "" : draft.deadline().strip());
+            if (deadline.isBefore(LocalDate.now(clock.withZone(SHANGHAI)))) {
+                problems.put("deadline", new InvalidValueException("residents.campaign.deadline.past"));
+            }
+        } catch (DateTimeParseException e) {
+            problems.put("deadline", new InvalidValueException("residents.campaign.deadline.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw new FieldsRejectedException(problems);
+        }
+        long id = campaigns.insert(name, source, region, deadline, currentUser.username());
+        activity(AuditAction.CREATE, "verification_campaign", id, region, null,
+                List.of("name", "source", "regionCode", "deadline"));
+        return id;
+    }
+
+    /** The newest campaigns the caller may see (at most 200), with the counts of the caller's scope. */
+    @PreAuthorize(WORKERS)
+    @Transactional(readOnly = true)
+    public List<Campaign> list() {
+        return campaigns.list(scope(), 200).stream().map(c -> campaign(c.campaign(), c.total(), c.done())).toList();
+    }
+
+    @PreAuthorize(WORKERS)
+    @Transactional(readOnly = true)
+    public Campaign get(long id) {
+        var c = campaigns.counted(record(id), scope());
+        return campaign(c.campaign(), c.total(), c.done());
+    }
+
+    // ---- import ----
+
+    /** The empty list template: Chinese headers, text columns, the category dropdown. */
+    @PreAuthorize(ORGANISERS)
+    public byte[] template() {
+        List<String> columns = ListImport.COLUMNS;
+        List<String> labels = Arrays.stream(VerificationCategory.values())
+                .map(c -> msg("residents.campaign.category." + c.name())).toList();
+        return TemplateWorkbook.build(msg("residents.campaign.list"),
+                columns.stream().map(c -> msg("residents.campaign.column." + c)).toList(),
+                Map.of(columns.indexOf("category"), labels), Set.of(columns.indexOf("category")));
+    }
+
+    /**
+     * Saves the upload and queues its import; returns the import's id to poll with {@link #importStatus}. The
+     * caller's scope applies to every row (a row of a community outside it is rejected).
+     */
+    @PreAuthorize(ORGANISERS)
+    public UUID startImport(long campaignId, String filename, InputStream content) throws IOException {
+        CampaignRecord campaign = record(campaignId);
+        if (filename == null || filename.isBlank()) {
+            throw new InvalidValueException("import.file.required");
+        }
+        Path file = Files.createTempFile("wushe-list", ".upload");
+        try (InputStream in = content) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        UUID id = UUID.randomUUID();
+        String name = Path.of(filename).getFileName().toString();
+        name = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        imports.started(id, campaignId, name, currentUser.username());
+        runner.submit(new ListImport.Job(id, campaignId, campaign.name(), campaign.region(), file, name,
+                currentUser.username(), scope(), currentUser.clientAddress().orElse(null)));
+        return id;
+    }
+
+    @PreAuthorize(WORKERS)
+    @Transactional(readOnly = true)
+    public ImportStatus importStatus(UUID id) {
+        ImportStatus status = imports.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
+        record(status.campaignId());
+        return status;
+    }
+
+    /** The campaign's latest imports, newest first. */
+    @PreAuthorize(WORKERS)
+    @Transactional(readOnly = true)
+    public List<ImportStatus> imports(long campaignId) {
+        record(campaignId);
+        return imports.latest(campaignId, 5);
+    }
+
+    /** The error workbook of an import, only for whoever ran it. */
+    @PreAuthorize(ORGANISERS)
+    @Transactional(readOnly = true)
+    public Optional<byte[]> errorWorkbook(UUID importId) {
+        return imports.errorWorkbook(importId, currentUser.username());
+    }
+
+    // ---- progress ----
+
+    /**
+     * Done / total below {@code node} (the campaign's region when null or outside it): per district, street or
+     * community, counting only tasks in the caller's scope.
+     */
+    @PreAuthorize(WORKERS)
+    @Transactional(readOnly = true)
+    public Progress progress(long campaignId, String node) {
+        CampaignRecord campaign = record(campaignId);
+        RegionCode at = campaign.region();
+        if (node != null && !node.isBlank()) {
+            RegionCode asked = RegionCode.parse(node.strip());
+            if (campaign.region().contains(asked) && asked.level() != RegionLevel.VILLAGE) {
+                at = asked;
+            }
+        }
+        int length = switch (at.level()) {
+            case PROVINCE -> 4;
+            case CITY -> 6;
+            case COUNTY -> 9;
+            default -> 12;
+        };
+        Map<String, String> names = new LinkedHashMap<>();
+        regions.children(at).forEach(r -> names.put(r.code().value(), r.name()));
+        List<ProgressRow> rows = new ArrayList<>();
+        long total = 0;
+        long done = 0;
+        for (TaskStore.Count c : tasks.progress(campaignId, at, length, scope())) {
+            String code = c.prefix().length() < 6 ? (c.prefix() + "000000").substring(0, 6) : c.prefix();
+            rows.add(new ProgressRow(code, names.getOrDefault(code, code), c.total(), c.done(), length < 12));
+            total += c.total();
+            done += c.done();
+        }
+        String parent = at.equals(campaign.region()) ? null : at.parent().map(RegionCode::value).orElse(null);
+        return new Progress(campaignId, at.value(), regionName(at), parent, total, done, rows);
+    }
+
+    // ---- tasks ----
+
+    @PreAuthorize(WORKERS)
+    @Transactional(readOnly = true)
+    public TaskPage tasks(TaskFilter filter, int page, int size) {
+        long me = currentUser.require().accountId();
+        long total = tasks.count(scope(), filter, me);
+        return new TaskPage(tasks.page(scope(), filter, me, page, size), total, page, size);
+    }
+
+    /** One task; the view is recorded (the page shows masked personal data). */
+    @PreAuthorize(WORKERS)
+    @Transactional
+    public TaskDetails task(long id) {
+        TaskRecord t = taskRecord(id);
+        sensitive.viewed(new SensitiveField(TASK, String.valueOf(id), RegionCode.parse(t.communityCode()),
+                "id_number"));
+        return details(t);
+    }
+
+    /**
+     * Records what the worker found. DIFFERS needs at least one corrected value (phone, address or category),
+     * every corrected value is validated; other outcomes take none. On a person who is on the register, DIFFERS
+     * publishes {@link VerificationCorrected} (the register applies it later, not here).
+     *
+     * @throws FieldsRejectedException field by field; nothing is written
+     */
+    @PreAuthorize(WORKERS)
+    @Transactional
+    public TaskDetails recordOutcome(long id, OutcomeDraft draft) {
+        TaskRecord t = taskRecord(id);
+        var principal = currentUser.require();
+        if (t.assigneeAccountId() != null && principal.roles().equals(Set.of(Role.COMMUNITY_STAFF))
+                && t.assigneeAccountId() != principal.accountId()) {
+            throw new InvalidValueException("residents.campaign.task.assignedToOther");
+        }
+        Map<String, InvalidValueException> problems = new LinkedHashMap<>();
+        VerificationOutcome outcome = null;
+        try {
+            outcome = VerificationOutcome.valueOf(draft.outcome() == null ? "" : draft.outcome().strip());
+        } catch (IllegalArgumentException e) {
+            problems.put("outcome", new InvalidValueException("residents.campaign.outcome.required"));
+        }
+        String phone = blankToNull(draft.phone());
+        String address = blankToNull(draft.address());
+        String categoryText = blankToNull(draft.category());
+        PhoneNumber correctedPhone = null;
+        VerificationCategory category = null;
+        boolean differs = outcome == VerificationOutcome.DIFFERS;
+        if (phone != null) {
+            try {
+                correctedPhone = PhoneNumber.parse(phone);
+            } catch (InvalidValueException e) {
+                problems.put("phone", e);
+            }
+        }
+        if (address != null && address.length() > 200) {
+            problems.put("address", new InvalidValueException("residents.campaign.import.tooLong", 200));
+        }
+        if (categoryText != null) {
+            try {
+                category = VerificationCategory.valueOf(categoryText);
+            } catch (IllegalArgumentException e) {
+                problems.put("category", new InvalidValueException("residents.campaign.import.category", categoryText));
+            }
+        }
+        if (outcome != null && !differs) {
+            for (var field : List.of(Map.entry("phone", phone == null ? "" : phone),
+                    Map.entry("address", address == null ? "" : address),
+                    Map.entry("category", categoryText == null ? "" : categoryText))) {
+                if (!field.getValue().isEmpty()) {
+                    problems.put(field.getKey(), new InvalidValueException("residents.campaign.outcome.noCorrection"));
+                }
+            }
+        }
+        if (differs && phone == null && address == null && categoryText == null) {
+            problems.put("phone", new InvalidValueException("residents.campaign.outcome.correctionRequired"));
+        }
+        String note = blankToNull(draft.note());
+        if (note != null && note.length() > 500) {
+            problems.put("note", new InvalidValueException("residents.campaign.import.tooLong", 500));
+        }
+        int version = draft.version() == null ? t.version() : draft.version();
+        if (!problems.isEmpty()) {
+            throw new FieldsRejectedException(problems);
+        }
+        if (!tasks.recordOutcome(id, version, outcome, correctedPhone == null ? null : correctedPhone.value(),
+                address, category, note, currentUser.username(), clock.instant())) {
+            throw new InvalidValueException("residents.campaign.task.changed");
+        }
+        RegionCode community = RegionCode.parse(t.communityCode());
+        activity(AuditAction.UPDATE, TASK, id, community, null, differs
+                ? List.of("outcome", "corrected_phone", "corrected_address", "corrected_category", "note")
+                : List.of("outcome", "note"));
+        if (differs && t.residentId() != null) {
+            events.publishEvent(new VerificationCorrected(id, t.campaignId(), t.residentId(), t.communityCode()));
+        }
+        return details(taskRecord(id));
+    }
+
+    /** Assigns a task to a named community worker of its community (null: back to all of them). */
+    @PreAuthorize(ORGANISERS)
+    @Transactional
+    public void assign(long id, Long accountId) {
+        TaskRecord t = taskRecord(id);
+        RegionCode community = RegionCode.parse(t.communityCode());
+        if (accountId != null && !accounts.holdersCovering(Role.COMMUNITY_STAFF, community).contains(accountId)) {
+            throw new InvalidValueException("residents.campaign.task.assignee");
+        }
+        tasks.assign(id, accountId);
+        activity(AuditAction.UPDATE, TASK, id, community, null, List.of("assignee"));
+    }
+
+    @PreAuthorize(WORKERS)
+    @Transactional
+    public String revealIdNumber(long id, String reason) {
+        TaskRecord t = taskRecord(id);
+        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), RegionCode.parse(t.communityCode()),
+                "id_number"), reason, () -> tasks.idNumber(t));
+    }
+
+    @PreAuthorize(WORKERS)
+    @Transactional
+    public String revealPhone(long id, String reason) {
+        TaskRecord t = taskRecord(id);
+        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), RegionCode.parse(t.communityCode()),
+                "phone"), reason, () -> t.phoneCipher() == null ? "" : tasks.phone(t));
+    }
+
+    /**
+     * Streams the campaign's results in the caller's scope (masked) to {@code sink}, community by community; the
+     * export is audited.
+     */
+    @PreAuthorize(WORKERS)
+    @Transactional
+    public void export(long campaignId, Consumer<TaskDetails> sink) {
+        CampaignRecord campaign = record(campaignId);
+        Map<String, String> names = new java.util.HashMap<>();
+        tasks.forEach(campaignId, scope(), t -> sink.accept(details(t, campaign,
+                names.computeIfAbsent(t.communityCode(), c -> regionName(RegionCode.parse(c))))));
+        activity(AuditAction.EXPORT, "verification_campaign", campaignId, campaign.region(), null,
+                List.of("results"));
+    }
+
+    // ---- helpers ----
+
+    private CampaignRecord record(long id) {
+        return campaigns.find(id, scope()).orElseThrow(() -> new CampaignNotFoundException(id));
+    }
+
+    private TaskRecord taskRecord(long id) {
+        return tasks.find(id, scope()).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    private TaskDetails details(TaskRecord t) {
+        CampaignRecord campaign = campaigns.find(t.campaignId(), scope()).orElseThrow(
+                () -> new TaskNotFoundException(t.id()));
+        return details(t, campaign, regionName(RegionCode.parse(t.communityCode())));
+    }
+
+    private TaskDetails details(TaskRecord t, CampaignRecord campaign, String communityName) {
+        return new TaskDetails(t.id(), t.campaignId(), campaign.name(), t.communityCode(), communityName,
+                Masking.name(t.name()), Masking.idNumber(tasks.idNumber(t)),
+                t.phoneCipher() == null ? "" : Masking.phone(tasks.phone(t)), t.address(),
+                t.category() == null ? null : VerificationCategory.valueOf(t.category()), t.listSource(),
+                t.sourceRow(), t.residentId(), t.assigneeAccountId() == null ? null : String.valueOf(t.assigneeAccountId()),
+                t.outcome() == null ? null : VerificationOutcome.valueOf(t.outcome()),
+                t.correctedPhoneCipher() == null ? null : Masking.phone(tasks.correctedPhone(t)), t.correctedAddress(),
+                t.correctedCategory() == null ? null : VerificationCategory.valueOf(t.correctedCategory()), t.note(),
+                t.recordedBy(), t.recordedAt(), t.version());
+    }
+
+    private Campaign campaign(CampaignRecord c, long total, long done) {
+        return new Campaign(c.id(), c.name(), c.source(), c.region().value(), regionName(c.region()), c.deadline(),
+                c.createdBy(), c.createdAt(), total, done);
+    }
+
+    private String regionName(RegionCode code) {
+        try {
+            return regions.get(code).name();
+        } catch (RuntimeException e) {
+            return code.value();
+        }
+    }
+
+    private DataScope scope() {
+        return currentUser.scope();
+    }
+
+    private void activity(AuditAction action, String entity, long id, RegionCode region, String reason,
+            List<String> fields) {
+        events.publishEvent(new Activity(clock.instant(), currentUser.username(), action, entity, String.valueOf(id),
+                region, currentUser.clientAddress().orElse(null), reason, fields));
+    }
+
+    private static String text(String value, int max, String field, Map<String, InvalidValueException> problems) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            problems.put(field, new InvalidValueException("residents.campaign." + field + ".required"));
+        } else if (v.length() > max) {
+            problems.put(field, new InvalidValueException("residents.campaign.import.tooLong", max));
+        }
+        return v;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String msg(String key, Object... args) {
+        return messages.getMessage(key, args, key, ZH);
+    }
+}
