@@ -64,20 +64,6 @@ public final class BenchRun {
                     report.add(baselines.rollup(search));
                 });
             }
-            if (settings.runs("directory-import")) {
-                guarded(report, "directory-import", () -> {
-                    step("scenario: social-worker import " + settings.socialWorkerRows());
-                    report.volumes.put("socialWorkerImportRows", settings.socialWorkerRows());
-                    report.addAll(new DirectoryImportScenario(context, db, baselines, generator, settings)
-                            .run(shanghaiStreets));
-                });
-            }
-            if (settings.runs("http-regions")) {
-                guarded(report, "http-region-children", () -> {
-                    step("scenario: HTTP region children, open-model step-up " + settings.httpRates());
-                    report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, report.find("pk-select")));
-                });
-            }
             if (settings.runs("P1-intake-surge")) {
                 guarded(report, "P1-intake-surge", () -> {
                     // the places the intake accepts, as IntakePlaces lists them: the city's communities, or the
@@ -94,10 +80,67 @@ public final class BenchRun {
                     }
                 });
             }
-            for (String missing : List.of("P2-list-import-1M", "P3-assignment-suggestions", "P4-worklist")) {
-                if (settings.runs(missing)) {
-                    report.add(Measurement.notMeasured(missing, "module not landed"));
-                }
+            if (settings.runs("P2-list-import-1M")) {
+                guarded(report, "P2-list-import", () -> {
+                    if (!tableExists("residents_verification_task")) {
+                        report.add(Measurement.notMeasured("P2-list-import", "module not landed"));
+                        return;
+                    }
+                    List<String> communities = communitiesOf("310104");
+                    step("scenario: P2 verification list import, " + settings.listRows() + " rows");
+                    report.volumes.put("listImportRows", settings.listRows());
+                    report.volumes.put("listCommunities", communities.size());
+                    report.addAll(new ListImportScenario(context, db, baselines, generator, settings)
+                            .run(settings.listRows(), "310104", communities));
+                });
+            }
+            boolean p3 = settings.runs("P3-assignment-suggestions");
+            boolean p4 = settings.runs("P4-worklist");
+            if (p3 || p4) {
+                guarded(report, "P3-P4-requests-at-scale", () -> {
+                    if (!tableExists("requests_help_request")) {
+                        report.add(Measurement.notMeasured("P3-assignment-suggestions", "module not landed"));
+                        report.add(Measurement.notMeasured("P4-worklist", "module not landed"));
+                        return;
+                    }
+                    SearchData pools = SearchData.pools(db, generator);
+                    ScaleData data = new ScaleData(context, db, pools);
+                    int workers = settings.people() * 3 / 5;
+                    step("generating " + workers + " social workers, " + (settings.people() - workers)
+                            + " volunteers and " + settings.requests() + " open help requests (set-wise)");
+                    long began = System.nanoTime();
+                    data.people(workers, settings.people() - workers);
+                    data.helpRequests(settings.requests());
+                    report.volumes.put("dispatchSocialWorkers", workers);
+                    report.volumes.put("dispatchVolunteers", settings.people() - workers);
+                    report.volumes.put("openHelpRequests", settings.requests());
+                    report.volumes.put("requestsGenerateAndIndexSeconds", (System.nanoTime() - began) / 1e9);
+                    var scenarios = new RequestScaleScenarios(context, db, settings, pools);
+                    if (p3) {
+                        step("scenario: P3 assignment suggestions");
+                        guarded(report, "P3-assignment-suggestions",
+                                () -> report.add(scenarios.suggestions(settings.people(), settings.requests())));
+                    }
+                    if (p4) {
+                        step("scenario: P4 worklist");
+                        guarded(report, "P4-worklist",
+                                () -> report.addAll(scenarios.worklist(settings.requests(), report.find("trigram-substring"))));
+                    }
+                });
+            }
+            if (settings.runs("directory-import")) {
+                guarded(report, "directory-import", () -> {
+                    step("scenario: social-worker import " + settings.socialWorkerRows());
+                    report.volumes.put("socialWorkerImportRows", settings.socialWorkerRows());
+                    report.addAll(new DirectoryImportScenario(context, db, baselines, generator, settings)
+                            .run(shanghaiStreets));
+                });
+            }
+            if (settings.runs("http-regions")) {
+                guarded(report, "http-region-children", () -> {
+                    step("scenario: HTTP region children, open-model step-up " + settings.httpRates());
+                    report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, report.find("pk-select")));
+                });
             }
         } finally {
             cleanUp();
@@ -105,10 +148,65 @@ public final class BenchRun {
         return report;
     }
 
+    private boolean tableExists(String table) {
+        return Boolean.TRUE.equals(db.jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, table));
+    }
+
+    /**
+     * The communities of a district; when none are loaded, the real ones of 黄浦区 and 徐汇区 that ship with Wushe
+     * are imported (as an administrator would) and removed again at the end of the run.
+     */
+    private List<String> communitiesOf(String district) throws Exception {
+        String sql = "select code from region_region where length(code) = 12 and code >= ? and code < ? order by code";
+        String upper = Long.toString(Long.parseLong(district) + 1);
+        List<String> codes = db.jdbc.queryForList(sql, String.class, district, upper);
+        if (codes.isEmpty()) {
+            String both = "select code from region_region where length(code) = 12 and code >= '310101' and code < '310105'";
+            java.util.Set<String> before = new java.util.HashSet<>(db.jdbc.queryForList(both, String.class));
+            var regions = context.getBean(org.wushe.region.Regions.class);
+            try (var csv = new org.springframework.core.io.ClassPathResource(
+                    "region/demo-communities-huangpu-xuhui.csv").getInputStream()) {
+                var imported = BenchStaff.as("bench-campaigner", org.wushe.access.Role.CIVIL_AFFAIRS_ADMIN, "310000")
+                        .call(() -> regions.importCommunities(csv));
+                log.info("{} communities of 黄浦区 and 徐汇区 imported for the run", imported.rowsWritten());
+            }
+            codes = db.jdbc.queryForList(sql, String.class, district, upper);
+            db.jdbc.queryForList(both, String.class).stream().filter(c -> !before.contains(c))
+                    .forEach(importedCommunities::add);
+        }
+        return codes;
+    }
+
+    private final List<String> importedCommunities = new java.util.ArrayList<>();
+
     /** Removes what the run wrote into the product's tables, then the bench schema. */
     void cleanUp() {
-        db.jdbc.update("delete from directory_social_worker where created_by = 'bench-importer'");
-        db.jdbc.update("delete from directory_import_result where created_by = 'bench-importer'");
+        String[] statements = {
+                "delete from directory_social_worker where created_by = 'bench-importer'",
+                "delete from directory_import_result where created_by = 'bench-importer'",
+                // the intake surge's requests (by their submission keys) and what they wrote beside them
+                "delete from requests_event where request_id in (select r.id from requests_help_request r"
+                        + " join bench.accepted_key k on r.submission_key = k.k)",
+                "delete from requests_help_request r using bench.accepted_key k where r.submission_key = k.k",
+                "delete from requests_help_request where created_by = '" + ScaleData.BY + "'",
+                "delete from directory_social_worker where created_by = '" + ScaleData.BY + "'",
+                "delete from directory_volunteer where reviewed_by = '" + ScaleData.BY + "'",
+                "delete from residents_verification_task where campaign_id in (select id from residents_campaign"
+                        + " where created_by = 'bench-campaigner')",
+                "delete from residents_campaign_import where campaign_id in (select id from residents_campaign"
+                        + " where created_by = 'bench-campaigner')",
+                "delete from residents_campaign where created_by = 'bench-campaigner'"};
+        for (String sql : statements) {
+            try {
+                db.jdbc.update(sql);
+            } catch (RuntimeException e) {
+                log.debug("clean-up skipped ({}): {}", sql, e.getMessage());
+            }
+        }
+        if (!importedCommunities.isEmpty()) {
+            db.jdbc.update("delete from region_region where code = any(?)",
+                    (Object) importedCommunities.toArray(String[]::new));
+        }
         db.dropSchema();
     }
 
@@ -117,9 +215,10 @@ public final class BenchRun {
     }
 
     /** Runs one group; a failure becomes a line with the error instead of ending the whole run. */
-    private static void guarded(Report report, String name, Group group) {
+    private void guarded(Report report, String name, Group group) {
         try {
             group.run();
+            report.write(settings.out()); // so far: a run stopped later still leaves its figures
         } catch (Exception | Error e) {
             log.error("{} failed", name, e);
             Measurement failed = Measurement.notMeasured(name, "failed: " + e);

@@ -33,7 +33,7 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
 
     public static BenchSettings smoke(Path out) {
         return new BenchSettings("smoke", 20221, Set.of(), out, null, null, null, true,
-                2_000, List.of(300), 2, 1, List.of(20, 40), 1, 50, 3, 30, 0, List.of(10, 20), 20, 500, 300, 3_000);
+                2_000, List.of(300), 2, 1, List.of(20), 1, 50, 3, 20, 0, List.of(10, 20), 20, 500, 300, 3_000);
     }
 
     public static BenchSettings full(Path out) {

@@ -141,11 +141,11 @@ final class OpenLoop {
      * could not keep up (fewer than 95 % of the offered requests answered 2xx or 429 in time), or errors appear.
      * The knee is the highest rate that held.
      */
-    static StepUp stepUp(List<Integer> rates, double stepSeconds, double p99TargetMillis, Request request)
-            throws InterruptedException {
+    static StepUp stepUp(List<Integer> rates, double stepSeconds, double p99TargetMillis, long firstIndex,
+            Request request) throws InterruptedException {
         List<Result> steps = new ArrayList<>();
         Result knee = null;
-        long index = 0;
+        long index = firstIndex;
         for (int rate : rates) {
             Result r = run(rate, stepSeconds, index, request);
             index += r.sent();
@@ -157,7 +157,7 @@ final class OpenLoop {
             }
             knee = r;
         }
-        return new StepUp(steps, knee, index);
+        return new StepUp(steps, knee, index - firstIndex);
     }
 
     record StepUp(List<Result> steps, Result knee, long requestsSent) {

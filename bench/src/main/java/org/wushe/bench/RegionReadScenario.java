@@ -23,7 +23,7 @@ final class RegionReadScenario {
         OpenLoop.Request request = i -> http.getStatus(paths[(int) (Math.floorMod(i * 31 + random.hashCode(), paths.length))]);
         // warm-up: the JIT and the connection pools, at the lowest rate
         OpenLoop.run(settings.httpRates().get(0), Math.min(10, settings.stepSeconds()), 0, request);
-        var steps = OpenLoop.stepUp(settings.httpRates(), settings.stepSeconds(), settings.p99TargetMillis(), request);
+        var steps = OpenLoop.stepUp(settings.httpRates(), settings.stepSeconds(), settings.p99TargetMillis(), 0, request);
         var knee = steps.knee();
         String volume = districts.size() + " districts";
         Measurement m;

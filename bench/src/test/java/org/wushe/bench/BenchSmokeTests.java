@@ -34,6 +34,8 @@ class BenchSmokeTests {
         Path out = Path.of("target/bench-smoke");
         BenchSettings settings = BenchSettings.smoke(out);
         Report report = new BenchRun(context, settings, URI.create("http://127.0.0.1:" + port)).run();
+        Path json = report.write(out);
+        System.out.println(report.table());
 
         for (String baseline : new String[] {"insert-tps", "pk-select", "trigram-substring", "rollup-group-by"}) {
             Measurement m = report.find(baseline);
@@ -51,9 +53,26 @@ class BenchSmokeTests {
         Measurement http = report.find("http-region-children");
         assertThat(http.operations()).isPositive();
         assertThat(http.details().get("steps")).asList().isNotEmpty();
-        assertThat(report.find("P1-intake-surge").note()).contains("not measured");
 
-        Path json = report.write(out);
+        Measurement surge = report.find("P1-intake-surge");
+        assertThat(surge).as("%s", report.measurements).isNotNull();
+        assertThat((long) surge.details().get("answered2xx")).isPositive();
+        assertThat(surge.details().get("found2xxInDatabase")).isEqualTo(surge.details().get("answered2xx"));
+        assertThat(report.find("P1a-verification-codes").operations()).isPositive();
+        assertThat(report.find("P1b-intake-overload").note()).contains("429");
+
+        Measurement list = report.find("P2-list-import");
+        assertThat(list).as("%s", report.measurements).isNotNull();
+        assertThat(list.errors()).as("%s", list.details()).isZero();
+        assertThat(list.ratio()).isPositive();
+        for (String name : new String[] {"P3-assignment-suggestions", "P4-worklist-first-page",
+                "P4-worklist-substring-search"}) {
+            Measurement m = report.find(name);
+            assertThat(m).as("%s in %s", name, report.measurements).isNotNull();
+            assertThat(m.operations()).as(name).isEqualTo(settings.queryRuns());
+            assertThat(m.errors()).as("%s %s", name, m.details()).isZero();
+        }
+
         var tree = JsonMapper.builder().build().readTree(Files.readString(json));
         assertThat(tree.get("machine").get("cores").asInt()).isPositive();
         assertThat(tree.get("postgres").get("synchronous_commit").asString()).isNotBlank();
