@@ -43,11 +43,13 @@ public final class BenchRun {
         report.volumes.put("regionsLoaded", db.jdbc.queryForObject("select count(*) from region_region", Long.class));
         report.volumes.put("shanghaiStreets", shanghaiStreets.size());
         try (Http http = new Http(baseUrl)) {
-            if (settings.runs("baselines")) {
+            if (settings.runs("baselines") || settings.runs("insert-tps")) {
                 guarded(report, "insert-tps", () -> {
                     step("baseline: single-row INSERT transactions");
                     report.add(baselines.insertTps());
                 });
+            }
+            if (settings.runs("baselines")) {
                 guarded(report, "search-baselines", () -> {
                     step("generating bench.search (" + settings.searchRows() + " rows, set-wise)");
                     long began = System.nanoTime();
@@ -216,8 +218,13 @@ public final class BenchRun {
 
     /** Runs one group; a failure becomes a line with the error instead of ending the whole run. */
     private void guarded(Report report, String name, Group group) {
+        int before = report.measurements.size();
         try {
             group.run();
+            // the machine's load while the group ran: other work on the same cores shows here
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            report.measurements.subList(before, report.measurements.size())
+                    .forEach(m -> m.details().putIfAbsent("loadAverage1mAfter", load));
             report.write(settings.out()); // so far: a run stopped later still leaves its figures
         } catch (Exception | Error e) {
             log.error("{} failed", name, e);

@@ -158,12 +158,12 @@ final class IntakeSurgeScenario {
     }
 
     private java.util.concurrent.CompletableFuture<Integer> submit(long i, List<String[]> verified, Queue<UUID> accepted) {
-        return submitFrom(i, address(18, i / SUBMITS_PER_ADDRESS), verified, accepted);
+        return submitFrom(i, address(18, interleaved(i, SUBMITS_PER_ADDRESS, 5 * stride())), verified, accepted);
     }
 
     private java.util.concurrent.CompletableFuture<Integer> submitFrom(long i, String address, List<String[]> verified,
             Queue<UUID> accepted) {
-        String[] phone = verified.get((int) ((i / SUBMITS_PER_PHONE) % verified.size()));
+        String[] phone = verified.get((int) (interleaved(i, SUBMITS_PER_PHONE, stride()) % verified.size()));
         UUID key = UUID.nameUUIDFromBytes(("bench-intake-" + settings.seed() + "-" + i).getBytes(StandardCharsets.UTF_8));
         String place = places.get((int) Math.floorMod(i * 2654435761L, (long) places.size()));
         String json = "{\"category\":\"" + CATEGORIES[(int) (i % CATEGORIES.length)] + "\","
@@ -182,8 +182,25 @@ final class IntakeSurgeScenario {
         });
     }
 
-    private static long phonesFor(long requests) {
-        return requests / SUBMITS_PER_PHONE + 1;
+    /**
+     * Which phone (or address) request i uses: consecutive requests come from different residents, as in a real
+     * surge (taking them in blocks would make consecutive requests wait on the same rate-limit row), and each is
+     * used {@code perSlot} times within a chunk of {@code perSlot × stride} requests.
+     */
+    static long interleaved(long i, int perSlot, long stride) {
+        return (i / (perSlot * stride)) * stride + (i % stride);
+    }
+
+    /** Phones in one rotation: about the first step's requests ÷ 9, between 10 and 500. */
+    private long stride() {
+        long first = (long) settings.intakeRates().get(0) * settings.stepSeconds() / SUBMITS_PER_PHONE;
+        return Math.max(10, Math.min(500, first));
+    }
+
+    /** The phones the first {@code requests} requests use. */
+    private long phonesFor(long requests) {
+        long chunk = (long) SUBMITS_PER_PHONE * stride();
+        return (requests + chunk - 1) / chunk * stride();
     }
 
     /**
