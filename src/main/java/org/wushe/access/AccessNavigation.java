@@ -14,4 +14,9 @@ class AccessNavigation {
         return new NavigationItem("nav.accounts", "/accounts", 850, Set.of("ROLE_CIVIL_AFFAIRS_ADMIN",
                 "ROLE_ASSOCIATION_ADMIN", "ROLE_AGENCY_ADMIN", "ROLE_CHARITY_ADMIN"));
     }
+
+    @Bean
+    NavigationItem apiClientsNavigationItem() {
+        return new NavigationItem("access.apiClient.nav", "/api-clients", 860, Set.of("ROLE_CIVIL_AFFAIRS_ADMIN"));
+    }
 }

@@ -61,6 +61,42 @@ public class StaffInbox {
                 .list();
     }
 
+    /** One page of an account's notifications, newest first, older than {@code beforeId} when given (keyset). */
+    @Transactional(readOnly = true)
+    public List<InboxItem> page(long accountId, Long beforeId, int limit) {
+        return jdbc.sql("""
+                select id, message_key, args, link, created_at, read_at from notify_inbox
+                where account_id = ? and id < ? order by id desc limit ?""")
+                .params(accountId, beforeId == null ? Long.MAX_VALUE : beforeId, Math.max(1, Math.min(limit, 200)))
+                .query(StaffInbox::item).list();
+    }
+
+    /**
+     * Opens one of the account's notifications: marks it read if it was not and returns it; empty when the id
+     * is not the account's (which must look the same as absent).
+     */
+    @Transactional
+    public Optional<InboxItem> open(long accountId, long id) {
+        return jdbc.sql("""
+                update notify_inbox set read_at = coalesce(read_at, ?) where id = ? and account_id = ?
+                returning id, message_key, args, link, created_at, read_at""")
+                .params(Timestamp.from(clock.instant()), id, accountId).query(StaffInbox::item).optional();
+    }
+
+    /** Marks every unread notification of the account read; returns how many. */
+    @Transactional
+    public int markAllRead(long accountId) {
+        return jdbc.sql("update notify_inbox set read_at = ? where account_id = ? and read_at is null")
+                .params(Timestamp.from(clock.instant()), accountId).update();
+    }
+
+    private static InboxItem item(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new InboxItem(rs.getLong("id"), rs.getString("message_key"),
+                List.of((String[]) rs.getArray("args").getArray()), rs.getString("link"),
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("read_at")).map(Timestamp::toInstant).orElse(null));
+    }
+
     /** Marks one of the account's own notifications read (someone else's id changes nothing). */
     @Transactional
     public boolean markRead(long accountId, long id) {

@@ -228,16 +228,16 @@ public class HelpRequests {
         return store.category(id);
     }
 
-    /** Only what a resident may read: the priority, which kind of party accepted; no staff names or notes. */
+    /** Only what a resident may read: the priority, the rating, the organisation a referral went to; no staff names or notes. */
     private static String publicDetail(TimelineLine line) {
         return switch (line.kind()) {
-            case "TRIAGED", "ACCEPTED", "CONFIRMED", "REFERRAL_ACCEPTED", "REFERRAL_COMPLETED" -> line.detail();
+            case "TRIAGED", "CONFIRMED", "REFERRAL_ACCEPTED", "REFERRAL_COMPLETED" -> line.detail();
             default -> null;
         };
     }
 
-    /** The worklist of the caller's scope. */
-    @PreAuthorize(STAFF)
+    /** The worklist of the caller's scope (staff, or an API client with PERM_HELP_REQUESTS_READ). */
+    @PreAuthorize(STAFF + " or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional(readOnly = true)
     public WorklistPage worklist(WorklistFilter filter) {
         return worklist.page(currentUser.scope(), null, filter, clock.instant());
@@ -259,7 +259,7 @@ public class HelpRequests {
 
     /** Every request of the filter (at most {@link #EXPORT_LIMIT}) for the xlsx export; audited. */
     @PreAuthorize(STAFF)
-    @Transactional(readOnly = true)
+    @Transactional
     public void export(WorklistFilter filter, Consumer<HelpRequestRow> sink) {
         worklist.each(currentUser.scope(), filter, clock.instant(), EXPORT_LIMIT, sink);
         events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.EXPORT, "help_request",
@@ -270,12 +270,15 @@ public class HelpRequests {
      * One request for staff in scope, or for its assigned social worker/volunteer; viewing the description
      * (health data) is recorded in the audit trail.
      */
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER') or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional
     public HelpRequestDetails details(long id) {
         StaffPrincipal me = currentUser.require();
         boolean staff = me.roles().stream().anyMatch(r -> STAFF_AUTHORITIES.contains(r.authority()));
-        HelpRequestDetails d = reads.details(staff ? me.scope() : org.wushe.access.DataScope.none(), me.accountId(), id)
+        boolean assigneeOnly = !staff && me.roles().stream()
+                .anyMatch(r -> r == org.wushe.access.Role.SOCIAL_WORKER || r == org.wushe.access.Role.VOLUNTEER);
+        HelpRequestDetails d = reads.details(assigneeOnly ? org.wushe.access.DataScope.none() : me.scope(),
+                me.accountId(), id)
                 .orElseThrow(HelpRequestNotFoundException::new);
         sensitiveData.viewed(new SensitiveField("help_request", Long.toString(id), RegionCode.parse(d.regionCode()),
                 "description"));

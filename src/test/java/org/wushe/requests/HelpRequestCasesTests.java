@@ -52,6 +52,7 @@ class HelpRequestCasesTests {
     @Autowired JdbcClient jdbc;
     @Autowired CryptoService crypto;
     @Autowired MockMvcTester mvc;
+    @Autowired org.wushe.access.ApiClients apiClients;
 
     Submission record(String category, Map<String, Boolean> answers, String urgency, String phone) {
         return TIANPING_STATION.call(() -> requests.record(new Intake(category, "电话求助，情况紧急需要协助", "SELF",
@@ -223,7 +224,7 @@ class HelpRequestCasesTests {
     }
 
     @Test
-    void forwardingSystemsNeedTheSubmitPermission() {
+    void forwardingSystemsNeedTheSubmitPermission() throws Exception {
         String body = RequestTestData.json(RequestTestData.dialysis(phone(), null, TIANPING));
         assertThat(mvc.post().uri("/api/v1/help-requests/forwarded").contentType(MediaType.APPLICATION_JSON)
                 .content(body).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -232,5 +233,24 @@ class HelpRequestCasesTests {
         assertThat(mvc.post().uri("/api/v1/help-requests/forwarded").contentType(MediaType.APPLICATION_JSON)
                 .content(RequestTestData.json(RequestTestData.dialysis(phone(), null, TIANPING)))
                 .with(TIANPING_STATION.request())).hasStatus(HttpStatus.FORBIDDEN);
+
+        // a real API client with a bearer token: submit yes; read only with the read permission
+        Staff admin = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry();
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String submitter = admin.call(() -> apiClients.create("hotline-" + suffix,
+                DataScope.of(List.of(RegionCode.parse("310104"))), Set.of(org.wushe.access.ApiPermission.HELP_REQUESTS_SUBMIT)))
+                .token();
+        var forwarded = mvc.post().uri("/api/v1/help-requests/forwarded").header("Authorization", "Bearer " + submitter)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(RequestTestData.json(RequestTestData.dialysis(phone(), null, TIANPING))).exchange();
+        assertThat(forwarded).hasStatus(HttpStatus.CREATED);
+        assertThat(mvc.get().uri("/api/v1/help-requests").header("Authorization", "Bearer " + submitter))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        String reader = admin.call(() -> apiClients.create("reader-" + suffix,
+                DataScope.of(List.of(RegionCode.parse("310101"))), Set.of(org.wushe.access.ApiPermission.HELP_REQUESTS_READ)))
+                .token();
+        Object id = com.jayway.jsonpath.JsonPath.read(forwarded.getResponse().getContentAsString(), "$.id");
+        assertThat(mvc.get().uri("/api/v1/help-requests/" + id).header("Authorization", "Bearer " + reader))
+                .as("a reader scoped to 黄浦 does not see a 徐汇 request").hasStatus(HttpStatus.NOT_FOUND);
     }
 }

@@ -29,7 +29,7 @@ final class RequestFixtures {
 
     static String idNumber() {
         long n = NEXT.getAndIncrement();
-        String body = "310104" + "19" + String.format("%02d", 50 + n % 40) + "0101" + String.format("%03d", n % 1000);
+        String body = "320102" + "19" + String.format("%02d", 50 + n % 40) + "0101" + String.format("%03d", n % 1000);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];

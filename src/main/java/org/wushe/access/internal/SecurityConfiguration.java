@@ -27,7 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may reach what over HTTP. Pages need a signed-in staff member (else the login page), {@code /api/**}
- * answers 401 instead of redirecting; the few public paths are listed here and nowhere else. Finer rules sit
+ * answers 401 instead of redirecting (and also accepts an API client's bearer token, {@link ApiTokenFilter}); the
+ * few public paths are listed here and nowhere else. Finer rules sit
  * on the façade methods ({@code @PreAuthorize}) and in the data-scope predicate of every query. Sign-in is the
  * {@link SignIn} bean, registered once globally (adding it per chain too would count every failure twice).
  */
@@ -41,7 +42,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens apiTokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
@@ -50,9 +51,14 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // CSRF exploits the browser's session cookie: a call that brings no session has nothing to forge,
                 // and gets the 401 it deserves rather than a 403 for a missing token.
+                // A bearer call (an API client) carries its credential in a header no other site can make a
+                // browser send, so it needs no CSRF token either, even when a session cookie comes along.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
+                        && !ApiTokenFilter.hasBearer(request)
                         && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // the token, when there is one, decides who is calling (it wins over a session)
+                .addFilterBefore(new ApiTokenFilter(apiTokens), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new PendingStepFilter(), AnonymousAuthenticationFilter.class);
         headers(http);
         return http.build();

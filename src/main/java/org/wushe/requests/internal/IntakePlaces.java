@@ -38,6 +38,11 @@ public class IntakePlaces {
         return byDistrict;
     }
 
+    /** The configured city: the root of the staff page's region cascader. */
+    public String city() {
+        return city;
+    }
+
     public boolean contains(String code) {
         load();
         return codes.contains(code);

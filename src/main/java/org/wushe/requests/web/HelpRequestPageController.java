@@ -126,7 +126,7 @@ class HelpRequestPageController {
         model.addAttribute("forWhoms", ForWhom.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("channels", List.of(Channel.HOTLINE, Channel.ONLINE_GROUP, Channel.WALK_IN));
-        model.addAttribute("places", places.byDistrict());
+        model.addAttribute("city", places.city());
         return "requests/new";
     }
 
