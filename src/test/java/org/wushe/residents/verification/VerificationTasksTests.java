@@ -220,5 +220,22 @@ class VerificationTasksTests {
                 .extracting(Campaign::id).doesNotContain(campaign);
         mvc.perform(get("/verification/" + campaign).with(HUANGPU.request())).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("南京东路街道")));
+        var imported = HUANGPU.call(() -> campaigns.imports(campaign)).get(0);
+        mvc.perform(get("/verification/imports/" + imported.id()).with(HUANGPU.request())).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("新建任务 3 条")));
+
+        // the raw-body upload of the API (what a large list uses), then its status
+        String body = mvc.perform(post("/api/v1/verification-campaigns/" + campaign + "/imports")
+                        .param("filename", "more.csv").with(HUANGPU.request()).with(csrf())
+                        .contentType("text/csv").content(HEADER + "周一," + idNumber(4, 999_999)
+                                + ",,,,,310101002002\n"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String importId = com.jayway.jsonpath.JsonPath.read(body, "$.id");
+        VerificationTestData.await(HUANGPU, campaigns, java.util.UUID.fromString(importId));
+        mvc.perform(get("/api/v1/verification-campaigns/imports/" + importId).with(HUANGPU.request()))
+                .andExpect(jsonPath("$.state").value("DONE")).andExpect(jsonPath("$.tasksCreated").value(1));
+        mvc.perform(get("/api/v1/verification-campaigns/imports/" + importId)
+                        .with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").request()))
+                .andExpect(status().isNotFound());
     }
 }

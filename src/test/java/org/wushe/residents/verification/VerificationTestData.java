@@ -91,9 +91,13 @@ final class VerificationTestData {
 
     static final String HEADER = "姓名,身份证号,手机号,地址,类别,来源,社区代码\n";
 
-    /** Waits for a background import to finish (at most three minutes). */
+    /** Waits for a background import to finish (at most five minutes). */
     static ImportStatus await(Staff staff, VerificationCampaigns campaigns, UUID id) {
-        long until = System.currentTimeMillis() + 180_000;
+        return await(staff, campaigns, id, 300_000);
+    }
+
+    static ImportStatus await(Staff staff, VerificationCampaigns campaigns, UUID id, long timeoutMillis) {
+        long until = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < until) {
             ImportStatus status = staff.call(() -> campaigns.importStatus(id));
             if (!status.running()) {
@@ -106,7 +110,7 @@ final class VerificationTestData {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("import " + id + " still running after three minutes");
+        throw new AssertionError("import " + id + " still running after " + timeoutMillis + " ms");
     }
 
     /** Creates a campaign in 黄浦 and imports {@code csv} into it; returns the campaign id. */
