@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.Accounts;
@@ -60,10 +59,10 @@ public class Escalations {
         this.autoConfirmAfter = autoConfirmAfter;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.requests.escalation-delay:PT1M}",
-            initialDelayString = "${wushe.requests.escalation-delay:PT1M}")
-    public void scheduled() {
-        run(clock.instant());
+    /** A run at the clock's time; called by {@link EscalationJob} through this bean's transactional proxy. */
+    @Transactional
+    public int runNow() {
+        return run(clock.instant());
     }
 
     /** One run at {@code now} (tests pass a later instant to act as a moved clock); returns the steps taken. */

@@ -212,6 +212,15 @@ class HelpRequestCasesTests {
                 .as("overdue is judged against the real clock, and it is not overdue yet");
     }
 
+    @Test
+    void theScheduledRunEscalatesInItsOwnTransaction(@Autowired EscalationJob job) {
+        Submission s = record("EMERGENCY_MEDICAL", Map.of("chestPain", true), "VERY_URGENT", phone());
+        jdbc.sql("update requests_help_request set first_contact_due = now() - interval '1 minute' where id = ?")
+                .param(s.id()).update();
+        job.run();
+        assertThat(level(s.id())).as("escalated by the scheduled path, not only by direct calls").isEqualTo(1);
+    }
+
     int level(long id) {
         return jdbc.sql("select escalation_level from requests_help_request where id = ?").param(id)
                 .query(Integer.class).single();
