@@ -9,5 +9,5 @@ public record VolunteerDetails(long id, String name, String maskedIdNumber, Stri
         String maskedPhone, List<Skill> skills, String regionCode, List<String> servedRegions, String availability,
         String emergencyContactName, String maskedEmergencyPhone, String consentVersion, Instant consentedAt,
         VolunteerStatus status, String reviewedBy, Instant reviewedAt, String rejectReason, String passportNo,
-        Instant createdAt) {
+        Instant createdAt, WeeklySlots weeklySlots) {
 }

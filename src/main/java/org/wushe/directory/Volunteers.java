@@ -117,6 +117,7 @@ public class Volunteers {
             }
         }
         String availability = optional(r.availability(), 200);
+        WeeklySlots slots = WeeklySlots.parse(r.weeklySlots());
         String emergencyName = optional(r.emergencyName(), 50);
         PhoneNumber emergencyPhone = r.emergencyPhone() == null || r.emergencyPhone().isBlank() ? null
                 : PhoneNumber.parse(r.emergencyPhone());
@@ -146,11 +147,12 @@ public class Volunteers {
                     emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant());
             action = AuditAction.CREATE;
         }
+        store.updateWeeklySlots(volunteerId, slots.mask());
         codes.consume(phone);
         events.publishEvent(new Activity(clock.instant(), "volunteer-self", action, "volunteer",
                 Long.toString(volunteerId), region, clientAddress, why,
                 List.of("name", "idNumber", "phone", "skills", "regionCode", "servedRegions", "availability",
-                        "emergencyContact", "consentVersion")));
+                        "weeklySlots", "emergencyContact", "consentVersion")));
         return volunteerId;
     }
 
@@ -176,6 +178,16 @@ public class Volunteers {
     private static VolunteerRow row(Volunteer v) {
         return new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(), v.status(),
                 v.passportNo(), v.createdAt());
+    }
+
+    /**
+     * APPROVED volunteers of the caller's scope who said they can serve on {@code day} in {@code slot} (for
+     * assigning work later), names masked, oldest registration first, at most {@value #LIST_LIMIT}.
+     */
+    @PreAuthorize(REVIEWERS)
+    public List<VolunteerRow> availableOn(java.time.DayOfWeek day, TimeSlot slot) {
+        return store.approvedAvailable(currentUser.scope(), WeeklySlots.bit(day, slot), LIST_LIMIT).stream()
+                .map(Volunteers::row).toList();
     }
 
     @PreAuthorize(REVIEWERS)
@@ -238,16 +250,32 @@ public class Volunteers {
         return details(store.findByAccount(accountId).orElseThrow(() -> new VolunteerNotFoundException(accountId)));
     }
 
-    /** The signed-in volunteer changes their own skills and availability (nothing else). */
+    /** The signed-in volunteer changes their own skills and availability, keeping their week grid. */
     @PreAuthorize("hasRole('VOLUNTEER')")
     @Transactional
     public void updateMine(List<String> skills, String availability) {
+        updateMine(skills, availability, null);
+    }
+
+    /**
+     * The signed-in volunteer changes their own skills, availability note and week grid (nothing else);
+     * {@code weeklySlots} null leaves the grid as it was, an empty list clears it.
+     */
+    @PreAuthorize("hasRole('VOLUNTEER')")
+    @Transactional
+    public void updateMine(List<String> skills, String availability, List<String> weeklySlots) {
         long accountId = currentUser.require().accountId();
         Volunteer v = store.findByAccount(accountId).orElseThrow(() -> new VolunteerNotFoundException(accountId));
-        store.updateProfile(v.id(), skills(skills == null ? List.of() : skills), optional(availability, 200));
+        List<Skill> cleanSkills = skills(skills == null ? List.of() : skills);
+        String note = optional(availability, 200);
+        WeeklySlots slots = weeklySlots == null ? null : WeeklySlots.parse(weeklySlots);
+        store.updateProfile(v.id(), cleanSkills, note);
+        if (slots != null) {
+            store.updateWeeklySlots(v.id(), slots.mask());
+        }
         events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.UPDATE, "volunteer",
                 Long.toString(v.id()), v.regionCode(), currentUser.clientAddress().orElse(null), null,
-                List.of("skills", "availability")));
+                slots == null ? List.of("skills", "availability") : List.of("skills", "availability", "weeklySlots")));
     }
 
     private VolunteerDetails details(Volunteer v) {
@@ -255,7 +283,7 @@ public class Volunteers {
                 v.birthDate(), Masking.phone(store.clearPhone(v)), v.skills(), v.regionCode().value(),
                 store.servedRegions(v.id()), v.availability(), v.emergencyContactName(), store.maskedEmergencyPhone(v),
                 v.consentVersion(), v.consentedAt(), v.status(), v.reviewedBy(), v.reviewedAt(), v.rejectReason(),
-                v.passportNo(), v.createdAt());
+                v.passportNo(), v.createdAt(), new WeeklySlots(v.weeklySlots()));
     }
 
     private Volunteer load(long id) {

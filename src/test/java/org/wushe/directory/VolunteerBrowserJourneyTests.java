@@ -101,8 +101,16 @@ class VolunteerBrowserJourneyTests {
             page.getByLabel("身份证号").fill(VolunteerTestData.idNumber());
             page.getByLabel("驾驶").check();
             page.getByLabel("心理疏导").check();
-            page.getByLabel("所在社区代码").fill("310104003");
+            // the region cascader: 上海市 → 市辖区 (chosen for the user) → 徐汇区 → a street (communities are optional:
+            // they exist only where they were imported)
+            page.locator("#cascader-regionCode-0").selectOption("310000");
+            page.locator("#cascader-regionCode-2").selectOption("310104");
+            page.locator("#cascader-regionCode-3").selectOption("310104003");
+            assertThat(page.locator("input[type=hidden][name=regionCode]")).hasValue("310104003");
             page.getByLabel("可服务时间").fill("周末全天");
+            page.locator("label[for=slot-SATURDAY_MORNING]").click();
+            page.locator("label[for=slot-SUNDAY_EVENING]").click();
+            assertThat(page.locator("#slot-SATURDAY_MORNING")).isChecked();
             page.getByLabel("我已阅读并同意").check();
             Object width = page.evaluate("document.documentElement.scrollWidth");
             assertThat(((Number) width).intValue()).as("one column, no sideways scrolling").isLessThanOrEqualTo(390);
@@ -138,11 +146,19 @@ class VolunteerBrowserJourneyTests {
             page.getByLabel("驾驶").uncheck();
             page.getByLabel("信息技术").check();
             page.getByLabel("可服务时间").fill("工作日晚上");
+            page.locator("label[for=slot-SUNDAY_EVENING]").click();
+            page.locator("label[for=slot-WEDNESDAY_EVENING]").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存修改")).click();
             assertThat(page.locator("#me-notice")).hasText("已保存");
             assertThat(page.getByLabel("驾驶")).not().isChecked();
             assertThat(page.getByLabel("信息技术")).isChecked();
             assertThat(page.getByLabel("可服务时间")).hasValue("工作日晚上");
+            assertThat(page.locator("#slot-SATURDAY_MORNING")).isChecked();
+            assertThat(page.locator("#slot-WEDNESDAY_EVENING")).isChecked();
+            assertThat(page.locator("#slot-SUNDAY_EVENING")).not().isChecked(); // unticked on /volunteer/me
+            assertThat(page.locator("#slot-MONDAY_MORNING")).not().isChecked();
+            Object meWidth = page.evaluate("document.documentElement.scrollWidth");
+            assertThat(((Number) meWidth).intValue()).as("the week grid fits a phone").isLessThanOrEqualTo(390);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-me.png")));
         }
     }

@@ -52,7 +52,10 @@ class VolunteerPagesTests {
                 .contains("志愿者注册", "获取验证码", "大字版").doesNotContain("<script", "style=");
         String phone = phone();
         assertThat(mvc.post().uri("/volunteer/register/code").param("phone", phone).with(from(address())).with(csrf()))
-                .hasStatusOk().bodyText().contains("验证码已通过短信发送", "2026-11-v1").doesNotContain("<script");
+                .hasStatusOk().bodyText().contains("验证码已通过短信发送", "2026-11-v1", "data-region-cascader")
+                .doesNotContain("style=").satisfies(html -> assertThat(html.split("<script", -1))
+                        .as("the region cascader's own file is the only script").hasSize(2))
+                .contains("<script defer src=\"/js/region-cascader.js\">");
         String id = idNumber();
         assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
                 .param("phone", phone).param("code", code(jdbc, crypto, phone)).param("name", "赵志愿")
@@ -131,5 +134,32 @@ class VolunteerPagesTests {
                 .bodyText().contains("\"status\":\"APPROVED\"", "\"passportNo\":\"WS310104");
         assertThat(mvc.get().uri("/volunteers").with(Staff.as(Role.SOCIAL_WORKER).in("310104").request()))
                 .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theWeekGridIsOnTheFormStoredAndShownToStaff() {
+        String phone = phone();
+        assertThat(mvc.post().uri("/volunteer/register/code").param("phone", phone).with(from(address())).with(csrf()))
+                .hasStatusOk().bodyText().contains("每周可服务时段", "name=\"weeklySlots\"", "value=\"SUNDAY_EVENING\"")
+                .doesNotContain("style=");
+        String code = code(jdbc, crypto, phone);
+        assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
+                .param("phone", phone).param("code", code).param("name", "吴志愿").param("idNumber", idNumber())
+                .param("regionCode", "310104003").param("weeklySlots", "TUESDAY_NIGHT")
+                .param("consentVersion", "2026-11-v1"))
+                .as("an unknown cell: the form again with the message, the ticks kept").hasStatusOk().bodyText()
+                .contains("无法识别的服务时段", "TUESDAY_NIGHT");
+        String id = idNumber();
+        assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
+                .param("phone", phone).param("code", code).param("name", "吴志愿").param("idNumber", id)
+                .param("regionCode", "310104003").param("weeklySlots", "TUESDAY_EVENING", "SUNDAY_MORNING")
+                .param("consentVersion", "2026-11-v1"))
+                .hasStatus(HttpStatus.FOUND);
+        long volunteerId = jdbc.sql("select id from directory_volunteer where id_number_index = ?")
+                .param(crypto.blindIndex("id_number", id)).query(Long.class).single();
+        assertThat(mvc.get().uri("/volunteers/" + volunteerId).with(XUHUI_STATION.request())).hasStatusOk()
+                .bodyText().contains("周二晚上", "周日上午").doesNotContain("周一上午");
+        assertThat(mvc.get().uri("/api/v1/volunteers/" + volunteerId).with(XUHUI_STATION.request())).hasStatusOk()
+                .bodyText().contains("\"cells\":[\"TUESDAY_EVENING\",\"SUNDAY_MORNING\"]");
     }
 }

@@ -206,6 +206,14 @@ class VolunteersTests {
             VolunteerDetails mine = volunteers.mine();
             assertThat(mine.skills()).containsExactly(Skill.IT, Skill.LANGUAGES);
             assertThat(mine.availability()).isEqualTo("工作日晚上");
+            volunteers.updateMine(List.of("IT"), "工作日晚上", List.of("WEDNESDAY_AFTERNOON"));
+            assertThat(volunteers.mine().weeklySlots().getCells()).containsExactly("WEDNESDAY_AFTERNOON");
+            volunteers.updateMine(List.of("IT"), "工作日晚上");
+            assertThat(volunteers.mine().weeklySlots().getCells()).as("left out = unchanged")
+                    .containsExactly("WEDNESDAY_AFTERNOON");
+            assertThatThrownBy(() -> volunteers.updateMine(List.of(), null, List.of("WEDNESDAY")))
+                    .isInstanceOf(InvalidValueException.class);
+            assertThat(volunteers.mine().skills()).as("nothing written").containsExactly(Skill.IT);
             assertThatThrownBy(() -> volunteers.updateMine(List.of("FLYING"), null))
                     .isInstanceOf(InvalidValueException.class);
             assertThatThrownBy(() -> volunteers.list(null)).isInstanceOf(AccessDeniedException.class);
@@ -259,5 +267,56 @@ class VolunteersTests {
         assertThatThrownBy(() -> volunteers.register(registration(phone, code, idNumber(), "310199"), nextAddress()))
                 .isInstanceOf(InvalidValueException.class).extracting("messageKey")
                 .isEqualTo("directory.volunteer.region.unknown");
+    }
+
+    long registerWithSlots(String region, List<String> slots) {
+        String phone = phone();
+        volunteers.requestCode(phone, nextAddress());
+        return volunteers.register(new VolunteerRegistration("孙志愿", idNumber(), phone, code(jdbc, crypto, phone),
+                List.of(), region, List.of(), null, null, null, Volunteers.PRIVACY_NOTICE_VERSION, slots),
+                nextAddress());
+    }
+
+    @Test
+    void approvedVolunteersInScopeAreFoundByWeekdayAndTimeSlot() {
+        long approved = registerWithSlots("310104003", List.of("MONDAY_EVENING", "saturday_morning"));
+        XUHUI_STATION.call(() -> volunteers.approve(approved));
+        long pending = registerWithSlots("310104003", List.of("MONDAY_EVENING"));
+        long elsewhere = registerWithSlots("310101002", List.of("MONDAY_EVENING"));
+        HUANGPU_STATION.call(() -> volunteers.approve(elsewhere));
+
+        VolunteerDetails d = XUHUI_STATION.call(() -> volunteers.get(approved));
+        assertThat(d.weeklySlots().getCells()).containsExactly("MONDAY_EVENING", "SATURDAY_MORNING");
+        assertThat(d.weeklySlots().has(java.time.DayOfWeek.SATURDAY, TimeSlot.MORNING)).isTrue();
+
+        List<Long> mondayEvening = XUHUI_STATION.call(
+                () -> volunteers.availableOn(java.time.DayOfWeek.MONDAY, TimeSlot.EVENING)).stream()
+                .map(VolunteerRow::id).toList();
+        assertThat(mondayEvening).contains(approved).doesNotContain(pending, elsewhere);
+        assertThat(XUHUI_STATION.call(() -> volunteers.availableOn(java.time.DayOfWeek.MONDAY, TimeSlot.MORNING))
+                .stream().map(VolunteerRow::id).toList()).doesNotContain(approved);
+        assertThat(HUANGPU_STATION.call(() -> volunteers.availableOn(java.time.DayOfWeek.MONDAY, TimeSlot.EVENING))
+                .stream().map(VolunteerRow::id).toList()).contains(elsewhere).doesNotContain(approved);
+        assertThatThrownBy(() -> Staff.as(Role.SOCIAL_WORKER).in("310104").call(
+                () -> volunteers.availableOn(java.time.DayOfWeek.MONDAY, TimeSlot.EVENING)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anUnknownTimeSlotIsRefusedAndNothingIsWritten() {
+        String id = idNumber();
+        String phone = phone();
+        volunteers.requestCode(phone, nextAddress());
+        String code = code(jdbc, crypto, phone);
+        assertThatThrownBy(() -> volunteers.register(new VolunteerRegistration("周志愿", id, phone, code, List.of(),
+                "310104003", List.of(), null, null, null, Volunteers.PRIVACY_NOTICE_VERSION,
+                List.of("MONDAY_NIGHT")), nextAddress()))
+                .isInstanceOf(InvalidValueException.class).extracting("messageKey")
+                .isEqualTo("directory.volunteer.slot.unknown");
+        assertThat(jdbc.sql("select count(*) from directory_volunteer where id_number_index = ?")
+                .param(crypto.blindIndex("id_number", id)).query(Long.class).single()).isZero();
+        assertThatThrownBy(() -> WeeklySlots.parse(List.of("FUNDAY_MORNING")))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(WeeklySlots.parse(List.of("SUNDAY_EVENING")).mask()).isEqualTo(1 << 20);
     }
 }

@@ -204,6 +204,20 @@ public class VolunteerStore {
                 .param("availability", availability).param("id", id).update();
     }
 
+    public void updateWeeklySlots(long id, int mask) {
+        jdbc.sql("update directory_volunteer set weekly_slots = ? where id = ?").params(mask, id).update();
+    }
+
+    /** APPROVED volunteers in the scope whose week grid has every bit of {@code bits}, oldest registration first. */
+    public List<Volunteer> approvedAvailable(DataScope scope, int bits, int limit) {
+        var predicate = scope.regionPredicate("v.region_code");
+        return jdbc.sql("select * from directory_volunteer v where " + predicate.sql()
+                        + " and v.status = 'APPROVED' and (v.weekly_slots & :bits) = :bits"
+                        + " order by v.created_at, v.id limit :limit")
+                .params(predicate.params()).param("bits", bits).param("limit", limit)
+                .query(this::volunteer).list();
+    }
+
     public String clearIdNumber(Volunteer v) {
         return crypto.decrypt(v.idNumberCipher(), TABLE, "id_number");
     }
@@ -229,7 +243,7 @@ public class VolunteerStore {
                 rs.getString("consent_version"), instant(rs, "consented_at"),
                 VolunteerStatus.valueOf(rs.getString("status")), rs.getString("reviewed_by"),
                 instant(rs, "reviewed_at"), rs.getString("reject_reason"), rs.getString("passport_no"),
-                (Long) rs.getObject("account_id"), instant(rs, "created_at"));
+                (Long) rs.getObject("account_id"), instant(rs, "created_at"), rs.getInt("weekly_slots"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -242,6 +256,6 @@ public class VolunteerStore {
             byte[] phoneCipher, List<Skill> skills, RegionCode regionCode, String availability,
             String emergencyContactName, byte[] emergencyPhoneCipher, String consentVersion, Instant consentedAt,
             VolunteerStatus status, String reviewedBy, Instant reviewedAt, String rejectReason, String passportNo,
-            Long accountId, Instant createdAt) {
+            Long accountId, Instant createdAt, int weeklySlots) {
     }
 }

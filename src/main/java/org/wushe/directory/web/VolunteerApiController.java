@@ -80,13 +80,16 @@ class VolunteerApiController {
         return volunteers.mine();
     }
 
-    /** The volunteer's own skills and availability: {"skills": [...], "availability": "..."}. */
+    /**
+     * The volunteer's own skills and availability: {"skills": [...], "availability": "...",
+     * "weeklySlots": ["MONDAY_EVENING", ...]} (weeklySlots left out = unchanged, [] = none).
+     */
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/volunteers/me")
     VolunteerDetails updateMine(@RequestBody ProfileChange change) {
-        volunteers.updateMine(change.skills(), change.availability());
+        volunteers.updateMine(change.skills(), change.availability(), change.weeklySlots());
         return volunteers.mine();
     }
 
-    record ProfileChange(List<String> skills, String availability) {
+    record ProfileChange(List<String> skills, String availability, List<String> weeklySlots) {
     }
 }

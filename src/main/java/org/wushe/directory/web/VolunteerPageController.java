@@ -78,8 +78,10 @@ class VolunteerPageController {
 
     @PostMapping("/volunteer/me")
     String updateMine(@RequestParam(required = false) java.util.List<String> skills,
-            @RequestParam(defaultValue = "") String availability, RedirectAttributes redirect) {
-        volunteers.updateMine(skills, availability);
+            @RequestParam(defaultValue = "") String availability,
+            @RequestParam(required = false) java.util.List<String> weeklySlots, RedirectAttributes redirect) {
+        // The page always shows the whole grid, so no ticked cell means "none", not "unchanged".
+        volunteers.updateMine(skills, availability, weeklySlots == null ? java.util.List.of() : weeklySlots);
         redirect.addFlashAttribute("notice", "volunteer.me.saved");
         return "redirect:/volunteer/me";
     }

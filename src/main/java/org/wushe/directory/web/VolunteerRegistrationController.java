@@ -111,12 +111,13 @@ class VolunteerRegistrationController {
         private String emergencyName;
         private String emergencyPhone;
         private String consentVersion;
+        private List<String> weeklySlots = List.of();
 
         VolunteerRegistration toRegistration() {
             List<String> served = servedRegions == null ? List.of()
                     : Arrays.stream(servedRegions.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
             return new VolunteerRegistration(name, idNumber, phone, code, skills, regionCode, served, availability,
-                    emergencyName, emergencyPhone, consentVersion);
+                    emergencyName, emergencyPhone, consentVersion, weeklySlots);
         }
 
         public String getName() { return name; }
@@ -141,5 +142,9 @@ class VolunteerRegistrationController {
         public void setEmergencyPhone(String emergencyPhone) { this.emergencyPhone = emergencyPhone; }
         public String getConsentVersion() { return consentVersion; }
         public void setConsentVersion(String consentVersion) { this.consentVersion = consentVersion; }
+        public List<String> getWeeklySlots() { return weeklySlots; }
+        public void setWeeklySlots(List<String> weeklySlots) {
+            this.weeklySlots = weeklySlots == null ? List.of() : weeklySlots;
+        }
     }
 }
