@@ -1,0 +1,76 @@
+package org.wushe.platform.web;
+
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Admission control for the public writes (help requests, codes, registrations, check-ins): at most
+ * {@code wushe.web.public-concurrency} of them run at once on this node, and one that cannot start within
+ * {@code wushe.web.public-queue-wait} is answered 429 with Retry-After at once. Per-address and per-phone limits
+ * stop abusers; this stops a surge of honest residents from queueing past every time-out — load is shed, the node
+ * does not fall over, and nothing answered 429 was stored.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class PublicAdmission extends OncePerRequestFilter {
+
+    private static final String[] PUBLIC_WRITES = {"/api/v1/public/", "/help", "/volunteer/register",
+            "/api/v1/volunteer-registrations", "/check-in/", "/api/v1/check-in/"};
+
+    private final Semaphore permits;
+    private final long waitMillis;
+
+    PublicAdmission(@Value("${wushe.web.public-concurrency:16}") int concurrency,
+            @Value("${wushe.web.public-queue-wait:PT0.1S}") java.time.Duration wait) {
+        this.permits = new Semaphore(concurrency);
+        this.waitMillis = wait.toMillis();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : PUBLIC_WRITES) {
+            if (path.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            response.setHeader("Retry-After", "1");
+            response.sendError(429);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            permits.release();
+        }
+    }
+}
