@@ -36,9 +36,15 @@ public class StaffInbox {
         }
         Timestamp now = Timestamp.from(clock.instant());
         String[] arguments = args.toArray(String[]::new);
-        return accountIds.stream().distinct().mapToInt(accountId -> jdbc.sql("""
-                insert into notify_inbox (account_id, message_key, args, link, created_at) values (?, ?, ?, ?, ?)""")
-                .params(accountId, messageKey, arguments, link, now).update()).sum();
+        Long[] accounts = accountIds.stream().distinct().toArray(Long[]::new);
+        if (accounts.length == 0) {
+            return 0;
+        }
+        // One statement for everyone told: an escalation may reach every station account of a district.
+        return jdbc.sql("""
+                insert into notify_inbox (account_id, message_key, args, link, created_at)
+                select account_id, ?, ?, ?, ? from unnest(?::bigint[]) as told(account_id)""")
+                .params(messageKey, arguments, link, now, accounts).update();
     }
 
     @Transactional(readOnly = true)
