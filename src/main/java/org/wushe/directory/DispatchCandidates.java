@@ -35,25 +35,19 @@ public class DispatchCandidates {
         this.jdbc = jdbc;
     }
 
-    /** Social workers of the district around {@code place}, or serving a region that contains it. */
+    /**
+     * Social workers who are local to {@code place} (living at or under it, at one of its ancestors, or serving
+     * one of them) first, then the rest of its district, {@value #LIMIT} at most.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Person> socialWorkers(RegionCode place) {
-        RegionCode district = district(place);
-        String[] containing = containing(place);
-        return jdbc.sql("""
-                select w.id, w.name, w.account_id, w.region_code, w.availability,
-                    array(select s.specialty from directory_social_worker_specialty s where s.social_worker_id = w.id) as skills,
-                    (w.region_code = any(:containing) or w.region_code like :placePrefix
-                     or exists (select 1 from directory_social_worker_region r where r.social_worker_id = w.id
-                                and r.region_code = any(:containing))) as local
-                from directory_social_worker w
-                where (w.region_code >= :lo and w.region_code < :hi) or w.region_code = any(:containing)
-                   or exists (select 1 from directory_social_worker_region r where r.social_worker_id = w.id
-                              and r.region_code = any(:containing))
-                order by w.id limit :limit""")
-                .param("containing", containing).param("placePrefix", place.prefix() + "%")
-                .param("lo", district.prefix()).param("hi", district.subtreeUpperBound()).param("limit", LIMIT)
+        return bind(jdbc.sql(pick("directory_social_worker", "directory_social_worker_region", "social_worker_id",
+                        "true") + """
+                select w.id, w.name, w.account_id, w.region_code, w.availability, p.local,
+                    array(select s.specialty from directory_social_worker_specialty s where s.social_worker_id = w.id) as skills
+                from picked p join directory_social_worker w on w.id = p.id
+                order by p.local desc, w.id limit :limit"""), place)
                 .query((rs, n) -> new Person(rs.getLong("id"), rs.getString("name"), nullable(rs.getLong("account_id"),
                         rs.wasNull()), rs.getString("region_code"),
                         Arrays.asList((String[]) rs.getArray("skills").getArray()),
@@ -61,29 +55,49 @@ public class DispatchCandidates {
                 .list();
     }
 
-    /** Approved volunteers of the district around {@code place}, or serving a region that contains it. */
+    /** Approved volunteers local to {@code place} first (as for social workers), then the rest of its district. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Person> volunteers(RegionCode place) {
-        RegionCode district = district(place);
-        String[] containing = containing(place);
-        return jdbc.sql("""
-                select v.id, v.name, v.account_id, v.region_code, v.skills,
-                    (v.region_code = any(:containing) or v.region_code like :placePrefix
-                     or exists (select 1 from directory_volunteer_region r where r.volunteer_id = v.id
-                                and r.region_code = any(:containing))) as local
-                from directory_volunteer v
-                where v.status = 'APPROVED' and ((v.region_code >= :lo and v.region_code < :hi)
-                   or exists (select 1 from directory_volunteer_region r where r.volunteer_id = v.id
-                              and r.region_code = any(:containing)))
-                order by v.id limit :limit""")
-                .param("containing", containing).param("placePrefix", place.prefix() + "%")
-                .param("lo", district.prefix()).param("hi", district.subtreeUpperBound()).param("limit", LIMIT)
+        return bind(jdbc.sql(pick("directory_volunteer", "directory_volunteer_region", "volunteer_id",
+                        "status = 'APPROVED'") + """
+                select v.id, v.name, v.account_id, v.region_code, v.skills, p.local
+                from picked p join directory_volunteer v on v.id = p.id
+                order by p.local desc, v.id limit :limit"""), place)
                 .query((rs, n) -> new Person(rs.getLong("id"), rs.getString("name"), nullable(rs.getLong("account_id"),
                         rs.wasNull()), rs.getString("region_code"),
                         Arrays.asList((String[]) rs.getArray("skills").getArray()), Availability.ON_DUTY,
                         rs.getBoolean("local")))
                 .list();
+    }
+
+    /**
+     * The ids to show, as a {@code picked (id, local)} CTE: each branch is one index range (own region, served
+     * region, district), so the cost follows the rows picked, not the size of the table — a single query with
+     * {@code OR … EXISTS} walked the primary key and filtered thousands of rows per call.
+     */
+    private static String pick(String people, String served, String personColumn, String filter) {
+        return """
+                with local as (
+                    select id from %1$s where (region_code = any(:containing)
+                        or (region_code >= :placeLo and region_code < :placeHi)) and %4$s
+                    union
+                    select r.%3$s from %2$s r join %1$s p on p.id = r.%3$s
+                    where r.region_code = any(:containing) and %4$s
+                ), picked as (
+                    (select id, true as local from local order by id limit :limit)
+                    union all
+                    (select p.id, false from %1$s p where p.region_code >= :lo and p.region_code < :hi and %4$s
+                        and not exists (select 1 from local l where l.id = p.id) order by p.id limit :limit)
+                )
+                """.formatted(people, served, personColumn, filter);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, RegionCode place) {
+        RegionCode district = district(place);
+        return sql.param("containing", containing(place)).param("placeLo", place.prefix())
+                .param("placeHi", place.subtreeUpperBound()).param("lo", district.prefix())
+                .param("hi", district.subtreeUpperBound()).param("limit", LIMIT);
     }
 
     /** Active organisations of the given kinds in the district around {@code place} or above it (city level). */

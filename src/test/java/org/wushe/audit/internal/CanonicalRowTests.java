@@ -84,10 +84,10 @@ class CanonicalRowTests {
 
     @Test
     void textIsCleanedToWhatPostgresStores() {
-        assertThat(AuditAppender.clean("a\u0000b")).isEqualTo("a\uFFFDb");
-        assertThat(AuditAppender.clean("x\uD800y")).isEqualTo("x\uFFFDy");
-        assertThat(AuditAppender.clean("张三 😀")).isEqualTo("张三 😀");
-        assertThat(AuditAppender.clean(null)).isNull();
+        assertThat(ActivityRecorder.clean("a\u0000b")).isEqualTo("a\uFFFDb");
+        assertThat(ActivityRecorder.clean("x\uD800y")).isEqualTo("x\uFFFDy");
+        assertThat(ActivityRecorder.clean("张三 😀")).isEqualTo("张三 😀");
+        assertThat(ActivityRecorder.clean(null)).isNull();
     }
 
     private static byte[] ascii(String text) {
