@@ -39,8 +39,9 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
     public static BenchSettings full(Path out) {
         return new BenchSettings("full", 20221, Set.of(), out, null, null, null, true,
                 1_000_000, List.of(10_000, 100_000), 8, 10,
-                List.of(50, 100, 250, 500, 1000, 2000, 3000, 4000), 10, 50, 10, 400, 2_000,
-                List.of(100, 250, 500, 1000, 1500, 2000, 3000, 4000), 500, 1_000_000, 100_000, 1_000_000);
+                List.of(50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000), 10, 50, 10, 400, 2_000,
+                List.of(100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000), 500, 1_000_000, 100_000,
+                1_000_000);
     }
 
     /** From {@code bench.*} system properties, on top of the chosen scale. */

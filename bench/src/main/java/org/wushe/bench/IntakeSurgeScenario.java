@@ -32,6 +32,7 @@ import org.wushe.privacy.CryptoService;
 final class IntakeSurgeScenario {
 
     static final int SUBMITS_PER_PHONE = 9;
+    static final int WARM_UP_STEPS = 3;
     static final int SUBMITS_PER_ADDRESS = 50;
     static final int CODES_PER_ADDRESS = 25;
     private static final String[] CATEGORIES = {"CHRONIC_MEDICINE", "FOOD_SUPPLIES", "ELDERLY_CARE",
@@ -75,8 +76,10 @@ final class IntakeSurgeScenario {
         OpenLoop.Request submit = i -> submit(i, codes.verified, accepted);
         long index = 0;
         double step = settings.stepSeconds();
-        codes.ensure(phonesFor(index + (long) (settings.intakeRates().get(0) * step)));
-        var warm = OpenLoop.run(settings.intakeRates().get(0), step, index, submit);
+        // warm-up: three steps' worth at the first rate, so that the step-up measures compiled code (a single
+        // step left p50 at several hundred ms while the JIT was still at work)
+        codes.ensure(phonesFor(index + (long) (settings.intakeRates().get(0) * step * WARM_UP_STEPS)));
+        var warm = OpenLoop.run(settings.intakeRates().get(0), step * WARM_UP_STEPS, index, submit);
         index += warm.sent();
         db.resetStatements();
         // Phase B: the step-up; request numbers go on from the warm-up's (one submission key, phone and address
