@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,23 +33,54 @@ public class RateLimits {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    /** One limit to count a hit against: at most {@code limit} hits of {@code key} in {@code bucket} per window. */
+    public record Limit(String bucket, String key, int limit, Duration window) {
+    }
+
     /**
      * Counts one hit of {@code key} in {@code bucket}; throws {@link RateLimitExceededException} (answered with
      * 429 and Retry-After) once more than {@code limit} hits fall in the current window.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void hit(String bucket, String key, int limit, Duration window) {
+        hit(new Limit(bucket, key, limit, window));
+    }
+
+    /**
+     * Counts one hit against each limit in one statement (a public request limited per address and per phone
+     * pays for one round trip and one commit, not two); throws if any is exceeded, with the longest wait. The
+     * limits must name different bucket-and-key pairs.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void hit(Limit... limits) {
         Instant now = clock.instant();
-        long windowMillis = window.toMillis();
-        Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+        Instant[] starts = new Instant[limits.length];
+        for (int i = 0; i < limits.length; i++) {
+            long windowMillis = limits[i].window().toMillis();
+            starts[i] = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+        }
         jdbc.sql("set local synchronous_commit = off").update();
-        int hits = jdbc.sql("""
-                insert into platform_rate_limit (bucket, key, window_start, hits) values (?, ?, ?, 1)
+        Map<String, Integer> hits = new HashMap<>();
+        jdbc.sql("""
+                insert into platform_rate_limit (bucket, key, window_start, hits)
+                select b, k, w, 1 from unnest(?::text[], ?::text[], ?::timestamptz[]) as t(b, k, w)
                 on conflict (bucket, key, window_start) do update set hits = platform_rate_limit.hits + 1
-                returning hits""")
-                .params(bucket, key, Timestamp.from(start)).query(Integer.class).single();
-        if (hits > limit) {
-            throw new RateLimitExceededException(Duration.between(now, start.plus(window)));
+                returning bucket, key, hits""")
+                .params(Arrays.stream(limits).map(Limit::bucket).toArray(String[]::new),
+                        Arrays.stream(limits).map(Limit::key).toArray(String[]::new),
+                        Arrays.stream(starts).map(Timestamp::from).toArray(Timestamp[]::new))
+                .query(rs -> {
+                    hits.put(rs.getString(1) + '\0' + rs.getString(2), rs.getInt(3));
+                });
+        Duration wait = null;
+        for (int i = 0; i < limits.length; i++) {
+            if (hits.get(limits[i].bucket() + '\0' + limits[i].key()) > limits[i].limit()) {
+                Duration until = Duration.between(now, starts[i].plus(limits[i].window()));
+                wait = wait == null || until.compareTo(wait) > 0 ? until : wait;
+            }
+        }
+        if (wait != null) {
+            throw new RateLimitExceededException(wait);
         }
     }
 

@@ -89,18 +89,20 @@ public class HelpRequests {
 
     /** Public: sends a 6-digit SMS code; rate-limited per client address and per phone. */
     public void requestCode(String rawPhone, String clientAddress) {
-        rateLimits.hit("requests-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
+        RateLimits.Limit perAddress = new RateLimits.Limit("requests-code-address", address(clientAddress),
+                CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
         PhoneNumber phone;
         try {
             phone = PhoneNumber.parse(rawPhone);
+            if (!phone.isMobile()) {
+                throw new InvalidValueException("requests.field.phone.mobile");
+            }
         } catch (InvalidValueException e) {
+            rateLimits.hit(perAddress); // a bad phone still counts against the address
             throw new IntakeRejectedException(java.util.Map.of("phone", e));
         }
-        if (!phone.isMobile()) {
-            throw new IntakeRejectedException(java.util.Map.of("phone",
-                    new InvalidValueException("requests.field.phone.mobile")));
-        }
-        rateLimits.hit("requests-code-phone", phone.value(), CODES_PER_PHONE_PER_HOUR, Duration.ofHours(1));
+        rateLimits.hit(perAddress, new RateLimits.Limit("requests-code-phone", phone.value(), CODES_PER_PHONE_PER_HOUR,
+                Duration.ofHours(1)));
         tx.executeWithoutResult(s -> {
             String code = verifications.issue(phone, clock.instant());
             notifications.sendSms(phone, "requests.code",
@@ -113,12 +115,19 @@ public class HelpRequests {
      * ago (then no code is needed for it). Throws {@link IntakeRejectedException} with every bad field.
      */
     public Submission submit(Intake intake, String clientAddress, Optional<String> phoneAlreadyVerified) {
-        rateLimits.hit("requests-submit-address", address(clientAddress), SUBMITS_PER_ADDRESS_PER_HOUR,
-                Duration.ofHours(1));
+        RateLimits.Limit perAddress = new RateLimits.Limit("requests-submit-address", address(clientAddress),
+                SUBMITS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
         boolean sessionVerified = phoneAlreadyVerified.isPresent() && intake.phone() != null
                 && phoneAlreadyVerified.get().equals(normalisedOrNull(intake.phone()));
-        IntakeValidator.Valid v = IntakeValidator.validate(intake, places::contains, !sessionVerified);
-        rateLimits.hit("requests-submit-phone", v.phone().value(), SUBMITS_PER_PHONE_PER_HOUR, Duration.ofHours(1));
+        IntakeValidator.Valid v;
+        try {
+            v = IntakeValidator.validate(intake, places::contains, !sessionVerified);
+        } catch (IntakeRejectedException e) {
+            rateLimits.hit(perAddress); // rejected input still counts against the address
+            throw e;
+        }
+        rateLimits.hit(perAddress, new RateLimits.Limit("requests-submit-phone", v.phone().value(),
+                SUBMITS_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
         byte[] phoneIndex = store.phoneIndex(v.phone().value());
         Instant now = clock.instant();
         if (!sessionVerified) {

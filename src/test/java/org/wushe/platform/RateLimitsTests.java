@@ -70,4 +70,21 @@ class RateLimitsTests {
         limits.hit("test-intake", "13800000002", 3, Duration.ofMinutes(1)); // another key has its own count
         limits.hit("other-bucket", "13800000001", 3, Duration.ofMinutes(1));
     }
+
+    @Test
+    void severalLimitsAreCountedTogetherAndTheLongestWaitIsGiven() {
+        RateLimits.Limit address = new RateLimits.Limit("test-multi-address", "10.9.8.7", 3, Duration.ofHours(1));
+        RateLimits.Limit phone = new RateLimits.Limit("test-multi-phone", "13800000009", 1, Duration.ofMinutes(1));
+        limits.hit(address, phone);
+        assertThatThrownBy(() -> limits.hit(address, phone))
+                .isInstanceOfSatisfying(RateLimitExceededException.class, e ->
+                        assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+        // a refused hit is not charged (its transaction rolls back): the address is at 1 of 3, two more fill it
+        limits.hit(address);
+        limits.hit(address);
+        assertThatThrownBy(() -> limits.hit(address, new RateLimits.Limit("test-multi-phone", "13800000010", 5,
+                Duration.ofMinutes(1))))
+                .isInstanceOfSatisfying(RateLimitExceededException.class, e ->
+                        assertThat(e.retryAfter()).isGreaterThan(Duration.ofMinutes(1)));
+    }
 }
