@@ -88,10 +88,14 @@ class VolunteerRegistrationController {
     /** 大字版 on or off, remembered for a year; back to the first step. */
     @GetMapping("/font")
     String font(@RequestParam(defaultValue = "0") String large, HttpServletResponse response) {
+        setLarge(large, response);
+        return "redirect:/volunteer/register";
+    }
+
+    static void setLarge(String large, HttpServletResponse response) {
         boolean on = "1".equals(large);
         response.addHeader("Set-Cookie", ResponseCookie.from(LARGE_COOKIE, on ? "1" : "0").path("/volunteer")
                 .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
-        return "redirect:/volunteer/register";
     }
 
     private String message(InvalidValueException e, Locale locale) {
