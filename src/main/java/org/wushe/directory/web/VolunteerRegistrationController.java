@@ -73,7 +73,9 @@ class VolunteerRegistrationController {
         try {
             volunteers.register(form.toRegistration(), request.getRemoteAddr());
         } catch (InvalidValueException e) {
-            model.addAttribute("error", message(e, locale));
+            // a bad week-grid cell is shown next to the grid, like any other field's error
+            model.addAttribute(e.messageKey().startsWith("directory.volunteer.slot.") ? "slotError" : "error",
+                    message(e, locale));
             model.addAttribute("phone", form.getPhone());
             return "directory/volunteer-register-form";
         }
