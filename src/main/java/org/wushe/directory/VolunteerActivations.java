@@ -69,8 +69,8 @@ public class VolunteerActivations {
 
     /**
      * Step 1 (public): if an APPROVED volunteer without an account has this ID number and this phone, texts a
-     * 6-digit code to the phone. Answers the same either way (the caller says "if the details match, a code was
-     * sent"); only badly formed input is refused. Rate-limited per address and per phone.
+     * 6-digit code to the phone. Answers the same either way (the caller says: if the details match, a code was
+     * sent); only badly formed input is refused. Rate-limited per address and per phone.
      */
     @Transactional
     public void requestCode(String rawIdNumber, String rawPhone, String clientAddress) {

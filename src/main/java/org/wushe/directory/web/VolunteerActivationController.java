@@ -20,7 +20,7 @@ import org.wushe.shared.InvalidValueException;
 
 /**
  * The public, phone-first activation of a volunteer's account (no sign-in, no script, same look as registration):
- * ID number + phone → "if they match, a code was sent" → code + password → "activated, your username is …".
+ * ID number + phone → a page saying a code was sent if they match → code + password → the username to sign in with.
  * ID number and phone travel in form bodies, never in a URL.
  */
 @Controller
