@@ -108,6 +108,29 @@ public class Accounts {
         return new IssuedPassword(account.id(), name, temporary);
     }
 
+    /**
+     * Opens the account of a volunteer who activates it themselves, with no staff caller: role VOLUNTEER only,
+     * scoped to the one region given, with the password the person chose (the account password policy applies;
+     * it is not temporary). <strong>The caller must have proved the person's identity</strong> — in the directory's
+     * activation, the ID number and the phone on record of an APPROVED volunteer without an account, and an SMS
+     * code sent to that phone — because this method checks neither who calls nor who the person is. Audited as a
+     * CREATE by {@code actor}. Throws {@link InvalidValueException} for a taken username or a weak password.
+     */
+    @Transactional
+    public long createActivatedVolunteerAccount(String username, String displayName, PhoneNumber phone,
+            RegionCode region, String password, String actor) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (queries.idOf(name).isPresent()) {
+            throw new InvalidValueException("access.account.usernameTaken", name);
+        }
+        Account account = repository.save(factory.newVolunteerWithChosenPassword(name, displayName,
+                phone == null ? null : phone.value(), region, password, actor));
+        events.publishEvent(new Activity(clock.instant(), actor, AuditAction.CREATE, "account",
+                account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null),
+                "volunteer self-activation", List.of("username", "displayName", "phone", "roles", "scope", "password")));
+        return account.id();
+    }
+
     @PreAuthorize(MANAGERS)
     public Page list(String search, int page, int size) {
         DataScope scope = currentUser.scope();

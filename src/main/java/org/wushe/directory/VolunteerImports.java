@@ -13,6 +13,7 @@ import org.wushe.access.DataScope;
 import org.wushe.directory.internal.DirectoryBulkStore;
 import org.wushe.directory.internal.DirectoryBulkStore.NewVolunteer;
 import org.wushe.directory.internal.imports.RowImport;
+import org.wushe.notify.Notifications;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
@@ -22,8 +23,9 @@ import org.wushe.shared.ResidentIdNumber;
  * Imports a station's existing volunteer roster. The station vouches for these people (it has worked with them
  * and collected their consent), so they come in APPROVED, each with a fresh 公益护照号, and record who imported
  * them — not PENDING, which would make the station review its own roster row by row. No account is opened at
- * import (a one-time password hashed and sent by SMS per row would dominate a 10,000-row import); opening
- * accounts for imported volunteers is still to be built. ID numbers are unique (blind index) within the file and
+ * import (a one-time password hashed per row would dominate a 10,000-row import): each imported volunteer with a
+ * mobile number gets an SMS invitation (queued in one batched statement per chunk, in the import's transaction)
+ * and opens the account themselves ({@link VolunteerActivations}), which is when the password is hashed. ID numbers are unique (blind index) within the file and
  * against every volunteer already registered.
  */
 @Service
@@ -34,10 +36,15 @@ public class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
             "servedRegions", "availability", "emergencyName", "emergencyPhone");
 
     private final DirectoryBulkStore bulk;
+    private final Notifications notifications;
+    private final VolunteerActivations activations;
 
-    VolunteerImports(ImportSupport support, DirectoryBulkStore bulk) {
+    VolunteerImports(ImportSupport support, DirectoryBulkStore bulk, Notifications notifications,
+            VolunteerActivations activations) {
         super(support, ENTITY, Volunteers.REVIEWER_AUTHORITIES);
         this.bulk = bulk;
+        this.notifications = notifications;
+        this.activations = activations;
     }
 
     @Override
@@ -164,7 +171,16 @@ public class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
         @Override
         public void write(List<NewVolunteer> values) {
-            bulk.insertVolunteers(values, Volunteers.PRIVACY_NOTICE_VERSION, actor, support.clock.instant());
+            List<String> passports = bulk.insertVolunteers(values, Volunteers.PRIVACY_NOTICE_VERSION, actor,
+                    support.clock.instant());
+            List<Notifications.Sms> invitations = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                PhoneNumber phone = values.get(i).phone();
+                if (phone.isMobile()) {
+                    invitations.add(new Notifications.Sms(phone, activations.invitation(passports.get(i))));
+                }
+            }
+            notifications.sendSmsBatch("volunteer.invited", invitations);
         }
     }
 }

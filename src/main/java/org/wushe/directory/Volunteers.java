@@ -38,7 +38,8 @@ import org.wushe.shared.ResidentIdNumber;
  * gives a 公益护照号 and a VOLUNTEER account whose one-time password goes out by SMS; a rejection is sent too.
  * One registration per ID number (blind index): a repeated registration (phone proven again by SMS) replaces an
  * earlier PENDING or REJECTED one, which goes back to review (audited as an UPDATE); after approval it is refused
- * with a message pointing to the volunteer's own page.
+ * with a message pointing to the volunteer's own page and, for one imported without an account, to the
+ * self-service activation ({@link VolunteerActivations}).
  */
 @Service
 public class Volunteers {
@@ -128,7 +129,7 @@ public class Volunteers {
         List<RegionCode> regions = List.copyOf(new LinkedHashSet<>(served));
         Optional<Volunteer> earlier = store.findByIdNumber(id);
         if (earlier.isPresent() && earlier.get().status() == VolunteerStatus.APPROVED) {
-            throw new InvalidValueException("directory.volunteer.duplicate.approved");
+            throw new InvalidValueException("directory.volunteer.duplicate.activate");
         }
         long volunteerId;
         AuditAction action;
@@ -138,7 +139,7 @@ public class Volunteers {
             volunteerId = earlier.get().id();
             if (!store.merge(volunteerId, name, id, phone, skills, region, regions, availability, emergencyName,
                     emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant())) {
-                throw new InvalidValueException("directory.volunteer.duplicate.approved");
+                throw new InvalidValueException("directory.volunteer.duplicate.activate");
             }
             action = AuditAction.UPDATE;
             why = "repeated registration merged (was " + earlier.get().status() + ")";
@@ -283,7 +284,7 @@ public class Volunteers {
                 v.birthDate(), Masking.phone(store.clearPhone(v)), v.skills(), v.regionCode().value(),
                 store.servedRegions(v.id()), v.availability(), v.emergencyContactName(), store.maskedEmergencyPhone(v),
                 v.consentVersion(), v.consentedAt(), v.status(), v.reviewedBy(), v.reviewedAt(), v.rejectReason(),
-                v.passportNo(), v.createdAt(), new WeeklySlots(v.weeklySlots()));
+                v.passportNo(), v.createdAt(), new WeeklySlots(v.weeklySlots()), v.accountId() != null);
     }
 
     private Volunteer load(long id) {

@@ -2,8 +2,11 @@ package org.wushe.notify;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,11 +28,13 @@ public class Notifications {
     static final int MAX_BODY = 500;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final CryptoService crypto;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, CryptoService crypto, Optional<Clock> clock) {
+    Notifications(JdbcClient jdbc, JdbcTemplate template, CryptoService crypto, Optional<Clock> clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.crypto = crypto;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -40,15 +45,46 @@ public class Notifications {
         return sendSms(phone, "plain", body);
     }
 
-    /** Queues an SMS with the key of the template it was made from (for counting and auditing). */
+    /** One SMS of a batch: a mobile number and its body. */
+    public record Sms(PhoneNumber phone, String body) {
+    }
+
+    /**
+     * Queues many SMS made from one template in one batched statement (an import's invitations); each is checked
+     * and encrypted as {@link #sendSms(PhoneNumber, String, String)} does. Returns how many were queued.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long sendSms(PhoneNumber phone, String templateKey, String body) {
+    public int sendSmsBatch(String templateKey, List<Sms> messages) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (Sms m : messages) {
+            check(m.phone(), m.body());
+            rows.add(new Object[] {crypto.encrypt(m.phone().value(), TABLE, COLUMN),
+                crypto.blindIndex("phone", m.phone().value()), templateKey, crypto.encrypt(m.body(), TABLE, BODY_COLUMN),
+                now});
+        }
+        template.batchUpdate("""
+                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
+                values ('SMS', ?, ?, ?, ?, ?)""", rows);
+        return rows.size();
+    }
+
+    private static void check(PhoneNumber phone, String body) {
         if (phone == null || !phone.isMobile()) {
             throw new IllegalArgumentException("An SMS needs a mobile number");
         }
         if (body == null || body.isBlank() || body.length() > MAX_BODY) {
             throw new IllegalArgumentException("An SMS body is 1 to " + MAX_BODY + " characters");
         }
+    }
+
+    /** Queues an SMS with the key of the template it was made from (for counting and auditing). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long sendSms(PhoneNumber phone, String templateKey, String body) {
+        check(phone, body);
         return jdbc.sql("""
                 insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
                 values ('SMS', ?, ?, ?, ?, ?) returning id""")

@@ -32,7 +32,8 @@ import org.wushe.shared.RegionCode;
 /**
  * The issue's journey in Chromium at 390×844: a volunteer registers on the phone page (the SMS code read from the
  * outbox), a Xuhui station approves in its browser, and the volunteer signs in with the one-time password from
- * the SMS and sees the passport number on their own page.
+ * the SMS and sees the passport number on their own page; and a volunteer a station imported (no account) follows
+ * the SMS invitation, activates the account on the phone and sees the passport number there too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VolunteerBrowserJourneyTests {
@@ -50,6 +51,9 @@ class VolunteerBrowserJourneyTests {
 
     @Autowired
     CryptoService crypto;
+
+    @Autowired
+    VolunteerImports imports;
 
     @BeforeAll
     static void launch() {
@@ -160,6 +164,50 @@ class VolunteerBrowserJourneyTests {
             Object meWidth = page.evaluate("document.documentElement.scrollWidth");
             assertThat(((Number) meWidth).intValue()).as("the week grid fits a phone").isLessThanOrEqualTo(390);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-me.png")));
+        }
+    }
+
+    @Test
+    void anImportedVolunteerActivatesTheirAccountOnAPhoneAndSeesThePassportNumber() {
+        String base = "http://localhost:" + port;
+        String phoneNumber = VolunteerTestData.phone();
+        String id = VolunteerTestData.idNumber();
+        Staff station = Staff.as(Role.STATION_STAFF).in("310104003").named("tianping-browser-importer");
+        ImportSummary summary = station.call(() -> imports.importFile("名册.xlsx", new java.io.ByteArrayInputStream(
+                ImportFiles.xlsx(VolunteerImportTests.HEADER,
+                        List.of(List.of("钱导入", id, phoneNumber, "医疗", "310104003", "", "", "", ""))))));
+        assertThat(summary.written()).isEqualTo(1);
+        String passport = VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber),
+                "公益护照号(WS\\d{15})");
+
+        try (BrowserContext volunteerContext = browser.newContext(base)) {
+            Page page = phone(volunteerContext);
+            page.navigate("/login");
+            page.getByText("志愿者激活账号").click();
+            assertThat(page.locator("h1")).hasText("激活志愿者账号");
+            page.getByLabel("身份证号").fill(id);
+            page.getByLabel("登记的手机号").fill(phoneNumber);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            assertThat(page.locator("#activate-code-sent")).isVisible();
+            page.getByLabel("短信验证码").fill(VolunteerTestData.code(jdbc, crypto, phoneNumber));
+            page.getByLabel("设置登录密码").fill("Qian-2022-ok!");
+            page.getByLabel("再次输入密码").fill("Qian-2022-ok!");
+            Object width = page.evaluate("document.documentElement.scrollWidth");
+            assertThat(((Number) width).intValue()).as("one column, no sideways scrolling").isLessThanOrEqualTo(390);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开通账号")).click();
+            assertThat(page.locator("#activated")).hasText("账号已开通");
+            String username = passport.toLowerCase(java.util.Locale.ROOT);
+            assertThat(page.locator("#activated-username")).hasText(username);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-activated.png")));
+
+            page.locator("#activated-login").click();
+            page.getByLabel("用户名").fill(username);
+            page.getByLabel("密码").fill("Qian-2022-ok!");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(page).not().hasURL(Pattern.compile(".*/(login|account/password).*"));
+            page.navigate("/volunteer/me");
+            assertThat(page.locator("#passport-no")).hasText(passport);
+            assertThat(page.getByLabel("医疗")).isChecked();
         }
     }
 }

@@ -147,8 +147,11 @@ class VolunteerPagesTests {
                 .param("phone", phone).param("code", code).param("name", "吴志愿").param("idNumber", idNumber())
                 .param("regionCode", "310104003").param("weeklySlots", "TUESDAY_NIGHT")
                 .param("consentVersion", "2026-11-v1"))
-                .as("an unknown cell: the form again with the message, the ticks kept").hasStatusOk().bodyText()
-                .contains("无法识别的服务时段", "TUESDAY_NIGHT");
+                .as("an unknown cell: the form again with the message next to the grid, the ticks kept")
+                .hasStatusOk().bodyText()
+                .contains("无法识别的服务时段", "TUESDAY_NIGHT", "id=\"week-grid-error\"", "is-invalid",
+                        "aria-describedby=\"week-grid-error\"")
+                .doesNotContain("id=\"register-error\"");
         String id = idNumber();
         assertThat(mvc.post().uri("/volunteer/register").with(from(address())).with(csrf())
                 .param("phone", phone).param("code", code).param("name", "吴志愿").param("idNumber", id)
@@ -161,5 +164,19 @@ class VolunteerPagesTests {
                 .bodyText().contains("周二晚上", "周日上午").doesNotContain("周一上午");
         assertThat(mvc.get().uri("/api/v1/volunteers/" + volunteerId).with(XUHUI_STATION.request())).hasStatusOk()
                 .bodyText().contains("\"cells\":[\"TUESDAY_EVENING\",\"SUNDAY_MORNING\"]");
+    }
+
+    @Test
+    void theActivationPagesArePublicScriptFreeAndLinkedFromTheLoginPage() {
+        assertThat(mvc.get().uri("/volunteer/activate")).hasStatusOk().bodyText()
+                .contains("激活志愿者账号", "name=\"idNumber\"", "name=\"phone\"", "type=\"tel\"",
+                        "/volunteer/activate/font?large=1")
+                .doesNotContain("<script", "style=");
+        assertThat(mvc.post().uri("/volunteer/activate/code").param("idNumber", "123").param("phone", phone())
+                .with(from(address())).with(csrf())).hasStatusOk().bodyText()
+                .contains("id=\"activate-error\"", "name=\"idNumber\"").doesNotContain("activate-code-sent");
+        var set = mvc.get().uri("/volunteer/activate/font").param("large", "1").exchange();
+        assertThat(set).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/volunteer/activate");
+        assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("志愿者激活账号", "href=\"/volunteer/activate\"");
     }
 }

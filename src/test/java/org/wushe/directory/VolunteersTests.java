@@ -155,7 +155,7 @@ class VolunteersTests {
         XUHUI_STATION.call(() -> volunteers.approve(first));
         assertThatThrownBy(() -> register(phone(), id, "310101002"))
                 .isInstanceOf(InvalidValueException.class).extracting("messageKey")
-                .isEqualTo("directory.volunteer.duplicate.approved");
+                .isEqualTo("directory.volunteer.duplicate.activate");
         assertThat(XUHUI_STATION.call(() -> volunteers.get(first)).status()).isEqualTo(VolunteerStatus.APPROVED);
     }
 

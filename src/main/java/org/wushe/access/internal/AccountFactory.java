@@ -54,6 +54,19 @@ public class AccountFactory {
         return account;
     }
 
+    /**
+     * A VOLUNTEER account in one region with the password its holder chose (policy checked, hashed once, not
+     * temporary) — for a volunteer who proved who they are and activated it themselves.
+     */
+    public Account newVolunteerWithChosenPassword(String username, String displayName, String phone,
+            RegionCode region, String password, String createdBy) {
+        checkPolicy(password, username);
+        Account account = newAccount(username, displayName, phone, Set.of(Role.VOLUNTEER),
+                DataScope.of(java.util.List.of(region)), password, createdBy);
+        account.changePassword(account.passwordHash(), clock.instant());
+        return account;
+    }
+
     public void assign(Account account, Set<Role> roles, DataScope scope) {
         checkScope(scope);
         account.assign(roles, scope);

@@ -47,6 +47,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
                         .requestMatchers("/api/v1/volunteer-registrations/**").permitAll()
+                        .requestMatchers("/api/v1/volunteer-activations", "/api/v1/volunteer-activations/**").permitAll()
                         .requestMatchers("/api/v1/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/check-in/*").permitAll()
                         .anyRequest().authenticated())
@@ -72,6 +73,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/volunteer/register", "/volunteer/register/**").permitAll()
+                        .requestMatchers("/volunteer/activate", "/volunteer/activate/**").permitAll()
                         .requestMatchers("/help", "/help/**").permitAll()
                         .requestMatchers("/check-in/*").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

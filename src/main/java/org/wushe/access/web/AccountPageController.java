@@ -34,10 +34,11 @@ class AccountPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, Model model) {
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("result", accounts.list(q, Math.max(0, page), AccountForms.pageSize(size)));
+        // pages are counted from 1 on the page (the shared pager), from 0 in the façade and the API
+        model.addAttribute("result", accounts.list(q, Math.max(0, page - 1), AccountForms.pageSize(size)));
         model.addAttribute("pageSizes", AccountForms.PAGE_SIZES);
         model.addAttribute("allRoles", Role.values());
         return "access/accounts";

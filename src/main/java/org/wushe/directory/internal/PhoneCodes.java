@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.privacy.CryptoService;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.ResidentIdNumber;
 
 /**
  * SMS verification codes: 6 digits, valid {@link #VALIDITY}, stored as a hash bound to the phone's blind index,
@@ -37,8 +38,20 @@ public class PhoneCodes {
 
     /** A fresh code for {@code phone} (returned once, to be sent by SMS). */
     public String issue(PhoneNumber phone, Instant now) {
+        return issue(crypto.blindIndex("phone", phone.value()), now);
+    }
+
+    /**
+     * The key of an account activation's code: bound to the phone AND the ID number it was asked for (so a code
+     * proves this pair, and is kept apart from a registration code of the same phone).
+     */
+    public byte[] activationKey(PhoneNumber phone, ResidentIdNumber id) {
+        return crypto.blindIndex("volunteer_activation", phone.value() + "|" + id.value());
+    }
+
+    /** A fresh code under {@code index} (a {@link #activationKey}). */
+    public String issue(byte[] index, Instant now) {
         String code = String.format("%06d", random.nextInt(1_000_000));
-        byte[] index = crypto.blindIndex("phone", phone.value());
         jdbc.sql("""
                 insert into directory_phone_code (phone_index, code_hash, expires_at, attempts) values (?, ?, ?, 0)
                 on conflict (phone_index) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
@@ -53,7 +66,12 @@ public class PhoneCodes {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = InvalidValueException.class)
     public void verify(PhoneNumber phone, String code, Instant now) {
-        byte[] index = crypto.blindIndex("phone", phone.value());
+        verify(crypto.blindIndex("phone", phone.value()), code, now);
+    }
+
+    /** {@link #verify(PhoneNumber, String, Instant)} for a code issued under {@code index}. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = InvalidValueException.class)
+    public void verify(byte[] index, String code, Instant now) {
         Optional<Stored> stored = jdbc.sql("select code_hash, expires_at, attempts from directory_phone_code"
                         + " where phone_index = ? for update")
                 .param(index).query((rs, n) -> new Stored(rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
@@ -73,8 +91,12 @@ public class PhoneCodes {
 
     /** Deletes the code once the registration it verified is written. */
     public void consume(PhoneNumber phone) {
-        jdbc.sql("delete from directory_phone_code where phone_index = ?")
-                .param(crypto.blindIndex("phone", phone.value())).update();
+        consume(crypto.blindIndex("phone", phone.value()));
+    }
+
+    /** Deletes the code issued under {@code index}. */
+    public void consume(byte[] index) {
+        jdbc.sql("delete from directory_phone_code where phone_index = ?").param(index).update();
     }
 
     /** Keyed (HMAC-SM3 under the index key), so a copy of the table cannot be brute-forced offline. */

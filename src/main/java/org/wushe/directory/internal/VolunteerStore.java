@@ -145,6 +145,25 @@ public class VolunteerStore {
                 .params(predicate.params()).param("id", id).query(this::volunteer).optional();
     }
 
+    /**
+     * The APPROVED volunteer without an account whose ID number AND phone on record are these (both by blind
+     * index) — whom a self-service activation may open an account for; not scoped (the public page asks).
+     */
+    public Optional<Volunteer> findActivatable(ResidentIdNumber id, PhoneNumber phone) {
+        return jdbc.sql("""
+                select * from directory_volunteer v where v.id_number_index = ? and v.phone_index = ?
+                    and v.status = 'APPROVED' and v.account_id is null""")
+                .params(crypto.blindIndex("id_number", id.value()), crypto.blindIndex("phone", phone.value()))
+                .query(this::volunteer).optional();
+    }
+
+    /** Links an account to an APPROVED volunteer that has none; false if it was linked (or changed) meanwhile. */
+    public boolean linkAccount(long id, long accountId) {
+        return jdbc.sql("""
+                update directory_volunteer set account_id = ? where id = ? and status = 'APPROVED'
+                    and account_id is null""").params(accountId, id).update() == 1;
+    }
+
     public Optional<Volunteer> findByAccount(long accountId) {
         return jdbc.sql("select * from directory_volunteer v where v.account_id = ?").param(accountId)
                 .query(this::volunteer).optional();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.directory.VolunteerActivations;
 import org.wushe.directory.VolunteerDetails;
 import org.wushe.directory.VolunteerRegistration;
 import org.wushe.directory.VolunteerRow;
@@ -24,10 +25,12 @@ import org.wushe.directory.Volunteers;
 class VolunteerApiController {
 
     private final Volunteers volunteers;
+    private final VolunteerActivations activations;
     private final VolunteerExport export;
 
-    VolunteerApiController(Volunteers volunteers, VolunteerExport export) {
+    VolunteerApiController(Volunteers volunteers, VolunteerActivations activations, VolunteerExport export) {
         this.volunteers = volunteers;
+        this.activations = activations;
         this.export = export;
     }
 
@@ -52,6 +55,27 @@ class VolunteerApiController {
         long id = volunteers.register(registration, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/volunteers/" + id))
                 .body(Map.of("id", id, "status", VolunteerStatus.PENDING));
+    }
+
+    /**
+     * Public: step 1 of an account activation, {"idNumber": "...", "phone": "..."}; always 202 for well-formed
+     * input — an SMS code goes out only if an approved volunteer without an account has this ID number and phone.
+     */
+    @PostMapping("/api/v1/volunteer-activations/codes")
+    ResponseEntity<Void> activationCode(@RequestBody Map<String, String> body, HttpServletRequest request) {
+        activations.requestCode(body.get("idNumber"), body.get("phone"), request.getRemoteAddr());
+        return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Public: step 2, {"idNumber", "phone", "code", "password"}; 201 and the username (the passport number,
+     * lower-cased) to sign in with. A mismatch, an existing account or a volunteer not approved: 400, one message.
+     */
+    @PostMapping("/api/v1/volunteer-activations")
+    ResponseEntity<Map<String, Object>> activate(@RequestBody Map<String, String> body, HttpServletRequest request) {
+        String username = activations.activate(body.get("idNumber"), body.get("phone"), body.get("code"),
+                body.get("password"), body.get("password"), request.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/v1/volunteers/me")).body(Map.of("username", username));
     }
 
     @GetMapping("/api/v1/volunteers")

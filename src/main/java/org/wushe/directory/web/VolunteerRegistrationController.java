@@ -73,7 +73,9 @@ class VolunteerRegistrationController {
         try {
             volunteers.register(form.toRegistration(), request.getRemoteAddr());
         } catch (InvalidValueException e) {
-            model.addAttribute("error", message(e, locale));
+            // a bad week-grid cell is shown next to the grid, like any other field's error
+            model.addAttribute(e.messageKey().startsWith("directory.volunteer.slot.") ? "slotError" : "error",
+                    message(e, locale));
             model.addAttribute("phone", form.getPhone());
             return "directory/volunteer-register-form";
         }
@@ -88,10 +90,14 @@ class VolunteerRegistrationController {
     /** 大字版 on or off, remembered for a year; back to the first step. */
     @GetMapping("/font")
     String font(@RequestParam(defaultValue = "0") String large, HttpServletResponse response) {
+        setLarge(large, response);
+        return "redirect:/volunteer/register";
+    }
+
+    static void setLarge(String large, HttpServletResponse response) {
         boolean on = "1".equals(large);
         response.addHeader("Set-Cookie", ResponseCookie.from(LARGE_COOKIE, on ? "1" : "0").path("/volunteer")
                 .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
-        return "redirect:/volunteer/register";
     }
 
     private String message(InvalidValueException e, Locale locale) {
