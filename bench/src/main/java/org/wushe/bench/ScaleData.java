@@ -97,7 +97,7 @@ final class ScaleData {
                     address_cipher, address_search, phone_cipher, phone_index, description_cipher, urgency, priority,
                     status, first_contact_due, resolution_due, worker_id, worker_name, volunteer_id, volunteer_name,
                     submitted_at, created_by)
-                select 'B' || lpad(g::text, 7, '0'), 'ONLINE',
+                select 'B' || lpad(upper(to_hex(g)), 7, '0'), 'ONLINE', -- hex: unique up to 268 million
                        (array['CHRONIC_MEDICINE','FOOD_SUPPLIES','ELDERLY_CARE','EMERGENCY_MEDICAL','PSYCHOLOGICAL',
                               'DIALYSIS','TRANSPORT_ESCORT','OTHER','PRENATAL_CHECK','CHILD_PARENT'])[g % 10 + 1],
                        case when g % 3 = 0 then 'FAMILY' else 'SELF' end, r.code, ?,
