@@ -92,7 +92,7 @@ public class HelpRequestCases {
         RegionCode place = RegionCode.parse(r.regionCode());
         Category category = store.category(id);
         return matching.rank(category, place, candidates.organisations(place, ASSIGNABLE_ORGS),
-                candidates.socialWorkers(place), candidates.volunteers(place));
+                candidates.pools(place, id));
     }
 
     /** Organisations a request can be referred to (hospital social-work departments, committees, charities …). */
@@ -112,8 +112,10 @@ public class HelpRequestCases {
         var org = organisationId == null ? null : candidates.organisations(place, ASSIGNABLE_ORGS).stream()
                 .filter(o -> o.id() == organisationId).findFirst()
                 .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
-        HelpRequest.Assignee worker = person(candidates.socialWorkers(place), socialWorkerId);
-        HelpRequest.Assignee volunteer = person(candidates.volunteers(place), volunteerId);
+        HelpRequest.Assignee worker = socialWorkerId == null ? null
+                : assignee(candidates.socialWorker(place, socialWorkerId));
+        HelpRequest.Assignee volunteer = volunteerId == null ? null
+                : assignee(candidates.volunteer(place, volunteerId));
         r.assign(org == null ? null : org.id(), org == null ? null : org.name(), worker, volunteer, actor());
         save(r, "assignment");
         List<Long> told = new java.util.ArrayList<>();
@@ -143,12 +145,9 @@ public class HelpRequestCases {
         return ids.size();
     }
 
-    private static HelpRequest.Assignee person(List<DispatchCandidates.Person> people, Long id) {
-        if (id == null) {
-            return null;
-        }
-        return people.stream().filter(p -> p.id() == id).findFirst()
-                .map(p -> new HelpRequest.Assignee(p.id(), p.accountId(), p.name()))
+    /** Anyone who can act at the place may be assigned, not only those a suggestion list happened to show. */
+    private static HelpRequest.Assignee assignee(Optional<DispatchCandidates.Person> person) {
+        return person.map(p -> new HelpRequest.Assignee(p.id(), p.accountId(), p.name()))
                 .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
     }
 

@@ -2,8 +2,11 @@ package org.wushe.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +18,8 @@ import org.wushe.shared.RegionCode;
 
 /**
  * Who is offered for a place: local people first even when the district has more people than are shown, then
- * the rest of the district; nobody from another district; volunteers only once approved.
+ * the rest of the district; a pool sampled by key when more people are local than fit; nobody from another
+ * district; volunteers only once approved; and who may be assigned at all.
  */
 @WusheIntegrationTest
 class DispatchCandidatesTests {
@@ -31,8 +35,8 @@ class DispatchCandidatesTests {
     JdbcClient jdbc;
 
     @Test
-    void localSocialWorkersComeFirstEvenBeyondTheLimit() {
-        for (int i = 0; i < DispatchCandidates.LIMIT + 20; i++) {
+    void localSocialWorkersComeFirstEvenBeyondThePool() {
+        for (int i = 0; i < DispatchCandidates.POOL + 20; i++) {
             worker("远" + i, OTHER_STREET + "001");
         }
         long living = worker("住本社区", PLACE.value());
@@ -41,15 +45,33 @@ class DispatchCandidatesTests {
                 .params(serving, DISTRICT + "001").update();
         long elsewhere = worker("别区", "659099001001");
 
-        List<DispatchCandidates.Person> people = Staff.as(Role.STATION_STAFF).in(DISTRICT)
-                .call(() -> candidates.socialWorkers(PLACE));
+        List<DispatchCandidates.Person> people = asStation(() -> candidates.pools(PLACE, 1).socialWorkers());
 
-        assertThat(people).hasSize(DispatchCandidates.LIMIT);
+        assertThat(people).hasSize(DispatchCandidates.POOL);
         assertThat(people.subList(0, 2)).extracting(DispatchCandidates.Person::id).containsExactly(living, serving);
         assertThat(people.subList(0, 2)).allMatch(DispatchCandidates.Person::local);
         assertThat(people.subList(2, people.size())).noneMatch(DispatchCandidates.Person::local);
         assertThat(people).extracting(DispatchCandidates.Person::id).doesNotContain(elsewhere);
-        assertThat(people.subList(2, people.size())).extracting(DispatchCandidates.Person::id).isSorted();
+    }
+
+    @Test
+    void whenMoreAreLocalThanFitTheKeyPicksASampleThatIsStableForTheSameKey() {
+        RegionCode crowded = RegionCode.parse(DISTRICT + "005001");
+        Set<Long> everyone = new HashSet<>();
+        for (int i = 0; i < DispatchCandidates.POOL * 3; i++) {
+            everyone.add(worker("近" + i, crowded.value()));
+        }
+
+        Set<Long> first = ids(asStation(() -> candidates.pools(crowded, 7).socialWorkers()));
+        Set<Long> again = ids(asStation(() -> candidates.pools(crowded, 7).socialWorkers()));
+        Set<Long> other = ids(asStation(() -> candidates.pools(crowded, 8).socialWorkers()));
+
+        assertThat(first).hasSize(DispatchCandidates.POOL).isEqualTo(again);
+        assertThat(everyone).containsAll(first).containsAll(other);
+        assertThat(other).isNotEqualTo(first);
+        // not the oldest records every time: the lowest ids are not what a sample is made of
+        assertThat(first).isNotEqualTo(everyone.stream().sorted().limit(DispatchCandidates.POOL)
+                .collect(Collectors.toSet()));
     }
 
     @Test
@@ -58,12 +80,42 @@ class DispatchCandidatesTests {
         long local = volunteer("近志", PLACE.value(), "APPROVED");
         long pending = volunteer("待审", PLACE.value(), "PENDING");
 
-        List<DispatchCandidates.Person> people = Staff.as(Role.STATION_STAFF).in(DISTRICT)
-                .call(() -> candidates.volunteers(PLACE));
+        List<DispatchCandidates.Person> people = asStation(() -> candidates.pools(PLACE, 1).volunteers());
 
         assertThat(people).extracting(DispatchCandidates.Person::id).containsExactly(local, far);
         assertThat(people).extracting(DispatchCandidates.Person::local).containsExactly(true, false);
         assertThat(people).extracting(DispatchCandidates.Person::id).doesNotContain(pending);
+    }
+
+    @Test
+    void anyoneLocalOrInTheDistrictCanBeAssignedButNobodyElse() {
+        long local = worker("本地", PLACE.value());
+        long district = worker("同区", OTHER_STREET + "009");
+        long serving = worker("外区服务", "659099002002");
+        jdbc.sql("insert into directory_social_worker_region (social_worker_id, region_code) values (?, ?)")
+                .params(serving, PLACE.value()).update();
+        long elsewhere = worker("外区", "659099001001");
+        long pending = volunteer("待审", PLACE.value(), "PENDING");
+        long approved = volunteer("已审", OTHER_STREET + "001", "APPROVED");
+
+        assertThat(asStation(() -> candidates.socialWorker(PLACE, local))).get()
+                .matches(DispatchCandidates.Person::local);
+        assertThat(asStation(() -> candidates.socialWorker(PLACE, district))).get()
+                .matches(p -> !p.local());
+        assertThat(asStation(() -> candidates.socialWorker(PLACE, serving))).get()
+                .matches(DispatchCandidates.Person::local);
+        assertThat(asStation(() -> candidates.socialWorker(PLACE, elsewhere))).isEmpty();
+        assertThat(asStation(() -> candidates.volunteer(PLACE, pending))).isEmpty();
+        assertThat(asStation(() -> candidates.volunteer(PLACE, approved))).get()
+                .extracting(DispatchCandidates.Person::name).isEqualTo("已审");
+    }
+
+    private static <T> T asStation(java.util.concurrent.Callable<T> call) {
+        return Staff.as(Role.STATION_STAFF).in(DISTRICT).call(call);
+    }
+
+    private static Set<Long> ids(List<DispatchCandidates.Person> people) {
+        return people.stream().map(DispatchCandidates.Person::id).collect(Collectors.toSet());
     }
 
     private long worker(String name, String region) {

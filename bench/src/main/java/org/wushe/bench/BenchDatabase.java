@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,6 +57,15 @@ final class BenchDatabase {
     void execute(String... statements) {
         for (String s : statements) {
             jdbc.execute(s);
+        }
+    }
+
+    /** Writes the dirty buffers now (needs pg_checkpoint or superuser; skipped, with a log line, without). */
+    void checkpoint() {
+        try {
+            jdbc.execute("checkpoint");
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(BenchDatabase.class).warn("checkpoint skipped: {}", e.getMessage());
         }
     }
 

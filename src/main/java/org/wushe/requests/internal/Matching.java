@@ -20,7 +20,7 @@ import org.wushe.shared.RegionCode;
 /**
  * Ranks who could take a request: in the same community (or serving it) first, then a specialty or skill that
  * fits the category, then fewer open requests, and never an off-duty social worker ahead of an on-duty one.
- * Open loads come from one grouped query over the candidates' ids.
+ * Open loads come from one grouped statement over the candidates' ids.
  */
 @Component
 public class Matching {
@@ -45,7 +45,7 @@ public class Matching {
     }
 
     public Suggestions rank(Category category, RegionCode place, List<DispatchCandidates.Organisation> orgs,
-            List<DispatchCandidates.Person> workers, List<DispatchCandidates.Person> volunteers) {
+            DispatchCandidates.Pools pools) {
         Set<String> fits = FITS.getOrDefault(category, Set.of());
         List<Candidate> orgList = orgs.stream().map(o -> {
             boolean local = place.value().startsWith(o.regionCode()) || o.regionCode().startsWith(place.value());
@@ -55,8 +55,9 @@ public class Matching {
             }
             return new Candidate(o.id(), o.name(), o.regionCode(), 0, true, reasons, local ? 100 : 0);
         }).sorted(Comparator.comparingInt(Candidate::score).reversed()).limit(SHOWN).toList();
-        return new Suggestions(orgList, people(workers, fits, load("worker_id", workers)),
-                people(volunteers, fits, load("volunteer_id", volunteers)));
+        Loads loads = loads(pools);
+        return new Suggestions(orgList, people(pools.socialWorkers(), fits, loads.workers()),
+                people(pools.volunteers(), fits, loads.volunteers()));
     }
 
     private List<Candidate> people(List<DispatchCandidates.Person> people, Set<String> fits, Map<Long, Integer> loads) {
@@ -86,17 +87,30 @@ public class Matching {
                 .limit(SHOWN).toList();
     }
 
-    private Map<Long, Integer> load(String column, List<DispatchCandidates.Person> people) {
-        Map<Long, Integer> loads = new HashMap<>();
-        if (people.isEmpty()) {
+    private record Loads(Map<Long, Integer> workers, Map<Long, Integer> volunteers) {
+    }
+
+    /** Open assignments of every candidate, social workers and volunteers in one statement. */
+    private Loads loads(DispatchCandidates.Pools pools) {
+        Loads loads = new Loads(new HashMap<>(), new HashMap<>());
+        if (pools.socialWorkers().isEmpty() && pools.volunteers().isEmpty()) {
             return loads;
         }
-        jdbc.sql("select " + column + ", count(*) from requests_help_request where " + column + " = any(?)"
-                        + " and status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') group by " + column)
-                .param(people.stream().map(DispatchCandidates.Person::id).toArray(Long[]::new))
+        jdbc.sql("""
+                select 'W', worker_id, count(*) from requests_help_request
+                where worker_id = any(:workers) and status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS') group by worker_id
+                union all
+                select 'V', volunteer_id, count(*) from requests_help_request
+                where volunteer_id = any(:volunteers) and status in ('ASSIGNED', 'ACCEPTED', 'IN_PROGRESS')
+                group by volunteer_id""")
+                .param("workers", ids(pools.socialWorkers())).param("volunteers", ids(pools.volunteers()))
                 .query(rs -> {
-                    loads.put(rs.getLong(1), rs.getInt(2));
+                    ("W".equals(rs.getString(1)) ? loads.workers() : loads.volunteers()).put(rs.getLong(2), rs.getInt(3));
                 });
         return loads;
+    }
+
+    private static Long[] ids(List<DispatchCandidates.Person> people) {
+        return people.stream().map(DispatchCandidates.Person::id).toArray(Long[]::new);
     }
 }
