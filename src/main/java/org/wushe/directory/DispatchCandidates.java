@@ -3,6 +3,7 @@ package org.wushe.directory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wushe.platform.QueryPlans;
 import org.wushe.shared.RegionCode;
 
 /**
@@ -51,9 +53,11 @@ public class DispatchCandidates {
     private static final String POOLS = "(" + pool(WORKERS, "W") + ")\nunion all\n(" + pool(VOLUNTEERS, "V") + ")";
 
     private final JdbcClient jdbc;
+    private final QueryPlans plans;
 
-    DispatchCandidates(JdbcClient jdbc) {
+    DispatchCandidates(JdbcClient jdbc, QueryPlans plans) {
         this.jdbc = jdbc;
+        this.plans = plans;
     }
 
     /** The pools of one place: social workers and approved volunteers, each local ones first. */
@@ -70,18 +74,14 @@ public class DispatchCandidates {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Pools pools(RegionCode place, long sampleKey) {
-        List<Person> workers = new ArrayList<>();
-        List<Person> volunteers = new ArrayList<>();
         // The plan is the same for every place (index ranges in a fixed order). Re-planning it per call cost as
         // much as running it, and PostgreSQL kept re-planning under plan_cache_mode=auto.
-        jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
-        try {
-            bind(jdbc.sql(POOLS), place).param("key", sampleKey).param("pool", POOL).query(rs -> {
-                ("W".equals(rs.getString("kind")) ? workers : volunteers).add(person(rs));
-            });
-        } finally {
-            jdbc.sql("set local plan_cache_mode = auto").update();
-        }
+        List<Map.Entry<String, Person>> rows = plans.generic(() -> bind(jdbc.sql(POOLS), place)
+                .param("key", sampleKey).param("pool", POOL)
+                .query((rs, n) -> Map.entry(rs.getString("kind"), person(rs))).list());
+        List<Person> workers = new ArrayList<>();
+        List<Person> volunteers = new ArrayList<>();
+        rows.forEach(row -> ("W".equals(row.getKey()) ? workers : volunteers).add(row.getValue()));
         return new Pools(List.copyOf(workers), List.copyOf(volunteers));
     }
 

@@ -112,6 +112,8 @@ class HelpRequestCasesTests {
         WorklistFilter byAddress = new WorklistFilter(null, null, null, null, null, null, null, null, "天平路88号", null, 500);
         assertThat(TIANPING_STATION.call(() -> requests.worklist(byAddress)).rows()).extracting(HelpRequestRow::id)
                 .contains(s.id());
+        assertThat(HUANGPU_STATION.call(() -> requests.worklist(byAddress)).rows()).extracting(HelpRequestRow::id)
+                .doesNotContain(s.id());
         WorklistFilter byCode = new WorklistFilter(null, null, null, null, null, null, s.trackingCode().toLowerCase(),
                 null, null, null, null);
         assertThat(TIANPING_STATION.call(() -> requests.worklist(byCode)).rows()).hasSize(1);

@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
+import org.wushe.platform.QueryPlans;
 import org.wushe.privacy.Masking;
 import org.wushe.requests.Category;
 import org.wushe.requests.Channel;
@@ -36,13 +39,24 @@ public class WorklistQueries {
 
     private final JdbcClient jdbc;
     private final HelpRequestStore store;
+    private final QueryPlans plans;
 
-    WorklistQueries(JdbcClient jdbc, HelpRequestStore store) {
+    WorklistQueries(JdbcClient jdbc, HelpRequestStore store, QueryPlans plans) {
         this.jdbc = jdbc;
         this.store = store;
+        this.plans = plans;
     }
 
+    /**
+     * Planned per call ({@link QueryPlans#custom}): after five calls PostgreSQL switched the address search to a
+     * generic plan that read the scope's whole region range from the btree (165 ms at 10,000,000 requests,
+     * against 5–20 ms for the plan made for the parameters), since a generic plan cannot know the range's width.
+     */
     public WorklistPage page(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
+        return plans.custom(() -> planned(scope, myAccountId, f, now));
+    }
+
+    private WorklistPage planned(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
         Where w = where(scope, myAccountId, f, now);
         String sql = "select id, tracking_code, category, priority, status, channel, region_code, address_search,"
                 + " submitted_at, first_contact_due, resolution_due, first_contact_at, worker_name, volunteer_name,"
@@ -67,20 +81,23 @@ public class WorklistQueries {
     /** Every row of the filter (for the export), streamed in id order. */
     public void each(DataScope scope, WorklistFilter f, Instant now, int limit, Consumer<HelpRequestRow> sink) {
         Where w = where(scope, null, f, now);
-        jdbc.sql("select id, tracking_code, category, priority, status, channel, region_code, address_search,"
+        plans.custom(() -> {
+            jdbc.sql("select id, tracking_code, category, priority, status, channel, region_code, address_search,"
                         + " submitted_at, first_contact_due, resolution_due, first_contact_at, worker_name,"
                         + " volunteer_name, organisation_name, related_request_id from requests_help_request where "
                         + w.sql + " order by id desc limit " + limit)
                 .params(w.params).query((ResultSet rs) -> {
                     sink.accept(row(rs, now));
                 });
+            return null;
+        });
     }
 
     /** The id of the newest request the caller can see (the live worklist polls it to know when to refresh). */
     public Optional<Long> newestId(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
         Where w = where(scope, myAccountId, f, now);
-        return jdbc.sql("select max(id) from requests_help_request where " + w.sql).params(w.params)
-                .query(Long.class).optional();
+        return plans.custom(() -> jdbc.sql("select max(id) from requests_help_request where " + w.sql)
+                .params(w.params).query(Long.class).optional());
     }
 
     private record Where(String sql, java.util.Map<String, Object> params) {
@@ -139,8 +156,47 @@ public class WorklistQueries {
             parts.add("address_search like :address");
             params.put("address", "%" + f.address().strip().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
+            // Redundant with the scope's ranges, but it lets the address index look only at the districts that
+            // can match: a substring alone matched city-wide and 95 % of the rows read were then thrown away.
+            Set<String> districts = districts(myAccountId == null ? scope : null, f.region());
+            if (!districts.isEmpty()) {
+                parts.add("left(region_code, 6) = any(:districts)");
+                params.put("districts", districts.toArray(String[]::new));
+            }
         }
         return new Where(String.join(" and ", parts), params);
+    }
+
+    /**
+     * The districts (6-digit codes) a query is confined to by the caller's scope and the region filter, or none
+     * when either reaches above district level (a city-wide scope, or "my requests", which has no region bound).
+     */
+    static Set<String> districts(DataScope scope, String regionFilter) {
+        Set<String> fromFilter = null;
+        if (regionFilter != null && !regionFilter.isBlank()) {
+            RegionCode region = RegionCode.parse(regionFilter.strip());
+            if (region.prefix().length() >= 6) {
+                fromFilter = Set.of(region.prefix().substring(0, 6));
+            }
+        }
+        Set<String> fromScope = null;
+        if (scope != null && !scope.wholeCountry()
+                && scope.regions().stream().allMatch(r -> r.prefix().length() >= 6)) {
+            fromScope = new TreeSet<>();
+            for (RegionCode r : scope.regions()) {
+                fromScope.add(r.prefix().substring(0, 6));
+            }
+        }
+        if (fromFilter == null) {
+            return fromScope == null ? Set.of() : fromScope;
+        }
+        if (fromScope == null) {
+            return fromFilter;
+        }
+        Set<String> both = new TreeSet<>(fromScope);
+        both.retainAll(fromFilter);
+        // an empty intersection matches nothing anyway (the scope's ranges see to that); keep the index usable
+        return both.isEmpty() ? fromFilter : both;
     }
 
     private static HelpRequestRow row(ResultSet rs, Instant now) throws SQLException {
