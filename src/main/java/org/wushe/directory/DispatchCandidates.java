@@ -100,8 +100,9 @@ public class DispatchCandidates {
     }
 
     /**
-     * Each branch is one index range read in index order (own region, place subtree, served region; then the
-     * district on either side of the place), so the cost follows the pool, not the directory: ordering the
+     * Each branch is one index range read in index order (living at an ancestor, living in the place's subtree,
+     * serving the place or an ancestor; then the district on either side of the place; the place itself is read
+     * once, by the subtree), so the cost follows the pool, not the directory: ordering the
      * whole district by id read every person of it on each call. The district is read only when fewer than
      * {@value #POOL} people are local, and then {@code sample} holds all of them.
      */
@@ -117,7 +118,7 @@ public class DispatchCandidates {
                         .formatted(k.people(), k.served(), k.personColumn(), k.filter().replace("status", "p.status"));
         return """
                 with local as (
-                    select id from %1$s where region_code = any(:containing) %2$s
+                    select id from %1$s where region_code = any(:ancestors) %2$s
                     union
                     select id from %1$s where region_code >= :placeLo and region_code < :placeHi %2$s
                     union
@@ -164,7 +165,9 @@ public class DispatchCandidates {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, RegionCode place) {
         RegionCode district = district(place);
-        return sql.param("containing", containing(place)).param("placeLo", place.prefix())
+        String[] containing = containing(place);
+        return sql.param("containing", containing)
+                .param("ancestors", Arrays.copyOf(containing, containing.length - 1)).param("placeLo", place.prefix())
                 .param("placeHi", place.subtreeUpperBound()).param("lo", district.prefix())
                 .param("hi", district.subtreeUpperBound());
     }
