@@ -26,7 +26,8 @@ public class DispatchCandidates {
     /**
      * People of each kind offered for one ranking: five times what a suggestion list shows, so that skill and
      * load have room to choose, while a look-up reads about this many rows whatever the size of the directory.
-     * The benchmark (bench/, P3) measured p99 8.9–12.3 ms per suggestion list with 100, and under 10 ms with 50.
+     * With 100 the benchmark's p99 per suggestion list (bench/, P3) stayed above its 10 ms target; with 50 it is
+     * below it in most runs.
      */
     static final int POOL = 50;
     static final int LIMIT = 300;
