@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * between a plan made for the parameters (custom) and one made once for any parameters (generic) goes wrong.
  * After five executions of a prepared statement PostgreSQL may switch to the generic plan when its estimate looks
  * no worse, and a generic plan cannot know how wide a region range is. The mode is set for the caller's
- * transaction only ({@code SET LOCAL}) and put back afterwards, so nothing else in it is affected.
+ * transaction only ({@code SET LOCAL}) and set back to {@code auto} afterwards, so nothing else in it is affected.
  */
 @Component
 public class QueryPlans {
@@ -37,10 +37,10 @@ public class QueryPlans {
 
     private <T> T under(String mode, Supplier<T> queries) {
         jdbc.sql("set local plan_cache_mode = " + mode).update();
-        try {
-            return queries.get();
-        } finally {
-            jdbc.sql("set local plan_cache_mode = auto").update();
-        }
+        T result = queries.get();
+        // Not in a finally: after a failed statement PostgreSQL refuses every other one until the rollback, which
+        // discards the SET LOCAL anyway, and a failing reset would hide the first error.
+        jdbc.sql("set local plan_cache_mode = auto").update();
+        return result;
     }
 }

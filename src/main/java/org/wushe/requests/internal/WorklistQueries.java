@@ -168,8 +168,9 @@ public class WorklistQueries {
     }
 
     /**
-     * The districts (6-digit codes) a query is confined to by the caller's scope and the region filter, or none
-     * when either reaches above district level (a city-wide scope, or "my requests", which has no region bound).
+     * The districts (6-digit codes) a query is confined to by the caller's scope or the region filter (both, when
+     * both are), or none when neither stays within districts: a city-wide scope with no filter, or "my requests"
+     * (no scope passed) with none.
      */
     static Set<String> districts(DataScope scope, String regionFilter) {
         Set<String> fromFilter = null;
