@@ -16,7 +16,7 @@ import org.wushe.shared.RegionCode;
 
 /**
  * Read-only look-ups for dispatching work to a place (used by help requests): the social workers, approved
- * volunteers and active organisations that are at or serve a region, in one query, so that ranking
+ * volunteers and active organisations that are at or serve a region, one query per look-up, so that ranking
  * candidates never means joining directory tables from another module. Not scoped by the caller — the caller
  * already holds the record in scope and needs whoever can act there; only names, ids and skills are returned.
  */
@@ -177,19 +177,33 @@ public class DispatchCandidates {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Organisation> organisations(RegionCode place, Set<OrgType> types) {
+        return organisationQuery(place, types, "order by (region_code like :placePrefix) desc, type, name limit :limit")
+                .param("placePrefix", district(place).prefix() + "%").param("limit", LIMIT)
+                .query(DispatchCandidates::organisation).list();
+    }
+
+    /** The organisation {@code id} if it is one of {@link #organisations}' kinds and places, however many there are. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<Organisation> organisation(RegionCode place, Set<OrgType> types, long id) {
+        return organisationQuery(place, types, "and id = :id").param("id", id).query(DispatchCandidates::organisation)
+                .optional();
+    }
+
+    private JdbcClient.StatementSpec organisationQuery(RegionCode place, Set<OrgType> types, String tail) {
         RegionCode district = district(place);
         return jdbc.sql("""
                 select id, name, type, region_code from directory_organisation
                 where status = 'ACTIVE' and type = any(:types)
                   and ((region_code >= :lo and region_code < :hi) or region_code = any(:containing))
-                order by (region_code like :placePrefix) desc, type, name limit :limit""")
+                """ + tail)
                 .param("types", types.stream().map(Enum::name).toArray(String[]::new))
                 .param("lo", district.prefix()).param("hi", district.subtreeUpperBound())
-                .param("containing", containing(place)).param("placePrefix", district(place).prefix() + "%")
-                .param("limit", LIMIT)
-                .query((rs, n) -> new Organisation(rs.getLong(1), rs.getString(2), OrgType.valueOf(rs.getString(3)),
-                        rs.getString(4)))
-                .list();
+                .param("containing", containing(place));
+    }
+
+    private static Organisation organisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Organisation(rs.getLong(1), rs.getString(2), OrgType.valueOf(rs.getString(3)), rs.getString(4));
     }
 
     private static RegionCode district(RegionCode place) {

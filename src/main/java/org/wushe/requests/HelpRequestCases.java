@@ -109,8 +109,7 @@ public class HelpRequestCases {
     public void assign(long id, Long organisationId, Long socialWorkerId, Long volunteerId) {
         HelpRequest r = load(id);
         RegionCode place = RegionCode.parse(r.regionCode());
-        var org = organisationId == null ? null : candidates.organisations(place, ASSIGNABLE_ORGS).stream()
-                .filter(o -> o.id() == organisationId).findFirst()
+        var org = organisationId == null ? null : candidates.organisation(place, ASSIGNABLE_ORGS, organisationId)
                 .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
         HelpRequest.Assignee worker = socialWorkerId == null ? null
                 : assignee(candidates.socialWorker(place, socialWorkerId));
@@ -245,8 +244,7 @@ public class HelpRequestCases {
         if (what.isEmpty() || what.length() > 200) {
             throw new InvalidValueException("requests.error.partRequired", 200);
         }
-        var org = candidates.organisations(RegionCode.parse(r.regionCode()), REFERRAL_ORGS).stream()
-                .filter(o -> o.id() == organisationId).findFirst()
+        var org = candidates.organisation(RegionCode.parse(r.regionCode()), REFERRAL_ORGS, organisationId)
                 .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
         long referralId = referrals.insert(id, org.id(), org.name(), what, actor(), clock.instant());
         r.log("REFERRED", actor(), true, org.name(), what);

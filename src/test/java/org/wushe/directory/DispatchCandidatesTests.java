@@ -110,6 +110,29 @@ class DispatchCandidatesTests {
                 .extracting(DispatchCandidates.Person::name).isEqualTo("已审");
     }
 
+    @Test
+    void anOrganisationIsFoundByIdWhereverItStandsInTheList() {
+        for (int i = 0; i < DispatchCandidates.LIMIT + 5; i++) {
+            organisation("站" + i, "STATION", OTHER_STREET + "001");
+        }
+        long last = organisation("站999", "STATION", OTHER_STREET + "009"); // sorts after 站0 … 站304
+        long wrongKind = organisation("协会", "ASSOCIATION", PLACE.value());
+        long elsewhere = organisation("外区站", "STATION", "659099001001");
+        Set<OrgType> stations = Set.of(OrgType.STATION);
+
+        assertThat(asStation(() -> candidates.organisations(PLACE, stations))).hasSize(DispatchCandidates.LIMIT)
+                .extracting(DispatchCandidates.Organisation::id).doesNotContain(last);
+        assertThat(asStation(() -> candidates.organisation(PLACE, stations, last))).get()
+                .extracting(DispatchCandidates.Organisation::name).isEqualTo("站999");
+        assertThat(asStation(() -> candidates.organisation(PLACE, stations, wrongKind))).isEmpty();
+        assertThat(asStation(() -> candidates.organisation(PLACE, stations, elsewhere))).isEmpty();
+    }
+
+    private long organisation(String name, String type, String region) {
+        return jdbc.sql("insert into directory_organisation (type, name, region_code, created_by)"
+                + " values (?, ?, ?, 'test') returning id").params(type, name, region).query(Long.class).single();
+    }
+
     private static <T> T asStation(java.util.concurrent.Callable<T> call) {
         return Staff.as(Role.STATION_STAFF).in(DISTRICT).call(call);
     }
