@@ -24,16 +24,19 @@ import java.util.stream.Collectors;
  * @param listRows          rows of the verification list import (P2)
  * @param people            social workers + volunteers generated for dispatch (P3; 60 % workers)
  * @param requests          open help requests generated for dispatch and the worklist (P3, P4)
+ * @param overloadFactor    the intake's overload step offers this many times the knee's rate (P1b): far enough
+ *                          beyond capacity that the node must shed, which twice the knee often was not
  */
 public record BenchSettings(String scale, long seed, Set<String> only, Path out,
         String dbUrl, String dbUser, String dbPassword, boolean durable,
         int searchRows, List<Integer> socialWorkerRows, int clients, int closedSeconds,
         List<Integer> httpRates, int stepSeconds, double p99TargetMillis, int rollupRuns, int queryRuns,
-        int warmupImportRows, List<Integer> intakeRates, int codeRate, int listRows, int people, int requests) {
+        int warmupImportRows, List<Integer> intakeRates, int codeRate, int listRows, int people, int requests,
+        double overloadFactor) {
 
     public static BenchSettings smoke(Path out) {
         return new BenchSettings("smoke", 20221, Set.of(), out, null, null, null, true,
-                2_000, List.of(300), 2, 1, List.of(20), 1, 50, 3, 20, 0, List.of(10, 20), 20, 500, 300, 3_000);
+                2_000, List.of(300), 2, 1, List.of(20), 1, 50, 3, 20, 0, List.of(10, 20), 20, 500, 300, 3_000, 4);
     }
 
     public static BenchSettings full(Path out) {
@@ -41,7 +44,7 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
                 1_000_000, List.of(10_000, 100_000), 8, 10,
                 List.of(50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000), 10, 50, 10, 400, 2_000,
                 List.of(100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000), 500, 1_000_000, 100_000,
-                1_000_000);
+                1_000_000, 4);
     }
 
     /** From {@code bench.*} system properties, on top of the chosen scale. */
@@ -67,7 +70,8 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
                 Integer.parseInt(prop("bench.code-rate", Integer.toString(base.codeRate))),
                 Integer.parseInt(prop("bench.list-rows", Integer.toString(base.listRows))),
                 Integer.parseInt(prop("bench.people", Integer.toString(base.people))),
-                Integer.parseInt(prop("bench.requests", Integer.toString(base.requests))));
+                Integer.parseInt(prop("bench.requests", Integer.toString(base.requests))),
+                Double.parseDouble(prop("bench.intake-overload-factor", Double.toString(base.overloadFactor))));
     }
 
     /** Whether a scenario (or group of baselines) is part of this run. */
@@ -78,7 +82,7 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
     public BenchSettings withOnly(Set<String> names) {
         return new BenchSettings(scale, seed, names, out, dbUrl, dbUser, dbPassword, durable, searchRows,
                 socialWorkerRows, clients, closedSeconds, httpRates, stepSeconds, p99TargetMillis, rollupRuns,
-                queryRuns, warmupImportRows, intakeRates, codeRate, listRows, people, requests);
+                queryRuns, warmupImportRows, intakeRates, codeRate, listRows, people, requests, overloadFactor);
     }
 
     private static String prop(String key, String fallback) {

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Admission control for the public writes (help requests, codes, registrations, check-ins): at most
  * {@code wushe.web.public-concurrency} of them run at once on this node, and one that cannot start within
- * {@code wushe.web.public-queue-wait} is answered 429 with Retry-After at once. Per-address and per-phone limits
+ * {@code wushe.web.public-queue-wait} is answered 429 with Retry-After at once ({@link ShedAnswer}: the wait and the
+ * answer together stay under 100 ms while the node has a core to give). Per-address and per-phone limits
  * stop abusers; this stops a surge of honest residents from queueing past every time-out — load is shed, the node
  * does not fall over, and nothing answered 429 was stored.
  */
@@ -31,11 +32,13 @@ class PublicAdmission extends OncePerRequestFilter {
 
     private final Semaphore permits;
     private final long waitMillis;
+    private final ShedAnswer shed;
 
     PublicAdmission(@Value("${wushe.web.public-concurrency:16}") int concurrency,
-            @Value("${wushe.web.public-queue-wait:PT0.1S}") java.time.Duration wait) {
+            @Value("${wushe.web.public-queue-wait:PT0.05S}") java.time.Duration wait, ShedAnswer shed) {
         this.permits = new Semaphore(concurrency);
         this.waitMillis = wait.toMillis();
+        this.shed = shed;
     }
 
     @Override
@@ -63,8 +66,7 @@ class PublicAdmission extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setHeader("Retry-After", "1");
-            response.sendError(429);
+            shed.write(request, response);
             return;
         }
         try {
