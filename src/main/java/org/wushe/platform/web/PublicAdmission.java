@@ -37,8 +37,8 @@ class PublicAdmission extends OncePerRequestFilter {
     /**
      * @param concurrency public writes that may run at once; 0 (the default) means 4 per core. On 2 cores the
      *                    benchmark's overload step (800 req/s offered) answered its 429s at p99 0.2–0.4 s with 8
-     *                    and 0.6–1.5 s with 16, and no fewer writes with 8; with 4 it also shed a fifth of a step
-     *                    the node could otherwise serve.
+     *                    and 0.6–1.5 s with 16, and no fewer writes with 8; with 4, in a slow minute, it shed a
+     *                    fifth of a 200 req/s step (8: 4 %).
      */
     PublicAdmission(@Value("${wushe.web.public-concurrency:0}") int concurrency,
             @Value("${wushe.web.public-queue-wait:PT0.05S}") java.time.Duration wait, ShedAnswer shed) {
