@@ -58,7 +58,7 @@ class ShedAnswer {
 
     /** The page before and after the request id. */
     private static String[] page(MessageSource messages, Locale locale) {
-        String title = HtmlUtils.htmlEscape(messages.getMessage("error.429.title", null, locale));
+        String title = HtmlUtils.htmlEscape(messages.getMessage(MESSAGE_KEY + ".title", null, locale));
         String html = "<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en" : "zh-CN") + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + title + "</title>"
@@ -77,7 +77,7 @@ class ShedAnswer {
     private static String[] problem(MessageSource messages, Locale locale) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", "about:blank");
-        fields.put("title", messages.getMessage("error.429.title", null, locale));
+        fields.put("title", messages.getMessage(MESSAGE_KEY + ".title", null, locale));
         fields.put("status", 429);
         fields.put("detail", messages.getMessage(MESSAGE_KEY, null, locale));
         fields.put("code", MESSAGE_KEY);

@@ -50,7 +50,7 @@ class PublicAdmissionTests {
         assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
         assertThat(shed.getContentType()).startsWith("text/html");
         assertThat(shed.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("lang=\"zh-CN\"", "请求过于频繁", "您的内容还没有提交", "<code>r-42</code>");
+                .contains("lang=\"zh-CN\"", "系统繁忙", "您的内容还没有提交", "<code>r-42</code>");
         assertThat(ran[0]).as("a shed request never reaches the application").isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 
@@ -82,7 +82,7 @@ class PublicAdmissionTests {
         MockHttpServletResponse page = new MockHttpServletResponse();
         answer(new FixedLocaleResolver(Locale.ENGLISH)).write(post("/volunteer/register"), page);
         assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("lang=\"en\"", "Too many requests", "has not been submitted yet");
+                .contains("lang=\"en\"", "Busy right now", "has not been submitted yet");
         MockHttpServletResponse french = new MockHttpServletResponse();
         answer(new FixedLocaleResolver(Locale.FRENCH)).write(post("/api/v1/check-in/x"), french);
         assertThat(french.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("还没有提交");
