@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The answer to a public write shed under load: 429, {@code Retry-After: 1}, and a short page (or problem JSON under
  * {@code /api/}) saying that nothing was submitted. It is written at once, not through the error dispatch the other
  * errors take: rendering the error page sent every shed request through the filter chain and the view again, so
- * under overload the 429s took as much CPU as the admitted writes and queued behind them for 600 ms (p50, benchmark
- * at 800 req/s offered). The texts are built once per language; only the request id is added per answer.
+ * under overload the 429s took as much CPU as the admitted writes and queued behind them (p50 0.4–0.6 s in the
+ * benchmark at 800 req/s offered, 68 ms since). The texts are built once per language; only the request id is
+ * added per answer.
  */
 @Component
 class ShedAnswer {
