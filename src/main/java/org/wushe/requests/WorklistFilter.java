@@ -2,7 +2,7 @@ package org.wushe.requests;
 
 /**
  * Filters of the staff worklist; null matches everything. {@code region} narrows to a subtree of the caller's
- * scope; {@code assignee} is "me" (assigned to the caller's account) or a social worker id; {@code address} is a
+ * scope; {@code assignee} is "none" (nobody assigned) or a social worker's id; {@code address} is a
  * substring of the searchable address (at least 2 characters); {@code after} is the keyset cursor (an id).
  */
 public record WorklistFilter(HelpRequestStatus status, Priority priority, Category category, String region,

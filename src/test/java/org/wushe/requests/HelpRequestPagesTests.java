@@ -83,4 +83,14 @@ class HelpRequestPagesTests {
         assertThat(mvc.get().uri("/requests").with(Staff.as(Role.VOLUNTEER).in(TIANPING).request()))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void aMalformedAssigneeFilterIsRefusedWithAMessage() {
+        assertThat(mvc.get().uri("/requests?assignee=abc").with(STATION.request())).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyText().contains("参数 assignee 的格式不正确");
+        assertThat(mvc.get().uri("/api/v1/help-requests?assignee=abc").with(STATION.request()))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+                .isEqualTo("error.parameter.invalid");
+        assertThat(mvc.get().uri("/requests?assignee=none").with(STATION.request())).hasStatusOk();
+    }
 }

@@ -23,6 +23,7 @@ import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.Priority;
 import org.wushe.requests.WorklistFilter;
 import org.wushe.requests.WorklistPage;
+import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
 /**
@@ -138,7 +139,7 @@ public class WorklistQueries {
                 parts.add("worker_id is null and volunteer_id is null and organisation_id is null");
             } else {
                 parts.add("worker_id = :workerId");
-                params.put("workerId", Long.parseLong(f.assignee().strip()));
+                params.put("workerId", workerId(f.assignee()));
             }
         }
         if (Boolean.TRUE.equals(f.overdue())) {
@@ -165,6 +166,15 @@ public class WorklistQueries {
             }
         }
         return new Where(String.join(" and ", parts), params);
+    }
+
+    /** A social worker's id from the filter; anything else is refused with a message, not a 500. */
+    private static long workerId(String assignee) {
+        try {
+            return Long.parseLong(assignee.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("error.parameter.invalid", "assignee");
+        }
     }
 
     /**
