@@ -128,8 +128,8 @@ public class WorklistQueries {
             parts.add("category = :category");
             params.put("category", f.category().name());
         }
-        if (f.region() != null && !f.region().isBlank()) {
-            RegionCode region = RegionCode.parse(f.region().strip());
+        RegionCode region = f.region() == null || f.region().isBlank() ? null : RegionCode.parse(f.region().strip());
+        if (region != null) {
             parts.add("region_code >= :rlo and region_code < :rhi");
             params.put("rlo", region.prefix());
             params.put("rhi", region.subtreeUpperBound());
@@ -159,7 +159,7 @@ public class WorklistQueries {
                     .replace("_", "\\_") + "%");
             // Redundant with the scope's ranges, but it lets the address index look only at the districts that
             // can match: a substring alone matched city-wide and 95 % of the rows read were then thrown away.
-            Set<String> districts = districts(myAccountId == null ? scope : null, f.region());
+            Set<String> districts = districts(myAccountId == null ? scope : null, region);
             if (!districts.isEmpty()) {
                 parts.add("left(region_code, 6) = any(:districts)");
                 params.put("districts", districts.toArray(String[]::new));
@@ -182,14 +182,9 @@ public class WorklistQueries {
      * both are), or none when neither stays within districts: a city-wide scope with no filter, or "my requests"
      * (no scope passed) with none.
      */
-    static Set<String> districts(DataScope scope, String regionFilter) {
-        Set<String> fromFilter = null;
-        if (regionFilter != null && !regionFilter.isBlank()) {
-            RegionCode region = RegionCode.parse(regionFilter.strip());
-            if (region.prefix().length() >= 6) {
-                fromFilter = Set.of(region.prefix().substring(0, 6));
-            }
-        }
+    static Set<String> districts(DataScope scope, RegionCode regionFilter) {
+        Set<String> fromFilter = regionFilter != null && regionFilter.prefix().length() >= 6
+                ? Set.of(regionFilter.prefix().substring(0, 6)) : null;
         Set<String> fromScope = null;
         if (scope != null && !scope.wholeCountry()
                 && scope.regions().stream().allMatch(r -> r.prefix().length() >= 6)) {

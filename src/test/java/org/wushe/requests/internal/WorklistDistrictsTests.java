@@ -27,15 +27,15 @@ class WorklistDistrictsTests {
         assertThat(WorklistQueries.districts(scope("310100"), null)).isEmpty();
         assertThat(WorklistQueries.districts(scope("310104", "320100"), null)).isEmpty();
         assertThat(WorklistQueries.districts(DataScope.country(), null)).isEmpty();
-        assertThat(WorklistQueries.districts(DataScope.country(), "310104015")).containsExactly("310104");
-        assertThat(WorklistQueries.districts(scope("310100"), "310100")).isEmpty();
+        assertThat(WorklistQueries.districts(DataScope.country(), RegionCode.parse("310104015"))).containsExactly("310104");
+        assertThat(WorklistQueries.districts(scope("310100"), RegionCode.parse("310100"))).isEmpty();
     }
 
     @Test
     void scopeAndFilterTogetherNarrowToWhatBothAllow() {
-        assertThat(WorklistQueries.districts(scope("310104", "310101"), "310101002")).containsExactly("310101");
+        assertThat(WorklistQueries.districts(scope("310104", "310101"), RegionCode.parse("310101002"))).containsExactly("310101");
         // "my requests" pass no scope: only the filter can narrow
-        assertThat(WorklistQueries.districts(null, "310104")).containsExactly("310104");
+        assertThat(WorklistQueries.districts(null, RegionCode.parse("310104"))).containsExactly("310104");
         assertThat(WorklistQueries.districts(null, null)).isEmpty();
     }
 }
