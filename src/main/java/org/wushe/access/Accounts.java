@@ -131,12 +131,22 @@ public class Accounts {
         return account.id();
     }
 
+    /**
+     * One page of the accounts the caller may see, pages counted from 1 like every other list. The offset is
+     * computed in long (page 2147483647 × 100 does not overflow) and a page past the end is answered empty
+     * without asking the database for it.
+     */
     @PreAuthorize(MANAGERS)
     public Page list(String search, int page, int size) {
+        if (page < 1) {
+            throw new InvalidValueException("access.account.pageInvalid");
+        }
         DataScope scope = currentUser.scope();
-        List<AccountSummary> rows = queries.visibleIds(scope, search, page * size, size).stream()
-                .map(id -> summary(repository.findById(id).orElseThrow())).toList();
-        return new Page(rows, queries.countVisible(scope, search), page, size);
+        long total = queries.countVisible(scope, search);
+        long offset = (page - 1L) * size;
+        List<AccountSummary> rows = offset >= total ? List.of() : queries.visibleIds(scope, search, offset, size)
+                .stream().map(id -> summary(repository.findById(id).orElseThrow())).toList();
+        return new Page(rows, total, page, size);
     }
 
     @PreAuthorize(MANAGERS)
@@ -147,7 +157,7 @@ public class Accounts {
     @PreAuthorize(MANAGERS)
     @Transactional
     public void disable(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         if (account.id().equals(currentUser.require().accountId())) {
             throw new InvalidValueException("access.account.disableSelf");
         }
@@ -159,7 +169,7 @@ public class Accounts {
     @PreAuthorize(MANAGERS)
     @Transactional
     public void enable(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         account.enable();
         repository.save(account);
         audit(AuditAction.UPDATE, account, List.of("enabled"), null);
@@ -168,7 +178,7 @@ public class Accounts {
     @PreAuthorize(MANAGERS)
     @Transactional
     public void unlock(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         account.unlock();
         repository.save(account);
         audit(AuditAction.UNLOCKED, account, List.of("lockedUntil"), null);
@@ -177,7 +187,7 @@ public class Accounts {
     @PreAuthorize(MANAGERS)
     @Transactional
     public IssuedPassword resetPassword(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         String temporary = factory.temporaryPassword();
         account.resetPassword(passwords.encode(temporary), clock.instant());
         repository.save(account);
@@ -185,11 +195,12 @@ public class Accounts {
         return new IssuedPassword(id, account.username(), temporary);
     }
 
+    /** Checked twice: the caller could grant the new roles and scope, and could have granted the current ones. */
     @PreAuthorize(MANAGERS)
     @Transactional
     public void assign(long id, Set<Role> roles, DataScope scope) {
         checkGrantable(currentUser.require(), roles, scope);
-        Account account = load(id);
+        Account account = loadManageable(id);
         factory.assign(account, roles, scope);
         repository.save(account);
         audit(AuditAction.PERMISSION_CHANGE, account, List.of("roles", "scope"), null);
@@ -198,7 +209,7 @@ public class Accounts {
     /** Shows an account's phone in clear: needs a reason, and the audit trail records who saw it and why. */
     @PreAuthorize(MANAGERS)
     public String revealPhone(long id, String reason) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), account.homeRegion(), "phone"), reason,
                 () -> phones.clear(account));
     }
@@ -229,6 +240,19 @@ public class Accounts {
         return repository.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
     }
 
+    /**
+     * An account the caller may act on: visible (else 404, as if it did not exist) and holding nothing the caller
+     * could not have granted ({@link StaffPrincipal#mayGrant}; else 403) — a charity administrator who can see the
+     * city's civil-affairs administrator must still not disable or reset it.
+     */
+    private Account loadManageable(long id) {
+        Account account = load(id);
+        if (!currentUser.require().mayGrant(account.roles(), account.scope())) {
+            throw new AccessDeniedException("access.account.notManageable");
+        }
+        return account;
+    }
+
     /** Nobody grants a role they lack (a civil-affairs admin may grant any) or a scope wider than theirs. */
     private static void checkGrantable(StaffPrincipal me, Set<Role> roles, DataScope scope) {
         if (roles == null || roles.isEmpty()) {
@@ -237,11 +261,7 @@ public class Accounts {
         if (!scope.wholeCountry() && scope.regions().isEmpty()) {
             throw new InvalidValueException("access.account.scopeRequired");
         }
-        Set<Role> grantable = me.has(Role.CIVIL_AFFAIRS_ADMIN) ? EnumSet.allOf(Role.class) : me.roles();
-        if (!grantable.containsAll(roles) || !me.scope().covers(scope)) {
-            throw new AccessDeniedException("access.account.grantTooWide");
-        }
-        if (me.scope().organisationId().isPresent() && !me.scope().organisationId().equals(scope.organisationId())) {
+        if (!me.mayGrant(roles, scope)) {
             throw new AccessDeniedException("access.account.grantTooWide");
         }
     }
@@ -257,7 +277,7 @@ public class Accounts {
                 account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null), reason, fields));
     }
 
-    /** One page of accounts with the total the caller may see. */
+    /** One page of accounts (page counted from 1) with the total the caller may see. */
     public record Page(List<AccountSummary> rows, long total, int page, int size) {
     }
 }
