@@ -19,6 +19,8 @@ import org.wushe.access.internal.AccountFactory;
 import org.wushe.access.internal.AccountPhones;
 import org.wushe.access.internal.AccountQueries;
 import org.wushe.access.internal.AccountRepository;
+import org.wushe.access.internal.AccountSessions;
+import org.wushe.access.internal.SignInThrottle;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
@@ -29,7 +31,8 @@ import org.wushe.shared.RegionCode;
 
 /**
  * Staff accounts: administrators create, disable, unlock and reset them and assign roles and scopes — never
- * wider than their own — and everyone changes their own password. Every account lookup is scoped in SQL.
+ * wider than their own — and everyone changes their own password. Every account lookup is scoped in SQL. A
+ * change to what an account may do (disable, reset, unlock, permissions) ends its sessions once committed.
  */
 @Service
 public class Accounts {
@@ -44,11 +47,15 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final AccountPhones phones;
     private final SensitiveData sensitiveData;
+    private final AccountSessions sessions;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     Accounts(AccountRepository repository, AccountQueries queries, AccountFactory factory, PasswordEncoder passwords,
             CurrentUser currentUser, ApplicationEventPublisher events, AccountPhones phones,
-            SensitiveData sensitiveData, Optional<Clock> clock) {
+            SensitiveData sensitiveData, AccountSessions sessions, SignInThrottle throttle, Optional<Clock> clock) {
+        this.sessions = sessions;
+        this.throttle = throttle;
         this.phones = phones;
         this.sensitiveData = sensitiveData;
         this.repository = repository;
@@ -163,6 +170,7 @@ public class Accounts {
         }
         account.disable();
         repository.save(account);
+        sessions.endAll(account.username());
         audit(AuditAction.UPDATE, account, List.of("enabled"), null);
     }
 
@@ -179,8 +187,8 @@ public class Accounts {
     @Transactional
     public void unlock(long id) {
         Account account = loadManageable(id);
-        account.unlock();
-        repository.save(account);
+        throttle.clear(account.id()); // every address's lock and the account-wide one
+        sessions.endAll(account.username()); // unlocked after a compromise: whoever got in is out
         audit(AuditAction.UNLOCKED, account, List.of("lockedUntil"), null);
     }
 
@@ -191,6 +199,8 @@ public class Accounts {
         String temporary = factory.temporaryPassword();
         account.resetPassword(passwords.encode(temporary), clock.instant());
         repository.save(account);
+        throttle.clear(account.id());
+        sessions.endAll(account.username());
         audit(AuditAction.PASSWORD_CHANGE, account, List.of("password", "totpSecret"), "reset");
         return new IssuedPassword(id, account.username(), temporary);
     }
@@ -203,6 +213,7 @@ public class Accounts {
         Account account = loadManageable(id);
         factory.assign(account, roles, scope);
         repository.save(account);
+        sessions.endAll(account.username()); // a session keeps the roles and scope it signed in with
         audit(AuditAction.PERMISSION_CHANGE, account, List.of("roles", "scope"), null);
     }
 
@@ -229,6 +240,8 @@ public class Accounts {
         }
         account.changePassword(passwords.encode(replacement), clock.instant());
         repository.save(account);
+        // whoever else is signed in with the old password is signed out; this session continues
+        sessions.endAllExcept(account.username(), AccountSessions.currentSessionId().orElse(null));
         audit(AuditAction.PASSWORD_CHANGE, account, List.of("password"), null);
         SecurityContextHolder.getContext().setAuthentication(factory.sessionOf(account));
     }
@@ -268,7 +281,7 @@ public class Accounts {
 
     private AccountSummary summary(Account a) {
         return new AccountSummary(a.id(), a.username(), a.displayName(), factory.maskedPhone(a), a.roles(), a.scope(),
-                a.enabled(), a.lockedUntil().filter(until -> until.isAfter(clock.instant())).orElse(null),
+                a.enabled(), throttle.lockedUntilAnywhere(a.id(), clock.instant()).orElse(null),
                 a.passwordTemporary());
     }
 

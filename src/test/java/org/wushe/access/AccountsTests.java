@@ -99,7 +99,7 @@ class AccountsTests {
         for (int i = 0; i < 5; i++) {
             assertThat(signIn(issued.username(), "Wrong-password-" + i)).isEqualTo("/login?error");
         }
-        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?locked");
+        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?error"); // locked, said alike
         assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).lockedUntil()).isNotNull();
         assertThat(jdbc.sql("select count(*) from access_login_log where username = ? and not success")
                 .param(issued.username()).query(Long.class).single()).isEqualTo(6);
