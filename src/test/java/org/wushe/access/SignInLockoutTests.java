@@ -1,10 +1,14 @@
 package org.wushe.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -75,8 +79,8 @@ class SignInLockoutTests {
         List<Object> seen = new ArrayList<>();
         seen.add(response.getStatus());
         seen.add(response.getRedirectedUrl());
-        seen.add(new java.util.TreeSet<>(response.getHeaderNames()));
-        seen.add(java.util.Arrays.stream(response.getCookies()).map(c -> c.getName()).sorted().toList());
+        seen.add(new TreeSet<>(response.getHeaderNames()));
+        seen.add(Arrays.stream(response.getCookies()).map(c -> c.getName()).sorted().toList());
         seen.add(response.getContentLength());
         return seen;
     }
@@ -101,7 +105,7 @@ class SignInLockoutTests {
         assertThat(jdbc.sql("select outcome from access_login_log where username = ? order by id").param(known)
                 .query(String.class).list()).containsExactly("BAD_PASSWORD", "BAD_PASSWORD", "BAD_PASSWORD",
                         "BAD_PASSWORD", "BAD_PASSWORD", "LOCKED", "LOCKED");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 jdbc.sql("select count(*) from audit_entry where entity_type = 'account' and entity_id = ?"
                         + " and action = 'LOCKED'").param(Long.toString(idOf(known))).query(Long.class).single())
                 .isEqualTo(1));

@@ -1,6 +1,7 @@
 package org.wushe.access.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +77,7 @@ public class AccountQueries {
         return scope.organisationId().isEmpty() ? regions : "(" + regions + " and a.organisation_id = :scope_org)";
     }
 
-    private static java.util.Map<String, Object> organisation(DataScope scope) {
-        return scope.organisationId().<java.util.Map<String, Object>>map(org -> java.util.Map.of("scope_org", org))
-                .orElse(java.util.Map.of());
+    private static Map<String, Object> organisation(DataScope scope) {
+        return scope.organisationId().<Map<String, Object>>map(org -> Map.of("scope_org", org)).orElse(Map.of());
     }
 }

@@ -3,6 +3,8 @@ package org.wushe.access.internal;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -10,6 +12,8 @@ import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Ends the HTTP sessions of an account when what it may do changes (disabled, password reset, roles or scope
@@ -67,10 +71,8 @@ public class AccountSessions {
 
     /** The id of the session the current request runs in, if any. */
     public static Optional<String> currentSessionId() {
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
-            var session = attributes.getRequest().getSession(false);
-            return Optional.ofNullable(session).map(jakarta.servlet.http.HttpSession::getId);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return Optional.ofNullable(attributes.getRequest().getSession(false)).map(HttpSession::getId);
         }
         return Optional.empty();
     }
