@@ -19,6 +19,8 @@ import org.wushe.access.internal.AccountFactory;
 import org.wushe.access.internal.AccountPhones;
 import org.wushe.access.internal.AccountQueries;
 import org.wushe.access.internal.AccountRepository;
+import org.wushe.access.internal.AccountSessions;
+import org.wushe.access.internal.SignInThrottle;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
@@ -29,7 +31,8 @@ import org.wushe.shared.RegionCode;
 
 /**
  * Staff accounts: administrators create, disable, unlock and reset them and assign roles and scopes — never
- * wider than their own — and everyone changes their own password. Every account lookup is scoped in SQL.
+ * wider than their own — and everyone changes their own password. Every account lookup is scoped in SQL. A
+ * change to what an account may do (disable, reset, unlock, permissions) ends its sessions once committed.
  */
 @Service
 public class Accounts {
@@ -44,11 +47,15 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final AccountPhones phones;
     private final SensitiveData sensitiveData;
+    private final AccountSessions sessions;
+    private final SignInThrottle throttle;
     private final Clock clock;
 
     Accounts(AccountRepository repository, AccountQueries queries, AccountFactory factory, PasswordEncoder passwords,
             CurrentUser currentUser, ApplicationEventPublisher events, AccountPhones phones,
-            SensitiveData sensitiveData, Optional<Clock> clock) {
+            SensitiveData sensitiveData, AccountSessions sessions, SignInThrottle throttle, Optional<Clock> clock) {
+        this.sessions = sessions;
+        this.throttle = throttle;
         this.phones = phones;
         this.sensitiveData = sensitiveData;
         this.repository = repository;
@@ -131,12 +138,22 @@ public class Accounts {
         return account.id();
     }
 
+    /**
+     * One page of the accounts the caller may see, pages counted from 1 like every other list. The offset is
+     * computed in long (page 2147483647 × 100 does not overflow) and a page past the end is answered empty
+     * without asking the database for it.
+     */
     @PreAuthorize(MANAGERS)
     public Page list(String search, int page, int size) {
+        if (page < 1) {
+            throw new InvalidValueException("access.account.pageInvalid");
+        }
         DataScope scope = currentUser.scope();
-        List<AccountSummary> rows = queries.visibleIds(scope, search, page * size, size).stream()
-                .map(id -> summary(repository.findById(id).orElseThrow())).toList();
-        return new Page(rows, queries.countVisible(scope, search), page, size);
+        long total = queries.countVisible(scope, search);
+        long offset = (page - 1L) * size;
+        List<AccountSummary> rows = offset >= total ? List.of() : queries.visibleIds(scope, search, offset, size)
+                .stream().map(id -> summary(repository.findById(id).orElseThrow())).toList();
+        return new Page(rows, total, page, size);
     }
 
     @PreAuthorize(MANAGERS)
@@ -147,19 +164,20 @@ public class Accounts {
     @PreAuthorize(MANAGERS)
     @Transactional
     public void disable(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         if (account.id().equals(currentUser.require().accountId())) {
             throw new InvalidValueException("access.account.disableSelf");
         }
         account.disable();
         repository.save(account);
+        sessions.endAll(account.username());
         audit(AuditAction.UPDATE, account, List.of("enabled"), null);
     }
 
     @PreAuthorize(MANAGERS)
     @Transactional
     public void enable(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         account.enable();
         repository.save(account);
         audit(AuditAction.UPDATE, account, List.of("enabled"), null);
@@ -168,37 +186,41 @@ public class Accounts {
     @PreAuthorize(MANAGERS)
     @Transactional
     public void unlock(long id) {
-        Account account = load(id);
-        account.unlock();
-        repository.save(account);
+        Account account = loadManageable(id);
+        throttle.clear(account.id()); // every address's lock and the account-wide one
+        sessions.endAll(account.username()); // unlocked after a compromise: whoever got in is out
         audit(AuditAction.UNLOCKED, account, List.of("lockedUntil"), null);
     }
 
     @PreAuthorize(MANAGERS)
     @Transactional
     public IssuedPassword resetPassword(long id) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         String temporary = factory.temporaryPassword();
         account.resetPassword(passwords.encode(temporary), clock.instant());
         repository.save(account);
+        throttle.clear(account.id());
+        sessions.endAll(account.username());
         audit(AuditAction.PASSWORD_CHANGE, account, List.of("password", "totpSecret"), "reset");
         return new IssuedPassword(id, account.username(), temporary);
     }
 
+    /** Checked twice: the caller could grant the new roles and scope, and could have granted the current ones. */
     @PreAuthorize(MANAGERS)
     @Transactional
     public void assign(long id, Set<Role> roles, DataScope scope) {
         checkGrantable(currentUser.require(), roles, scope);
-        Account account = load(id);
+        Account account = loadManageable(id);
         factory.assign(account, roles, scope);
         repository.save(account);
+        sessions.endAll(account.username()); // a session keeps the roles and scope it signed in with
         audit(AuditAction.PERMISSION_CHANGE, account, List.of("roles", "scope"), null);
     }
 
     /** Shows an account's phone in clear: needs a reason, and the audit trail records who saw it and why. */
     @PreAuthorize(MANAGERS)
     public String revealPhone(long id, String reason) {
-        Account account = load(id);
+        Account account = loadManageable(id);
         return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), account.homeRegion(), "phone"), reason,
                 () -> phones.clear(account));
     }
@@ -218,6 +240,8 @@ public class Accounts {
         }
         account.changePassword(passwords.encode(replacement), clock.instant());
         repository.save(account);
+        // whoever else is signed in with the old password is signed out; this session continues
+        sessions.endAllExcept(account.username(), AccountSessions.currentSessionId().orElse(null));
         audit(AuditAction.PASSWORD_CHANGE, account, List.of("password"), null);
         SecurityContextHolder.getContext().setAuthentication(factory.sessionOf(account));
     }
@@ -229,6 +253,19 @@ public class Accounts {
         return repository.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
     }
 
+    /**
+     * An account the caller may act on: visible (else 404, as if it did not exist) and holding nothing the caller
+     * could not have granted ({@link StaffPrincipal#mayGrant}; else 403) — a charity administrator who can see the
+     * city's civil-affairs administrator must still not disable or reset it.
+     */
+    private Account loadManageable(long id) {
+        Account account = load(id);
+        if (!currentUser.require().mayGrant(account.roles(), account.scope())) {
+            throw new AccessDeniedException("access.account.notManageable");
+        }
+        return account;
+    }
+
     /** Nobody grants a role they lack (a civil-affairs admin may grant any) or a scope wider than theirs. */
     private static void checkGrantable(StaffPrincipal me, Set<Role> roles, DataScope scope) {
         if (roles == null || roles.isEmpty()) {
@@ -237,18 +274,14 @@ public class Accounts {
         if (!scope.wholeCountry() && scope.regions().isEmpty()) {
             throw new InvalidValueException("access.account.scopeRequired");
         }
-        Set<Role> grantable = me.has(Role.CIVIL_AFFAIRS_ADMIN) ? EnumSet.allOf(Role.class) : me.roles();
-        if (!grantable.containsAll(roles) || !me.scope().covers(scope)) {
-            throw new AccessDeniedException("access.account.grantTooWide");
-        }
-        if (me.scope().organisationId().isPresent() && !me.scope().organisationId().equals(scope.organisationId())) {
+        if (!me.mayGrant(roles, scope)) {
             throw new AccessDeniedException("access.account.grantTooWide");
         }
     }
 
     private AccountSummary summary(Account a) {
         return new AccountSummary(a.id(), a.username(), a.displayName(), factory.maskedPhone(a), a.roles(), a.scope(),
-                a.enabled(), a.lockedUntil().filter(until -> until.isAfter(clock.instant())).orElse(null),
+                a.enabled(), throttle.lockedUntilAnywhere(a.id(), clock.instant()).orElse(null),
                 a.passwordTemporary());
     }
 
@@ -257,7 +290,7 @@ public class Accounts {
                 account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null), reason, fields));
     }
 
-    /** One page of accounts with the total the caller may see. */
+    /** One page of accounts (page counted from 1) with the total the caller may see. */
     public record Page(List<AccountSummary> rows, long total, int page, int size) {
     }
 }

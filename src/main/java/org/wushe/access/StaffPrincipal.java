@@ -1,6 +1,7 @@
 package org.wushe.access;
 
 import java.io.Serializable;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** The signed-in staff member as kept in the session: who, with which roles, seeing what. */
@@ -19,5 +20,24 @@ public record StaffPrincipal(long accountId, String username, String displayName
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** The roles this caller may hand out: a civil-affairs administrator any, everyone else only their own. */
+    public Set<Role> grantableRoles() {
+        return has(Role.CIVIL_AFFAIRS_ADMIN) ? EnumSet.allOf(Role.class) : roles;
+    }
+
+    /**
+     * Whether this caller could grant all of {@code targetRoles} with {@code targetScope}: every role grantable,
+     * every region inside the caller's scope, and — when the caller is bound to an organisation — the same
+     * organisation. The one rule for granting <em>and</em> for acting on an existing account (disable, enable,
+     * unlock, reset, reveal, permission change), applied to the roles and scope the account holds now, so nobody
+     * takes over an account that holds more than they could have given it.
+     */
+    public boolean mayGrant(Set<Role> targetRoles, DataScope targetScope) {
+        if (!grantableRoles().containsAll(targetRoles) || !scope.covers(targetScope)) {
+            return false;
+        }
+        return scope.organisationId().isEmpty() || scope.organisationId().equals(targetScope.organisationId());
     }
 }

@@ -99,7 +99,7 @@ class AccountsTests {
         for (int i = 0; i < 5; i++) {
             assertThat(signIn(issued.username(), "Wrong-password-" + i)).isEqualTo("/login?error");
         }
-        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?locked");
+        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?error"); // locked, said alike
         assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).lockedUntil()).isNotNull();
         assertThat(jdbc.sql("select count(*) from access_login_log where username = ? and not success")
                 .param(issued.username()).query(Long.class).single()).isEqualTo(6);
@@ -129,9 +129,9 @@ class AccountsTests {
         IssuedPassword huangpus = create(HUANGPU, "310101002", Role.STATION_STAFF, null);
         IssuedPassword xuhuis = create(XUHUI, "310104003", Role.STATION_STAFF, null);
 
-        assertThat(HUANGPU.call(() -> accounts.list(null, 0, 100)).rows()).extracting(AccountSummary::username)
+        assertThat(HUANGPU.call(() -> accounts.list(null, 1, 100)).rows()).extracting(AccountSummary::username)
                 .contains(huangpus.username()).doesNotContain(xuhuis.username(), "admin");
-        assertThat(XUHUI.call(() -> accounts.list(null, 0, 100)).rows()).extracting(AccountSummary::username)
+        assertThat(XUHUI.call(() -> accounts.list(null, 1, 100)).rows()).extracting(AccountSummary::username)
                 .contains(xuhuis.username()).doesNotContain(huangpus.username(), "admin");
         assertThatThrownBy(() -> XUHUI.call(() -> accounts.get(huangpus.accountId())))
                 .isInstanceOf(AccountNotFoundException.class);
@@ -139,7 +139,7 @@ class AccountsTests {
                 .isInstanceOf(AccountNotFoundException.class);
         assertThat(mvc.get().uri("/api/v1/accounts/" + huangpus.accountId()).with(XUHUI.request()))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.list(null, 0, 100)).rows())
+        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.list(null, 1, 100)).rows())
                 .extracting(AccountSummary::username).contains(huangpus.username(), xuhuis.username(), "admin");
     }
 
@@ -152,7 +152,7 @@ class AccountsTests {
                 "x", null, Set.of(Role.CIVIL_AFFAIRS_ADMIN), DataScope.of(List.of(RegionCode.parse("310104")))
                         .withOrganisation(7)))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> Staff.as(Role.STATION_STAFF).in("310101").call(() -> accounts.list(null, 0, 10)))
+        assertThatThrownBy(() -> Staff.as(Role.STATION_STAFF).in("310101").call(() -> accounts.list(null, 1, 10)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> create(HUANGPU, "310101999", Role.STATION_STAFF, null))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("access.account.unknownRegion");
@@ -205,6 +205,43 @@ class AccountsTests {
                         {"username":"Bad User","displayName":"x","roles":["STATION_STAFF"],"regions":["310101"]}"""))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
                 .isEqualTo("access.account.usernameInvalid");
+    }
+
+    /** Issue 13 item 13: pages from 1 like every other list; a page below 1 is a 400, a huge one no overflow. */
+    @Test
+    void theAccountsApiPagesFromOneAndRejectsPagesBelowOne() {
+        String prefix = "pg" + Long.toString(System.nanoTime() % 1_000_000, 36) + "x";
+        for (int i = 0; i < 11; i++) {
+            long id = jdbc.sql("""
+                    insert into access_account (username, display_name, password_hash, password_temporary, created_by,
+                        version) values (?, '分页', 'not-a-hash', false, 'test', 1) returning id""")
+                    .param(prefix + (char) ('a' + i)).query(Long.class).single();
+            jdbc.sql("insert into access_account_role (account_id, role) values (?, 'STATION_STAFF')").param(id).update();
+            jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, '310101002')").param(id)
+                    .update();
+        }
+        var first = mvc.get().uri("/api/v1/accounts").param("q", prefix).param("size", "10").with(HUANGPU.request());
+        assertThat(first).hasStatusOk().bodyJson().extractingPath("$.page").isEqualTo(1);
+        assertThat(first).bodyJson().extractingPath("$.rows[0].username").isEqualTo(prefix + "a");
+        assertThat(first).bodyJson().extractingPath("$.rows.length()").isEqualTo(10);
+        assertThat(first).bodyJson().extractingPath("$.total").isEqualTo(11);
+        var second = mvc.get().uri("/api/v1/accounts").param("q", prefix).param("page", "2").param("size", "10")
+                .with(HUANGPU.request());
+        assertThat(second).bodyJson().extractingPath("$.rows[*].username").asArray().containsExactly(prefix + "k");
+        for (String page : List.of("0", "-1", "-2147483648")) {
+            assertThat(mvc.get().uri("/api/v1/accounts").param("page", page).with(HUANGPU.request()))
+                    .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+                    .isEqualTo("access.account.pageInvalid");
+        }
+        assertThat(mvc.get().uri("/api/v1/accounts").param("size", "1000").with(HUANGPU.request()))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("error.pageSize");
+        var huge = mvc.get().uri("/api/v1/accounts").param("page", "2147483647").param("size", "100")
+                .with(HUANGPU.request());
+        assertThat(huge).hasStatusOk().bodyJson().extractingPath("$.rows").asArray().isEmpty();
+        assertThat(huge).bodyJson().extractingPath("$.page").isEqualTo(2147483647);
+        // the page shows the same page 1 as its first
+        assertThat(mvc.get().uri("/accounts").param("q", prefix).param("size", "10").with(HUANGPU.request()))
+                .hasStatusOk().bodyText().contains(prefix + "a", prefix + "j").doesNotContain(prefix + "k");
     }
 
     @Test

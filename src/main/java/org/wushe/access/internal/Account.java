@@ -1,6 +1,5 @@
 package org.wushe.access.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -8,20 +7,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
-import org.wushe.access.AccountLockedException;
 import org.wushe.access.DataScope;
 import org.wushe.access.Role;
 import org.wushe.shared.RegionCode;
 
-/** A staff account: the aggregate that guards sign-in failures, lockout, passwords and permissions. */
+/**
+ * A staff account: the aggregate that guards passwords, the second factor and permissions. Failed sign-ins and
+ * lockout are counted by {@link SignInThrottle} in SQL (per account and client address, and account-wide);
+ * the aggregate only reads the account-wide lock, and never writes it back.
+ */
 @Table("access_account")
 public class Account {
-
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     @Id
     private Long id;
@@ -37,7 +37,7 @@ public class Account {
     private byte[] totpSecret;
     private long totpLastStep;
     private boolean enabled;
-    private int failedAttempts;
+    @ReadOnlyProperty
     private Instant lockedUntil;
     private Instant createdAt;
     private String createdBy;
@@ -72,38 +72,6 @@ public class Account {
         this.organisationId = scope.organisationId().orElse(null);
     }
 
-    /** Refuses a sign-in attempt while locked; otherwise nothing. */
-    void checkNotLocked(Instant now) {
-        if (isLocked(now)) {
-            throw new AccountLockedException(lockedUntil);
-        }
-    }
-
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a wrong password; the fifth in a row locks the account. Returns true when it just locked. */
-    boolean signInFailed(Instant now) {
-        failedAttempts++;
-        if (failedAttempts >= MAX_FAILURES) {
-            failedAttempts = 0;
-            lockedUntil = now.plus(LOCKOUT);
-            return true;
-        }
-        return false;
-    }
-
-    void signedIn() {
-        failedAttempts = 0;
-        lockedUntil = null;
-    }
-
-    public void unlock() {
-        failedAttempts = 0;
-        lockedUntil = null;
-    }
-
     public void disable() {
         enabled = false;
     }
@@ -120,7 +88,8 @@ public class Account {
 
     /**
      * An administrator's reset: a temporary password that must be changed at the next sign-in, and — because
-     * a reset is also what someone who lost their phone asks for — the authenticator is enrolled anew.
+     * a reset is also what someone who lost their phone asks for — the authenticator is enrolled anew. (The
+     * caller also clears the lockout, {@link SignInThrottle#clear}.)
      */
     public void resetPassword(String temporaryHash, Instant now) {
         passwordHash = temporaryHash;
@@ -128,7 +97,6 @@ public class Account {
         passwordChangedAt = now;
         totpSecret = null;
         totpLastStep = 0;
-        unlock();
     }
 
     void setPhone(byte[] cipher, byte[] index) {
@@ -147,7 +115,6 @@ public class Account {
             throw new IllegalStateException("a TOTP step is used once");
         }
         totpLastStep = step;
-        signedIn();
     }
 
     long totpLastStep() {
@@ -178,6 +145,7 @@ public class Account {
         return passwordHash;
     }
 
+    /** The account-wide lock as read (a lock of one client address is not shown here). */
     public Optional<Instant> lockedUntil() {
         return Optional.ofNullable(lockedUntil);
     }

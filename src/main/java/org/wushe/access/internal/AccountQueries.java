@@ -1,6 +1,7 @@
 package org.wushe.access.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +11,8 @@ import org.wushe.access.Role;
 
 /**
  * Which accounts a caller may see, decided in SQL: an account is visible when one of its scope regions lies
- * in the caller's scope (a whole-country account only to a whole-country caller).
+ * in the caller's scope (a whole-country account only to a whole-country caller) and, for a caller bound to an
+ * organisation, when it belongs to that organisation. Seeing is not managing: see {@code StaffPrincipal.mayGrant}.
  */
 @Repository
 public class AccountQueries {
@@ -34,12 +36,12 @@ public class AccountQueries {
                 .query(Long.class).list();
     }
 
-    public List<Long> visibleIds(DataScope scope, String search, int offset, int limit) {
+    public List<Long> visibleIds(DataScope scope, String search, long offset, int limit) {
         var predicate = scope.regionPredicate("s.region_code");
         return jdbc.sql("select a.id from access_account a where " + visible(scope, predicate.sql())
                         + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)"
                         + " order by a.username offset :offset limit :limit")
-                .params(predicate.params())
+                .params(predicate.params()).params(organisation(scope))
                 .param("search", search == null || search.isBlank() ? null : "%" + search.strip() + "%")
                 .param("offset", offset).param("limit", limit)
                 .query(Long.class).list();
@@ -49,7 +51,7 @@ public class AccountQueries {
         var predicate = scope.regionPredicate("s.region_code");
         return jdbc.sql("select count(*) from access_account a where " + visible(scope, predicate.sql())
                         + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)")
-                .params(predicate.params())
+                .params(predicate.params()).params(organisation(scope))
                 .param("search", search == null || search.isBlank() ? null : "%" + search.strip() + "%")
                 .query(Long.class).single();
     }
@@ -58,7 +60,7 @@ public class AccountQueries {
         var predicate = scope.regionPredicate("s.region_code");
         return jdbc.sql("select exists (select 1 from access_account a where a.id = :id and "
                         + visible(scope, predicate.sql()) + ")")
-                .params(predicate.params()).param("id", id).query(Boolean.class).single();
+                .params(predicate.params()).params(organisation(scope)).param("id", id).query(Boolean.class).single();
     }
 
     public boolean any() {
@@ -71,6 +73,11 @@ public class AccountQueries {
 
     private static String visible(DataScope scope, String regionPredicate) {
         String inRegion = "exists (select 1 from access_account_scope s where s.account_id = a.id and " + regionPredicate + ")";
-        return scope.wholeCountry() ? "true" : "(not a.whole_country and " + inRegion + ")";
+        String regions = scope.wholeCountry() ? "true" : "(not a.whole_country and " + inRegion + ")";
+        return scope.organisationId().isEmpty() ? regions : "(" + regions + " and a.organisation_id = :scope_org)";
+    }
+
+    private static Map<String, Object> organisation(DataScope scope) {
+        return scope.organisationId().<Map<String, Object>>map(org -> Map.of("scope_org", org)).orElse(Map.of());
     }
 }

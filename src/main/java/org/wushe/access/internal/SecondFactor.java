@@ -18,7 +18,7 @@ import org.wushe.shared.InvalidValueException;
 
 /**
  * Enrolment of an authenticator app and the code asked at each sign-in. The secret is kept SM4-encrypted; a
- * wrong code counts as a failed sign-in (five lock the account), and an accepted code is never accepted twice.
+ * wrong code counts as a failed sign-in ({@link SignInThrottle}), and an accepted code is never accepted twice.
  */
 @Component
 public class SecondFactor {
@@ -30,12 +30,14 @@ public class SecondFactor {
     private final CryptoService crypto;
     private final Sessions sessions;
     private final LoginLog loginLog;
+    private final SignInThrottle throttle;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SecondFactor(AccountRepository accounts, CryptoService crypto, Sessions sessions, LoginLog loginLog,
-            CurrentUser currentUser, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUser currentUser, ApplicationEventPublisher events, SignInThrottle throttle, Optional<Clock> clock) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.crypto = crypto;
         this.sessions = sessions;
@@ -65,22 +67,27 @@ public class SecondFactor {
 
     public UsernamePasswordAuthenticationToken verify(StaffPrincipal who, String code) {
         Account account = accounts.findById(who.accountId()).orElseThrow();
-        account.checkNotLocked(clock.instant());
+        String address = currentUser.clientAddress().orElse(null);
+        var locked = throttle.lockedUntil(account.id(), address, clock.instant());
+        if (locked.isPresent()) {
+            throw new AccountLockedException(locked.get());
+        }
         byte[] secret = Base32.decode(crypto.decrypt(account.totpSecret(), AccountPhones.TABLE, COLUMN));
         OptionalLong step = Totp.verify(secret, code, clock.instant(), account.totpLastStep());
-        String address = currentUser.clientAddress().orElse(null);
         if (step.isEmpty()) {
-            boolean locked = account.signInFailed(clock.instant());
-            accounts.save(account);
+            boolean lockedNow = throttle.failed(account.id(), address, clock.instant());
             loginLog.record(account.username(), account.id(), false, "BAD_TOTP", address);
             publish(AuditAction.LOGIN_FAILED, account, List.of("totp"));
-            if (locked) {
-                throw new AccountLockedException(account.lockedUntil().orElseThrow());
+            if (lockedNow) {
+                publish(AuditAction.LOCKED, account, List.of());
+                throw new AccountLockedException(throttle.lockedUntil(account.id(), address, clock.instant())
+                        .orElseThrow());
             }
             throw new InvalidValueException("access.totp.wrong");
         }
         account.secondFactorUsed(step.getAsLong());
         accounts.save(account);
+        throttle.succeeded(account.id(), address);
         loginLog.record(account.username(), account.id(), true, "OK_TOTP", address);
         return sessions.afterSecondFactor(account);
     }

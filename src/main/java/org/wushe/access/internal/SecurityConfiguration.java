@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -91,10 +90,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The login page says which kind of failure it was, without telling whether the username exists. */
+    /**
+     * One answer for an unknown username, a wrong password and a locked account alike ({@code ?error}), so the
+     * answer does not tell whether a username exists or is locked; only the right password of a disabled account
+     * hears {@code ?disabled} ({@link SignIn} throws nothing else).
+     */
     private static void failed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws java.io.IOException {
-        String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "error";
+        String reason = e instanceof DisabledException ? "disabled" : "error";
         response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }
 

@@ -22,8 +22,8 @@ import org.wushe.shared.AuditAction;
 import org.wushe.shared.RegionCode;
 
 /**
- * Password sign-in against the accounts table: counts failures and locks after five, logs every attempt
- * (login log and audit trail), and hands out a session that carries the roles and scope only once no step
+ * Password sign-in against the accounts table: counts failures per account and client address and
+ * account-wide ({@link SignInThrottle}), logs every attempt (login log and audit trail), and hands out a session that carries the roles and scope only once no step
  * (changing a temporary password) is pending.
  */
 @Component
@@ -37,12 +37,15 @@ class SignIn implements AuthenticationProvider {
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final Sessions sessions;
+    private final SignInThrottle throttle;
     private final Clock clock;
     private final String dummyHash;
 
     SignIn(AccountRepository accounts, PasswordEncoder passwords, TransactionTemplate transaction, LoginLog loginLog,
-            ApplicationEventPublisher events, CurrentUser currentUser, Sessions sessions, Optional<Clock> clock) {
+            ApplicationEventPublisher events, CurrentUser currentUser, Sessions sessions, SignInThrottle throttle,
+            Optional<Clock> clock) {
         this.sessions = sessions;
+        this.throttle = throttle;
         this.accounts = accounts;
         this.passwords = passwords;
         this.transaction = transaction;
@@ -66,40 +69,42 @@ class SignIn implements AuthenticationProvider {
         return (Authentication) outcome;
     }
 
+    /**
+     * One attempt. Whatever went wrong — unknown user, wrong password, locked (for this address or account-wide),
+     * disabled with a wrong password — the answer is the same {@code access.login.failed} after the same slow
+     * password check, so the answer tells nobody whether the username exists or is locked; the login log and the
+     * audit trail keep the real reason. Only the right password of a disabled account hears that it is disabled.
+     */
     private Object attempt(String username, String password, String address) {
-        {
-            Instant now = clock.instant();
-            Optional<Account> found = accounts.findByUsername(username);
-            if (found.isEmpty()) {
-                passwords.matches(password, dummyHash); // same time as a real check: no username probing
-                record(username, null, null, false, "UNKNOWN_USER", address);
-                return new BadCredentialsException("access.login.failed");
-            }
-            Account account = found.get();
-            if (!account.enabled()) {
-                record(username, account, false, "DISABLED", address);
-                return new DisabledException("access.login.disabled");
-            }
-            try {
-                account.checkNotLocked(now);
-            } catch (AuthenticationException locked) {
-                record(username, account, false, "LOCKED", address);
-                return locked;
-            }
-            if (!passwords.matches(password, account.passwordHash())) {
-                boolean lockedNow = account.signInFailed(now);
-                accounts.save(account);
-                record(username, account, false, "BAD_PASSWORD", address);
-                if (lockedNow) {
-                    publish(AuditAction.LOCKED, username, account.id(), account.homeRegion(), address);
-                }
-                return new BadCredentialsException("access.login.failed");
-            }
-            account.signedIn();
-            accounts.save(account);
-            record(username, account, true, "OK", address);
-            return sessions.afterPassword(account);
+        Instant now = clock.instant();
+        Optional<Account> found = accounts.findByUsername(username);
+        if (found.isEmpty()) {
+            passwords.matches(password, dummyHash); // same time as a real check: no username probing
+            record(username, null, null, false, "UNKNOWN_USER", address);
+            return new BadCredentialsException("access.login.failed");
         }
+        Account account = found.get();
+        boolean matches = passwords.matches(password, account.passwordHash());
+        if (throttle.lockedUntil(account.id(), address, now).isPresent()) {
+            record(username, account, false, "LOCKED", address);
+            return new BadCredentialsException("access.login.failed");
+        }
+        if (!account.enabled()) {
+            record(username, account, false, "DISABLED", address);
+            return matches ? new DisabledException("access.login.disabled")
+                    : new BadCredentialsException("access.login.failed");
+        }
+        if (!matches) {
+            boolean lockedNow = throttle.failed(account.id(), address, now);
+            record(username, account, false, "BAD_PASSWORD", address);
+            if (lockedNow) {
+                publish(AuditAction.LOCKED, username, account.id(), account.homeRegion(), address);
+            }
+            return new BadCredentialsException("access.login.failed");
+        }
+        throttle.succeeded(account.id(), address);
+        record(username, account, true, "OK", address);
+        return sessions.afterPassword(account);
     }
 
     private void record(String username, Account account, boolean success, String outcome, String address) {

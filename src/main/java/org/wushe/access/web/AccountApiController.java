@@ -33,11 +33,12 @@ class AccountApiController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "Accounts in the caller's scope")
+    @Operation(summary = "Accounts in the caller's scope; page counted from 1 (page < 1 is a 400), size 10, 20, 50 "
+            + "or 100")
     @GetMapping
-    Accounts.Page list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+    Accounts.Page list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return accounts.list(q, Math.max(0, page), AccountForms.pageSize(size));
+        return accounts.list(q, page, AccountForms.pageSize(size));
     }
 
     @GetMapping("/{id}")

@@ -37,8 +37,7 @@ class AccountPageController {
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, Model model) {
         model.addAttribute("q", q == null ? "" : q);
-        // pages are counted from 1 on the page (the shared pager), from 0 in the façade and the API
-        model.addAttribute("result", accounts.list(q, Math.max(0, page - 1), AccountForms.pageSize(size)));
+        model.addAttribute("result", accounts.list(q, page, AccountForms.pageSize(size)));
         model.addAttribute("pageSizes", AccountForms.PAGE_SIZES);
         model.addAttribute("allRoles", Role.values());
         return "access/accounts";
@@ -58,7 +57,7 @@ class AccountPageController {
         } catch (InvalidValueException e) {
             model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
             model.addAttribute("form", new Object[] {username, displayName, phone, regions});
-            return list(null, 0, 20, model);
+            return list(null, 1, 20, model);
         }
     }
 
@@ -74,8 +73,11 @@ class AccountPageController {
             @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
             Model model, RedirectAttributes redirect, Locale locale) {
         try {
+            // the form has no organisation field: the account keeps its own (null would widen an agency
+            // worker's scope to every organisation of its regions)
+            Long organisation = accounts.get(id).scope().organisationId().orElse(null);
             accounts.assign(id, AccountForms.roles(roles), AccountForms.scope(wholeCountry,
-                    regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null));
+                    regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), organisation));
         } catch (InvalidValueException e) {
             model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
             return detail(id, model);
