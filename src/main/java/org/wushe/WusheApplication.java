@@ -9,7 +9,7 @@ import org.springframework.modulith.Modulithic;
 public class WusheApplication {
     public static void main(String[] args) {
         // --backup=<file> / --restore=<file> run instead of the application (BackupCommand says why)
-        var backup = org.wushe.platform.database.BackupCommand.run(args, System.getenv(), System.out);
+        var backup = org.wushe.platform.BackupCommand.run(args, System.getenv(), System.out);
         if (backup.isPresent()) {
             System.exit(backup.getAsInt());
         }

@@ -22,6 +22,7 @@ import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.audit.AuditTrail;
 import org.wushe.audit.ChainVerification;
+import org.wushe.platform.BackupCommand;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
 import org.wushe.residents.Residents;

@@ -1,4 +1,4 @@
-package org.wushe.platform.database;
+package org.wushe.platform;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -9,6 +9,8 @@ import java.util.OptionalInt;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.StringUtils;
+import org.wushe.platform.database.DatabaseBackup;
+import org.wushe.platform.database.EmbeddedPostgresProperties;
 
 /**
  * {@code --backup=<file>} and {@code --restore=<file>}: run before (instead of) the application, because a
@@ -21,7 +23,7 @@ import org.springframework.util.StringUtils;
  * </pre>
  *
  * The data directory is {@code --wushe.embedded-db.data-dir=…}, else {@code WUSHE_DATA_DIR}, else
- * {@code ./data/postgres}, as for the application. Exit status 0 when done, 1 when it failed, 2 for an external
+ * {@code ./data/postgres}, as for the application. (Here, at the module's root, because {@code main} calls it.) Exit status 0 when done, 1 when it failed, 2 for an external
  * database (back that up with its own {@code pg_dump}).
  */
 public final class BackupCommand {
