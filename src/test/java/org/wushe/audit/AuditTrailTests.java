@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
@@ -34,8 +33,6 @@ class AuditTrailTests {
     AuditTrail audit;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transactions;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired

@@ -99,6 +99,9 @@ public final class DatabaseBackup {
                       and not exists (select from pg_depend d where d.objid = c.oid and d.deptype = 'e')
                     order by c.relname""");
             Files.createDirectories(target.toAbsolutePath().getParent());
+            // owner-only: besides ciphertexts it holds names, addresses and the accounts' password hashes
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream file = Files.newOutputStream(partial);
                  ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();

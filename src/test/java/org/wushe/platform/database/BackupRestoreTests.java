@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 
@@ -70,7 +71,8 @@ class BackupRestoreTests {
                 new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
         assertThat(backedUp).as(printed.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("备份已写入", "Backup written to");
-        assertThat(file).exists();
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
         assertThat(DatabaseBackup.keysFileOf(file)).exists();
 
         Path restored = restoredParent.resolve("restored");
