@@ -8,6 +8,11 @@ import org.springframework.modulith.Modulithic;
 @SpringBootApplication
 public class WusheApplication {
     public static void main(String[] args) {
+        // --backup=<file> / --restore=<file> run instead of the application (BackupCommand says why)
+        var backup = org.wushe.platform.BackupCommand.run(args, System.getenv(), System.out);
+        if (backup.isPresent()) {
+            System.exit(backup.getAsInt());
+        }
         var application = new SpringApplication(WusheApplication.class);
         if (java.util.Arrays.asList(args).contains("--demo")) {
             application.setAdditionalProfiles("demo"); // the documented shortcut for the demo profile

@@ -11,14 +11,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.platform.database.DatabaseOwner;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 
@@ -33,9 +34,9 @@ class AuditTrailTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transactions;
-    @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     AuditTestData data;
@@ -74,15 +75,22 @@ class AuditTrailTests {
     }
 
     @Test
-    void theTableRefusesUpdateDeleteAndTruncate() {
+    void theApplicationRoleMayNotChangeTheTableAndTheTriggersStopEvenTheOwner() {
         data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0)));
-        assertThatThrownBy(() -> jdbc.sql("update audit_entry set reason = 'x' where actor = ?").param(actor).update())
+        for (String change : List.of("update audit_entry set reason = 'x' where actor = '" + actor + "'",
+                "delete from audit_entry where actor = '" + actor + "'", "truncate audit_entry")) {
+            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change)
+                    .isInstanceOf(DataAccessException.class).rootCause()
+                    .hasMessageContaining("permission denied for table audit_entry");
+        }
+        JdbcClient owner = DatabaseOwner.jdbc(context);
+        assertThatThrownBy(() -> owner.sql("update audit_entry set reason = 'x' where actor = ?").param(actor).update())
                 .isInstanceOf(DataAccessException.class).rootCause()
                 .hasMessageContaining("audit_entry is append-only: UPDATE is not allowed");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry where actor = ?").param(actor).update())
+        assertThatThrownBy(() -> owner.sql("delete from audit_entry where actor = ?").param(actor).update())
                 .isInstanceOf(DataAccessException.class).rootCause()
                 .hasMessageContaining("audit_entry is append-only: DELETE is not allowed");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update())
+        assertThatThrownBy(() -> owner.sql("truncate audit_entry").update())
                 .isInstanceOf(DataAccessException.class).rootCause()
                 .hasMessageContaining("audit_entry is append-only: TRUNCATE is not allowed");
         assertThat(data.rowsOf(List.of(actor))).isOne();
@@ -166,8 +174,7 @@ class AuditTrailTests {
      * it all back, so the chain other tests see stays intact.
      */
     private ChainVerification tamperedAndRolledBack(String edit) {
-        return transactions.execute(status -> {
-            status.setRollbackOnly();
+        return DatabaseOwner.inRolledBackTransaction(context, () -> {
             jdbc.sql("alter table audit_entry disable trigger user").update();
             jdbc.sql(edit).update();
             jdbc.sql("alter table audit_entry enable trigger user").update();

@@ -3,10 +3,10 @@ package org.wushe.bench;
 import java.net.URI;
 import java.util.List;
 
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -26,7 +26,9 @@ public final class BenchRun {
         this.context = context;
         this.settings = settings;
         this.baseUrl = baseUrl;
-        this.db = new BenchDatabase(context.getBean(DataSource.class));
+        // The owner role, the one that migrates: the bench creates its own schema and tables, vacuums and analyses
+        // what it generated, which the application role may not do.
+        this.db = new BenchDatabase(context.getBean(Flyway.class).getConfiguration().getDataSource());
     }
 
     public Report run() throws Exception {

@@ -95,9 +95,16 @@ public final class Benchmark {
         var properties = new EmbeddedPostgresProperties(dataDir, 0, durable, false, Duration.ofSeconds(120));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties);
              var c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
-             var s = c.createStatement()) {
+             var s = c.createStatement();
+             var inWushe = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+             var w = inWushe.createStatement()) {
             s.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
             s.execute("alter system set pg_stat_statements.track = 'top'");
+            // The bench reads and resets the statistics as the owner role (BenchRun), which may not create this
+            // untrusted extension nor, by default, reset it or read other roles' statements.
+            w.execute("create extension if not exists pg_stat_statements");
+            w.execute("grant execute on function pg_stat_statements_reset to " + server.ownerUsername());
+            w.execute("grant pg_read_all_stats to " + server.ownerUsername());
         }
     }
 

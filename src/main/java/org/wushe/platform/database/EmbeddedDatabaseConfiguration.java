@@ -37,8 +37,9 @@ class EmbeddedDatabaseConfiguration {
         var server = handle.server();
         var dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername(server.username());
-        dataSource.setPassword(server.password());
+        // the application role: the owner's and the superuser's passwords never reach the pool
+        dataSource.setUsername(server.appUsername());
+        dataSource.setPassword(server.appPassword());
         return dataSource;
     }
 

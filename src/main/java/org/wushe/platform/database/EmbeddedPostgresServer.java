@@ -32,6 +32,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private DataDirectoryLock lock;
     private Path binaries;
     private PostgresCluster cluster;
+    private ClusterRoles roles;
     private Process postmaster;
     private int port;
 
@@ -74,6 +75,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         launch();
         awaitReady();
         ensureDatabase();
+        ensureRoles();
         log.info("Embedded PostgreSQL 17 {} on 127.0.0.1:{}, data in {}, {} in {} ms (password in {})",
                 fresh ? "initialised" : "started", port, dataDir, properties.durable() ? "durable" : "NOT durable",
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), cluster.passwordFile());
@@ -127,6 +129,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    private void ensureRoles() {
+        roles = new ClusterRoles(dataDir);
+        try (Connection c = connect(DATABASE)) {
+            roles.ensure(c, DATABASE);
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("Cannot prepare the owner and application roles", e);
+        }
+    }
+
     Connection connect(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", username());
@@ -143,12 +154,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return jdbcUrl(DATABASE);
     }
 
+    /** initdb's superuser: only for creating and repairing the roles below, and for maintenance. */
     public String username() {
         return PostgresCluster.SUPERUSER;
     }
 
     public String password() {
         return cluster.password();
+    }
+
+    /** The role that runs the migrations and owns the tables (Flyway, backups). */
+    public String ownerUsername() {
+        return ClusterRoles.OWNER;
+    }
+
+    public String ownerPassword() {
+        return roles.ownerPassword();
+    }
+
+    /** The role of the application's connection pool: no superuser, owns nothing. */
+    public String appUsername() {
+        return ClusterRoles.APP;
+    }
+
+    public String appPassword() {
+        return roles.appPassword();
     }
 
     public int port() {

@@ -19,7 +19,8 @@ import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * With WUSHE_DB_URL (spring.datasource.url) set, Wushe starts no server of its own and runs the same
- * migrations and data load on the given database. A separate PostgreSQL stands in for the external one.
+ * migrations and data load on the given database. A separate PostgreSQL stands in for the external one, with
+ * the two roles of the operations guide: the migrations run as WUSHE_DB_OWNER_USER, the pool as WUSHE_DB_USER.
  */
 @SpringBootTest
 @DirtiesContext
@@ -33,8 +34,10 @@ class ExternalDatabaseTests {
                 Files.createTempDirectory("wushe-external-db"), 0, false, false, Duration.ofSeconds(60)));
         Runtime.getRuntime().addShutdownHook(new Thread(ExternalDatabaseTests::stopExternal));
         registry.add("spring.datasource.url", external::jdbcUrl);
-        registry.add("spring.datasource.username", external::username);
-        registry.add("spring.datasource.password", external::password);
+        registry.add("spring.datasource.username", external::appUsername);
+        registry.add("spring.datasource.password", external::appPassword);
+        registry.add("wushe.db.owner-user", external::ownerUsername);
+        registry.add("wushe.db.owner-password", external::ownerPassword);
     }
 
     /** After the context has closed (it is dirtied after this class), not before: closing needs the database. */
@@ -67,5 +70,19 @@ class ExternalDatabaseTests {
         assertThat(jdbc.sql("select name from region_region where code = '310101'").query(String.class).single())
                 .isEqualTo("黄浦区");
         assertThat(Path.of(external.dataDir().toString(), "pgdata", "PG_VERSION")).exists();
+    }
+
+    @Test
+    void migratesAsTheOwnerAndServesAsTheApplicationRole() {
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(external.appUsername());
+        assertThat(jdbc.sql("select distinct installed_by from flyway_schema_history").query(String.class).list())
+                .containsExactly(external.ownerUsername());
+        assertThat(jdbc.sql("select pg_get_userbyid(relowner) from pg_class where relname = 'audit_entry'")
+                .query(String.class).single()).isEqualTo(external.ownerUsername());
+        assertThat(jdbc.sql("select has_table_privilege('audit_entry', 'UPDATE') or has_table_privilege('audit_entry',"
+                + " 'DELETE') or has_table_privilege('audit_entry', 'TRUNCATE')").query(Boolean.class).single())
+                .isFalse();
+        assertThat(jdbc.sql("select has_table_privilege('spring_session', 'DELETE')").query(Boolean.class).single())
+                .isTrue();
     }
 }

@@ -1,0 +1,123 @@
+package org.wushe.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wushe.WusheApplication;
+import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.audit.AuditTrail;
+import org.wushe.audit.ChainVerification;
+import org.wushe.platform.BackupCommand;
+import org.wushe.region.Regions;
+import org.wushe.residents.ResidentTestData;
+import org.wushe.residents.Residents;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code --backup} while the application runs on the data directory (this test JVM's server), then
+ * {@code --restore} into a fresh data directory, and a second application started on it: the audit chain
+ * verifies, and a resident's ID number decrypts with the keys that came with the backup.
+ */
+@WusheIntegrationTest
+class BackupRestoreTests {
+
+    private static final Staff COMMUNITY_A = Staff.as(Role.COMMUNITY_STAFF).in(ResidentTestData.A).named("backup-test");
+
+    @TempDir
+    Path backups;
+    @TempDir
+    Path restoredParent;
+
+    @Autowired
+    Residents residents;
+    @Autowired
+    Regions regions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EmbeddedPostgresProperties database;
+
+    @Test
+    void aBackupTakenWhileRunningRestoresIntoAFreshDirectoryWithAnIntactChainAndReadablePersonalData() throws Exception {
+        ResidentTestData.communities(regions);
+        String idNumber = ResidentTestData.idNumber();
+        long resident = COMMUNITY_A.call(() -> residents.create(ResidentTestData.draft("备份测试", idNumber,
+                ResidentTestData.A)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from audit_pending")
+                .query(Long.class).single() == 0);
+        long auditRows = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+
+        Path file = backups.resolve("wushe.zip");
+        var printed = new ByteArrayOutputStream();
+        int backedUp = BackupCommand.run(new String[] {"--backup=" + file,
+                        "--wushe.embedded-db.data-dir=" + database.dataDir()}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(backedUp).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("备份已写入", "Backup written to");
+        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE);
+        assertThat(DatabaseBackup.keysFileOf(file)).exists();
+
+        Path restored = restoredParent.resolve("restored");
+        printed.reset();
+        int restoredStatus = BackupCommand.run(new String[] {"--restore=" + file,
+                        "--wushe.embedded-db.data-dir=" + restored}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(restoredStatus).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("已恢复到", "Restored into");
+        assertThat(restored.resolve(DatabaseBackup.KEYS_FILE)).exists();
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(WusheApplication.class)
+                .run("--wushe.embedded-db.data-dir=" + restored, "--wushe.embedded-db.shared-in-jvm=false",
+                        "--server.port=0")) {
+            ChainVerification chain = Staff.as(Role.AUDITOR).wholeCountry()
+                    .call(second.getBean(AuditTrail.class)::verify);
+            assertThat(chain.ok()).as("%s", chain).isTrue();
+            assertThat(chain.rowsChecked()).isGreaterThanOrEqualTo(auditRows);
+            Residents restoredResidents = second.getBean(Residents.class);
+            assertThat(COMMUNITY_A.call(() -> restoredResidents.reveal(resident, Residents.RevealableField.ID_NUMBER,
+                    "恢复后核对"))).isEqualTo(idNumber);
+            JdbcClient restoredJdbc = second.getBean(JdbcClient.class);
+            assertThat(restoredJdbc.sql("select current_user").query(String.class).single()).isEqualTo(ClusterRoles.APP);
+            assertThat(restoredJdbc.sql("select has_table_privilege('audit_entry', 'UPDATE')").query(Boolean.class)
+                    .single()).isFalse();
+        }
+        assertThat(Files.exists(restored.resolve("pgdata/PG_VERSION"))).isTrue();
+    }
+
+    @Test
+    void aRestoreNeverOverwritesADatabase() {
+        var printed = new ByteArrayOutputStream();
+        int status = BackupCommand.run(new String[] {"--restore=" + backups.resolve("none.zip"),
+                        "--wushe.embedded-db.data-dir=" + database.dataDir()}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(status).isOne();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("already holds a database");
+    }
+
+    @Test
+    void anExternalDatabaseIsLeftToItsOwnTools() {
+        var printed = new ByteArrayOutputStream();
+        int status = BackupCommand.run(new String[] {"--backup=x.zip"}, Map.of("WUSHE_DB_URL", "jdbc:postgresql://db/wushe"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(status).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("pg_dump");
+    }
+}
