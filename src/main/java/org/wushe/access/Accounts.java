@@ -80,14 +80,17 @@ public class Accounts {
     @Transactional
     public IssuedPassword create(NewAccount request) {
         StaffPrincipal me = currentUser.require();
-        checkGrantable(me, request.roles(), request.scope());
+        // an agency's administrator creates accounts of their own agency, whether or not the form names it
+        DataScope scope = request.scope().organisationId().isPresent() ? request.scope()
+                : request.scope().withOrganisationOf(me.scope());
+        checkGrantable(me, request.roles(), scope);
         String username = request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
         if (queries.idOf(username).isPresent()) {
             throw new InvalidValueException("access.account.usernameTaken", username);
         }
         String temporary = factory.temporaryPassword();
         Account account = repository.save(factory.newAccount(username, request.displayName(), request.phone(),
-                request.roles(), request.scope(), temporary, me.username()));
+                request.roles(), scope, temporary, me.username()));
         audit(AuditAction.CREATE, account, List.of("username", "displayName", "phone", "roles", "scope"), null);
         return new IssuedPassword(account.id(), username, temporary);
     }

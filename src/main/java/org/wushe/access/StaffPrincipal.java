@@ -22,9 +22,11 @@ public record StaffPrincipal(long accountId, String username, String displayName
         return roles.contains(role);
     }
 
-    /** The roles this caller may hand out: a civil-affairs administrator any, everyone else only their own. */
+    /** The roles this caller may hand out: what any of their roles {@linkplain Role#grants() grants}. */
     public Set<Role> grantableRoles() {
-        return has(Role.CIVIL_AFFAIRS_ADMIN) ? EnumSet.allOf(Role.class) : roles;
+        Set<Role> grantable = EnumSet.noneOf(Role.class);
+        roles.forEach(role -> grantable.addAll(role.grants()));
+        return grantable;
     }
 
     /**

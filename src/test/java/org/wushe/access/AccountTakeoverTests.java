@@ -26,7 +26,8 @@ import org.wushe.WusheIntegrationTest;
  * the caller cannot even see the account) and leaves the account's row, roles and scope exactly as they were.
  *
  * <p>The expectation is computed here from the rule as the issue states it, independently of the production
- * code: a civil-affairs administrator may grant every role, anyone else only their own; every region of the
+ * code: a civil-affairs administrator may grant every role, an association also agency admins, an agency also
+ * social workers, anyone else only their own role; every region of the
  * target inside the caller's; an organisation-bound caller only within their organisation.
  */
 @WusheIntegrationTest
@@ -132,7 +133,13 @@ class AccountTakeoverTests {
 
     /** Acting: could the caller have granted every role and the whole scope the target holds now? */
     static boolean mayAct(Caller caller, Target target) {
-        boolean roles = caller.role == Role.CIVIL_AFFAIRS_ADMIN || Set.of(caller.role).containsAll(target.roles());
+        Set<Role> grantable = switch (caller.role) {
+            case CIVIL_AFFAIRS_ADMIN -> EnumSet.allOf(Role.class);
+            case ASSOCIATION_ADMIN -> EnumSet.of(Role.ASSOCIATION_ADMIN, Role.AGENCY_ADMIN);
+            case AGENCY_ADMIN -> EnumSet.of(Role.AGENCY_ADMIN, Role.SOCIAL_WORKER);
+            default -> EnumSet.of(caller.role);
+        };
+        boolean roles = grantable.containsAll(target.roles());
         boolean regions = !target.wholeCountry() && target.regions().stream().allMatch(caller::contains);
         boolean organisation = caller.organisation == null || caller.organisation.equals(target.organisation());
         return roles && regions && organisation;

@@ -61,6 +61,20 @@ class AccountsTests {
     }
 
     @Test
+    void anAgencyAdministratorCreatesSocialWorkersOfTheirOwnAgencyAndNothingWider() {
+        Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(1L).named("agency-grants");
+        IssuedPassword worker = create(agency, "310104003", Role.SOCIAL_WORKER, null);
+        assertThat(jdbc.sql("select organisation_id from access_account where id = ?").param(worker.accountId())
+                .query(Long.class).single()).as("the agency's organisation, though the form named none").isEqualTo(1L);
+        assertThatThrownBy(() -> create(agency, "310104003", Role.STATION_STAFF, null))
+                .isInstanceOf(AccessDeniedException.class);
+        Staff association = Staff.as(Role.ASSOCIATION_ADMIN).in("310000").named("association-grants");
+        assertThat(create(association, "310104", Role.AGENCY_ADMIN, null).accountId()).isPositive();
+        assertThatThrownBy(() -> create(association, "310104", Role.SOCIAL_WORKER, null))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void theFirstRunCreatedAnAdministratorWithAOneTimePassword() {
         var admin = jdbc.sql("select whole_country, password_temporary from access_account where username = 'admin'")
                 .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single();

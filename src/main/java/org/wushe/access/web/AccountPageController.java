@@ -1,8 +1,9 @@
 package org.wushe.access.web;
 
+import java.util.Arrays;
 import java.util.List;
-
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.Accounts;
+import org.wushe.access.CurrentUser;
 import org.wushe.access.IssuedPassword;
 import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
@@ -27,10 +29,18 @@ class AccountPageController {
 
     private final Accounts accounts;
     private final MessageSource messages;
+    private final CurrentUser currentUser;
 
-    AccountPageController(Accounts accounts, MessageSource messages) {
+    AccountPageController(Accounts accounts, MessageSource messages, CurrentUser currentUser) {
         this.accounts = accounts;
         this.messages = messages;
+        this.currentUser = currentUser;
+    }
+
+    /** The roles the form offers: only those the signed-in administrator may hand out, in the enum's order. */
+    private List<Role> grantableRoles() {
+        Set<Role> grantable = currentUser.require().grantableRoles();
+        return Arrays.stream(Role.values()).filter(grantable::contains).toList();
     }
 
     @GetMapping
@@ -39,7 +49,7 @@ class AccountPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("result", accounts.list(q, page, AccountForms.pageSize(size)));
         model.addAttribute("pageSizes", AccountForms.PAGE_SIZES);
-        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("allRoles", grantableRoles());
         return "access/accounts";
     }
 
@@ -64,7 +74,7 @@ class AccountPageController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(id));
-        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("allRoles", grantableRoles());
         return "access/account";
     }
 
