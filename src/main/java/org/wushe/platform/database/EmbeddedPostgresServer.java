@@ -34,6 +34,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private PostgresCluster cluster;
     private Process postmaster;
     private int port;
+    private volatile boolean closing;
+    private PostgresSupervisor supervisor;
 
     private EmbeddedPostgresServer(EmbeddedPostgresProperties properties) {
         this.properties = properties;
@@ -44,6 +46,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         var server = new EmbeddedPostgresServer(properties);
         try {
             server.doStart();
+            server.supervisor = PostgresSupervisor.watch(server);
             return server;
         } catch (RuntimeException e) {
             server.close();
@@ -127,6 +130,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The running postmaster, or null once closed. */
+    synchronized Process postmaster() {
+        return postmaster;
+    }
+
+    /** True from the moment {@link #close()} begins: the postmaster's exit is then expected. */
+    boolean closing() {
+        return closing;
+    }
+
+    /**
+     * Starts the postmaster again on the same port and data directory after it died; PostgreSQL replays its WAL
+     * (crash recovery) before it accepts connections. Does nothing once closing.
+     */
+    synchronized void restartAfterCrash() {
+        if (closing) {
+            return;
+        }
+        launch();
+        awaitReady();
+    }
+
+    /** False while the postmaster is dead or restarting (for the health check: DOWN without waiting). */
+    public boolean isAvailable() {
+        return supervisor == null || supervisor.isAvailable();
+    }
+
     Connection connect(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", username());
@@ -161,7 +191,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Fast shutdown (rolls back open transactions, checkpoints, exits) and waits for the process to end. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closing = true; // before taking the lock: the supervisor must not restart what is being stopped
+        stop();
+    }
+
+    private synchronized void stop() {
         try {
             if (postmaster != null && postmaster.isAlive()) {
                 stopProcess(postmaster.toHandle());
