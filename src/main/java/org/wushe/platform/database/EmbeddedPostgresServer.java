@@ -88,7 +88,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 "-c", "password_encryption=scram-sha-256", "-c", "max_connections=200",
                 "-c", "fsync=" + onOff(properties.durable()),
                 "-c", "synchronous_commit=" + onOff(properties.durable()),
-                "-c", "full_page_writes=" + onOff(properties.durable())));
+                "-c", "full_page_writes=" + onOff(properties.durable()),
+                // crash recovery first fsyncs every file of the cluster one by one (4 s of a 6 s recovery in the
+                // crash test); one syncfs() of the file system does the same work in a single call
+                "-c", "recovery_init_sync_method=syncfs"));
         try {
             postmaster = PostgresProcess.builder(binaries, "postgres", args)
                     .redirectErrorStream(true)
