@@ -35,7 +35,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private Process postmaster;
     private int port;
     private volatile boolean closing;
-    private PostgresSupervisor supervisor;
+    private volatile PostgresSupervisor supervisor;
 
     private EmbeddedPostgresServer(EmbeddedPostgresProperties properties) {
         this.properties = properties;
