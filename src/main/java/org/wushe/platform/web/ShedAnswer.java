@@ -34,7 +34,7 @@ class ShedAnswer {
 
     static final String MESSAGE_KEY = "error.overloaded";
     static final String UNAVAILABLE_KEY = "error.databaseUnavailable";
-    /** Seconds: the embedded server is back 1–3 s after a crash (measured in DatabaseFailureTests). */
+    /** Seconds: a killed embedded server was back after 1–11 s on the shared 2-core machine (4 s in IntakeCrashTests). */
     static final int UNAVAILABLE_RETRY_AFTER = 5;
 
     private final LocaleResolver locales;
