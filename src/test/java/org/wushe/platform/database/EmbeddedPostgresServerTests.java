@@ -139,6 +139,57 @@ class EmbeddedPostgresServerTests {
         }
     }
 
+    @Test
+    void restartsAKilledPostmasterOnTheSamePortWithItsCommittedData() throws Exception {
+        server = EmbeddedPostgresServer.start(applicationDefaults());
+        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+            s.execute("create table kept (note text)");
+            s.execute("insert into kept values ('committed before the crash')");
+        }
+        long killed = postmasterPid();
+        int port = server.port();
+
+        long began = System.nanoTime();
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // kill -9
+        assertThat(waitUntil(() -> !server.isAvailable(), Duration.ofSeconds(2)))
+                .as("the supervisor notices the death within 2 s").isTrue();
+        assertThat(waitUntil(server::isAvailable, Duration.ofSeconds(60))).as("and brings the server back").isTrue();
+        long backMillis = Duration.ofNanos(System.nanoTime() - began).toMillis();
+        System.out.println("postmaster killed → accepting connections again after " + backMillis + " ms");
+
+        assertThat(server.port()).isEqualTo(port);
+        assertThat(postmasterPid()).isNotEqualTo(killed);
+        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select note from kept");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("committed before the crash");
+        }
+    }
+
+    @Test
+    void doesNotRestartAServerThatIsBeingClosed() throws Exception {
+        server = EmbeddedPostgresServer.start(applicationDefaults());
+        long postmaster = postmasterPid();
+        server.close();
+        server = null;
+
+        Thread.sleep(1_000); // time enough for a supervisor that wrongly restarted it
+        assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(PostgresProcess.runningPostmaster(dataDir.resolve("pgdata"))).isEmpty();
+    }
+
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return condition.getAsBoolean();
+    }
+
     private Process startInChildJvm() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
