@@ -25,13 +25,14 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 final class SessionlessAnonymous {
 
     static final String CSRF_COOKIE = "wushe-csrf";
+    static final String SECURE_CSRF_COOKIE = "__Host-wushe-csrf";
 
     private SessionlessAnonymous() {
     }
 
     /**
      * While there is a session, the token lives in it (bound to that session, as before). Without one, the token
-     * is a double-submit cookie: HttpOnly (pages read it from the form or the {@code _csrf} meta tag) and
+     * is a double-submit cookie ({@value #CSRF_COOKIE}, over HTTPS {@value #SECURE_CSRF_COOKIE}): HttpOnly (pages read it from the form or the {@code _csrf} meta tag) and
      * SameSite=Strict, so a cross-site form post arrives without it and is refused. That keeps the public forms and
      * the login form (login CSRF) protected without a session. Sign-in clears the token (Spring Security's
      * CsrfAuthenticationStrategy), so the signed-in session starts with a new one in the session; a cookie token is
@@ -76,14 +77,23 @@ final class SessionlessAnonymous {
     private static final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
         private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
-        private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+        private final CookieCsrfTokenRepository cookies = cookies(CSRF_COOKIE);
+        // Over HTTPS the cookie carries the __Host- prefix: the browser then accepts it only from this host, with
+        // Secure and Path=/, so a sibling subdomain cannot plant a token of its own (cookie tossing).
+        private final CookieCsrfTokenRepository hostCookies = cookies(SECURE_CSRF_COOKIE);
 
-        SessionOrCookieCsrfTokens() {
-            cookies.setCookieName(CSRF_COOKIE);
+        private static CookieCsrfTokenRepository cookies(String name) {
+            var cookies = new CookieCsrfTokenRepository();
+            cookies.setCookieName(name);
             cookies.setHeaderName("X-CSRF-TOKEN"); // the same header as the session's tokens (README, wushe.js)
             cookies.setParameterName("_csrf");
             cookies.setCookiePath("/");
             cookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Strict"));
+            return cookies;
+        }
+
+        private CookieCsrfTokenRepository cookiesOf(HttpServletRequest request) {
+            return request.isSecure() ? hostCookies : cookies;
         }
 
         @Override
@@ -95,26 +105,27 @@ final class SessionlessAnonymous {
         public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
             if (token == null) { // sign-in or sign-out: forget it wherever it was
                 sessions.saveToken(null, request, response);
-                if (hasCookie(request)) {
-                    cookies.saveToken(null, request, response);
+                if (hasCookie(request, cookiesOf(request) == hostCookies ? SECURE_CSRF_COOKIE : CSRF_COOKIE)) {
+                    cookiesOf(request).saveToken(null, request, response);
                 }
             } else if (request.getSession(false) != null) {
                 sessions.saveToken(token, request, response);
             } else {
-                cookies.saveToken(token, request, response);
+                cookiesOf(request).saveToken(token, request, response);
             }
         }
 
         @Override
         public CsrfToken loadToken(HttpServletRequest request) {
-            return request.getSession(false) != null ? sessions.loadToken(request) : cookies.loadToken(request);
+            return request.getSession(false) != null ? sessions.loadToken(request)
+                    : cookiesOf(request).loadToken(request);
         }
 
-        private static boolean hasCookie(HttpServletRequest request) {
+        private static boolean hasCookie(HttpServletRequest request, String name) {
             Cookie[] all = request.getCookies();
             if (all != null) {
                 for (Cookie cookie : all) {
-                    if (CSRF_COOKIE.equals(cookie.getName())) {
+                    if (name.equals(cookie.getName())) {
                         return true;
                     }
                 }

@@ -141,6 +141,24 @@ class AnonymousSessionsTests {
     }
 
     @Test
+    void overHttpsTheCookieIsHostBound() {
+        var page = mvc.get().uri("/help/track").secure(true).with(from()).exchange();
+        assertThat(page.getResponse().getCookie(SessionlessAnonymous.CSRF_COOKIE)).isNull();
+        Cookie cookie = page.getResponse().getCookie(SessionlessAnonymous.SECURE_CSRF_COOKIE);
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.getSecure()).isTrue();
+        assertThat(cookie.getPath()).isEqualTo("/");
+        assertThat(cookie.getDomain()).isNull();
+        String token = csrfField(page);
+        assertThat(mvc.post().uri("/help/track").secure(true).with(from()).cookie(cookie).param("_csrf", token)
+                .param("code", "ZZZZ9999")).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post().uri("/help/track").secure(true).with(from())
+                .cookie(new Cookie(SessionlessAnonymous.CSRF_COOKIE, cookie.getValue())).param("_csrf", token)
+                .param("code", "ZZZZ9999")).as("the unprefixed cookie does not count over HTTPS")
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void signingInCreatesTheSessionWithANewTokenAndReturnsToTheAskedPage() {
         String username = "anon-session-" + ThreadLocalRandom.current().nextInt(1_000_000);
         var issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(new NewAccount(
