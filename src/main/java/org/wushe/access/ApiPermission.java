@@ -6,7 +6,9 @@ package org.wushe.access;
  */
 public enum ApiPermission {
     HELP_REQUESTS_SUBMIT,
-    HELP_REQUESTS_READ;
+    HELP_REQUESTS_READ,
+    /** Scrape {@code /actuator/prometheus} (and read {@code /actuator/info}): for a monitoring system, no data. */
+    METRICS_READ;
 
     public String authority() {
         return "PERM_" + name();

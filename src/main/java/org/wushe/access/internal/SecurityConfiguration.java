@@ -23,6 +23,11 @@ import org.wushe.access.web.PendingStepFilter;
 import org.wushe.platform.RateLimits;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Who may reach what over HTTP. Pages need a signed-in staff member (else the login page), {@code /api/**}
@@ -54,10 +59,12 @@ class SecurityConfiguration {
                 // and gets the 401 it deserves rather than a 403 for a missing token.
                 // A bearer call (an API client) carries its credential in a header no other site can make a
                 // browser send, so it needs no CSRF token either, even when a session cookie comes along.
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
+                .csrf(csrf -> csrf.csrfTokenRepository(SessionlessAnonymous.csrfTokens())
+                        .requireCsrfProtectionMatcher(request -> request.getRequestedSessionId() != null
                         && !ApiTokenFilter.hasBearer(request)
                         && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache())) // a 401 remembers nothing
                 // the token, when there is one, decides who is calling (it wins over a session)
                 .addFilterBefore(new ApiTokenFilter(apiTokens), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new PendingStepFilter(), AnonymousAuthenticationFilter.class);
@@ -68,22 +75,23 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, RateLimits rateLimits,
-            @Value("${wushe.security.login-attempts-per-minute:20}") int loginAttemptsPerMinute) throws Exception {
+            @Value("${wushe.security.login-attempts-per-minute:20}") int loginAttemptsPerMinute,
+            @Value("${wushe.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/volunteer/register", "/volunteer/register/**").permitAll()
                         .requestMatchers("/volunteer/activate", "/volunteer/activate/**").permitAll()
                         .requestMatchers("/help", "/help/**").permitAll()
                         .requestMatchers("/check-in/*").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").access((authentication, context) ->
-                                new org.springframework.security.authorization.AuthorizationDecision(
-                                        isLoopback(context.getRequest().getRemoteAddr())))
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .access(apiDocs(apiDocsPublic))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(SecurityConfiguration::failed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .sessionManagement(session -> session.invalidSessionStrategy(
+                        SessionlessAnonymous.expiredSession("/login?expired")))
+                .csrf(csrf -> csrf.csrfTokenRepository(SessionlessAnonymous.csrfTokens()))
+                .requestCache(cache -> cache.requestCache(SessionlessAnonymous.savedPage()))
                 .addFilterBefore(new LoginRateLimitFilter(rateLimits, loginAttemptsPerMinute), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PendingStepFilter(), AnonymousAuthenticationFilter.class);
         headers(http);
@@ -101,14 +109,19 @@ class SecurityConfiguration {
         response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }
 
-    private static void headers(HttpSecurity http) throws Exception {
+    static void headers(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     }
 
-    private static boolean isLoopback(String address) {
-        return "127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
+    /**
+     * The API documentation: public where {@code wushe.api-docs.public} says so (demo, development), otherwise for
+     * signed-in staff only (production default).
+     */
+    static AuthorizationManager<RequestAuthorizationContext> apiDocs(boolean isPublic) {
+        return isPublic ? (authentication, context) -> new AuthorizationDecision(true)
+                : AuthenticatedAuthorizationManager.authenticated();
     }
 }

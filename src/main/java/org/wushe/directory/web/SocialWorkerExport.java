@@ -43,7 +43,8 @@ class SocialWorkerExport {
         try (XlsxDownload sheet = new XlsxDownload(msg("directory.socialWorker.export.sheet", locale), headers)) {
             socialWorkers.export(filter, w -> {
                 List<Object> row = new java.util.ArrayList<>(List.of(w.id()));
-                row.addAll(List.of((Object[]) values(w, locale)));
+                // Arrays.asList: optional fields (phone, certificate) are null, which List.of refuses (it was a 500)
+                row.addAll(java.util.Arrays.asList((Object[]) values(w, locale)));
                 sheet.row(row.toArray());
             });
             sheet.sendAs(response, "social-workers", clock);

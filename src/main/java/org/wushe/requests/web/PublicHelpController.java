@@ -71,30 +71,33 @@ class PublicHelpController {
         model.addAttribute("here", request.getRequestURI());
     }
 
+    // The session is looked up, never created, until a request has been submitted (an HttpSession parameter would
+    // create one for every visitor, and each is a row in PostgreSQL).
     @GetMapping
-    String form(Model model, HttpSession session) {
+    String form(Model model, HttpServletRequest request) {
         IntakeForm form = new IntakeForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
-        verified(session).ifPresent(form::setPhone);
-        return formPage(form, model, session);
+        verified(request.getSession(false)).ifPresent(form::setPhone);
+        return formPage(form, model, request.getSession(false));
     }
 
     /** Sends the code and shows the same form again with everything typed kept. */
     @PostMapping("/code")
-    String sendCode(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, HttpSession session,
-            Model model, Locale locale) {
+    String sendCode(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, Model model,
+            Locale locale) {
         try {
             requests.requestCode(form.getPhone(), request.getRemoteAddr());
             model.addAttribute("codeSent", true);
         } catch (IntakeRejectedException e) {
             model.addAttribute("errors", FieldErrors.of(e, messages, locale));
         }
-        return formPage(form, model, session);
+        return formPage(form, model, request.getSession(false));
     }
 
     @PostMapping
-    String submit(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, HttpSession session,
-            Model model, Locale locale, HttpServletResponse response) {
+    String submit(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, Model model, Locale locale,
+            HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
         Submission s;
         try {
             s = requests.submit(form.toIntake(), request.getRemoteAddr(), verified(session));
@@ -103,7 +106,7 @@ class PublicHelpController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formPage(form, model, session);
         }
-        session.setAttribute(VERIFIED, new VerifiedPhone(PhoneNumber.parse(form.getPhone()).value(),
+        request.getSession().setAttribute(VERIFIED, new VerifiedPhone(PhoneNumber.parse(form.getPhone()).value(),
                 Instant.now().plus(PhoneVerifications.VERIFIED_FOR)));
         return "redirect:/help/status/" + s.trackingCode() + "?new";
     }
