@@ -41,6 +41,7 @@ class ChainWriter implements SmartLifecycle {
     private long anchoredId = -1;
     private long anchoredRows;
     private long anchoredAtNanos;
+    private volatile boolean markFailed;
 
     ChainWriter(ChainAppender appender, AnchorFile anchors,
             @Value("${wushe.audit.poll-interval:PT1S}") Duration pollInterval,
@@ -122,8 +123,13 @@ class ChainWriter implements SmartLifecycle {
         try {
             appender.markWritten(lastId);
         } catch (RuntimeException e) {
-            // only the removal of the newest rows goes unnoticed by the id sequence then; the anchors still see it
-            log.warn("Could not advance audit_entry_id_seq to {}: {}", lastId, e.toString());
+            // only the removal of the newest rows goes unnoticed by the id sequence then; the anchors still see it.
+            // Warned once: the usual cause is a missing grant (the role needs SELECT and UPDATE on the sequence).
+            if (!markFailed) {
+                log.warn("Could not advance audit_entry_id_seq to {} (grant SELECT, UPDATE on it): {}", lastId,
+                        e.toString());
+            }
+            markFailed = true;
         }
     }
 
