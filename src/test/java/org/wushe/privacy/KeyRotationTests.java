@@ -26,6 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.directory.VolunteerRegistration;
+import org.wushe.directory.Volunteers;
+import org.wushe.notify.Notifications;
+import org.wushe.shared.PhoneNumber;
 import org.wushe.privacy.internal.KeyRing;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
@@ -56,6 +60,12 @@ class KeyRotationTests {
     Regions regions;
     @Autowired
     Environment environment;
+    @Autowired
+    Notifications notifications;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    Volunteers volunteers;
 
     @Test
     void addActivateReEncryptWhileWritingDropTheOldKeyAndEverythingStillDecrypts() throws Exception {
@@ -65,6 +75,18 @@ class KeyRotationTests {
             ids.add(COMMUNITY.call(() -> residents.create(ResidentTestData.draft("轮换测试",
                     ResidentTestData.A))));
         }
+        // values of other modules too: an SMS (notify), a volunteer with an account and emergency phone (directory, access)
+        transactions.executeWithoutResult(tx -> notifications.sendSms(PhoneNumber.parse(ResidentTestData.phone()),
+                "轮换测试短信"));
+        String volunteerPhone = ResidentTestData.phone();
+        volunteers.requestCode(volunteerPhone, "10.88.0.1");
+        String sms = new CryptoServiceReader(jdbc, appCrypto).lastSmsTo(volunteerPhone);
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("验证码是(\\d{6})").matcher(sms);
+        assertThat(code.find()).isTrue();
+        long volunteer = volunteers.register(new VolunteerRegistration("轮换志愿者", ResidentTestData.idNumber(),
+                volunteerPhone, code.group(1), List.of("DRIVING"), ResidentTestData.A, List.of(), "随时", "李四",
+                ResidentTestData.phone(), Volunteers.PRIVACY_NOTICE_VERSION, null), "10.88.0.1");
+        Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().named("rotation").call(() -> volunteers.approve(volunteer));
         Properties dev = developmentKeys();
         String oldId = appCrypto.activeKeyId();
         String oldKey = dev.getProperty("key." + oldId);
@@ -103,7 +125,12 @@ class KeyRotationTests {
 
             // 2. drop the old key: every declared value decrypts, and no concurrent write was lost
             CryptoService newOnly = new CryptoService(KeyRing.of(Map.of("k2", newKey), "k2", indexKey));
-            assertThat(decryptEverything(newOnly)).isGreaterThanOrEqualTo(ids.size() * 3L);
+            Map<String, Long> decrypted = decryptEverything(newOnly);
+            assertThat(decrypted.values().stream().mapToLong(Long::longValue).sum())
+                    .isGreaterThanOrEqualTo(ids.size() * 3L);
+            assertThat(decrypted).containsKeys("residents_resident.id_number_cipher", "notify_message.recipient_cipher",
+                    "notify_message.body_cipher", "directory_volunteer.id_number_cipher",
+                    "directory_volunteer.emergency_contact_phone_cipher", "access_account.phone_cipher");
             written.forEach((id, phone) -> assertThat(newOnly.decrypt(jdbc.sql(
                     "select phone_cipher from residents_resident where id = ?").param(id).query(byte[].class).single(),
                     "residents_resident", "phone")).isEqualTo(phone));
@@ -132,16 +159,26 @@ class KeyRotationTests {
         assertThat(job.run().ran()).isTrue();
     }
 
-    private long decryptEverything(CryptoService crypto) {
-        long n = 0;
+    /** Decrypts every value of every declared column; "table.column" → values, for columns holding any. */
+    private Map<String, Long> decryptEverything(CryptoService crypto) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
         for (EncryptedColumn c : declared.stream().flatMap(d -> d.columns().stream()).toList()) {
             for (byte[] value : jdbc.sql("select " + c.column() + " from " + c.table() + " where " + c.column()
                     + " is not null").query(byte[].class).list()) {
                 crypto.decrypt(value, c.boundTable(), c.boundColumn());
-                n++;
+                counts.merge(c.table() + "." + c.column(), 1L, Long::sum);
             }
         }
-        return n;
+        return counts;
+    }
+
+    /** The newest SMS to a phone, as the outbox stores it (found by blind index). */
+    private record CryptoServiceReader(JdbcClient jdbc, CryptoService crypto) {
+        String lastSmsTo(String phone) {
+            return crypto.decrypt(jdbc.sql("select body_cipher from notify_message where recipient_index = ?"
+                    + " order by id desc limit 1").param(crypto.blindIndex("phone", phone)).query(byte[].class)
+                    .single(), "notify_message", "body_cipher");
+        }
     }
 
     /** "table.column" of every bytea column holding a ciphertext envelope under {@code keyId}. */

@@ -80,7 +80,7 @@ final class ChainCheck {
     ChainVerification result() {
         if (nextAnchor < anchors.size()) {
             long beyond = anchors.get(anchors.size() - 1).id();
-            long from = previousId == null ? anchors.get(nextAnchor).id() : previousId + 1;
+            long from = previousId == null ? 1 : previousId + 1; // ids start at 1
             truncated = true;
             missing(from, beyond);
             anchorsChecked += anchors.size() - nextAnchor;

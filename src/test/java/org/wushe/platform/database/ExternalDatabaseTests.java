@@ -35,6 +35,8 @@ class ExternalDatabaseTests {
         registry.add("spring.datasource.url", external::jdbcUrl);
         registry.add("spring.datasource.username", external::username);
         registry.add("spring.datasource.password", external::password);
+        // another database has another audit chain: its anchors must not land in the shared database's file
+        registry.add("wushe.audit.anchor-file", () -> external.dataDir().resolve("audit-anchors.log").toString());
     }
 
     /** After the context has closed (it is dirtied after this class), not before: closing needs the database. */
