@@ -29,6 +29,9 @@ import org.wushe.access.Staff;
 import org.wushe.directory.VolunteerRegistration;
 import org.wushe.directory.Volunteers;
 import org.wushe.notify.Notifications;
+import org.wushe.requests.Channel;
+import org.wushe.requests.HelpRequests;
+import org.wushe.requests.Intake;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.privacy.internal.KeyRing;
 import org.wushe.region.Regions;
@@ -66,6 +69,8 @@ class KeyRotationTests {
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired
     Volunteers volunteers;
+    @Autowired
+    HelpRequests helpRequests;
 
     @Test
     void addActivateReEncryptWhileWritingDropTheOldKeyAndEverythingStillDecrypts() throws Exception {
@@ -75,7 +80,8 @@ class KeyRotationTests {
             ids.add(COMMUNITY.call(() -> residents.create(ResidentTestData.draft("轮换测试",
                     ResidentTestData.A))));
         }
-        // values of other modules too: an SMS (notify), a volunteer with an account and emergency phone (directory, access)
+        // values of other modules too: an SMS (notify), a volunteer with an account and emergency phone (directory,
+        // access), a help request recorded by phone (requests)
         transactions.executeWithoutResult(tx -> notifications.sendSms(PhoneNumber.parse(ResidentTestData.phone()),
                 "轮换测试短信"));
         String volunteerPhone = ResidentTestData.phone();
@@ -87,6 +93,10 @@ class KeyRotationTests {
                 volunteerPhone, code.group(1), List.of("DRIVING"), ResidentTestData.A, List.of(), "随时", "李四",
                 ResidentTestData.phone(), Volunteers.PRIVACY_NOTICE_VERSION, null), "10.88.0.1");
         Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().named("rotation").call(() -> volunteers.approve(volunteer));
+        Staff.as(Role.STATION_STAFF).in("310104003").named("rotation").call(() -> helpRequests.record(new Intake(
+                "EMERGENCY_MEDICAL", "电话求助，情况紧急需要协助", "SELF", "310104003", "天平路88号2单元301",
+                ResidentTestData.phone(), null, "URGENT", Map.of("chestPain", true), java.util.UUID.randomUUID()
+                        .toString()), Channel.HOTLINE));
         Properties dev = developmentKeys();
         String oldId = appCrypto.activeKeyId();
         String oldKey = dev.getProperty("key." + oldId);
@@ -130,7 +140,9 @@ class KeyRotationTests {
                     .isGreaterThanOrEqualTo(ids.size() * 3L);
             assertThat(decrypted).containsKeys("residents_resident.id_number_cipher", "notify_message.recipient_cipher",
                     "notify_message.body_cipher", "directory_volunteer.id_number_cipher",
-                    "directory_volunteer.emergency_contact_phone_cipher", "access_account.phone_cipher");
+                    "directory_volunteer.emergency_contact_phone_cipher", "access_account.phone_cipher",
+                    "requests_help_request.address_cipher", "requests_help_request.description_cipher",
+                    "requests_help_request.answers_cipher");
             written.forEach((id, phone) -> assertThat(newOnly.decrypt(jdbc.sql(
                     "select phone_cipher from residents_resident where id = ?").param(id).query(byte[].class).single(),
                     "residents_resident", "phone")).isEqualTo(phone));
