@@ -1,25 +1,50 @@
 package org.wushe.audit;
 
+import java.util.List;
+
 /**
- * The result of checking the whole hash chain.
+ * The result of checking the whole chain and the anchors written outside the database.
  *
- * @param rowsChecked   rows read, up to and including the first broken one
- * @param firstBrokenId the id of the first row whose hash or link does not check out; null when intact
- * @param reason        message key: {@code audit.verification.intact}, {@code .hashMismatch} (the row was
- *                      changed after it was written) or {@code .linkBroken} (its {@code prev_hash} is not the
- *                      previous row's hash: a row before it was removed, inserted or changed)
+ * @param ok               nothing below was found
+ * @param rowsChecked      rows read (all of them)
+ * @param firstBrokenId    the first row whose hash, link, version or id sequence does not check out; null if none
+ * @param reason           message key of the first problem: {@code audit.verification.intact}, {@code .hashMismatch}
+ *                         (the row was changed after it was written), {@code .linkBroken} (its {@code prev_hash}
+ *                         is not the previous row's hash), {@code .idsMissing} (rows were removed),
+ *                         {@code .downgraded} (an unkeyed row after keyed ones), {@code .anchorMismatch} (an
+ *                         anchored row is gone or differs), {@code .truncated} (rows up to an anchored head are
+ *                         gone) or {@code .anchorInvalid} (a line of the anchor file is not one Wushe wrote)
+ * @param missingIds       ranges of ids that must exist but do not (at most {@link #MAX_RANGES})
+ * @param anchorsChecked   anchors compared with the chain
+ * @param anchorMismatchId the id of the first anchor that does not match the chain; null if none
+ * @param truncated        the newest anchor names a row beyond the chain's last one
+ * @param lastId           the chain's last id; null when empty
+ * @param keyedFromId      the first keyed (HMAC-SM3) row; null when no row is keyed
  */
-public record ChainVerification(boolean ok, long rowsChecked, Long firstBrokenId, String reason) {
+public record ChainVerification(boolean ok, long rowsChecked, Long firstBrokenId, String reason,
+        List<IdRange> missingIds, long anchorsChecked, Long anchorMismatchId, boolean truncated, Long lastId,
+        Long keyedFromId) {
 
     public static final String INTACT = "audit.verification.intact";
     public static final String HASH_MISMATCH = "audit.verification.hashMismatch";
     public static final String LINK_BROKEN = "audit.verification.linkBroken";
+    public static final String IDS_MISSING = "audit.verification.idsMissing";
+    public static final String DOWNGRADED = "audit.verification.downgraded";
+    public static final String ANCHOR_MISMATCH = "audit.verification.anchorMismatch";
+    public static final String TRUNCATED = "audit.verification.truncated";
+    public static final String ANCHOR_INVALID = "audit.verification.anchorInvalid";
+    public static final int MAX_RANGES = 100;
 
-    public static ChainVerification intact(long rowsChecked) {
-        return new ChainVerification(true, rowsChecked, null, INTACT);
+    public ChainVerification {
+        missingIds = List.copyOf(missingIds);
     }
 
-    public static ChainVerification broken(long rowsChecked, long id, String reason) {
-        return new ChainVerification(false, rowsChecked, id, reason);
+    /** Ids {@code from} to {@code to}, both included. */
+    public record IdRange(long from, long to) {
+
+        @Override
+        public String toString() {
+            return from == to ? Long.toString(from) : from + "–" + to;
+        }
     }
 }

@@ -22,10 +22,13 @@ public class CryptoService {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final byte[] INDEX_DOMAIN = "wushe/blind-index/v1/".getBytes(StandardCharsets.US_ASCII);
+    /** A domain of its own, so no purpose key can equal a blind-index kind key. */
+    private static final byte[] KEYED_HASH_DOMAIN = "wushe/keyed-hash/v1/".getBytes(StandardCharsets.US_ASCII);
 
     private final KeyRing keys;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, byte[]> indexKeys = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> purposeKeys = new ConcurrentHashMap<>();
 
     CryptoService(KeyRing keys) {
         this.keys = keys;
@@ -64,6 +67,11 @@ public class CryptoService {
         }
     }
 
+    /** The id of the key new values are encrypted under. */
+    public String activeKeyId() {
+        return keys.activeKeyId();
+    }
+
     /** False if the value was encrypted under an older key and should be re-encrypted; true for {@code null}. */
     public boolean isCurrentKey(byte[] ciphertext) {
         return ciphertext == null || Envelope.parse(ciphertext).keyId().equals(keys.activeKeyId());
@@ -89,6 +97,20 @@ public class CryptoService {
         byte[] kindKey = indexKeys.computeIfAbsent(kind,
                 k -> Sm3.hmac(keys.indexKey(), INDEX_DOMAIN, k.getBytes(StandardCharsets.US_ASCII)));
         return Sm3.hmac(kindKey, normalisedValue.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * HMAC-SM3 of the concatenated {@code parts} under a key derived from the index key for this {@code purpose}
+     * (e.g. {@code audit_chain}): a module gets a keyed hash without ever holding key material, and nothing it
+     * hashes can be confused with a blind index or another purpose's hash.
+     */
+    public byte[] keyedHash(String purpose, byte[]... parts) {
+        if (purpose == null || !IDENTIFIER.matcher(purpose).matches()) {
+            throw new IllegalArgumentException("purpose must be a lower-case identifier");
+        }
+        byte[] purposeKey = purposeKeys.computeIfAbsent(purpose,
+                p -> Sm3.hmac(keys.indexKey(), KEYED_HASH_DOMAIN, p.getBytes(StandardCharsets.US_ASCII)));
+        return Sm3.hmac(purposeKey, parts);
     }
 
     private static void checkPlace(String table, String column) {

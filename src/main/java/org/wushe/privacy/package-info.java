@@ -1,9 +1,10 @@
 /*
  * Keys. WUSHE_CRYPTO_KEYS=id1:base64,id2:base64 (128-bit SM4 keys; or the map wushe.crypto.keys.<id>),
  * WUSHE_CRYPTO_ACTIVE_KEY_ID = the id new values are encrypted under, WUSHE_CRYPTO_INDEX_KEY = base64 key of at
- * least 256 bits for blind indexes (never the encryption key). Rotation: add a key, make it active, re-encrypt
- * every value for which CryptoService.isCurrentKey(..) is false (reEncrypt), only then drop the old key. The
- * index key cannot rotate without recomputing every blind index. With none of the three set (development),
+ * least 256 bits for blind indexes (never the encryption key). Rotation: add a key, make it active on every
+ * node, re-encrypt (ReEncryption: WUSHE_CRYPTO_RE_ENCRYPT=true on one node, in batches while it serves, over
+ * every column the modules declare as EncryptedColumns beans), only then drop the old key. The index key cannot
+ * rotate without recomputing every blind index; the audit chain's key is derived from it (keyedHash). With none of the three set (development),
  * keys are generated once into <WUSHE_DATA_DIR>/wushe-keys.properties (owner-only) and a warning is logged;
  * to keep that data later, carry its dev1 key over into WUSHE_CRYPTO_KEYS.
  *

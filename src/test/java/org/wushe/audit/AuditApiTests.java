@@ -59,6 +59,11 @@ class AuditApiTests {
     void verificationIsForAuditorsAndCivilAffairsAdmins() {
         assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry()
                 .request())).hasStatusOk().bodyJson().extractingPath("$.ok").isEqualTo(true);
+        var json = assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.AUDITOR).wholeCountry()
+                .request())).hasStatusOk().bodyJson();
+        json.extractingPath("$.missingIds").asArray().isEmpty();
+        json.extractingPath("$.truncated").isEqualTo(false);
+        json.extractingPath("$.reason").isEqualTo("audit.verification.intact");
         assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.AUDITOR).in("310101").request()))
                 .hasStatusOk().bodyJson().extractingPath("$.message").asString().contains("审计链完整");
         assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.SOCIAL_WORKER).in("310101")

@@ -52,6 +52,19 @@ class AuditPageTests {
     }
 
     @Test
+    void theVerificationPageSaysWhatWasFound() {
+        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0)));
+        assertThat(mvc.get().uri("/audit").with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .hasStatusOk().bodyText().contains("href=\"/audit/verification\"", "校验审计链");
+        assertThat(mvc.get().uri("/audit/verification").with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .hasStatusOk().bodyText()
+                .contains("审计链完整", "alert-success", "已校验记录", "已比对锚点", "自此编号起带密钥")
+                .doesNotContain("??");
+        assertThat(mvc.get().uri("/audit/verification").with(Staff.as(Role.STATION_STAFF).in("310101").request()))
+                .hasStatus(403);
+    }
+
+    @Test
     void htmxGetsOnlyTheResults() {
         data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0)));
         assertThat(mvc.get().uri("/audit").param("actor", actor).header("HX-Request", "true")

@@ -19,7 +19,7 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  * these twelve values, in this order:
  *
  * <ol>
- * <li>the format tag {@value #FORMAT}</li>
+ * <li>the format tag: {@value #FORMAT} for chain version 1, {@value #FORMAT_V2} for version 2</li>
  * <li>{@code id}</li>
  * <li>{@code occurred_at}</li>
  * <li>{@code recorded_at}</li>
@@ -41,16 +41,18 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  * big-endian) followed by each element as a text value. Length prefixes keep the encoding unambiguous
  * whatever the values contain.
  *
- * <p>{@code hash = SM3(prev ‖ canonical row)}, where {@code prev} is the previous row's 32-byte hash, or 32
- * zero bytes for the first row (whose {@code prev_hash} column is null).
+ * <p>Version 1 (rows written before 2026-12-07): {@code hash = SM3(prev ‖ canonical row)}. Version 2:
+ * {@code hash = HMAC-SM3(chain key, prev ‖ canonical row)} (see {@link ChainHash}). {@code prev} is the previous
+ * row's 32-byte hash, or 32 zero bytes for the first row (whose {@code prev_hash} column is null).
  */
 public record CanonicalRow(long id, Instant occurredAt, Instant recordedAt, String actor, String action,
         String entityType, String entityId, String regionCode, String clientAddress, String reason,
         List<String> fields) {
 
     public static final String FORMAT = "wushe.audit_entry.v1";
+    public static final String FORMAT_V2 = "wushe.audit_entry.v2";
     static final int HASH_LENGTH = 32;
-    private static final byte[] GENESIS = new byte[HASH_LENGTH];
+    static final byte[] GENESIS = new byte[HASH_LENGTH];
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -70,9 +72,15 @@ public record CanonicalRow(long id, Instant occurredAt, Instant recordedAt, Stri
                 List.of((String[]) rs.getArray("fields").getArray()));
     }
 
+    /** The version-1 canonical row. */
     public byte[] bytes() {
+        return bytes(1);
+    }
+
+    /** The canonical row of chain version {@code version} (they differ only in the format tag). */
+    public byte[] bytes(int version) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        text(out, FORMAT);
+        text(out, version == 1 ? FORMAT : FORMAT_V2);
         text(out, Long.toString(id));
         text(out, time(occurredAt));
         text(out, time(recordedAt));
@@ -84,7 +92,7 @@ public record CanonicalRow(long id, Instant occurredAt, Instant recordedAt, Stri
         return out.toByteArray();
     }
 
-    /** This row's hash, chained to {@code prevHash} (null for the first row). */
+    /** This row's version-1 (plain SM3) hash, chained to {@code prevHash} (null for the first row). */
     public byte[] hash(byte[] prevHash) {
         return sm3(prevHash == null ? GENESIS : prevHash, bytes());
     }

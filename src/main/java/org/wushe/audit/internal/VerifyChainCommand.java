@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.wushe.audit.ChainVerification;
 
 /**
- * {@code --verify-audit-chain}: checks the chain once the application has started, prints the result (in
- * Chinese and English) and ends the process with 0 if intact, 1 if broken:
+ * {@code --verify-audit-chain}: checks the chain and the anchor file once the application has started, prints
+ * the result (in Chinese and English: first bad row, missing ids, anchor mismatch) and ends the process with 0
+ * if intact, 1 if broken:
  *
  * <pre>
  * ./mvnw spring-boot:run -Dspring-boot.run.arguments=--verify-audit-chain
@@ -61,9 +62,19 @@ class VerifyChainCommand implements ApplicationRunner {
         ChainVerification result = verifier.verify();
         for (Locale locale : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
             Object[] args = {result.rowsChecked(), String.valueOf(result.firstBrokenId()),
-                    messages.getMessage(result.reason(), null, result.reason(), locale)};
+                    messages.getMessage(result.reason(), null, result.reason(), locale), result.anchorsChecked()};
             out.println(messages.getMessage(result.ok() ? "audit.verification.cli.ok" : "audit.verification.cli.broken",
                     args, locale));
+            if (!result.missingIds().isEmpty()) {
+                out.println(messages.getMessage("audit.verification.cli.missing",
+                        new Object[] {result.missingIds().stream().map(Object::toString)
+                                .collect(java.util.stream.Collectors.joining(", "))}, locale));
+            }
+            if (result.anchorMismatchId() != null || result.truncated()) {
+                out.println(messages.getMessage("audit.verification.cli.anchor",
+                        new Object[] {String.valueOf(result.anchorMismatchId()), String.valueOf(result.lastId())},
+                        locale));
+            }
         }
         return result.ok() ? 0 : 1;
     }

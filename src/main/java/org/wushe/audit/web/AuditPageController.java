@@ -56,6 +56,13 @@ class AuditPageController {
         return "audit-results".equals(target) ? "audit/entries :: results" : "audit/entries";
     }
 
+    /** The whole chain and the anchors checked, with what was found (AUDITOR; the API also lets admins). */
+    @GetMapping("/verification")
+    String verification(Model model) {
+        model.addAttribute("v", audit.verify());
+        return "audit/verification";
+    }
+
     @GetMapping("/export")
     void export(AuditFilter filter, HttpServletResponse response, Locale locale) throws IOException {
         AuditQuery query = filter.toQuery();

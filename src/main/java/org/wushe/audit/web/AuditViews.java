@@ -29,10 +29,17 @@ final class AuditViews {
         }
     }
 
-    /** The verification result with its reason in the caller's language. */
-    record VerificationView(boolean ok, long rowsChecked, Long firstBrokenId, String reason, String message) {
+    /**
+     * The verification result with its reason in the caller's language; {@code missingIds} as
+     * {@code [{"from":2063,"to":2067}]}.
+     */
+    record VerificationView(boolean ok, long rowsChecked, Long firstBrokenId, String reason, String message,
+            List<ChainVerification.IdRange> missingIds, long anchorsChecked, Long anchorMismatchId, boolean truncated,
+            Long lastId, Long keyedFromId) {
         static VerificationView of(ChainVerification v, String message) {
-            return new VerificationView(v.ok(), v.rowsChecked(), v.firstBrokenId(), v.reason(), message);
+            return new VerificationView(v.ok(), v.rowsChecked(), v.firstBrokenId(), v.reason(), message,
+                    v.missingIds(), v.anchorsChecked(), v.anchorMismatchId(), v.truncated(), v.lastId(),
+                    v.keyedFromId());
         }
     }
 

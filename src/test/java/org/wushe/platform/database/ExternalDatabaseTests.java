@@ -38,6 +38,8 @@ class ExternalDatabaseTests {
         registry.add("spring.datasource.password", external::appPassword);
         registry.add("wushe.db.owner-user", external::ownerUsername);
         registry.add("wushe.db.owner-password", external::ownerPassword);
+        // another database has another audit chain: its anchors must not land in the shared database's file
+        registry.add("wushe.audit.anchor-file", () -> external.dataDir().resolve("audit-anchors.log").toString());
     }
 
     /** After the context has closed (it is dirtied after this class), not before: closing needs the database. */
