@@ -13,13 +13,14 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.audit.AuditTestData;
 import org.wushe.audit.ChainVerification;
 import org.wushe.audit.ChainVerification.IdRange;
+import org.wushe.platform.database.DatabaseOwner;
 import org.wushe.shared.AuditAction;
 
 /**
@@ -40,7 +41,7 @@ class ChainForgeryTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TransactionTemplate transactions;
+    ApplicationContext context;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -213,8 +214,7 @@ class ChainForgeryTests {
      * stays out, verifies in the same transaction and rolls everything back.
      */
     private ChainVerification tampered(Runnable edit) {
-        return transactions.execute(status -> {
-            status.setRollbackOnly();
+        return DatabaseOwner.inRolledBackTransaction(context, () -> {
             jdbc.sql("select pg_advisory_xact_lock(?)").param(ChainAppender.CHAIN_LOCK).query((rs, n) -> 1).list();
             jdbc.sql("alter table audit_entry disable trigger user").update();
             edit.run();
