@@ -26,7 +26,9 @@ import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.CreditCode;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.RegionCode;
 
 /**
@@ -181,6 +183,9 @@ public class Organisations {
         checkWritable(region);
         String address = optionalText(d.address(), MAX_ADDRESS, "directory.organisation.address.length");
         String person = optionalText(d.contactPerson(), MAX_PERSON, "directory.organisation.contactPerson.length");
+        if (person != null) {
+            Name.parse(person);
+        }
         boolean keepPhone = selfId != null && d.contactPhone() == null; // an update without a phone keeps it
         PhoneNumber phone = d.contactPhone() == null || d.contactPhone().isBlank() ? null : PhoneNumber.parse(d.contactPhone());
         if (creditCode != null) {
@@ -247,7 +252,7 @@ public class Organisations {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException(lengthKey, max);
         }
-        return s;
+        return Name.parse(s).value();
     }
 
     private static String optionalText(String raw, int max, String lengthKey) {
@@ -255,6 +260,7 @@ public class Organisations {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException(lengthKey, max);
         }
+        PlainText.parse(s);
         return s.isEmpty() ? null : s;
     }
 

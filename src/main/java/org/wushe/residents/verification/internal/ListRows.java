@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.wushe.privacy.CryptoService;
 import org.wushe.residents.verification.VerificationCategory;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.ResidentIdNumber;
 
@@ -77,6 +78,12 @@ final class ListRows {
             reasons.add(reason("name", new InvalidValueException("residents.campaign.import.name.required")));
         } else if (name.codePointCount(0, name.length()) > 50) {
             reasons.add(reason("name", new InvalidValueException("residents.campaign.import.tooLong", 50)));
+        } else {
+            try {
+                name = Name.parse(name).value();
+            } catch (InvalidValueException e) {
+                reasons.add(reason("name", e));
+            }
         }
         ResidentIdNumber id = null;
         try {
