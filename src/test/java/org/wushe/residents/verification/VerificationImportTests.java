@@ -237,14 +237,15 @@ class VerificationImportTests {
         // no BOM, as Excel's "CSV (逗号分隔)" writes it on a Chinese Windows; 䶮 is outside GBK, inside GB18030
         String rows = "欧阳䶮," + idNumber(9, 1_900_001) + ",13812345678,云南中路1号,低保,街道排查,310101002001\r\n"
                 + "错号," + wrongCheck(idNumber(9, 1_900_002)) + ",,,,,310101002001\r\n"
-                + "司马懿," + idNumber(9, 1_900_003) + ",,,,,310101002002\r\n";
+                + "司马懿," + idNumber(9, 1_900_003) + ",,,,,310101002002\r\n"
+                + "钱七," + idNumber(9, 1_900_004) + ",,云南\u0000中路2号,,,310101002001\r\n";
         byte[] bytes = (HEADER + rows).getBytes(java.nio.charset.Charset.forName("GB18030"));
         long campaign = VerificationTestData.campaignWith(campaigns, "国标编码", HEADER);
         UUID id = HUANGPU.call(() -> campaigns.startImport(campaign, "核查名单.csv", new ByteArrayInputStream(bytes)));
         ImportStatus status = await(HUANGPU, campaigns, id);
         assertThat(status.state()).isEqualTo("DONE");
         assertThat(status.tasksCreated()).isEqualTo(2);
-        assertThat(status.rowsRejected()).isEqualTo(1);
+        assertThat(status.rowsRejected()).as("the wrong check digit, and the NUL in an address").isEqualTo(2);
         assertThat(jdbc.sql("select name from residents_verification_task where campaign_id = ? order by name")
                 .param(campaign).query(String.class).list()).containsExactlyInAnyOrder("欧阳䶮", "司马懿");
         byte[] errors = HUANGPU.call(() -> campaigns.errorWorkbook(id)).orElseThrow();
@@ -253,6 +254,8 @@ class VerificationImportTests {
             assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("源行号");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("错号");
             assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(3);
+            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).contains("控制字符");
+            assertThat(sheet.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(5);
         }
     }
 
