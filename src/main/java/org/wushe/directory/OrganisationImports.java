@@ -16,6 +16,8 @@ import org.wushe.directory.internal.SocialWorkerStore;
 import org.wushe.directory.internal.imports.RowImport;
 import org.wushe.shared.CreditCode;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 
@@ -99,7 +101,7 @@ public class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
                 return SocialWorkers.enumValue(OrgType.class, types.getOrDefault(raw, raw),
                         "directory.import.organisation.type");
             });
-            String name = ImportSupport.check(problems, "name", () -> text(cell.get("name"), Organisations.MAX_NAME,
+            String name = ImportSupport.check(problems, "name", () -> name(cell.get("name"), Organisations.MAX_NAME,
                     "directory.organisation.name.required", "directory.organisation.name.length"));
             CreditCode creditCode = ImportSupport.check(problems, "creditCode",
                     () -> cell.get("creditCode").isEmpty() ? null : CreditCode.parse(cell.get("creditCode")));
@@ -107,7 +109,7 @@ public class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
                     "directory.organisation.region.unknown"));
             String address = ImportSupport.check(problems, "address", () -> text(cell.get("address"),
                     Organisations.MAX_ADDRESS, null, "directory.organisation.address.length"));
-            String person = ImportSupport.check(problems, "contactPerson", () -> text(cell.get("contactPerson"),
+            String person = ImportSupport.check(problems, "contactPerson", () -> name(cell.get("contactPerson"),
                     Organisations.MAX_PERSON, null, "directory.organisation.contactPerson.length"));
             PhoneNumber phone = ImportSupport.check(problems, "contactPhone",
                     () -> cell.get("contactPhone").isEmpty() ? null : PhoneNumber.parse(cell.get("contactPhone")));
@@ -193,6 +195,13 @@ public class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException(lengthKey, max);
         }
+        PlainText.parse(s);
         return s.isEmpty() ? null : s;
+    }
+
+    /** A name column: {@link #text} and then {@link Name} (seen, one line, no direction controls); null stays null. */
+    static String name(String raw, int max, String requiredKey, String lengthKey) {
+        String s = text(raw, max, requiredKey, lengthKey);
+        return s == null ? null : Name.parse(s).value();
     }
 }

@@ -25,8 +25,11 @@ import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.CreditCode;
+import org.wushe.platform.InvalidParameterException;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.RegionCode;
 
 /**
@@ -175,12 +178,17 @@ public class Organisations {
 
     private void apply(Organisation organisation, OrganisationDraft d, Long selfId) {
         OrgType type = type(d.type());
-        String name = text(d.name(), MAX_NAME, "directory.organisation.name.required", "directory.organisation.name.length");
+        String name = field("name", () -> text(d.name(), MAX_NAME, "directory.organisation.name.required",
+                "directory.organisation.name.length"));
         CreditCode creditCode = d.creditCode() == null || d.creditCode().isBlank() ? null : CreditCode.parse(d.creditCode());
         RegionCode region = region(d.regionCode(), "directory.organisation.region.unknown");
         checkWritable(region);
-        String address = optionalText(d.address(), MAX_ADDRESS, "directory.organisation.address.length");
-        String person = optionalText(d.contactPerson(), MAX_PERSON, "directory.organisation.contactPerson.length");
+        String address = field("address",
+                () -> optionalText(d.address(), MAX_ADDRESS, "directory.organisation.address.length"));
+        String person = field("contactPerson", () -> {
+            String p = optionalText(d.contactPerson(), MAX_PERSON, "directory.organisation.contactPerson.length");
+            return p == null ? null : Name.parse(p).value();
+        });
         boolean keepPhone = selfId != null && d.contactPhone() == null; // an update without a phone keeps it
         PhoneNumber phone = d.contactPhone() == null || d.contactPhone().isBlank() ? null : PhoneNumber.parse(d.contactPhone());
         if (creditCode != null) {
@@ -247,7 +255,22 @@ public class Organisations {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException(lengthKey, max);
         }
-        return s;
+        return Name.parse(s).value();
+    }
+
+    /**
+     * A problem of the shared text rules ({@link PlainText}, {@link Name}) carries no field of its own: name it, so
+     * the form shows it under the field and the API under errors.
+     */
+    private static String field(String field, java.util.function.Supplier<String> value) {
+        try {
+            return value.get();
+        } catch (InvalidValueException e) {
+            if (e.messageKey().startsWith("value.text.") || e.messageKey().startsWith("value.name.")) {
+                throw new InvalidParameterException(field, e);
+            }
+            throw e;
+        }
     }
 
     private static String optionalText(String raw, int max, String lengthKey) {
@@ -255,6 +278,7 @@ public class Organisations {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException(lengthKey, max);
         }
+        PlainText.parse(s);
         return s.isEmpty() ? null : s;
     }
 

@@ -30,6 +30,8 @@ import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
@@ -248,6 +250,7 @@ public class SocialWorkers {
             if (!s.isEmpty() && qualification == Qualification.NONE) {
                 throw new InvalidValueException("directory.socialWorker.certificateNo.withoutQualification");
             }
+            PlainText.parse(s);
             return s.isEmpty() ? null : s;
         });
         Set<Specialty> specialties = check(problems, "specialties", () -> {
@@ -324,7 +327,7 @@ public class SocialWorkers {
         if (s.codePointCount(0, s.length()) > MAX_NAME) {
             throw new InvalidValueException("directory.socialWorker.name.length", MAX_NAME);
         }
-        return s;
+        return Name.parse(s).value();
     }
 
     /** Parses an availability name (for the web layer). */

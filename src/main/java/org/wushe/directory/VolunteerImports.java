@@ -95,7 +95,7 @@ public class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
         @Override
         public RowImport.Checked<NewVolunteer> check(Map<String, String> cell, RowImport.Problems problems) {
-            String name = ImportSupport.check(problems, "name", () -> OrganisationImports.text(cell.get("name"),
+            String name = ImportSupport.check(problems, "name", () -> OrganisationImports.name(cell.get("name"),
                     50, "directory.volunteer.name.required", "directory.volunteer.tooLong"));
             ResidentIdNumber id = ImportSupport.check(problems, "idNumber",
                     () -> ResidentIdNumber.parse(cell.get("idNumber")));
@@ -122,7 +122,7 @@ public class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
             String availability = ImportSupport.check(problems, "availability",
                     () -> OrganisationImports.text(cell.get("availability"), 200, null, "directory.volunteer.tooLong"));
             String emergencyName = ImportSupport.check(problems, "emergencyName",
-                    () -> OrganisationImports.text(cell.get("emergencyName"), 50, null, "directory.volunteer.tooLong"));
+                    () -> OrganisationImports.name(cell.get("emergencyName"), 50, null, "directory.volunteer.tooLong"));
             PhoneNumber emergencyPhone = ImportSupport.check(problems, "emergencyPhone",
                     () -> cell.get("emergencyPhone").isEmpty() ? null : PhoneNumber.parse(cell.get("emergencyPhone")));
             NewVolunteer value = null;

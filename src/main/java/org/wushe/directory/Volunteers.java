@@ -28,6 +28,8 @@ import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
@@ -103,7 +105,7 @@ public class Volunteers {
         rateLimits.hit("volunteer-register-address", address(clientAddress), REGISTRATIONS_PER_ADDRESS_PER_HOUR,
                 java.time.Duration.ofHours(1));
         PhoneNumber phone = PhoneNumber.parse(r.phone());
-        String name = text(r.name(), 50, "directory.volunteer.name.required");
+        String name = Name.parse(text(r.name(), 50, "directory.volunteer.name.required")).value();
         ResidentIdNumber id = ResidentIdNumber.parse(r.idNumber());
         List<Skill> skills = skills(r.skills());
         RegionCode region = region(r.regionCode());
@@ -120,6 +122,9 @@ public class Volunteers {
         String availability = optional(r.availability(), 200);
         WeeklySlots slots = WeeklySlots.parse(r.weeklySlots());
         String emergencyName = optional(r.emergencyName(), 50);
+        if (emergencyName != null) {
+            Name.parse(emergencyName);
+        }
         PhoneNumber emergencyPhone = r.emergencyPhone() == null || r.emergencyPhone().isBlank() ? null
                 : PhoneNumber.parse(r.emergencyPhone());
         if (!PRIVACY_NOTICE_VERSION.equals(r.consentVersion())) {
@@ -325,6 +330,7 @@ public class Volunteers {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException("directory.volunteer.tooLong", max);
         }
+        PlainText.parse(s);
         return s;
     }
 
@@ -333,6 +339,7 @@ public class Volunteers {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException("directory.volunteer.tooLong", max);
         }
+        PlainText.parse(s);
         return s.isEmpty() ? null : s;
     }
 

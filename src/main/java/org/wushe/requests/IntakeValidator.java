@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 
 /**
  * Checks every field of an {@link Intake} and reports all that are wrong at once (no database access: the
@@ -101,6 +102,15 @@ final class IntakeValidator {
         }
         if (length > max) {
             errors.put(field, new InvalidValueException("requests.field.tooLong", max));
+            return null;
+        }
+        if (!PlainText.isClean(s)) {
+            // the public form's fields reach here unchecked (JSON is checked at the door): say which one
+            try {
+                PlainText.parse(s);
+            } catch (InvalidValueException e) {
+                errors.put(field, e);
+            }
             return null;
         }
         return s;

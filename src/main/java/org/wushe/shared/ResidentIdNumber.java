@@ -11,8 +11,9 @@ import java.time.ZoneId;
  *
  * <p>Choices: the address code is deliberately NOT checked against a division list, because numbers issued under
  * since-abolished division codes remain valid for life; only the province part is checked for plausibility (also
- * for the 9-prefix, whose digits 2–3 are a province code). Birth dates before 1890-01-01 are rejected as
- * implausible (the standard's own example {@code 440524188001010014} is therefore refused). Full-width digits are
+ * for the 9-prefix, whose digits 2–3 are a province code). Birth dates before 1900-01-01 are rejected as
+ * implausible (nobody living was born earlier; the standard's own example {@code 440524188001010014} is therefore
+ * refused), and so are birth dates after today. Full-width digits are
  * rejected rather than converted so that normalisation stays predictable. {@link #toString()} is masked so the
  * number never leaks into logs; exception arguments never contain the number either.
  */
@@ -27,7 +28,7 @@ public final class ResidentIdNumber {
     public static final String BIRTH_DATE_TOO_EARLY = "value.residentId.birthDate.tooEarly";
     public static final String CHECKSUM = "value.residentId.checksum";
 
-    static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1890, 1, 1);
+    static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";

@@ -45,12 +45,14 @@ final class ImportFiles {
         }
     }
 
-    /** The rows of an error workbook below its header; each checked to end with a red 错误原因 cell. */
+    /** The rows of an error workbook below its header; each checked to end with a red 错误原因 cell and 源行号. */
     static List<List<String>> errorRows(byte[] workbook) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             XSSFSheet sheet = book.getSheetAt(0);
-            int reasonColumn = sheet.getRow(0).getLastCellNum() - 1;
+            // the reason, then the row's number in the uploaded file (源行号)
+            int reasonColumn = sheet.getRow(0).getLastCellNum() - 2;
             assertThat(sheet.getRow(0).getCell(reasonColumn).getStringCellValue()).isEqualTo("错误原因");
+            assertThat(sheet.getRow(0).getCell(reasonColumn + 1).getStringCellValue()).isEqualTo("源行号");
             DataFormatter format = new DataFormatter();
             List<List<String>> rows = new ArrayList<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {

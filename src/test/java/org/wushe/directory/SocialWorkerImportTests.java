@@ -125,12 +125,14 @@ class SocialWorkerImportTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(12).getStringCellValue()).isEqualTo("错误原因");
+            assertThat(sheet.getRow(0).getCell(13).getStringCellValue()).isEqualTo("源行号");
             assertThat(sheet.getLastRowNum()).isEqualTo(300);
             DataFormatter format = new DataFormatter();
             for (int r = 1; r <= 300; r++) {
                 Row row = sheet.getRow(r);
                 int original = Integer.parseInt(format.formatCellValue(row.getCell(0)).replace(m, "").substring(2)) + 1;
                 assertThat(expectedReason).containsKey(original);
+                assertThat(row.getCell(13).getNumericCellValue()).as("source row").isEqualTo(original);
                 XSSFCell reason = (XSSFCell) row.getCell(12);
                 assertThat(reason.getStringCellValue()).as("row " + original).contains(expectedReason.get(original));
                 assertThat(reason.getCellStyle().getFont().getXSSFColor().getARGBHex()).as("red").endsWith("FF0000");
@@ -155,6 +157,36 @@ class SocialWorkerImportTests {
         assertThat(row.availability()).isEqualTo(Availability.OFF_DUTY);
         assertThat(row.qualification()).isEqualTo(Qualification.SOCIAL_WORKER);
         assertThat(XUHUI.call(() -> socialWorkers.get(row.id())).reportedCommunity()).isEqualTo("310104003");
+    }
+
+    @Test
+    void aCsvSavedByChineseExcelInGb18030IsImportedAndItsErrorsKeepTheirSourceRows() throws IOException {
+        String m = marker();
+        String good = idNumber();
+        // no BOM, as Excel's "CSV (逗号分隔)" writes it on a Chinese Windows; 䶮 is outside GBK, inside GB18030
+        String csv = String.join(",", HEADER) + "\r\n"
+                + "刘䶮" + m + "," + good + "," + phone() + ",社工师,SW2,心理疏导,否,,在岗,310104,,\r\n"
+                + "陈坏" + m + "," + withWrongCheck(idNumber()) + ",,,,,,,,310104,,\r\n"
+                + ",,,,,,,,,,,\r\n"
+                + "\u200b\u200b,"  + idNumber() + ",,,,,,,,310104,,\r\n";
+        byte[] bytes = csv.getBytes(java.nio.charset.Charset.forName("GB18030"));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).as("not readable as UTF-8").doesNotContain("刘");
+        ImportSummary summary = XUHUI.call(() -> imports.importFile("社工名单.csv", new ByteArrayInputStream(bytes)));
+        assertThat(summary.written()).isEqualTo(1);
+        assertThat(summary.rejected()).isEqualTo(2);
+        SocialWorkerRow row = XUHUI.call(() -> socialWorkers.list(SocialWorkerFilter.named(m), 1, 10)).rows().get(0);
+        assertThat(row.name()).isEqualTo("刘䶮" + m);
+        assertThat(row.qualification()).isEqualTo(Qualification.SOCIAL_WORKER);
+
+        byte[] errors = XUHUI.call(() -> imports.errorWorkbook(summary.errorWorkbook())).orElseThrow();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(13).getStringCellValue()).isEqualTo("源行号");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("陈坏" + m);
+            assertThat(sheet.getRow(1).getCell(13).getNumericCellValue()).isEqualTo(3);
+            assertThat(sheet.getRow(2).getCell(12).getStringCellValue()).contains("不可见");
+            assertThat(sheet.getRow(2).getCell(13).getNumericCellValue()).as("after the blank row 4").isEqualTo(5);
+        }
     }
 
     @Test

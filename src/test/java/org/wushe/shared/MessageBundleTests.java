@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageBundleTests {
 
     private static final Class<?>[] VALUE_TYPES = {ResidentIdNumber.class, CreditCode.class, PhoneNumber.class,
-        RegionCode.class};
+        RegionCode.class, PlainText.class, Name.class};
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
     /** One triggering input per key; the raw input is also checked not to leak into sensitive messages. */
@@ -58,6 +58,12 @@ class MessageBundleTests {
         TRIGGERS.put(RegionCode.DIGITS, () -> RegionCode.parse("31010a"));
         TRIGGERS.put(RegionCode.PROVINCE, () -> RegionCode.parse("190000"));
         TRIGGERS.put(RegionCode.ZERO_TAIL, () -> RegionCode.parse("310104000"));
+        TRIGGERS.put(PlainText.CONTROL, () -> PlainText.parse("王\u0000"));
+        TRIGGERS.put(PlainText.SURROGATE, () -> PlainText.parse("王\uD800"));
+        TRIGGERS.put(Name.BLANK, () -> Name.parse(" "));
+        TRIGGERS.put(Name.CONTROL, () -> Name.parse("王\t明"));
+        TRIGGERS.put(Name.DIRECTION, () -> Name.parse("王\u202E明"));
+        TRIGGERS.put(Name.INVISIBLE, () -> Name.parse("\u200B\u200D\uFEFF"));
     }
 
     static Set<String> declaredKeys() throws IllegalAccessException {
@@ -90,7 +96,7 @@ class MessageBundleTests {
     @ValueSource(strings = {"messages_zh_CN.properties", "messages_en.properties"})
     void bundleContainsExactlyTheDeclaredKeys(String bundle) throws Exception {
         Set<String> declared = declaredKeys();
-        assertThat(declared).hasSize(26);
+        assertThat(declared).hasSize(32);
         assertThat(load(bundle).stringPropertyNames()).filteredOn(k -> k.startsWith("value."))
                 .containsExactlyInAnyOrderElementsOf(declared);
     }

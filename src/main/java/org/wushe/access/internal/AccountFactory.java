@@ -12,6 +12,7 @@ import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.Role;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 
@@ -45,6 +46,7 @@ public class AccountFactory {
         if (name.isEmpty() || name.length() > 50) {
             throw new InvalidValueException("access.account.displayNameInvalid", 50);
         }
+        name = Name.parse(name).value();
         checkScope(scope);
         Account account = Account.create(username, name, roles, scope, passwords.encode(password), createdBy,
                 clock.instant());

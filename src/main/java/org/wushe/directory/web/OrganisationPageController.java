@@ -24,6 +24,7 @@ import org.wushe.directory.OrganisationPage;
 import org.wushe.directory.OrganisationStatus;
 import org.wushe.directory.Organisations;
 import org.wushe.privacy.RevealFragment;
+import org.wushe.platform.InvalidParameterException;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -81,6 +82,10 @@ class OrganisationPageController {
         } catch (InvalidValueException e) {
             rejected(model, e, locale);
             return form(model, form, null);
+        } catch (InvalidParameterException e) {
+            rejected(model, e.problem(), locale);
+            model.addAttribute("errorField", e.field());
+            return form(model, form, null);
         }
     }
 
@@ -106,6 +111,10 @@ class OrganisationPageController {
             return "redirect:/organisations/" + id;
         } catch (InvalidValueException e) {
             rejected(model, e, locale);
+            return form(model, form, id);
+        } catch (InvalidParameterException e) {
+            rejected(model, e.problem(), locale);
+            model.addAttribute("errorField", e.field());
             return form(model, form, id);
         }
     }

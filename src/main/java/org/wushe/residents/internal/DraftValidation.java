@@ -27,7 +27,9 @@ import org.wushe.residents.LawfulBasis;
 import org.wushe.residents.ResidentDraft;
 import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
 import org.wushe.shared.ResidentIdNumber;
@@ -74,7 +76,7 @@ public class DraftValidation {
     public Valid validate(ResidentDraft d, boolean update, Function<ResidentIdNumber, InvalidFieldsException> duplicates) {
         List<FieldProblem> problems = new ArrayList<>();
         Long existing = null;
-        String name = check(problems, "name", () -> required(d.name(), MAX_NAME, "residents.resident.name"));
+        String name = check(problems, "name", () -> name(required(d.name(), MAX_NAME, "residents.resident.name")));
         ResidentIdNumber id = update && blank(d.idNumber()) ? null
                 : check(problems, "idNumber", () -> ResidentIdNumber.parse(d.idNumber() == null ? "" : d.idNumber(),
                         LocalDate.now(clock)));
@@ -95,12 +97,12 @@ public class DraftValidation {
         String unit = check(problems, "unit", () -> optional(d.unit(), MAX_SHORT, "residents.resident.room"));
         String room = check(problems, "room", () -> optional(d.room(), MAX_SHORT, "residents.resident.room"));
         String guardianName = check(problems, "guardianName",
-                () -> optional(d.guardianName(), MAX_NAME, "residents.resident.name"));
+                () -> name(optional(d.guardianName(), MAX_NAME, "residents.resident.name")));
         String guardianRelation = check(problems, "guardianRelation",
                 () -> optional(d.guardianRelation(), MAX_SHORT, "residents.resident.relation"));
         PhoneNumber guardianPhone = phone(problems, "guardianPhone", d.guardianPhone());
         String emergencyName = check(problems, "emergencyContactName",
-                () -> optional(d.emergencyContactName(), MAX_NAME, "residents.resident.name"));
+                () -> name(optional(d.emergencyContactName(), MAX_NAME, "residents.resident.name")));
         String emergencyRelation = check(problems, "emergencyContactRelation",
                 () -> optional(d.emergencyContactRelation(), MAX_SHORT, "residents.resident.relation"));
         PhoneNumber emergencyPhone = phone(problems, "emergencyContactPhone", d.emergencyContactPhone());
@@ -237,7 +239,14 @@ public class DraftValidation {
         if (s.codePointCount(0, s.length()) > max) {
             throw new InvalidValueException(keyPrefix + ".length", max);
         }
+        // a form's fields reach here unchecked (JSON and URLs are checked at the door): no NUL for the database
+        PlainText.parse(s);
         return s.isEmpty() ? null : s;
+    }
+
+    /** A person's name: seen, one line, no direction tricks ({@link Name}); null stays null. */
+    static String name(String s) {
+        return s == null ? null : Name.parse(s).value();
     }
 
     static boolean blank(String s) {

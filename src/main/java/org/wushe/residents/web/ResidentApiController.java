@@ -116,6 +116,10 @@ class ResidentApiController {
     @PostMapping("/{id}/household")
     Household household(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Object household = body == null ? null : body.get("household");
+        if (household != null && !(household instanceof Number n && isWhole(n))) {
+            // only an id links; anything else ("abc", 1.5, {}) is a mistake, not a request for a new household
+            throw InvalidFieldsException.of("household", "residents.household.invalid");
+        }
         if (household instanceof Number n) {
             residents.linkHousehold(id, n.longValue(), body.get("relation") == null ? null
                     : body.get("relation").toString());
@@ -127,6 +131,11 @@ class ResidentApiController {
         }
         return residents.household(residents.createHousehold(id,
                 body == null || body.get("address") == null ? null : body.get("address").toString()));
+    }
+
+    private static boolean isWhole(Number n) {
+        return n instanceof Integer || n instanceof Long
+                || (n instanceof java.math.BigInteger b && b.bitLength() < 64);
     }
 
     @GetMapping("/households/{id}")

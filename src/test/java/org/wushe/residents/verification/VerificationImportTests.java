@@ -198,6 +198,9 @@ class VerificationImportTests {
                 String name = format.formatCellValue(cells.getCell(0));
                 String id = format.formatCellValue(cells.getCell(1));
                 int original = name.isEmpty() ? rowOf(idOfRow, id, reported) : Integer.parseInt(name.substring(2)) + 1;
+                if (!name.isEmpty()) {
+                    assertThat(cells.getCell(8).getNumericCellValue()).as("源行号").isEqualTo(original);
+                }
                 XSSFCell reason = (XSSFCell) cells.getCell(7);
                 reported.put(original, reason.getStringCellValue());
                 assertThat(reason.getCellStyle().getFont().getXSSFColor().getARGBHex()).endsWith("FF0000");
@@ -227,6 +230,33 @@ class VerificationImportTests {
     private static int rowOf(Map<Integer, String> idOfRow, String id, Map<Integer, String> reported) {
         return idOfRow.entrySet().stream().filter(e -> e.getValue().equals(id) && !reported.containsKey(e.getKey()))
                 .mapToInt(Map.Entry::getKey).min().orElseThrow();
+    }
+
+    @Test
+    void aListSavedByChineseExcelInGb18030IsImportedAndItsErrorsKeepTheirSourceRows() throws IOException {
+        // no BOM, as Excel's "CSV (逗号分隔)" writes it on a Chinese Windows; 䶮 is outside GBK, inside GB18030
+        String rows = "欧阳䶮," + idNumber(9, 1_900_001) + ",13812345678,云南中路1号,低保,街道排查,310101002001\r\n"
+                + "错号," + wrongCheck(idNumber(9, 1_900_002)) + ",,,,,310101002001\r\n"
+                + "司马懿," + idNumber(9, 1_900_003) + ",,,,,310101002002\r\n"
+                + "钱七," + idNumber(9, 1_900_004) + ",,云南\u0000中路2号,,,310101002001\r\n";
+        byte[] bytes = (HEADER + rows).getBytes(java.nio.charset.Charset.forName("GB18030"));
+        long campaign = VerificationTestData.campaignWith(campaigns, "国标编码", HEADER);
+        UUID id = HUANGPU.call(() -> campaigns.startImport(campaign, "核查名单.csv", new ByteArrayInputStream(bytes)));
+        ImportStatus status = await(HUANGPU, campaigns, id);
+        assertThat(status.state()).isEqualTo("DONE");
+        assertThat(status.tasksCreated()).isEqualTo(2);
+        assertThat(status.rowsRejected()).as("the wrong check digit, and the NUL in an address").isEqualTo(2);
+        assertThat(jdbc.sql("select name from residents_verification_task where campaign_id = ? order by name")
+                .param(campaign).query(String.class).list()).containsExactlyInAnyOrder("欧阳䶮", "司马懿");
+        byte[] errors = HUANGPU.call(() -> campaigns.errorWorkbook(id)).orElseThrow();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("源行号");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("错号");
+            assertThat(sheet.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(3);
+            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).contains("控制字符");
+            assertThat(sheet.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(5);
+        }
     }
 
     @Test

@@ -81,7 +81,7 @@ final class VerificationTestData {
                         insert into residents_resident (name, id_number_cipher, id_number_index, sex, birth_date,
                             community_code, lawful_basis, created_by)
                         values (?, ?, ?, 'FEMALE', date '1950-01-01', ?, 'STATUTORY_DUTY', 'test') returning id""")
-                .params(name, crypto.encrypt(idNumber, "residents_resident", "id_number_cipher"), index, community)
+                .params(name, crypto.encrypt(idNumber, "residents_resident", "id_number"), index, community)
                 .query(Long.class).single());
     }
 

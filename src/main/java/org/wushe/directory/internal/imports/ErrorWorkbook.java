@@ -16,9 +16,14 @@ import org.wushe.platform.XlsxDownload;
 
 /**
  * The rejected rows of an import: the original columns (values as uploaded, formula-like cells neutralised)
- * plus a red 错误原因 column, streamed with SXSSF so a large error file stays in bounded memory.
+ * plus a red 错误原因 column and the row's number in the uploaded file (源行号, after the reason so that the
+ * original columns keep their places and a corrected file can be uploaded again as it is), streamed with SXSSF so
+ * a large error file stays in bounded memory.
  */
 public final class ErrorWorkbook implements AutoCloseable {
+
+    /** Message key of the source-row column's header (源行号 / Source row). */
+    public static final String SOURCE_ROW_HEADER = "import.sourceRowColumn";
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
     private final Sheet sheet;
@@ -26,7 +31,7 @@ public final class ErrorWorkbook implements AutoCloseable {
     private final int reasonColumn;
     private int next = 1;
 
-    public ErrorWorkbook(List<String> header, String reasonHeader) {
+    public ErrorWorkbook(List<String> header, String reasonHeader, String sourceRowHeader) {
         sheet = workbook.createSheet();
         Font redFont = workbook.createFont();
         redFont.setColor(IndexedColors.RED.getIndex());
@@ -47,9 +52,11 @@ public final class ErrorWorkbook implements AutoCloseable {
         var cell = row.createCell(reasonColumn);
         cell.setCellValue(reasonHeader);
         cell.setCellStyle(redHeader);
+        row.createCell(reasonColumn + 1).setCellValue(sourceRowHeader);
     }
 
-    public void add(List<String> cells, String reasons) {
+    /** {@code sourceRow}: the row's number in the uploaded file (the header is row 1), as the user's editor shows it. */
+    public void add(int sourceRow, List<String> cells, String reasons) {
         Row row = sheet.createRow(next++);
         for (int i = 0; i < Math.min(cells.size(), reasonColumn); i++) {
             row.createCell(i).setCellValue(neutralised(cells.get(i)));
@@ -57,6 +64,7 @@ public final class ErrorWorkbook implements AutoCloseable {
         var cell = row.createCell(reasonColumn);
         cell.setCellValue(reasons);
         cell.setCellStyle(red);
+        row.createCell(reasonColumn + 1).setCellValue(sourceRow);
     }
 
     public int rows() {

@@ -189,9 +189,11 @@ public final class RowImport<T> {
 
     private void reject(Row<T> row) {
         if (errors == null) {
-            errors = new ErrorWorkbook(header, reasonHeader);
+            // the localiser of the problems also names the source-row column, in the same language
+            errors = new ErrorWorkbook(header, reasonHeader,
+                    text.apply(new InvalidValueException(ErrorWorkbook.SOURCE_ROW_HEADER)));
         }
-        errors.add(row.cells(), String.join("；", row.reasons()));
+        errors.add(row.number(), row.cells(), String.join("；", row.reasons()));
         rejected++;
     }
 

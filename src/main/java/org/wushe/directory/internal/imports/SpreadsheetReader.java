@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import org.xml.sax.XMLReader;
 
 /**
  * Streams the rows of an uploaded .xlsx (first sheet, SAX over the sheet XML — never the whole workbook in
- * memory) or .csv (UTF-8, a BOM tolerated, RFC 4180 quoting) to a {@link RowHandler}, enforcing
+ * memory) or .csv (UTF-8 with or without a BOM, or GB18030 as Chinese Excel saves it; RFC 4180 quoting) to a {@link RowHandler}, enforcing
  * {@link ImportLimits}. Any entity (social workers, volunteers, organisations) can reuse it.
  */
 public final class SpreadsheetReader {
@@ -45,6 +46,8 @@ public final class SpreadsheetReader {
         ZipSecureFile.setMinInflateRatio(ImportLimits.MIN_INFLATE_RATIO);
         ZipSecureFile.setMaxEntrySize(ImportLimits.MAX_ENTRY_SIZE);
     }
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private SpreadsheetReader() {
     }
@@ -152,7 +155,7 @@ public final class SpreadsheetReader {
     }
 
     private static List<String> csv(Path file, int maxRows, RowHandler dataRows) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = encodingOf(file).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 65536)) {
             in.mark(1);
@@ -183,6 +186,32 @@ public final class SpreadsheetReader {
             return header;
         } catch (CharacterCodingException e) {
             throw ImportFileException.of("import.file.encoding");
+        }
+    }
+
+    /**
+     * The encoding of a csv file: UTF-8 when it starts with the UTF-8 byte-order mark or its bytes are valid UTF-8
+     * throughout; otherwise GB18030, which Excel uses to save "CSV (comma delimited)" on a Chinese Windows (GBK is a
+     * subset). Checking the whole file costs one extra read of it (UTF-8 decodes at several hundred MB/s), and a
+     * GB18030 file is almost never valid UTF-8 by accident: its double-byte characters break UTF-8's patterns.
+     */
+    static Charset encodingOf(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
+            char[] buffer = new char[65536];
+            while (in.read(buffer) >= 0) {
+                // only whether it decodes matters
+            }
+            return StandardCharsets.UTF_8;
+        } catch (CharacterCodingException e) {
+            return GB18030;
         }
     }
 

@@ -193,9 +193,10 @@ public class ListImport {
                         }
                     } else {
                         if (errors.isEmpty()) { // created on the first rejected row: most lists have none
-                            errors.add(new ErrorWorkbook(header, msg("import.errorColumn")));
+                            errors.add(new ErrorWorkbook(header, msg("import.errorColumn"),
+                                    msg(ErrorWorkbook.SOURCE_ROW_HEADER)));
                         }
-                        errors.get(0).add(cells, result.reasons());
+                        errors.get(0).add(rowNumber, cells, result.reasons());
                         counts[1]++;
                     }
                     if (++counts[0] % PROGRESS_EVERY == 0) {

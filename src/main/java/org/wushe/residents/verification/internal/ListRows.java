@@ -9,6 +9,8 @@ import java.util.function.Function;
 import org.wushe.privacy.CryptoService;
 import org.wushe.residents.verification.VerificationCategory;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.ResidentIdNumber;
 
@@ -77,6 +79,12 @@ final class ListRows {
             reasons.add(reason("name", new InvalidValueException("residents.campaign.import.name.required")));
         } else if (name.codePointCount(0, name.length()) > 50) {
             reasons.add(reason("name", new InvalidValueException("residents.campaign.import.tooLong", 50)));
+        } else {
+            try {
+                name = Name.parse(name).value();
+            } catch (InvalidValueException e) {
+                reasons.add(reason("name", e));
+            }
         }
         ResidentIdNumber id = null;
         try {
@@ -96,6 +104,9 @@ final class ListRows {
         String address = cell(cells, 3);
         if (address.length() > 200) {
             reasons.add(reason("address", new InvalidValueException("residents.campaign.import.tooLong", 200)));
+        } else {
+            // a control character (NUL above all) would make the staging COPY fail the whole list
+            textProblem(address).ifPresent(e -> reasons.add(reason("address", e)));
         }
         String category = cell(cells, 4);
         if (!category.isEmpty()) {
@@ -109,6 +120,9 @@ final class ListRows {
         String source = cell(cells, 5);
         if (source.length() > 100) {
             reasons.add(reason("source", new InvalidValueException("residents.campaign.import.tooLong", 100)));
+        } else {
+            // a control character (NUL above all) would make the staging COPY fail the whole list
+            textProblem(source).ifPresent(e -> reasons.add(reason("source", e)));
         }
         String community = null;
         try {
@@ -152,6 +166,15 @@ final class ListRows {
             return "";
         }
         return cells.get(c).strip();
+    }
+
+    private static java.util.Optional<InvalidValueException> textProblem(String s) {
+        try {
+            PlainText.parse(s);
+            return java.util.Optional.empty();
+        } catch (InvalidValueException e) {
+            return java.util.Optional.of(e);
+        }
     }
 
     private String reason(String column, InvalidValueException problem) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.privacy.CryptoService;
 import org.wushe.privacy.Masking;
+import org.wushe.platform.InvalidParameterException;
 import org.wushe.residents.verification.TaskFilter;
 import org.wushe.residents.verification.TaskRow;
 import org.wushe.residents.verification.VerificationCategory;
@@ -150,13 +151,23 @@ public class TaskStore {
             sql.append(" and outcome is not null");
         } else if (!status.isEmpty()) {
             sql.append(" and outcome = :outcome");
-            params.put("outcome", VerificationOutcome.valueOf(status).name());
+            params.put("outcome", outcome(status).name());
         }
         if (filter.mine()) {
             sql.append(" and assignee_account_id = :me");
             params.put("me", accountId);
         }
         return new Where(sql.toString(), params);
+    }
+
+    /** An outcome named in a filter; anything else is the caller's mistake (400 naming status), not a 500. */
+    private static VerificationOutcome outcome(String status) {
+        for (VerificationOutcome o : VerificationOutcome.values()) {
+            if (o.name().equals(status)) {
+                return o;
+            }
+        }
+        throw InvalidParameterException.invalid("status");
     }
 
     private TaskRecord record(ResultSet rs, int n) throws SQLException {
