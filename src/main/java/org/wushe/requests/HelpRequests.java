@@ -147,21 +147,29 @@ public class HelpRequests {
             throw new IntakeRejectedException(java.util.Map.of("channel",
                     new InvalidValueException("requests.field.channel.required")));
         }
-        IntakeValidator.Valid v = IntakeValidator.validate(intake, places::contains, false);
-        if (!currentUser.scope().contains(RegionCode.parse(v.regionCode()))) {
-            throw new IntakeRejectedException(java.util.Map.of("communityCode",
-                    new InvalidValueException("requests.field.community.outOfScope")));
-        }
+        IntakeValidator.Valid v = inCallersScope(IntakeValidator.validate(intake, places::contains, false));
         return write(v, store.phoneIndex(v.phone().value()), channel, currentUser.username(),
                 currentUser.clientAddress().orElse(null), clock.instant());
     }
 
-    /** Another system (such as the 12345 hotline platform) forwards a request with its API client token. */
+    /**
+     * Another system (such as the 12345 hotline platform) forwards a request with its API client token; the place
+     * must lie in the client's scope, as for staff (a client without a region scope can place nothing).
+     */
     @PreAuthorize("hasAuthority('PERM_HELP_REQUESTS_SUBMIT')")
     public Submission forward(Intake intake) {
-        IntakeValidator.Valid v = IntakeValidator.validate(intake, places::contains, false);
+        IntakeValidator.Valid v = inCallersScope(IntakeValidator.validate(intake, places::contains, false));
         return write(v, store.phoneIndex(v.phone().value()), Channel.HOTLINE_12345, currentUser.username(),
                 currentUser.clientAddress().orElse(null), clock.instant());
+    }
+
+    /** A request placed outside the caller's scope is refused like a bad field, before anything is written. */
+    private IntakeValidator.Valid inCallersScope(IntakeValidator.Valid v) {
+        if (!currentUser.scope().contains(RegionCode.parse(v.regionCode()))) {
+            throw new IntakeRejectedException(java.util.Map.of("communityCode",
+                    new InvalidValueException("requests.field.community.outOfScope")));
+        }
+        return v;
     }
 
     private Submission write(IntakeValidator.Valid v, byte[] phoneIndex, Channel channel, String by,
