@@ -204,9 +204,10 @@ class PublicHelpController {
 
     private Optional<String> verified(HttpSession session) {
         if (session == null || !(session.getAttribute(VERIFIED) instanceof VerifiedPhone v)) {
-            return Optional.empty(); // (a session from before the phone was encrypted: verify again)
+            return Optional.empty();
         }
-        return Optional.of(v).filter(p -> p.until().isAfter(Instant.now()))
+        // a session saved before the phone was encrypted reads back without a cipher: the resident verifies again
+        return Optional.of(v).filter(p -> p.until().isAfter(Instant.now()) && p.phoneCipher() != null)
                 .map(p -> crypto.decrypt(p.phoneCipher(), SESSION_TABLE, SESSION_COLUMN));
     }
 }
