@@ -16,6 +16,7 @@ import org.wushe.directory.internal.VolunteerStore;
 import org.wushe.directory.internal.VolunteerStore.Volunteer;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.RateLimits;
+import org.wushe.privacy.CryptoService;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
@@ -46,13 +47,15 @@ public class VolunteerActivations {
     private final RateLimits rateLimits;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final CryptoService crypto;
     private final Clock clock;
     private final String activationUrl;
 
     VolunteerActivations(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
-            Accounts accounts, ApplicationEventPublisher events, Optional<Clock> clock,
+            Accounts accounts, CryptoService crypto, ApplicationEventPublisher events, Optional<Clock> clock,
             @Value("${wushe.volunteer.activation-url:/volunteer/activate}") String activationUrl) {
         this.store = store;
+        this.crypto = crypto;
         this.codes = codes;
         this.notifications = notifications;
         this.rateLimits = rateLimits;
@@ -78,7 +81,8 @@ public class VolunteerActivations {
                 Duration.ofHours(1));
         ResidentIdNumber id = ResidentIdNumber.parse(rawIdNumber);
         PhoneNumber phone = mobile(rawPhone);
-        rateLimits.hit("volunteer-activation-code-phone", phone.value(), CODES_PER_PHONE_PER_HOUR,
+        rateLimits.hit("volunteer-activation-code-phone", crypto.rateLimitKey("phone", phone.value()),
+                CODES_PER_PHONE_PER_HOUR,
                 Duration.ofHours(1));
         String code = codes.issue(codes.activationKey(phone, id), clock.instant());
         if (store.findActivatable(id, phone).isPresent()) {

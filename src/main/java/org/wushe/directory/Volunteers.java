@@ -22,6 +22,7 @@ import org.wushe.directory.internal.VolunteerStore;
 import org.wushe.directory.internal.VolunteerStore.Volunteer;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.RateLimits;
+import org.wushe.privacy.CryptoService;
 import org.wushe.privacy.Masking;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
@@ -65,13 +66,15 @@ public class Volunteers {
     private final KnownRegions regions;
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
+    private final CryptoService crypto;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Volunteers(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
             Accounts accounts, KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            CryptoService crypto, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.store = store;
+        this.crypto = crypto;
         this.codes = codes;
         this.notifications = notifications;
         this.rateLimits = rateLimits;
@@ -92,7 +95,8 @@ public class Volunteers {
         if (!phone.isMobile()) {
             throw new InvalidValueException("directory.volunteer.phone.mobile");
         }
-        rateLimits.hit("volunteer-code-phone", phone.value(), CODES_PER_PHONE_PER_HOUR, java.time.Duration.ofHours(1));
+        rateLimits.hit("volunteer-code-phone", crypto.rateLimitKey("phone", phone.value()), CODES_PER_PHONE_PER_HOUR,
+                java.time.Duration.ofHours(1));
         String code = codes.issue(phone, clock.instant());
         notifications.sendSms(phone, "volunteer.code",
                 "【五社联动】您的志愿者注册验证码是" + code + "，5分钟内有效。请勿告诉他人。");

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Fixed-window rate limits kept in PostgreSQL, so every application node counts against the same limit: one
- * upsert per request. Used on public endpoints, keyed by client address or phone number.
+ * upsert per request. Used on public endpoints, keyed by client address or by the keyed hash of a phone number
+ * ({@code CryptoService.rateLimitKey}): a key is stored as given, so it must never be a phone or ID number in clear.
  *
  * <p>A count is not something anybody was promised, so its transaction commits without waiting for the WAL
  * flush ({@code synchronous_commit = off}, for this transaction only): a crash can forget the last fraction of

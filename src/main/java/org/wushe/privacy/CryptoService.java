@@ -113,6 +113,15 @@ public class CryptoService {
         return Sm3.hmac(purposeKey, parts);
     }
 
+    /**
+     * The key a rate limit counts a phone or ID number under: HMAC-SM3 of it under a purpose of its own
+     * ({@code rate_limit_<kind>}), in hex. Not {@link #blindIndex}'s value for the same kind, so a rate-limit row
+     * (who asked for codes, when) cannot be joined to the register, the outbox or the requests by their indexes.
+     */
+    public String rateLimitKey(String kind, String normalisedValue) {
+        return java.util.HexFormat.of().formatHex(blindIndex("rate_limit_" + kind, normalisedValue));
+    }
+
     private static void checkPlace(String table, String column) {
         if (table == null || column == null || !IDENTIFIER.matcher(table).matches()
                 || !IDENTIFIER.matcher(column).matches()) {

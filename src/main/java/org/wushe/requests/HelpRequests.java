@@ -16,6 +16,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.RateLimits;
+import org.wushe.privacy.CryptoService;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.requests.internal.Answers;
@@ -63,6 +64,7 @@ public class HelpRequests {
     private final RateLimits rateLimits;
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
+    private final CryptoService crypto;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -70,7 +72,7 @@ public class HelpRequests {
 
     HelpRequests(HelpRequestStore store, HelpRequestReads reads, WorklistQueries worklist, TriageRules triage,
             PhoneVerifications verifications, IntakePlaces places, Notifications notifications,
-            RateLimits rateLimits, CurrentUser currentUser, SensitiveData sensitiveData,
+            RateLimits rateLimits, CurrentUser currentUser, SensitiveData sensitiveData, CryptoService crypto,
             ApplicationEventPublisher events, TransactionTemplate tx, Optional<Clock> clock) {
         this.store = store;
         this.reads = reads;
@@ -82,6 +84,7 @@ public class HelpRequests {
         this.rateLimits = rateLimits;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
+        this.crypto = crypto;
         this.events = events;
         this.tx = tx;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -101,8 +104,8 @@ public class HelpRequests {
             rateLimits.hit(perAddress); // a bad phone still counts against the address
             throw new IntakeRejectedException(java.util.Map.of("phone", e));
         }
-        rateLimits.hit(perAddress, new RateLimits.Limit("requests-code-phone", phone.value(), CODES_PER_PHONE_PER_HOUR,
-                Duration.ofHours(1)));
+        rateLimits.hit(perAddress, new RateLimits.Limit("requests-code-phone", crypto.rateLimitKey("phone",
+                phone.value()), CODES_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
         tx.executeWithoutResult(s -> {
             String code = verifications.issue(phone, clock.instant());
             notifications.sendSms(phone, "requests.code",
@@ -126,8 +129,8 @@ public class HelpRequests {
             rateLimits.hit(perAddress); // rejected input still counts against the address
             throw e;
         }
-        rateLimits.hit(perAddress, new RateLimits.Limit("requests-submit-phone", v.phone().value(),
-                SUBMITS_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
+        rateLimits.hit(perAddress, new RateLimits.Limit("requests-submit-phone", crypto.rateLimitKey("phone",
+                v.phone().value()), SUBMITS_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
         byte[] phoneIndex = store.phoneIndex(v.phone().value());
         Instant now = clock.instant();
         if (!sessionVerified) {
@@ -147,21 +150,29 @@ public class HelpRequests {
             throw new IntakeRejectedException(java.util.Map.of("channel",
                     new InvalidValueException("requests.field.channel.required")));
         }
-        IntakeValidator.Valid v = IntakeValidator.validate(intake, places::contains, false);
-        if (!currentUser.scope().contains(RegionCode.parse(v.regionCode()))) {
-            throw new IntakeRejectedException(java.util.Map.of("communityCode",
-                    new InvalidValueException("requests.field.community.outOfScope")));
-        }
+        IntakeValidator.Valid v = inCallersScope(IntakeValidator.validate(intake, places::contains, false));
         return write(v, store.phoneIndex(v.phone().value()), channel, currentUser.username(),
                 currentUser.clientAddress().orElse(null), clock.instant());
     }
 
-    /** Another system (such as the 12345 hotline platform) forwards a request with its API client token. */
+    /**
+     * Another system (such as the 12345 hotline platform) forwards a request with its API client token; the place
+     * must lie in the client's scope, as for staff (a client without a region scope can place nothing).
+     */
     @PreAuthorize("hasAuthority('PERM_HELP_REQUESTS_SUBMIT')")
     public Submission forward(Intake intake) {
-        IntakeValidator.Valid v = IntakeValidator.validate(intake, places::contains, false);
+        IntakeValidator.Valid v = inCallersScope(IntakeValidator.validate(intake, places::contains, false));
         return write(v, store.phoneIndex(v.phone().value()), Channel.HOTLINE_12345, currentUser.username(),
                 currentUser.clientAddress().orElse(null), clock.instant());
+    }
+
+    /** A request placed outside the caller's scope is refused like a bad field, before anything is written. */
+    private IntakeValidator.Valid inCallersScope(IntakeValidator.Valid v) {
+        if (!currentUser.scope().contains(RegionCode.parse(v.regionCode()))) {
+            throw new IntakeRejectedException(java.util.Map.of("communityCode",
+                    new InvalidValueException("requests.field.community.outOfScope")));
+        }
+        return v;
     }
 
     private Submission write(IntakeValidator.Valid v, byte[] phoneIndex, Channel channel, String by,

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wushe.privacy.CryptoService;
 import org.wushe.requests.Category;
 import org.wushe.requests.ForWhom;
 import org.wushe.requests.HelpRequestCases;
@@ -49,15 +50,22 @@ class PublicHelpController {
     static final String LARGE_COOKIE = "wushe-large";
     static final String VERIFIED = "requests.verifiedPhone";
 
-    record VerifiedPhone(String phone, Instant until) implements Serializable {
+    /** The phone is kept encrypted: sessions live in a database table (spring_session_attributes). */
+    record VerifiedPhone(byte[] phoneCipher, Instant until) implements Serializable {
     }
+
+    static final String SESSION_TABLE = "spring_session_attributes";
+    static final String SESSION_COLUMN = "requests_verified_phone";
 
     private final HelpRequests requests;
     private final HelpRequestCases cases;
     private final IntakePlaces places;
     private final MessageSource messages;
+    private final CryptoService crypto;
 
-    PublicHelpController(HelpRequests requests, HelpRequestCases cases, IntakePlaces places, MessageSource messages) {
+    PublicHelpController(HelpRequests requests, HelpRequestCases cases, IntakePlaces places, MessageSource messages,
+            CryptoService crypto) {
+        this.crypto = crypto;
         this.requests = requests;
         this.cases = cases;
         this.places = places;
@@ -106,7 +114,8 @@ class PublicHelpController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formPage(form, model, session);
         }
-        request.getSession().setAttribute(VERIFIED, new VerifiedPhone(PhoneNumber.parse(form.getPhone()).value(),
+        request.getSession().setAttribute(VERIFIED, new VerifiedPhone(crypto.encrypt(
+                PhoneNumber.parse(form.getPhone()).value(), SESSION_TABLE, SESSION_COLUMN),
                 Instant.now().plus(PhoneVerifications.VERIFIED_FOR)));
         return "redirect:/help/status/" + s.trackingCode() + "?new";
     }
@@ -197,11 +206,12 @@ class PublicHelpController {
         return "requests/help-form";
     }
 
-    private static Optional<String> verified(HttpSession session) {
-        if (session == null) {
+    private Optional<String> verified(HttpSession session) {
+        if (session == null || !(session.getAttribute(VERIFIED) instanceof VerifiedPhone v)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(session.getAttribute(VERIFIED)).map(VerifiedPhone.class::cast)
-                .filter(v -> v.until().isAfter(Instant.now())).map(VerifiedPhone::phone);
+        // a session saved before the phone was encrypted reads back without a cipher: the resident verifies again
+        return Optional.of(v).filter(p -> p.until().isAfter(Instant.now()) && p.phoneCipher() != null)
+                .map(p -> crypto.decrypt(p.phoneCipher(), SESSION_TABLE, SESSION_COLUMN));
     }
 }

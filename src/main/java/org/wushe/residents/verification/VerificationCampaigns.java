@@ -188,27 +188,45 @@ public class VerificationCampaigns {
         return id;
     }
 
+    /**
+     * One import, for whoever ran it or a caller who sees the whole campaign (see {@link #imports}); for anybody
+     * else it does not exist.
+     */
     @PreAuthorize(WORKERS)
     @Transactional(readOnly = true)
     public ImportStatus importStatus(UUID id) {
         ImportStatus status = imports.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
-        record(status.campaignId());
-        return status;
+        return imports.find(id, currentUser.username(), seesWholeCampaign(record(status.campaignId())))
+                .orElseThrow(() -> new CampaignNotFoundException(id));
     }
 
-    /** The campaign's latest imports, newest first. */
+    /**
+     * The campaign's latest imports, newest first. An import record speaks for its whole file — its name, rows
+     * read and rejected and tasks created across every street of the list — so it is shown only to whoever ran
+     * it and to callers whose scope holds the campaign's whole region (they see all its tasks anyway). A station
+     * or community worker inside a wider campaign sees their own scope's share as progress and tasks, not
+     * others' imports.
+     */
     @PreAuthorize(WORKERS)
     @Transactional(readOnly = true)
     public List<ImportStatus> imports(long campaignId) {
-        record(campaignId);
-        return imports.latest(campaignId, 5);
+        CampaignRecord campaign = record(campaignId);
+        return imports.latest(campaignId, 5, currentUser.username(), seesWholeCampaign(campaign));
     }
 
-    /** The error workbook of an import, only for whoever ran it. */
+    /**
+     * The error workbook of an import (rejected rows as uploaded, ID numbers in clear): empty unless the caller
+     * ran it; an import the caller may not see at all ({@link #importStatus}) is “not found”.
+     */
     @PreAuthorize(ORGANISERS)
     @Transactional(readOnly = true)
     public Optional<byte[]> errorWorkbook(UUID importId) {
+        importStatus(importId);
         return imports.errorWorkbook(importId, currentUser.username());
+    }
+
+    private boolean seesWholeCampaign(CampaignRecord campaign) {
+        return scope().contains(campaign.region());
     }
 
     // ---- progress ----

@@ -81,6 +81,19 @@ public class ImportStore {
                 + " limit ?").params(campaignId, limit).query(this::status).list();
     }
 
+    /** {@link #latest}, of those {@code viewer} may see: all of them ({@code all}), else only their own. */
+    public List<ImportStatus> latest(long campaignId, int limit, String viewer, boolean all) {
+        return jdbc.sql("select " + COLUMNS + " from residents_campaign_import where campaign_id = ?"
+                        + " and (? or created_by = ?) order by started_at desc limit ?")
+                .params(campaignId, all, viewer, limit).query(this::status).list();
+    }
+
+    /** One import, if {@code viewer} may see it: any ({@code all}), else only their own. */
+    public Optional<ImportStatus> find(UUID id, String viewer, boolean all) {
+        return jdbc.sql("select " + COLUMNS + " from residents_campaign_import where id = ? and (? or created_by = ?)")
+                .params(id, all, viewer).query(this::status).optional();
+    }
+
     /** The error workbook, only for the user who ran the import. */
     public Optional<byte[]> errorWorkbook(UUID id, String createdBy) {
         return jdbc.sql("select error_workbook from residents_campaign_import where id = ? and created_by = ?"
