@@ -157,6 +157,12 @@ class NoClearPersonalDataTests {
         assertThat(session).as("the submission keeps the verified phone in a session").isNotNull();
         assertThat(mvc.get().uri("/help").cookie(session).with(ip)).hasStatusOk().bodyText().contains(pageResident);
 
+        // someone types their phone into the login form's username field
+        String typedAtLogin = phone("186");
+        known.add(typedAtLogin);
+        assertThat(mvc.post().uri("/login").with(ip).with(csrf()).param("username", typedAtLogin)
+                .param("password", "Wrong-password-1")).hasStatus3xxRedirection();
+
         // a forwarded request from an API client
         String forwarded = phone("158");
         known.add(forwarded);

@@ -37,6 +37,11 @@ public class AccountFactory {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
+    /** Whether {@code username} could name an account: a lower-case letter, then letters, digits, {@code ._-}. */
+    static boolean isWellFormedUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     public Account newAccount(String username, String displayName, String phone, Set<Role> roles, DataScope scope,
             String password, String createdBy) {
         if (username == null || !USERNAME.matcher(username).matches()) {

@@ -80,7 +80,7 @@ class SignIn implements AuthenticationProvider {
         Optional<Account> found = accounts.findByUsername(username);
         if (found.isEmpty()) {
             passwords.matches(password, dummyHash); // same time as a real check: no username probing
-            record(username, null, null, false, "UNKNOWN_USER", address);
+            record(asRecorded(username), null, null, false, "UNKNOWN_USER", address);
             return new BadCredentialsException("access.login.failed");
         }
         Account account = found.get();
@@ -105,6 +105,15 @@ class SignIn implements AuthenticationProvider {
         throttle.succeeded(account.id(), address);
         record(username, account, true, "OK", address);
         return sessions.afterPassword(account);
+    }
+
+    /**
+     * What the login log and the audit trail keep of a username that names no account: as typed when it could be
+     * one, otherwise only its length — people type their phone or ID number into the username field, and neither
+     * may be stored in clear.
+     */
+    static String asRecorded(String typed) {
+        return AccountFactory.isWellFormedUsername(typed) ? typed : "(not a username, " + typed.length() + " characters)";
     }
 
     private void record(String username, Account account, boolean success, String outcome, String address) {
