@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wushe.privacy.CryptoService;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
@@ -33,6 +34,8 @@ class DispatchCandidatesTests {
     DispatchCandidates candidates;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CryptoService crypto;
 
     @Test
     void localSocialWorkersComeFirstEvenBeyondThePool() {
@@ -145,8 +148,9 @@ class DispatchCandidatesTests {
         return jdbc.sql("""
                 insert into directory_social_worker (name, id_number_cipher, id_number_index, sex, birth_date,
                                                      region_code, created_by)
-                values (?, '\\x00', gen_random_bytes(32), 'FEMALE', date '1990-01-01', ?, 'test') returning id""")
-                .params(name, region).query(Long.class).single();
+                values (?, ?, gen_random_bytes(32), 'FEMALE', date '1990-01-01', ?, 'test') returning id""")
+                .params(name, crypto.encrypt("310104199001011234", "directory_social_worker", "id_number"), region)
+                .query(Long.class).single();
     }
 
     private long volunteer(String name, String region, String status) {
@@ -154,9 +158,11 @@ class DispatchCandidatesTests {
                 insert into directory_volunteer (name, id_number_cipher, id_number_index, sex, birth_date, phone_cipher,
                                                  phone_index, region_code, consent_version, consented_at, status,
                                                  passport_no)
-                values (?, '\\x00', gen_random_bytes(32), 'MALE', date '1990-01-01', '\\x00', gen_random_bytes(32), ?,
+                values (?, ?, gen_random_bytes(32), 'MALE', date '1990-01-01', ?, gen_random_bytes(32), ?,
                         'v1', now(), ?, case when ? = 'APPROVED' then 'T' || substr(md5(random()::text), 1, 12) end)
                 returning id""")
-                .params(name, region, status, status).query(Long.class).single();
+                .params(name, crypto.encrypt("310104199001011234", "directory_volunteer", "id_number"),
+                        crypto.encrypt("13900000000", "directory_volunteer", "phone"), region, status, status)
+                .query(Long.class).single();
     }
 }

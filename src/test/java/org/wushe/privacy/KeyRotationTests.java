@@ -177,7 +177,11 @@ class KeyRotationTests {
         for (EncryptedColumn c : declared.stream().flatMap(d -> d.columns().stream()).toList()) {
             for (byte[] value : jdbc.sql("select " + c.column() + " from " + c.table() + " where " + c.column()
                     + " is not null").query(byte[].class).list()) {
-                crypto.decrypt(value, c.boundTable(), c.boundColumn());
+                try {
+                    crypto.decrypt(value, c.boundTable(), c.boundColumn());
+                } catch (DecryptionException e) {
+                    throw new AssertionError(c.table() + "." + c.column() + " holds a value that does not decrypt", e);
+                }
                 counts.merge(c.table() + "." + c.column(), 1L, Long::sum);
             }
         }

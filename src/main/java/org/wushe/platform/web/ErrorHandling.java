@@ -71,7 +71,10 @@ class ErrorHandling {
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
             HttpServletResponse response, Locale locale) {
         if (e.getCause() != null && e.getCause().getCause() instanceof InvalidValueException invalid) {
-            return invalidParameter(new InvalidParameterException(e.getName(), invalid), request, response, locale);
+            // a value type refused it (a malformed region code): its own key and message, and the field it was in
+            String message = messages.getMessage(invalid.messageKey(), invalid.arguments(), invalid.messageKey(), locale);
+            return answer(HttpStatus.BAD_REQUEST, invalid.messageKey(), invalid.arguments(), Map.of(e.getName(), message),
+                    request, response, locale);
         }
         return invalidParameter(InvalidParameterException.invalid(e.getName()), request, response, locale);
     }

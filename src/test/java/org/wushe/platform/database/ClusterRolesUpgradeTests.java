@@ -91,8 +91,8 @@ class ClusterRolesUpgradeTests {
         Flyway.configure().dataSource(server.jdbcUrl(), server.username(), server.password())
                 .locations("classpath:db/migration").load().migrate();
         try (Connection c = superuser(); Statement s = c.createStatement()) {
-            s.execute("insert into audit_entry (id, occurred_at, actor, action, entity_type, hash)"
-                    + " values (nextval('audit_entry_id_seq'), now(), 'old', 'LOGIN', 'account', sha256('x'))");
+            s.execute("insert into audit_entry (id, occurred_at, actor, action, entity_type, hash, chain_version)"
+                    + " values (nextval('audit_entry_id_seq'), now(), 'old', 'LOGIN', 'account', sha256('x'), 1)");
             s.execute("drop owned by wushe_app, wushe_owner");
             s.execute("drop role wushe_app");
             s.execute("drop role wushe_owner");
