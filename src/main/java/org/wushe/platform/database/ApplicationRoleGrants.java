@@ -1,5 +1,9 @@
 package org.wushe.platform.database;
 
+import static org.wushe.platform.database.CatalogQueries.ident;
+import static org.wushe.platform.database.CatalogQueries.intOf;
+import static org.wushe.platform.database.CatalogQueries.strings;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -109,24 +113,4 @@ final class ApplicationRoleGrants implements Callback {
         }
     }
 
-    private static int intOf(Statement s, String sql) throws SQLException {
-        try (var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static List<String> strings(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (var rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static String ident(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
 }

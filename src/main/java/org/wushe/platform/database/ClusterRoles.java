@@ -1,5 +1,8 @@
 package org.wushe.platform.database;
 
+import static org.wushe.platform.database.CatalogQueries.ident;
+import static org.wushe.platform.database.CatalogQueries.strings;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,20 +131,6 @@ final class ClusterRoles {
             s.execute(statement);
         }
         return statements.size();
-    }
-
-    private static List<String> strings(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (var rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static String ident(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private static String literal(String value) {

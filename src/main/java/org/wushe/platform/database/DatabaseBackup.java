@@ -1,5 +1,8 @@
 package org.wushe.platform.database;
 
+import static org.wushe.platform.database.CatalogQueries.ident;
+import static org.wushe.platform.database.CatalogQueries.strings;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +182,7 @@ public final class DatabaseBackup {
         try (Connection c = server.connect(EmbeddedPostgresServer.DATABASE); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("set local session_replication_role = replica");
-            List<String> quoted = tables.stream().filter(t -> !t.isEmpty()).map(DatabaseBackup::ident).toList();
+            List<String> quoted = tables.stream().filter(t -> !t.isEmpty()).map(CatalogQueries::ident).toList();
             if (!quoted.isEmpty()) {
                 s.execute("truncate " + String.join(", ", quoted) + " cascade");
             }
@@ -270,20 +272,6 @@ public final class DatabaseBackup {
             throw new EmbeddedDatabaseException("The database has not been migrated yet: nothing to back up");
         }
         return values.get(0);
-    }
-
-    private static List<String> strings(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (var rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private static String ident(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** The zip stays open for the next entry when COPY closes what it wrote to. */
