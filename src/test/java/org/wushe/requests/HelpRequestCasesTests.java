@@ -136,7 +136,7 @@ class HelpRequestCasesTests {
     @Test
     void pairingReferralAndClosureWhichWaitsForTheReferral() {
         String phone = phone();
-        long hospital = RequestFixtures.organisation(organisations, OrgType.HOSPITAL_SW_DEPT, "徐汇医院社工部" + phone, "310104");
+        long hospital = RequestFixtures.organisation(organisations, OrgType.HOSPITAL_SW_DEPT, "徐汇医院社工部" + phone.substring(7), "310104");
         long worker = RequestFixtures.socialWorker(workers, "王医务" + phone.substring(7), TIANPING, "MEDICAL");
         long volunteer = RequestFixtures.volunteer(volunteers, jdbc, crypto, "李驾驶" + phone.substring(7), TIANPING);
         Submission s = record("DIALYSIS", Map.of("dialysisDueWithin24h", true), "URGENT", phone);

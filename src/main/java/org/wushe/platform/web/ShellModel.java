@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,7 +29,9 @@ class ShellModel {
     @ModelAttribute("navigation")
     List<NavigationItem> navigation() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        // an anonymous visitor holds an "authenticated" anonymous token: no navigation for them either
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             return List.of();
         }
         Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
