@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +52,7 @@ public class Accounts {
 
     Accounts(AccountRepository repository, AccountQueries queries, AccountFactory factory, PasswordEncoder passwords,
             CurrentUser currentUser, ApplicationEventPublisher events, AccountPhones phones,
-            SensitiveData sensitiveData, AccountSessions sessions, SignInThrottle throttle, Optional<Clock> clock) {
+            SensitiveData sensitiveData, AccountSessions sessions, SignInThrottle throttle, Clock clock) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.phones = phones;
@@ -64,7 +63,7 @@ public class Accounts {
         this.passwords = passwords;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

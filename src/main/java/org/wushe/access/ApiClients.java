@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,13 +40,13 @@ public class ApiClients {
     private final Clock clock;
 
     ApiClients(ApiClientStore store, ApiTokens tokens, KnownRegions knownRegions, CurrentUser currentUser,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.knownRegions = knownRegions;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The clients whose whole scope lies in the caller's, by name (revoked ones too: they explain old audit rows). */

@@ -2,7 +2,6 @@ package org.wushe.audit;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,12 +36,12 @@ public class AuditTrail {
     private final Clock clock;
 
     AuditTrail(AuditQueries queries, ChainVerifier verifier, CurrentUser currentUser,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.queries = queries;
         this.verifier = verifier;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Page {@code page} (1-based) of the matching rows, newest first. */

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -48,7 +47,7 @@ class ImportSupport {
     ImportSupport(ImportResultStore results, ImportJobStore jobs, KnownRegions regions, CurrentUser currentUser,
             MessageSource messages, ApplicationEventPublisher events,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            PlatformTransactionManager transactions, Optional<Clock> clock) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.results = results;
         this.jobs = jobs;
         this.regions = regions;
@@ -57,7 +56,7 @@ class ImportSupport {
         this.events = events;
         this.executor = executor;
         this.transactions = new TransactionTemplate(transactions);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Method security for the imports' shared methods: the caller must hold one of these authorities. */

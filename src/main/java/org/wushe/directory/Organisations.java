@@ -66,7 +66,7 @@ public class Organisations {
 
     Organisations(OrganisationRepository repository, OrganisationQueries queries, OrganisationFactory factory,
             KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.queries = queries;
         this.factory = factory;
@@ -74,7 +74,7 @@ public class Organisations {
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(WRITERS)

@@ -63,7 +63,7 @@ public class SocialWorkers {
 
     SocialWorkers(SocialWorkerStore store, SocialWorkerCipher cipher, OrganisationQueries organisations,
             KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.cipher = cipher;
         this.organisations = organisations;
@@ -71,7 +71,7 @@ public class SocialWorkers {
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(WRITERS)

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,7 +51,7 @@ public class VolunteerActivations {
     private final String activationUrl;
 
     VolunteerActivations(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
-            Accounts accounts, CryptoService crypto, ApplicationEventPublisher events, Optional<Clock> clock,
+            Accounts accounts, CryptoService crypto, ApplicationEventPublisher events, Clock clock,
             @Value("${wushe.volunteer.activation-url:/volunteer/activate}") String activationUrl) {
         this.store = store;
         this.crypto = crypto;
@@ -61,7 +60,7 @@ public class VolunteerActivations {
         this.rateLimits = rateLimits;
         this.accounts = accounts;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.activationUrl = activationUrl;
     }
 

@@ -72,7 +72,7 @@ public class Volunteers {
 
     Volunteers(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
             Accounts accounts, KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            CryptoService crypto, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CryptoService crypto, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.crypto = crypto;
         this.codes = codes;
@@ -83,7 +83,7 @@ public class Volunteers {
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Step 1 of registration (public): sends a 6-digit code by SMS; rate-limited per address and per phone. */

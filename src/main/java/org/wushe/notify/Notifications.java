@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +31,11 @@ public class Notifications {
     private final CryptoService crypto;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, JdbcTemplate template, CryptoService crypto, Optional<Clock> clock) {
+    Notifications(JdbcClient jdbc, JdbcTemplate template, CryptoService crypto, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.crypto = crypto;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Queues an SMS; returns the outbox id. */

@@ -3,7 +3,6 @@ package org.wushe.notify;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +33,12 @@ class OutboxDispatcher {
     private final Clock clock;
 
     OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transactions, CryptoService crypto, MessageSender sender,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.crypto = crypto;
         this.sender = sender;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${wushe.notify.dispatch-delay:PT5S}",

@@ -23,9 +23,9 @@ public class StaffInbox {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    StaffInbox(JdbcClient jdbc, Optional<Clock> clock) {
+    StaffInbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Tells each account once; returns how many notifications were written. */

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +28,9 @@ public class RateLimits {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RateLimits(JdbcClient jdbc, Optional<Clock> clock) {
+    RateLimits(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** One limit to count a hit against: at most {@code limit} hits of {@code key} in {@code bucket} per window. */

@@ -3,7 +3,6 @@ package org.wushe.platform;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -58,7 +57,7 @@ public final class XlsxDownload implements AutoCloseable {
     /** Sends the workbook as {@code <prefix>-yyyyMMdd-HHmmss.xlsx} (Shanghai time). */
     public void sendAs(HttpServletResponse response, String filePrefix, Clock clock) throws IOException {
         response.setContentType(CONTENT_TYPE);
-        String name = filePrefix + "-" + LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).format(FILE_TIME)
+        String name = filePrefix + "-" + LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).format(FILE_TIME)
                 + ".xlsx";
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         workbook.write(response.getOutputStream());

@@ -2,7 +2,6 @@ package org.wushe.privacy;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,9 +25,9 @@ public class SensitiveData {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SensitiveData(ApplicationEventPublisher events, Optional<Clock> clock) {
+    SensitiveData(ApplicationEventPublisher events, Clock clock) {
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Records REVEAL with the reason, then returns the clear value. */

@@ -37,13 +37,13 @@ public class Regions {
     private final Clock clock;
 
     Regions(RegionQueries queries, ControlLevelStore controlLevels, CommunityImporter importer,
-            ApplicationEventPublisher events, CurrentUser currentUser, Optional<Clock> clock) {
+            ApplicationEventPublisher events, CurrentUser currentUser, Clock clock) {
         this.currentUser = currentUser;
         this.queries = queries;
         this.controlLevels = controlLevels;
         this.importer = importer;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public Region get(RegionCode code) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +46,14 @@ public class Escalations {
     private final Duration autoConfirmAfter;
 
     Escalations(JdbcClient jdbc, HelpRequestStore store, HelpRequestCases cases, Accounts accounts, StaffInbox inbox,
-            Optional<Clock> clock, @Value("${wushe.requests.district-after:PT1H}") Duration districtAfter,
+            Clock clock, @Value("${wushe.requests.district-after:PT1H}") Duration districtAfter,
             @Value("${wushe.requests.auto-confirm-after:P3D}") Duration autoConfirmAfter) {
         this.jdbc = jdbc;
         this.store = store;
         this.cases = cases;
         this.accounts = accounts;
         this.inbox = inbox;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.districtAfter = districtAfter;
         this.autoConfirmAfter = autoConfirmAfter;
     }

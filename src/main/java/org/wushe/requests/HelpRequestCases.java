@@ -62,7 +62,7 @@ public class HelpRequestCases {
 
     HelpRequestCases(HelpRequestStore store, HelpRequestReads reads, ReferralStore referrals,
             DispatchCandidates candidates, Matching matching, Notifications notifications, StaffInbox inbox,
-            CurrentUser currentUser, Accounts accounts, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUser currentUser, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.store = store;
         this.reads = reads;
@@ -73,7 +73,7 @@ public class HelpRequestCases {
         this.inbox = inbox;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(STAFF)

@@ -73,7 +73,7 @@ public class HelpRequests {
     HelpRequests(HelpRequestStore store, HelpRequestReads reads, WorklistQueries worklist, TriageRules triage,
             PhoneVerifications verifications, IntakePlaces places, Notifications notifications,
             RateLimits rateLimits, CurrentUser currentUser, SensitiveData sensitiveData, CryptoService crypto,
-            ApplicationEventPublisher events, TransactionTemplate tx, Optional<Clock> clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.store = store;
         this.reads = reads;
         this.worklist = worklist;
@@ -87,7 +87,7 @@ public class HelpRequests {
         this.crypto = crypto;
         this.events = events;
         this.tx = tx;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Public: sends a 6-digit SMS code; rate-limited per client address and per phone. */

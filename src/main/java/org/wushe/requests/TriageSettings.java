@@ -2,7 +2,6 @@ package org.wushe.requests;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,11 +24,11 @@ public class TriageSettings {
     private final Clock clock;
 
     TriageSettings(TriageRules rules, CurrentUser currentUser, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.rules = rules;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(HelpRequests.STAFF)

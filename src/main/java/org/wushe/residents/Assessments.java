@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
+import org.wushe.platform.ChinaTime;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.residents.InvalidFieldsException.FieldProblem;
@@ -36,7 +36,7 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Assessments {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
     static final int MAX_NOTES = 2000;
 
     private final Residents residents;
@@ -48,14 +48,14 @@ public class Assessments {
     private final Clock clock;
 
     Assessments(Residents residents, AssessmentStore store, Alerts alerts, CurrentUser currentUser,
-            SensitiveData sensitiveData, ApplicationEventPublisher events, Optional<Clock> clock) {
+            SensitiveData sensitiveData, ApplicationEventPublisher events, Clock clock) {
         this.residents = residents;
         this.store = store;
         this.alerts = alerts;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(Residents.WRITERS)

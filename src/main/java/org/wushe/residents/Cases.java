@@ -44,14 +44,14 @@ public class Cases {
     private final Clock clock;
 
     Cases(Residents residents, CaseStore store, Alerts alerts, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.residents = residents;
         this.store = store;
         this.alerts = alerts;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(Residents.WRITERS)

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
+import org.wushe.platform.ChinaTime;
 import org.wushe.privacy.Masking;
 import org.wushe.residents.internal.Alerts;
 import org.wushe.residents.internal.CheckInStore;
@@ -32,7 +33,7 @@ import org.wushe.shared.RegionCode;
 @Service
 public class CheckIns {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final Residents residents;
     private final CheckInStore store;
@@ -42,13 +43,13 @@ public class CheckIns {
     private final Clock clock;
 
     CheckIns(Residents residents, CheckInStore store, Alerts alerts, CurrentUser currentUser,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.residents = residents;
         this.store = store;
         this.alerts = alerts;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

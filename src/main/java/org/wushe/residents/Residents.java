@@ -65,7 +65,7 @@ public class Residents {
 
     Residents(ResidentStore store, HouseholdStore households, ResidentCipher cipher, DraftValidation validation,
             CurrentUser currentUser, SensitiveData sensitiveData, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.store = store;
         this.households = households;
         this.cipher = cipher;
@@ -73,7 +73,7 @@ public class Residents {
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @PreAuthorize(WRITERS)

@@ -3,7 +3,6 @@ package org.wushe.residents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,13 +36,13 @@ public class Visits {
     private final Clock clock;
 
     Visits(Residents residents, VisitStore store, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.residents = residents;
         this.store = store;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Records a visit; {@code visitedAt} null means now, and it may not lie in the future or before registration. */

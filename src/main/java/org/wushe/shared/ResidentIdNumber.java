@@ -29,6 +29,7 @@ public final class ResidentIdNumber {
     public static final String CHECKSUM = "value.residentId.checksum";
 
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    // shared depends on nothing, so not platform.ChinaTime: the same zone, named here once more
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";

@@ -1,12 +1,12 @@
 package org.wushe.notify;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,7 +96,7 @@ class NotificationsTests {
         try {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, transactions, crypto, slow, Optional.empty());
+                OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, transactions, crypto, slow, Clock.systemUTC());
                 runs.add(pool.submit(() -> {
                     start.await();
                     while (dispatcher.dispatchBatch() > 0) {
@@ -124,7 +124,7 @@ class NotificationsTests {
         jdbc.sql("update notify_message set status = 'SENT' where status = 'PENDING' and id <> ?").param(id).update();
         OutboxDispatcher failing = new OutboxDispatcher(jdbc, transactions, crypto, message -> {
             throw new IllegalStateException("gateway down");
-        }, Optional.empty());
+        }, Clock.systemUTC());
         for (int i = 0; i < OutboxDispatcher.MAX_ATTEMPTS; i++) {
             failing.dispatchBatch();
         }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +33,7 @@ class SensitiveDataTests {
 
     private final List<Object> events = new ArrayList<>();
     private final SensitiveData sensitiveData = new SensitiveData(events::add,
-            Optional.of(Clock.fixed(NOW, ZoneOffset.UTC)));
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void clear() {

@@ -1,7 +1,6 @@
 package org.wushe.access.internal;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,12 +28,12 @@ public class AccountFactory {
     private final Clock clock;
 
     AccountFactory(PasswordEncoder passwords, KnownRegions regions, AccountPhones phones, Sessions sessions,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.sessions = sessions;
         this.passwords = passwords;
         this.regions = regions;
         this.phones = phones;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Whether {@code username} could name an account: a lower-case letter, then letters, digits, {@code ._-}. */

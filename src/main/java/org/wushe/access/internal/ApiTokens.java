@@ -46,11 +46,11 @@ public class ApiTokens {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokens(ApiClientStore store, CryptoService crypto, ApplicationEventPublisher events, Optional<Clock> clock) {
+    ApiTokens(ApiClientStore store, CryptoService crypto, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.crypto = crypto;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A fresh token: its id (stored, public) and the whole token (shown once). */

@@ -2,7 +2,6 @@ package org.wushe.access.internal;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -34,11 +33,11 @@ class DemoAccounts implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    DemoAccounts(AccountRepository accounts, AccountFactory factory, PasswordEncoder passwords, Optional<Clock> clock) {
+    DemoAccounts(AccountRepository accounts, AccountFactory factory, PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
         this.factory = factory;
         this.passwords = passwords;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     record Demo(String username, String name, Role role, List<String> regions, Long organisation) {

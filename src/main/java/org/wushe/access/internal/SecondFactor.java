@@ -36,7 +36,7 @@ public class SecondFactor {
     private final Clock clock;
 
     SecondFactor(AccountRepository accounts, CryptoService crypto, Sessions sessions, LoginLog loginLog,
-            CurrentUser currentUser, ApplicationEventPublisher events, SignInThrottle throttle, Optional<Clock> clock) {
+            CurrentUser currentUser, ApplicationEventPublisher events, SignInThrottle throttle, Clock clock) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.crypto = crypto;
@@ -44,7 +44,7 @@ public class SecondFactor {
         this.loginLog = loginLog;
         this.currentUser = currentUser;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A fresh secret to show (as text and otpauth URI); it is stored only once a code from it is confirmed. */

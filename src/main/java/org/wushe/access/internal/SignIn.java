@@ -43,7 +43,7 @@ class SignIn implements AuthenticationProvider {
 
     SignIn(AccountRepository accounts, PasswordEncoder passwords, TransactionTemplate transaction, LoginLog loginLog,
             ApplicationEventPublisher events, CurrentUser currentUser, Sessions sessions, SignInThrottle throttle,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.accounts = accounts;
@@ -52,7 +52,7 @@ class SignIn implements AuthenticationProvider {
         this.loginLog = loginLog;
         this.events = events;
         this.currentUser = currentUser;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.dummyHash = passwords.encode("timing-equaliser-Aa1!");
     }
 

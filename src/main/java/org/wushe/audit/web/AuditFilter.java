@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.springframework.web.util.UriComponentsBuilder;
 import org.wushe.audit.AuditQuery;
+import org.wushe.platform.ChinaTime;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 
@@ -20,7 +21,7 @@ import org.wushe.shared.InvalidValueException;
 record AuditFilter(String actor, String entityType, String entityId, String action, String from, String to,
         String page, String size) {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ChinaTime.ZONE;
     static final int DEFAULT_SIZE = 20;
     private static final int MAX_TEXT = 200;
 

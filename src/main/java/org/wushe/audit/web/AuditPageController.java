@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,10 +37,10 @@ class AuditPageController {
     private final MessageSource messages;
     private final Clock clock;
 
-    AuditPageController(AuditTrail audit, MessageSource messages, Optional<Clock> clock) {
+    AuditPageController(AuditTrail audit, MessageSource messages, Clock clock) {
         this.audit = audit;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @GetMapping

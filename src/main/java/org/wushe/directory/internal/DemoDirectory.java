@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -77,7 +76,7 @@ public class DemoDirectory implements ApplicationRunner {
 
     DemoDirectory(Organisations organisations, OrganisationRepository repository, SocialWorkers socialWorkers,
             SocialWorkerStore socialWorkerStore, SocialWorkerCipher cipher, Volunteers volunteers,
-            VolunteerStore volunteerStore, Regions regions, Optional<Clock> clock) {
+            VolunteerStore volunteerStore, Regions regions, Clock clock) {
         this.organisations = organisations;
         this.repository = repository;
         this.socialWorkers = socialWorkers;
@@ -86,7 +85,7 @@ public class DemoDirectory implements ApplicationRunner {
         this.volunteers = volunteers;
         this.volunteerStore = volunteerStore;
         this.regions = regions;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A fictitious person: valid (GB 11643) ID number born 1960–2000, and a mobile number. */

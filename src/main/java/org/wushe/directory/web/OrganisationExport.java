@@ -3,7 +3,6 @@ package org.wushe.directory.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,10 +21,10 @@ class OrganisationExport {
     private final MessageSource messages;
     private final Clock clock;
 
-    OrganisationExport(Organisations organisations, MessageSource messages, Optional<Clock> clock) {
+    OrganisationExport(Organisations organisations, MessageSource messages, Clock clock) {
         this.organisations = organisations;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     void write(OrganisationFilter filter, HttpServletResponse response, Locale locale) throws IOException {

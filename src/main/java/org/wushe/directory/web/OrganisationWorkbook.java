@@ -1,12 +1,12 @@
 package org.wushe.directory.web;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.wushe.directory.OrganisationRow;
+import org.wushe.platform.ChinaTime;
 import org.wushe.platform.XlsxDownload;
 
 /** The organisation export's columns: headers and enumeration labels from the message bundle. */
@@ -15,7 +15,7 @@ final class OrganisationWorkbook {
     static final List<String> COLUMNS = List.of("id", "name", "type", "creditCode", "region", "address",
             "contactPerson", "status", "verifiedAt");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ChinaTime.ZONE);
 
     private OrganisationWorkbook() {
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,10 +30,10 @@ class SocialWorkerExport {
     private final MessageSource messages;
     private final Clock clock;
 
-    SocialWorkerExport(SocialWorkers socialWorkers, MessageSource messages, Optional<Clock> clock) {
+    SocialWorkerExport(SocialWorkers socialWorkers, MessageSource messages, Clock clock) {
         this.socialWorkers = socialWorkers;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     void write(SocialWorkerFilter filter, HttpServletResponse response, Locale locale) throws IOException {

@@ -2,11 +2,9 @@ package org.wushe.directory.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.wushe.directory.VolunteerStatus;
 import org.wushe.directory.Volunteers;
+import org.wushe.platform.ChinaTime;
 import org.wushe.platform.XlsxDownload;
 
 /** Writes the volunteers of a status (or all) as a streamed xlsx: names masked, no ID number or phone. */
@@ -24,16 +23,16 @@ class VolunteerExport {
     private static final List<String> COLUMNS = List.of("id", "name", "region", "skills", "status", "passportNo",
             "registeredAt");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ChinaTime.ZONE);
 
     private final Volunteers volunteers;
     private final MessageSource messages;
     private final Clock clock;
 
-    VolunteerExport(Volunteers volunteers, MessageSource messages, Optional<Clock> clock) {
+    VolunteerExport(Volunteers volunteers, MessageSource messages, Clock clock) {
         this.volunteers = volunteers;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     void write(VolunteerStatus status, HttpServletResponse response, Locale locale) throws IOException {

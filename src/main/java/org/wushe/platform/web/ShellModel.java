@@ -13,6 +13,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.wushe.platform.ChinaTime;
 import org.wushe.platform.NavigationItem;
 
 /** What every page's frame needs: the navigation the modules declared and where the user is. */
@@ -44,7 +45,7 @@ class ShellModel {
     /** Times are stored as instants and always shown in Shanghai time (UI.md). */
     @ModelAttribute("zone")
     ZoneId zone() {
-        return ZoneId.of("Asia/Shanghai");
+        return ChinaTime.ZONE;
     }
 
     @ModelAttribute("currentPath")

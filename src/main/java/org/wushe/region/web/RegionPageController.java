@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.platform.ChinaTime;
 import org.wushe.region.ControlLevel;
 import org.wushe.region.Region;
 import org.wushe.region.Regions;
@@ -32,7 +33,7 @@ import org.wushe.shared.RegionCode;
 @RequestMapping("/regions")
 class RegionPageController {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = ChinaTime.ZONE;
 
     private final Regions regions;
     private final MessageSource messages;

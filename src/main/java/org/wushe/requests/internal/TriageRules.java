@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,9 +41,9 @@ public class TriageRules {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    TriageRules(JdbcClient jdbc, Optional<Clock> clock) {
+    TriageRules(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The highest priority among the enabled rules that apply (P4 when none does), with its deadlines. */

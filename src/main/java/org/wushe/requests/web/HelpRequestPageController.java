@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.platform.ChinaTime;
 import org.wushe.platform.XlsxDownload;
 import org.wushe.requests.Category;
 import org.wushe.requests.Channel;
@@ -55,12 +55,12 @@ class HelpRequestPageController {
     private final Clock clock;
 
     HelpRequestPageController(HelpRequests requests, HelpRequestCases cases, IntakePlaces places,
-            MessageSource messages, Optional<Clock> clock) {
+            MessageSource messages, Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.places = places;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @GetMapping
@@ -92,7 +92,7 @@ class HelpRequestPageController {
                     messages.getMessage("requests.category." + r.category(), null, locale), r.priority().name(),
                     messages.getMessage("requests.status." + r.status(), null, locale),
                     messages.getMessage("requests.channel." + r.channel(), null, locale), r.regionCode(),
-                    r.addressArea(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.submittedAt().atZone(java.time.ZoneId.of("Asia/Shanghai"))), r.handledBy(),
+                    r.addressArea(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(r.submittedAt().atZone(ChinaTime.ZONE)), r.handledBy(),
                     r.overdue() ? "✔" : ""));
             sheet.sendAs(response, "help-requests", clock);
         }

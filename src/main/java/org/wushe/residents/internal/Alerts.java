@@ -35,12 +35,12 @@ public class Alerts {
     private final Clock clock;
 
     Alerts(StaffInbox inbox, Accounts accounts, SocialWorkers socialWorkers, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.inbox = inbox;
         this.accounts = accounts;
         this.socialWorkers = socialWorkers;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The account of the directory social worker, when the caller can see them and they have one. */

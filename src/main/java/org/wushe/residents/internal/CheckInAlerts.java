@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.Role;
+import org.wushe.platform.ChinaTime;
 
 /**
  * Raises the alerts of missed daily check-ins: when a resident's deadline (Asia/Shanghai) passes without a
@@ -29,7 +29,7 @@ import org.wushe.access.Role;
 @Component
 public class CheckInAlerts {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final JdbcClient jdbc;
     private final CheckInStore store;
@@ -39,12 +39,12 @@ public class CheckInAlerts {
     private final Duration escalateAfter;
 
     CheckInAlerts(JdbcClient jdbc, CheckInStore store, Alerts alerts, PlatformTransactionManager transactions,
-            Optional<Clock> clock, @Value("${wushe.residents.check-in.escalate-after:PT2H}") Duration escalateAfter) {
+            Clock clock, @Value("${wushe.residents.check-in.escalate-after:PT2H}") Duration escalateAfter) {
         this.jdbc = jdbc;
         this.store = store;
         this.alerts = alerts;
         this.transactions = new TransactionTemplate(transactions);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.escalateAfter = escalateAfter;
     }
 

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -73,7 +72,7 @@ class DemoResidents implements ApplicationRunner {
     private final Clock clock;
 
     DemoResidents(Residents residents, Assessments assessments, Visits visits, CheckIns checkIns, ResidentStore store,
-            ResidentCipher cipher, Regions regions, KnownRegions known, Accounts accounts, Optional<Clock> clock) {
+            ResidentCipher cipher, Regions regions, KnownRegions known, Accounts accounts, Clock clock) {
         this.residents = residents;
         this.assessments = assessments;
         this.visits = visits;
@@ -83,7 +82,7 @@ class DemoResidents implements ApplicationRunner {
         this.regions = regions;
         this.known = known;
         this.accounts = accounts;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -53,12 +52,12 @@ public class DraftValidation {
     private final Clock clock;
 
     DraftValidation(CurrentUser currentUser, KnownRegions regions, SocialWorkers socialWorkers, Accounts accounts,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.currentUser = currentUser;
         this.regions = regions;
         this.socialWorkers = socialWorkers;
         this.accounts = accounts;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The draft's values after validation; {@code idNumber} null on an update that keeps the stored one. */

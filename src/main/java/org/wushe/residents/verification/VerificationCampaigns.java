@@ -30,6 +30,7 @@ import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.Role;
 import org.wushe.directory.internal.imports.TemplateWorkbook;
+import org.wushe.platform.ChinaTime;
 import org.wushe.privacy.Masking;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
@@ -63,7 +64,7 @@ public class VerificationCampaigns {
             Role.STATION_STAFF.authority(), Role.COMMUNITY_STAFF.authority());
     static final String TASK = "verification_task";
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ChinaTime.ZONE;
 
     private final CampaignStore campaigns;
     private final TaskStore tasks;
@@ -80,7 +81,7 @@ public class VerificationCampaigns {
 
     VerificationCampaigns(CampaignStore campaigns, TaskStore tasks, ImportStore imports, ImportRunner runner,
             CurrentUser currentUser, KnownRegions known, Regions regions, Accounts accounts, SensitiveData sensitive,
-            MessageSource messages, ApplicationEventPublisher events, Optional<Clock> clock) {
+            MessageSource messages, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.imports = imports;
@@ -92,7 +93,7 @@ public class VerificationCampaigns {
         this.sensitive = sensitive;
         this.messages = messages;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     // ---- campaigns ----

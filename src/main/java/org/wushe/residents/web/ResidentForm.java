@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wushe.platform.ChinaTime;
 import org.wushe.residents.CategoryDetail;
 import org.wushe.residents.ResidentDetails;
 import org.wushe.residents.ResidentDraft;
@@ -19,7 +20,7 @@ public record ResidentForm(String name, String idNumber, String phone, String re
         Integer disabilityGrade, LocalDate dueDate, String prenatalHospital, String dialysisSchedule,
         String dialysisHospital, String seriousIllness, String chronicIllness) {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ChinaTime.ZONE;
 
     public ResidentForm {
         categories = categories == null ? List.of() : List.copyOf(categories);

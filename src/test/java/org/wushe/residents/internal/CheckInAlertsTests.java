@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -102,7 +101,7 @@ class CheckInAlertsTests {
     }
 
     CheckInAlerts job(Clock clock) {
-        return new CheckInAlerts(jdbc, store, alerts, transactions, Optional.of(clock), Duration.ofHours(2));
+        return new CheckInAlerts(jdbc, store, alerts, transactions, clock, Duration.ofHours(2));
     }
 
     long account(Role role, String region) {

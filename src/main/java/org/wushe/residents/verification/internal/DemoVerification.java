@@ -7,12 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +26,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.access.DataScope;
+import org.wushe.platform.ChinaTime;
 import org.wushe.residents.verification.VerificationCategory;
 import org.wushe.residents.verification.VerificationOutcome;
 import org.wushe.shared.RegionCode;
@@ -55,13 +54,13 @@ class DemoVerification implements ApplicationRunner {
     private final Clock clock;
 
     DemoVerification(CampaignStore campaigns, ImportStore imports, ListImport listImport, TaskStore tasks,
-            JdbcClient jdbc, Optional<Clock> clock) {
+            JdbcClient jdbc, Clock clock) {
         this.campaigns = campaigns;
         this.imports = imports;
         this.listImport = listImport;
         this.tasks = tasks;
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override
@@ -75,7 +74,7 @@ class DemoVerification implements ApplicationRunner {
             log.warn("Demo: no 黄浦区 communities, no demo verification campaign");
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock.withZone(ChinaTime.ZONE));
         long id = campaigns.insert(NAME, "上海市黄浦区民政局", HUANGPU, today.plusDays(14), "demo");
         try {
             Path file = Files.createTempFile("wushe-demo-list", ".csv");

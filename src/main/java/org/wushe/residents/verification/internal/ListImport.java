@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -116,7 +115,7 @@ public class ListImport {
 
     ListImport(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc, CryptoService crypto,
             KnownRegions known, Regions regions, MessageSource messages, ImportStore store, StaffInbox inbox,
-            Accounts accounts, ApplicationEventPublisher events, Optional<Clock> clock) {
+            Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         // region look-ups run while the import's connection is busy with COPY, so they use a connection of their own
@@ -132,7 +131,7 @@ public class ListImport {
         this.inbox = inbox;
         this.accounts = accounts;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Runs the job to its end (DONE or FAILED in the status row) and deletes its file. */

@@ -1,14 +1,14 @@
 package org.wushe.residents.verification.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.wushe.platform.ChinaTime;
 
 /** UI.md: times as {@code yyyy-MM-dd HH:mm} in Asia/Shanghai. */
 final class Dates {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ChinaTime.ZONE);
 
     private Dates() {
     }

@@ -29,10 +29,10 @@ class Xlsx {
     private final MessageSource messages;
     private final Clock clock;
 
-    Xlsx(VerificationCampaigns campaigns, MessageSource messages, java.util.Optional<Clock> clock) {
+    Xlsx(VerificationCampaigns campaigns, MessageSource messages, Clock clock) {
         this.campaigns = campaigns;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     static ResponseEntity<byte[]> file(byte[] content, String filename) {

@@ -1,10 +1,10 @@
 package org.wushe.residents.verification.internal;
 
+import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +46,7 @@ class DemoVerificationTests {
                 throw new IllegalStateException(e);
             }
         });
-        DemoVerification demo = new DemoVerification(campaigns, imports, listImport, tasks, jdbc, Optional.empty());
+        DemoVerification demo = new DemoVerification(campaigns, imports, listImport, tasks, jdbc, Clock.systemUTC());
         demo.run(null);
         demo.run(null);
         long id = campaigns.idNamed(DemoVerification.NAME).orElseThrow();
