@@ -85,8 +85,7 @@ public class VolunteerActivations {
                 Duration.ofHours(1));
         String code = codes.issue(codes.activationKey(phone, id), clock.instant());
         if (store.findActivatable(id, phone).isPresent()) {
-            notifications.sendSms(phone, "volunteer.activation.code",
-                    "【五社联动】您正在激活志愿者账号，验证码是" + code + "，5分钟内有效。请勿告诉他人。");
+            notifications.sendTemplate(phone, "volunteer.activation.code", code);
         }
     }
 
@@ -124,8 +123,7 @@ public class VolunteerActivations {
             throw new InvalidValueException(NO_MATCH);
         }
         codes.consume(key);
-        notifications.sendSms(phone, "volunteer.activated", "【五社联动】您的志愿者账号已开通，登录用户名" + username
-                + "（公益护照号）。如非本人操作，请立即联系所在街道志愿服务站。");
+        notifications.sendTemplate(phone, "volunteer.activated", username);
         events.publishEvent(new Activity(clock.instant(), ACTOR, AuditAction.UPDATE, "volunteer",
                 Long.toString(v.id()), v.regionCode(), clientAddress, "self-service account activation",
                 List.of("accountId")));
@@ -134,8 +132,7 @@ public class VolunteerActivations {
 
     /** The invitation an imported volunteer receives (sent in batches by the import). */
     String invitation(String passportNo) {
-        return "【五社联动】您已由志愿服务站登记为志愿者，公益护照号" + passportNo + "。请用手机打开" + activationUrl
-                + "，凭身份证号和本手机号设置密码，开通志愿者账号。";
+        return notifications.smsText("volunteer.invited", passportNo, activationUrl);
     }
 
     private static PhoneNumber mobile(String raw) {

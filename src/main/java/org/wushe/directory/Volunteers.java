@@ -98,8 +98,7 @@ public class Volunteers {
         rateLimits.hit("volunteer-code-phone", crypto.rateLimitKey("phone", phone.value()), CODES_PER_PHONE_PER_HOUR,
                 java.time.Duration.ofHours(1));
         String code = codes.issue(phone, clock.instant());
-        notifications.sendSms(phone, "volunteer.code",
-                "【五社联动】您的志愿者注册验证码是" + code + "，5分钟内有效。请勿告诉他人。");
+        notifications.sendTemplate(phone, "volunteer.code", code);
         return phone;
     }
 
@@ -220,8 +219,8 @@ public class Volunteers {
         if (!store.approve(id, passport, issued.accountId(), actor(), clock.instant())) {
             throw new InvalidValueException("directory.volunteer.notPending");
         }
-        notifications.sendSms(phone, "volunteer.approved", "【五社联动】您的志愿者注册已通过，公益护照号" + passport
-                + "。登录用户名" + issued.username() + "，初始密码" + issued.temporaryPassword() + "，首次登录请修改密码。");
+        notifications.sendTemplate(phone, "volunteer.approved", passport, issued.username(),
+                issued.temporaryPassword());
         audit(AuditAction.UPDATE, v, List.of("status", "passportNo", "accountId"), null);
         return passport;
     }
@@ -234,8 +233,7 @@ public class Volunteers {
         if (!store.reject(id, why, actor(), clock.instant())) {
             throw new InvalidValueException("directory.volunteer.notPending");
         }
-        notifications.sendSms(PhoneNumber.parse(store.clearPhone(v)), "volunteer.rejected",
-                "【五社联动】很抱歉，您的志愿者注册未通过审核，原因：" + why + "。如有疑问请联系所在街道志愿服务站。");
+        notifications.sendTemplate(PhoneNumber.parse(store.clearPhone(v)), "volunteer.rejected", why);
         audit(AuditAction.UPDATE, v, List.of("status", "rejectReason"), null);
     }
 

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,8 +32,10 @@ public class Notifications {
     private final JdbcTemplate template;
     private final CryptoService crypto;
     private final Clock clock;
+    private final MessageSource messages;
 
-    Notifications(JdbcClient jdbc, JdbcTemplate template, CryptoService crypto, Clock clock) {
+    Notifications(JdbcClient jdbc, JdbcTemplate template, CryptoService crypto, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.template = template;
         this.crypto = crypto;
@@ -78,6 +82,21 @@ public class Notifications {
         if (body == null || body.isBlank() || body.length() > MAX_BODY) {
             throw new IllegalArgumentException("An SMS body is 1 to " + MAX_BODY + " characters");
         }
+    }
+
+    /**
+     * The text of SMS template {@code templateKey} ({@code sms.<key>} in the message bundles) with its arguments,
+     * in the recipient's language: Chinese, because no recipient's language is known yet. Arguments are text
+     * (a code or a number formatted by MessageFormat would gain thousands separators).
+     */
+    public String smsText(String templateKey, String... args) {
+        return messages.getMessage("sms." + templateKey, args, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Queues the SMS of template {@code templateKey} with its arguments (see {@link #smsText}); returns the outbox id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long sendTemplate(PhoneNumber phone, String templateKey, String... args) {
+        return sendSms(phone, templateKey, smsText(templateKey, args));
     }
 
     /** Queues an SMS with the key of the template it was made from (for counting and auditing). */

@@ -126,8 +126,7 @@ public class HelpRequestCases {
         }
         inbox.post(told, "requests.inbox.assigned", List.of(TrackingCodes.display(r.trackingCode())),
                 "/requests/" + id);
-        sms(r, "requests.assigned", "【五社联动】您的求助(编号" + TrackingCodes.display(r.trackingCode())
-                + ")已安排工作人员跟进，请保持电话畅通。");
+        sms(r, "requests.assigned");
         events.publishEvent(new HelpRequestAssigned(new HelpRequestId(id), r.regionCode(),
                 org == null ? null : org.id(), worker == null ? null : worker.id(),
                 volunteer == null ? null : volunteer.id()));
@@ -161,8 +160,7 @@ public class HelpRequestCases {
         Party which = partyOf(r, party);
         r.accept(which, actor(), clock.instant());
         save(r, "accepted");
-        sms(r, "requests.accepted", "【五社联动】您的求助(编号" + TrackingCodes.display(r.trackingCode())
-                + ")已有工作人员接单，将尽快与您联系。");
+        sms(r, "requests.accepted");
     }
 
     @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
@@ -192,8 +190,7 @@ public class HelpRequestCases {
         HelpRequest r = loadForAssigneeOrStaff(id);
         r.resolve(summary, serviceTypes, personTimes, actor(), clock.instant());
         save(r, "resolution");
-        sms(r, "requests.resolved", "【五社联动】您的求助(编号" + TrackingCodes.display(r.trackingCode())
-                + ")已处理完毕，请凭编号查询并确认、评价。");
+        sms(r, "requests.resolved");
     }
 
     /** Closes a resolved request; refused while a referral is pending or accepted. */
@@ -203,8 +200,7 @@ public class HelpRequestCases {
         HelpRequest r = load(id);
         r.close(referrals.openCount(id), actor(), clock.instant());
         save(r, "status");
-        sms(r, "requests.closed", "【五社联动】您的求助(编号" + TrackingCodes.display(r.trackingCode())
-                + ")已办结。感谢您的信任。");
+        sms(r, "requests.closed");
         events.publishEvent(new HelpRequestClosed(new HelpRequestId(id), r.regionCode(), store.category(id),
                 r.serviceTypes(), r.personTimes()));
     }
@@ -218,8 +214,7 @@ public class HelpRequestCases {
         }
         r.cancel(reason, actor());
         save(r, "status");
-        sms(r, "requests.cancelled", "【五社联动】您的求助(编号" + TrackingCodes.display(r.trackingCode())
-                + ")已取消。如仍需帮助，请重新提交。");
+        sms(r, "requests.cancelled");
     }
 
     /** An internal note (never shown to the resident). */
@@ -333,8 +328,7 @@ public class HelpRequestCases {
         HelpRequest r = byCode(trackingCode);
         r.cancel(null, "resident");
         save(r, "status");
-        sms(r, "requests.cancelled", "【五社联动】您的求助(编号" + TrackingCodes.display(r.trackingCode())
-                + ")已按您的要求取消。");
+        sms(r, "requests.cancelledAsAsked");
     }
 
     @Transactional
@@ -404,8 +398,10 @@ public class HelpRequestCases {
         audit(r, AuditAction.UPDATE, field);
     }
 
-    private void sms(HelpRequest r, String template, String body) {
-        notifications.sendSms(PhoneNumber.parse(reads.clearPhone(r.id())), template, body);
+    /** Tells the resident, by the template's text in the message bundles, with the request's tracking code. */
+    private void sms(HelpRequest r, String template) {
+        notifications.sendTemplate(PhoneNumber.parse(reads.clearPhone(r.id())), template,
+                TrackingCodes.display(r.trackingCode()));
     }
 
     private void audit(HelpRequest r, AuditAction action, String field) {

@@ -108,8 +108,7 @@ public class HelpRequests {
                 phone.value()), CODES_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
         tx.executeWithoutResult(s -> {
             String code = verifications.issue(phone, clock.instant());
-            notifications.sendSms(phone, "requests.code",
-                    "【五社联动】您的求助验证码是" + code + "，5分钟内有效。请勿告诉他人。");
+            notifications.sendTemplate(phone, "requests.code", code);
         });
     }
 
@@ -190,8 +189,7 @@ public class HelpRequests {
                 String code = codes.next();
                 Optional<Long> id = store.insert(request, code);
                 if (id.isPresent()) {
-                    notifications.sendSms(v.phone(), "requests.submitted", "【五社联动】您的求助(编号"
-                            + TrackingCodes.display(code) + ")已收到，工作人员会尽快与您联系。可凭编号查询进度。");
+                    notifications.sendTemplate(v.phone(), "requests.submitted", TrackingCodes.display(code));
                     events.publishEvent(new HelpRequestSubmitted(new HelpRequestId(id.get()), v.regionCode(),
                             v.category(), outcome.priority(), channel));
                     events.publishEvent(new Activity(now, by, AuditAction.CREATE, "help_request",

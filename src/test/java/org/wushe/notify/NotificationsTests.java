@@ -1,12 +1,15 @@
 package org.wushe.notify;
 
-import java.time.Clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +46,27 @@ class NotificationsTests {
     }
 
     @Test
+    void smsTextsComeFromTheBundlesWithTheirArgumentsAsGiven() throws Exception {
+        assertThat(notifications.smsText("requests.code", "012345"))
+                .isEqualTo("【五社联动】您的求助验证码是012345，5分钟内有效。请勿告诉他人。");
+        assertThat(notifications.smsText("volunteer.approved", "T1234567", "t1234567", "Pass'word{1}"))
+                .contains("公益护照号T1234567", "登录用户名t1234567", "初始密码Pass'word{1}");
+        Properties zh = new Properties();
+        Properties en = new Properties();
+        try (var z = getClass().getResourceAsStream("/messages_zh_CN.properties");
+                var e = getClass().getResourceAsStream("/messages_en.properties")) {
+            zh.load(new InputStreamReader(z, StandardCharsets.UTF_8));
+            en.load(new InputStreamReader(e, StandardCharsets.UTF_8));
+        }
+        List<String> zhKeys = zh.stringPropertyNames().stream().filter(k -> k.startsWith("sms.")).sorted().toList();
+        assertThat(zhKeys).hasSize(14)
+                .isEqualTo(en.stringPropertyNames().stream().filter(k -> k.startsWith("sms.")).sorted().toList());
+        for (String key : zhKeys) {
+            assertThat(zh.getProperty(key)).as(key).startsWith("【五社联动】").hasSizeLessThan(200);
+        }
+    }
+
+    @Test
     void aMessageIsQueuedEncryptedInTheCallersTransactionOnly() {
         PhoneNumber phone = phone();
         long id = transactions.execute(s -> notifications.sendSms(phone, "test", "您好，测试消息"));
@@ -53,7 +77,7 @@ class NotificationsTests {
         assertThat(new String((byte[]) row.get("recipient_cipher"), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .doesNotContain(phone.value());
         assertThat((byte[]) row.get("recipient_index")).isEqualTo(crypto.blindIndex("phone", phone.value()));
-        assertThat(new String((byte[]) row.get("body_cipher"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String((byte[]) row.get("body_cipher"), StandardCharsets.UTF_8))
                 .doesNotContain("测试消息");
         assertThat(crypto.decrypt((byte[]) row.get("body_cipher"), "notify_message", "body_cipher"))
                 .isEqualTo("您好，测试消息");
