@@ -1,0 +1,82 @@
+package org.wushe.audit;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.wushe.Browser;
+import org.wushe.access.Accounts;
+import org.wushe.access.DataScope;
+import org.wushe.access.IssuedPassword;
+import org.wushe.access.NewAccount;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.shared.RegionCode;
+
+/** An auditor at an office screen (1440×900) opens the audit trail and has the chain verified. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditBrowserTests {
+
+    static final AtomicInteger COUNTER = new AtomicInteger();
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAuditorVerifiesTheChainFromTheAuditTrail() {
+        String username = "audit-journey" + COUNTER.incrementAndGet() + "x" + System.nanoTime() % 10_000;
+        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
+                new NewAccount(username, "审计旅程", null, Set.of(Role.AUDITOR),
+                        DataScope.of(List.of(RegionCode.parse("310000"))))));
+        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
+            Page page = context.newPage();
+            page.setViewportSize(1440, 900);
+            page.navigate("/audit");
+            page.getByLabel("用户名").fill(username);
+            page.getByLabel("密码").fill(issued.temporaryPassword());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.locator("#current").fill(issued.temporaryPassword());
+            page.locator("#replacement").fill("Audit-Journey-2022");
+            page.locator("#confirmation").fill("Audit-Journey-2022");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+
+            page.navigate("/audit");
+            page.locator("a[href='/audit/verification']").first().click();
+            assertThat(page).hasURL(Pattern.compile(".*/audit/verification$"));
+            assertThat(page.locator("#audit-verification")).containsText("审计链完整");
+            assertThat(page.locator("#audit-verification")).hasClass(Pattern.compile(".*alert-success.*"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/audit-verification.png"))
+                    .setFullPage(true));
+        }
+    }
+}
