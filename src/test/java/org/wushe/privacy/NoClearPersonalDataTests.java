@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +82,7 @@ class NoClearPersonalDataTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvcTester mvc;
     @Autowired ApplicationContext context;
+    @Autowired List<EncryptedColumns> declared;
 
     @Test
     void noTableHoldsAPhoneOrIdNumberInClear() throws Exception {
@@ -107,7 +109,16 @@ class NoClearPersonalDataTests {
                 order by 1, 2""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
         assertThat(columns.size()).as("columns searched").isGreaterThan(100);
+        // Declared SM4 columns hold ciphertexts (KeyRotationTests decrypts every value of each) and *_index columns
+        // HMAC outputs: random bytes, the bulk of the database, and escaping them for the regex took minutes in a
+        // full build. Every other column, bytea included (serialised session attributes), is searched.
+        Set<String> ciphertexts = new HashSet<>();
+        declared.forEach(d -> d.columns().forEach(c -> ciphertexts.add(c.table() + "." + c.column())));
         for (String[] column : columns) {
+            if (column[2].equals("bytea") && (ciphertexts.contains(column[0] + "." + column[1])
+                    || column[1].endsWith("_index"))) {
+                continue;
+            }
             String col = "\"" + column[1] + "\"";
             boolean bytes = column[2].equals("bytea");
             String edge = bytes ? BYTE_EDGE : TEXT_EDGE;
