@@ -2,7 +2,6 @@ package org.wushe.residents;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +35,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Assessments {
 
-    static final ZoneId ZONE = ChinaTime.ZONE;
     static final int MAX_NOTES = 2000;
 
     private final Residents residents;
@@ -134,7 +132,7 @@ public class Assessments {
         var now = clock.instant();
         return new AssessmentDetails(0, residentId, now, residents.actor(), food, medicine, mobility, chronic, phq,
                 Screening.phq9Band(phq), gad, Screening.gad7Band(gad), selfHarm, cognition, d.psychoticSymptoms(),
-                rule.level(), rule.reasons(), RiskRule.reassessDue(rule.level(), LocalDate.ofInstant(now, ZONE)),
+                rule.level(), rule.reasons(), RiskRule.reassessDue(rule.level(), LocalDate.ofInstant(now, ChinaTime.ZONE)),
                 phq9, gad7, notes);
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,8 +31,6 @@ import org.wushe.shared.RegionCode;
  */
 @Service
 public class CheckIns {
-
-    static final ZoneId ZONE = ChinaTime.ZONE;
 
     private final Residents residents;
     private final CheckInStore store;
@@ -144,7 +141,7 @@ public class CheckIns {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 
     private void audit(ResidentDetails r, String what) {

@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Locale;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -21,7 +20,6 @@ import org.wushe.shared.InvalidValueException;
 record AuditFilter(String actor, String entityType, String entityId, String action, String from, String to,
         String page, String size) {
 
-    static final ZoneId SHANGHAI = ChinaTime.ZONE;
     static final int DEFAULT_SIZE = 20;
     private static final int MAX_TEXT = 200;
 
@@ -88,7 +86,7 @@ record AuditFilter(String actor, String entityType, String entityId, String acti
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException withoutOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(SHANGHAI).toInstant();
+                return LocalDateTime.parse(text).atZone(ChinaTime.ZONE).toInstant();
             } catch (DateTimeException e) {
                 throw new InvalidValueException("audit.invalid.time");
             }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.wushe.audit.AuditEntry;
 import org.wushe.platform.XlsxDownload;
+import org.wushe.platform.ChinaTime;
 
 /** The audit export's columns: headers and action names from the message bundle, times in Shanghai. */
 final class AuditWorkbook {
@@ -14,7 +15,7 @@ final class AuditWorkbook {
     static final List<String> COLUMNS = List.of("id", "time", "actor", "action", "entityType", "entityId", "region",
             "clientAddress", "reason", "fields");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(AuditFilter.SHANGHAI);
+            .withZone(ChinaTime.ZONE);
 
     private AuditWorkbook() {
     }

@@ -2,7 +2,6 @@ package org.wushe.region.web;
 
 import java.io.IOException;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,8 +31,6 @@ import org.wushe.shared.RegionCode;
 @Controller
 @RequestMapping("/regions")
 class RegionPageController {
-
-    static final ZoneId SHANGHAI = ChinaTime.ZONE;
 
     private final Regions regions;
     private final MessageSource messages;
@@ -78,7 +75,7 @@ class RegionPageController {
             @RequestParam Optional<LocalDateTime> effectiveFrom, @RequestParam String reason,
             RedirectAttributes redirect) {
         regions.setControlLevel(code, RegionApiController.parseLevel(level),
-                effectiveFrom.map(t -> t.atZone(SHANGHAI).toInstant()).orElse(null), reason);
+                effectiveFrom.map(t -> t.atZone(ChinaTime.ZONE).toInstant()).orElse(null), reason);
         redirect.addFlashAttribute("notice", "region.controlLevel.saved");
         return "redirect:/regions?code=" + code.value();
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -29,8 +28,6 @@ import org.wushe.platform.ChinaTime;
 @Component
 public class CheckInAlerts {
 
-    static final ZoneId ZONE = ChinaTime.ZONE;
-
     private final JdbcClient jdbc;
     private final CheckInStore store;
     private final Alerts alerts;
@@ -51,7 +48,7 @@ public class CheckInAlerts {
     /** One scan of today's deadlines; returns how many alerts this call raised. */
     public int scan() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        LocalDate today = LocalDate.ofInstant(now, ChinaTime.ZONE);
         Integer raised = transactions.execute(status -> {
             int n = 0;
             for (Due d : due(today, now, Duration.ZERO, null)) {

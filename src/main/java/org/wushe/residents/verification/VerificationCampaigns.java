@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +63,6 @@ public class VerificationCampaigns {
             Role.STATION_STAFF.authority(), Role.COMMUNITY_STAFF.authority());
     static final String TASK = "verification_task";
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    private static final ZoneId SHANGHAI = ChinaTime.ZONE;
 
     private final CampaignStore campaigns;
     private final TaskStore tasks;
@@ -121,7 +119,7 @@ public class VerificationCampaigns {
         LocalDate deadline = null;
         try {
             deadline = LocalDate.parse(draft.deadline() == null ? "" : draft.deadline().strip());
-            if (deadline.isBefore(LocalDate.now(clock.withZone(SHANGHAI)))) {
+            if (deadline.isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
                 problems.put("deadline", new InvalidValueException("residents.campaign.deadline.past"));
             }
         } catch (DateTimeParseException e) {

@@ -2,7 +2,6 @@ package org.wushe.residents.web;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +18,6 @@ public record ResidentForm(String name, String idNumber, String phone, String re
         String lawfulBasis, LocalDateTime consentAt, List<String> categories, String disabilityType,
         Integer disabilityGrade, LocalDate dueDate, String prenatalHospital, String dialysisSchedule,
         String dialysisHospital, String seriousIllness, String chronicIllness) {
-
-    static final ZoneId ZONE = ChinaTime.ZONE;
 
     public ResidentForm {
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -39,7 +36,7 @@ public record ResidentForm(String name, String idNumber, String phone, String re
                 r.communityCode(), r.building(), r.unit(), r.room(), r.guardianName(), r.guardianRelation(), null,
                 r.emergencyContactName(), r.emergencyContactRelation(), null, r.gridWorkerAccountId(),
                 r.socialWorkerId(), r.lawfulBasis().name(),
-                r.consentAt() == null ? null : LocalDateTime.ofInstant(r.consentAt(), ZONE), r.categoryNames(),
+                r.consentAt() == null ? null : LocalDateTime.ofInstant(r.consentAt(), ChinaTime.ZONE), r.categoryNames(),
                 disabled.disabilityType(), disabled.disabilityGrade(), pregnant.dueDate(), pregnant.hospital(),
                 dialysis.schedule(), dialysis.hospital(), detail(r, "SERIOUS_ILLNESS").illness(),
                 detail(r, "CHRONIC_ILLNESS").illness());
@@ -60,7 +57,7 @@ public record ResidentForm(String name, String idNumber, String phone, String re
         return new ResidentDraft(name, idNumber, phone, registeredAddress, residenceAddress, communityCode, building,
                 unit, room, guardianName, guardianRelation, guardianPhone, emergencyContactName,
                 emergencyContactRelation, emergencyContactPhone, gridWorkerAccountId, socialWorkerId, lawfulBasis,
-                consentAt == null ? null : consentAt.atZone(ZONE).toInstant(), details);
+                consentAt == null ? null : consentAt.atZone(ChinaTime.ZONE).toInstant(), details);
     }
 
     public boolean has(String category) {

@@ -20,6 +20,7 @@ import org.wushe.residents.Residents;
 import org.wushe.residents.VisitKind;
 import org.wushe.residents.Visits;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.platform.ChinaTime;
 
 /** Visits and the daily check-in of one resident, and the overdue-visits list. */
 @Controller
@@ -54,7 +55,7 @@ class VisitPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime visitedAt,
             @RequestParam(required = false) String notes, Model model, RedirectAttributes redirect, Locale locale) {
         try {
-            visits.record(id, kind, visitedAt == null ? null : visitedAt.atZone(ResidentForm.ZONE).toInstant(), notes);
+            visits.record(id, kind, visitedAt == null ? null : visitedAt.atZone(ChinaTime.ZONE).toInstant(), notes);
         } catch (InvalidValueException e) {
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
             return visits(id, model);
