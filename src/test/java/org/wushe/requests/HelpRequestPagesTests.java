@@ -24,6 +24,7 @@ class HelpRequestPagesTests {
     static final Staff STATION = Staff.as(Role.STATION_STAFF).in(TIANPING).named("pages-station");
 
     @Autowired MockMvcTester mvc;
+    @Autowired HelpRequests requests;
     @Autowired JdbcClient jdbc;
     @Autowired CryptoService crypto;
 
@@ -84,6 +85,16 @@ class HelpRequestPagesTests {
                 .hasContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(mvc.get().uri("/requests").with(Staff.as(Role.VOLUNTEER).in(TIANPING).request()))
                 .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theWorklistAndTheDetailNameThePlaceNotItsCode() {
+        long id = STATION.call(() -> requests.record(RequestTestData.dialysis(phone(), null, TIANPING),
+                Channel.HOTLINE)).id();
+        assertThat(mvc.get().uri("/requests").with(STATION.request())).hasStatusOk().bodyText()
+                .contains("徐汇区 天平路街道").doesNotContain("<code>" + TIANPING + "</code>");
+        assertThat(mvc.get().uri("/requests/{id}", id).with(STATION.request())).hasStatusOk().bodyText()
+                .contains("徐汇区 天平路街道").doesNotContain("<code>" + TIANPING + "</code>");
     }
 
     @Test

@@ -27,6 +27,7 @@ public class IntakePlaces {
     private final String city;
     private volatile Map<String, List<Place>> byDistrict;
     private volatile java.util.Set<String> codes;
+    private volatile Map<String, String> labels;
 
     IntakePlaces(Regions regions, @Value("${wushe.requests.city:310100}") String city) {
         this.regions = regions;
@@ -48,6 +49,15 @@ public class IntakePlaces {
         return codes.contains(code);
     }
 
+    /**
+     * What staff read for a request's place: district, street and community names (the code itself for a place
+     * no longer in the list). From the same in-memory list, so a page of requests costs no query.
+     */
+    public String label(String code) {
+        load();
+        return labels.getOrDefault(code, code);
+    }
+
     /** Forgets the list (after communities were imported). */
     public void refresh() {
         byDistrict = null;
@@ -59,10 +69,12 @@ public class IntakePlaces {
         }
         Map<String, List<Place>> grouped = new LinkedHashMap<>();
         java.util.Set<String> all = new java.util.HashSet<>();
+        Map<String, String> named = new java.util.HashMap<>();
         for (Region district : regions.children(RegionCode.parse(city))) {
             List<Place> places = new ArrayList<>();
             for (Region street : district.hasChildren() ? regions.children(district.code()) : List.<Region>of()) {
                 all.add(street.code().value()); // a street is accepted too, when the resident is unsure of the community
+                named.put(street.code().value(), district.name() + " " + street.name());
                 List<Region> communities = street.hasChildren() ? regions.children(street.code()) : List.of();
                 if (communities.isEmpty() || street.level() != RegionLevel.TOWNSHIP) {
                     places.add(new Place(street.code().value(), street.name()));
@@ -71,11 +83,13 @@ public class IntakePlaces {
                 }
             }
             places.forEach(p -> all.add(p.code()));
+            places.forEach(p -> named.put(p.code(), district.name() + " " + p.label()));
             if (!places.isEmpty()) {
                 grouped.put(district.name(), List.copyOf(places));
             }
         }
         codes = java.util.Set.copyOf(all);
+        labels = Map.copyOf(named);
         byDistrict = grouped;
     }
 }

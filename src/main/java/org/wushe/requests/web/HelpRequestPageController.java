@@ -67,6 +67,7 @@ class HelpRequestPageController {
     String worklist(@ModelAttribute("query") WorklistQuery query, Model model,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("page", requests.worklist(query.toFilter()));
+        model.addAttribute("places", places);
         model.addAttribute("statuses", HelpRequestStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", Category.values());
@@ -134,6 +135,7 @@ class HelpRequestPageController {
     String detail(@PathVariable long id, Model model) {
         var d = requests.details(id);
         model.addAttribute("r", d);
+        model.addAttribute("places", places);
         model.addAttribute("now", clock.instant());
         model.addAttribute("serviceTypes", ServiceType.values());
         model.addAttribute("priorities", Priority.values());

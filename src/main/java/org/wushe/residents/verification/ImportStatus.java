@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param tasksExisting valid rows whose person was already in the campaign (kept with their outcomes)
  * @param tasksMatched  new tasks whose person is on the register
  * @param errorKey      why the whole file was refused (state FAILED), with {@code errorArgs}
+ * @param hasErrorWorkbook rejected rows can be downloaded by the caller: true only for whoever ran the import
  */
 public record ImportStatus(UUID id, long campaignId, String filename, String state, String phase, long rowsRead,
         long rowsRejected, long tasksCreated, long tasksExisting, long tasksMatched, String errorKey,

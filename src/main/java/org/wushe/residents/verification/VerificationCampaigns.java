@@ -194,8 +194,8 @@ public class VerificationCampaigns {
     @PreAuthorize(WORKERS)
     @Transactional(readOnly = true)
     public ImportStatus importStatus(UUID id) {
-        ImportStatus status = imports.find(id).orElseThrow(() -> new CampaignNotFoundException(id));
-        return imports.find(id, currentUser.username(), seesWholeCampaign(record(status.campaignId())))
+        long campaignId = imports.campaignOf(id).orElseThrow(() -> new CampaignNotFoundException(id));
+        return imports.find(id, currentUser.username(), seesWholeCampaign(record(campaignId)))
                 .orElseThrow(() -> new CampaignNotFoundException(id));
     }
 

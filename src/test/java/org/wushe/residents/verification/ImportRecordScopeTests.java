@@ -104,6 +104,14 @@ class ImportRecordScopeTests {
         assertThat(HUANGPU.call(() -> campaigns.importStatus(stationImport)).filename()).isEqualTo("南京东路补报.csv");
         assertThat(HUANGPU.call(() -> campaigns.errorWorkbook(districtImport))).isPresent();
         assertThat(HUANGPU.call(() -> campaigns.errorWorkbook(stationImport))).as("only the importer's").isEmpty();
+        // so the district sees the station's import but is offered no error download it would be refused
+        assertThat(HUANGPU.call(() -> campaigns.imports(campaign))).extracting(ImportStatus::hasErrorWorkbook)
+                .containsExactly(false, true);
+        assertThat(HUANGPU.call(() -> campaigns.importStatus(stationImport)).hasErrorWorkbook()).isFalse();
+        assertThat(NANJING_STATION.call(() -> campaigns.importStatus(stationImport)).hasErrorWorkbook()).isTrue();
+        assertThat(mvc.get().uri("/verification/{id}", campaign).with(HUANGPU.request())).hasStatusOk().bodyText()
+                .contains("/verification/imports/" + districtImport + "/errors")
+                .doesNotContain("/verification/imports/" + stationImport + "/errors");
         assertThat(mvc.get().uri("/api/v1/verification-campaigns/{id}/imports", campaign).with(HUANGPU.request()))
                 .hasStatusOk().bodyText().contains("黄浦区低保名单.csv", "南京东路补报.csv");
     }

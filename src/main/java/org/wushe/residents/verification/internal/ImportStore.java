@@ -25,9 +25,13 @@ public class ImportStore {
 
     private static final String TABLE = "residents_campaign_import";
     private static final String SEPARATOR = "\u001f";
+    /**
+     * The status columns, for {@code viewer} (the first parameter): an error workbook counts only for whoever ran
+     * the import, the one person {@link #errorWorkbook} gives it to, so nobody else is offered a download.
+     */
     private static final String COLUMNS = "id, campaign_id, filename, state, phase, rows_read, rows_rejected,"
             + " tasks_created, tasks_existing, tasks_matched, error_key, error_args, started_at, finished_at,"
-            + " error_workbook is not null as has_errors";
+            + " (error_workbook is not null and created_by = ?) as has_errors";
 
     private final JdbcClient jdbc;
     private final CryptoService crypto;
@@ -70,28 +74,26 @@ public class ImportStore {
                 .update());
     }
 
-    public Optional<ImportStatus> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from residents_campaign_import where id = ?").param(id).query(this::status)
+    /** The campaign of an import (to decide who may see it), if the import exists. */
+    public Optional<Long> campaignOf(UUID id) {
+        return jdbc.sql("select campaign_id from residents_campaign_import where id = ?").param(id).query(Long.class)
                 .optional();
     }
 
-    /** The latest imports of a campaign, newest first. */
-    public List<ImportStatus> latest(long campaignId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from residents_campaign_import where campaign_id = ? order by started_at desc"
-                + " limit ?").params(campaignId, limit).query(this::status).list();
-    }
-
-    /** {@link #latest}, of those {@code viewer} may see: all of them ({@code all}), else only their own. */
+    /**
+     * The latest imports of a campaign, newest first, of those {@code viewer} may see: all of them ({@code all}),
+     * else only their own.
+     */
     public List<ImportStatus> latest(long campaignId, int limit, String viewer, boolean all) {
         return jdbc.sql("select " + COLUMNS + " from residents_campaign_import where campaign_id = ?"
                         + " and (? or created_by = ?) order by started_at desc limit ?")
-                .params(campaignId, all, viewer, limit).query(this::status).list();
+                .params(viewer, campaignId, all, viewer, limit).query(this::status).list();
     }
 
     /** One import, if {@code viewer} may see it: any ({@code all}), else only their own. */
     public Optional<ImportStatus> find(UUID id, String viewer, boolean all) {
         return jdbc.sql("select " + COLUMNS + " from residents_campaign_import where id = ? and (? or created_by = ?)")
-                .params(id, all, viewer).query(this::status).optional();
+                .params(viewer, id, all, viewer).query(this::status).optional();
     }
 
     /** The error workbook, only for the user who ran the import. */
