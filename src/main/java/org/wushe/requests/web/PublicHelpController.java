@@ -2,6 +2,7 @@ package org.wushe.requests.web;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wushe.privacy.CryptoService;
+import org.wushe.privacy.DecryptionException;
 import org.wushe.requests.Category;
 import org.wushe.requests.ForWhom;
 import org.wushe.requests.HelpRequestCases;
@@ -61,11 +63,13 @@ class PublicHelpController {
     private final HelpRequestCases cases;
     private final IntakePlaces places;
     private final MessageSource messages;
+    private final Clock clock;
     private final CryptoService crypto;
 
     PublicHelpController(HelpRequests requests, HelpRequestCases cases, IntakePlaces places, MessageSource messages,
-            CryptoService crypto) {
+            CryptoService crypto, Clock clock) {
         this.crypto = crypto;
+        this.clock = clock;
         this.requests = requests;
         this.cases = cases;
         this.places = places;
@@ -116,7 +120,7 @@ class PublicHelpController {
         }
         request.getSession().setAttribute(VERIFIED, new VerifiedPhone(crypto.encrypt(
                 PhoneNumber.parse(form.getPhone()).value(), SESSION_TABLE, SESSION_COLUMN),
-                Instant.now().plus(PhoneVerifications.VERIFIED_FOR)));
+                clock.instant().plus(PhoneVerifications.VERIFIED_FOR)));
         return "redirect:/help/status/" + s.trackingCode() + "?new";
     }
 
@@ -206,12 +210,18 @@ class PublicHelpController {
         return "requests/help-form";
     }
 
-    private Optional<String> verified(HttpSession session) {
+    Optional<String> verified(HttpSession session) {
         if (session == null || !(session.getAttribute(VERIFIED) instanceof VerifiedPhone v)) {
             return Optional.empty();
         }
-        // a session saved before the phone was encrypted reads back without a cipher: the resident verifies again
-        return Optional.of(v).filter(p -> p.until().isAfter(Instant.now()) && p.phoneCipher() != null)
-                .map(p -> crypto.decrypt(p.phoneCipher(), SESSION_TABLE, SESSION_COLUMN));
+        // a session saved before the phone was encrypted, or under a key since dropped: the resident verifies again
+        if (!v.until().isAfter(clock.instant()) || v.phoneCipher() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(crypto.decrypt(v.phoneCipher(), SESSION_TABLE, SESSION_COLUMN));
+        } catch (DecryptionException e) {
+            return Optional.empty();
+        }
     }
 }
