@@ -207,12 +207,19 @@ public class Accounts {
         return new IssuedPassword(id, account.username(), temporary);
     }
 
-    /** Checked twice: the caller could grant the new roles and scope, and could have granted the current ones. */
+    /**
+     * Checked twice: the caller could have granted the current roles and scope (an account they may not manage is
+     * refused before its new permissions are looked at), and could grant the new ones. A scope naming no
+     * organisation keeps the account's own: neither form nor API client drops it by leaving it out (that would
+     * widen an agency worker's scope to every organisation of its regions).
+     */
     @PreAuthorize(MANAGERS)
     @Transactional
-    public void assign(long id, Set<Role> roles, DataScope scope) {
-        checkGrantable(currentUser.require(), roles, scope);
+    public void assign(long id, Set<Role> roles, DataScope requested) {
         Account account = loadManageable(id);
+        DataScope scope = requested.organisationId().isPresent() ? requested
+                : requested.withOrganisationOf(account.scope());
+        checkGrantable(currentUser.require(), roles, scope);
         factory.assign(account, roles, scope);
         repository.save(account);
         sessions.endAll(account.username()); // a session keeps the roles and scope it signed in with

@@ -74,6 +74,23 @@ class AccountsTests {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    /** Neither the page (it has no organisation field) nor an API call leaving it out drops an account's agency. */
+    @Test
+    void aPermissionChangeNamingNoOrganisationKeepsTheAccountsOwn() {
+        Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(1L).named("agency-keeps");
+        long worker = create(agency, "310104003", Role.SOCIAL_WORKER, null).accountId();
+        assertThat(mvc.put().uri("/api/v1/accounts/" + worker + "/permissions").with(XUHUI.request()).with(csrf())
+                .contentType("application/json").content("{\"roles\":[\"SOCIAL_WORKER\"],\"regions\":[\"310104003\"]}"))
+                .hasStatusOk().bodyJson().extractingPath("$.scope.organisation").isEqualTo(1);
+        assertThat(mvc.post().uri("/accounts/" + worker + "/permissions").with(XUHUI.request()).with(csrf())
+                .param("roles", "SOCIAL_WORKER").param("regions", "310104003")).hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select organisation_id from access_account where id = ?").param(worker)
+                .query(Long.class).single()).as("still the agency's").isEqualTo(1L);
+        // and the agency's administrator can still manage the account
+        assertThat(mvc.post().uri("/api/v1/accounts/" + worker + "/disable").with(agency.request()).with(csrf()))
+                .hasStatusOk();
+    }
+
     @Test
     void theFirstRunCreatedAnAdministratorWithAOneTimePassword() {
         var admin = jdbc.sql("select whole_country, password_temporary from access_account where username = 'admin'")
