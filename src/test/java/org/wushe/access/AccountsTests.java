@@ -49,15 +49,11 @@ class AccountsTests {
 
     /** Signs in through the login form and returns the session cookie (sessions live in PostgreSQL). */
     private Cookie session(String username, String password) {
-        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
-                .exchange();
-        return result.getResponse().getCookie("SESSION");
+        return SignInTestAccounts.signIn(mvc, username, password, null).getResponse().getCookie("SESSION");
     }
 
     private String signIn(String username, String password) {
-        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
-                .exchange();
-        return result.getResponse().getRedirectedUrl();
+        return SignInTestAccounts.signIn(mvc, username, password, null).getResponse().getRedirectedUrl();
     }
 
     @Test
@@ -243,13 +239,7 @@ class AccountsTests {
     void theAccountsApiPagesFromOneAndRejectsPagesBelowOne() {
         String prefix = "pg" + Long.toString(System.nanoTime() % 1_000_000, 36) + "x";
         for (int i = 0; i < 11; i++) {
-            long id = jdbc.sql("""
-                    insert into access_account (username, display_name, password_hash, password_temporary, created_by,
-                        version) values (?, '分页', 'not-a-hash', false, 'test', 1) returning id""")
-                    .param(prefix + (char) ('a' + i)).query(Long.class).single();
-            jdbc.sql("insert into access_account_role (account_id, role) values (?, 'STATION_STAFF')").param(id).update();
-            jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, '310101002')").param(id)
-                    .update();
+            SignInTestAccounts.stationStaff(jdbc, prefix + (char) ('a' + i), "分页", "not-a-hash", "310101002");
         }
         var first = mvc.get().uri("/api/v1/accounts").param("q", prefix).param("size", "10").with(HUANGPU.request());
         assertThat(first).hasStatusOk().bodyJson().extractingPath("$.page").isEqualTo(1);
