@@ -110,6 +110,8 @@ class SignInLockoutTests {
         // the administrator sees the lock and can lift it
         assertThat(mvc.get().uri("/api/v1/accounts/" + idOf(known)).with(ADMIN.request())).hasStatusOk()
                 .bodyJson().extractingPath("$.lockedUntil").isNotNull();
+        assertThat(mvc.get().uri("/api/v1/accounts").param("q", known).with(ADMIN.request())).hasStatusOk()
+                .bodyJson().extractingPath("$.rows[0].lockedUntil").isNotNull();
         assertThat(mvc.post().uri("/api/v1/accounts/" + idOf(known) + "/unlock").with(ADMIN.request()).with(csrf()))
                 .hasStatusOk();
         assertThat(answer(known, PASSWORD, "10.13.8.1")).isEqualTo("/");
