@@ -1,9 +1,12 @@
 package org.wushe.access;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -153,14 +156,22 @@ public class Accounts {
         DataScope scope = currentUser.scope();
         long total = queries.countVisible(scope, search);
         long offset = (page - 1L) * size;
-        List<AccountSummary> rows = offset >= total ? List.of() : queries.visibleIds(scope, search, offset, size)
-                .stream().map(id -> summary(repository.findById(id).orElseThrow())).toList();
+        if (offset >= total) {
+            return new Page(List.of(), total, page, size);
+        }
+        // the page's accounts and their locks in a few queries, not a few per row; in the query's order
+        List<Long> ids = queries.visibleIds(scope, search, offset, size);
+        Map<Long, Account> byId = new HashMap<>();
+        repository.findAllById(ids).forEach(a -> byId.put(a.id(), a));
+        Map<Long, Instant> locks = throttle.lockedUntilAnywhere(ids, clock.instant());
+        List<AccountSummary> rows = ids.stream().map(id -> summary(byId.get(id), locks.get(id))).toList();
         return new Page(rows, total, page, size);
     }
 
     @PreAuthorize(MANAGERS)
     public AccountSummary get(long id) {
-        return summary(load(id));
+        Account account = load(id);
+        return summary(account, throttle.lockedUntilAnywhere(id, clock.instant()).orElse(null));
     }
 
     @PreAuthorize(MANAGERS)
@@ -207,12 +218,19 @@ public class Accounts {
         return new IssuedPassword(id, account.username(), temporary);
     }
 
-    /** Checked twice: the caller could grant the new roles and scope, and could have granted the current ones. */
+    /**
+     * Checked twice: the caller could have granted the current roles and scope (an account they may not manage is
+     * refused before its new permissions are looked at), and could grant the new ones. A scope naming no
+     * organisation keeps the account's own: neither form nor API client drops it by leaving it out (that would
+     * widen an agency worker's scope to every organisation of its regions).
+     */
     @PreAuthorize(MANAGERS)
     @Transactional
-    public void assign(long id, Set<Role> roles, DataScope scope) {
-        checkGrantable(currentUser.require(), roles, scope);
+    public void assign(long id, Set<Role> roles, DataScope requested) {
         Account account = loadManageable(id);
+        DataScope scope = requested.organisationId().isPresent() ? requested
+                : requested.withOrganisationOf(account.scope());
+        checkGrantable(currentUser.require(), roles, scope);
         factory.assign(account, roles, scope);
         repository.save(account);
         sessions.endAll(account.username()); // a session keeps the roles and scope it signed in with
@@ -281,10 +299,9 @@ public class Accounts {
         }
     }
 
-    private AccountSummary summary(Account a) {
+    private AccountSummary summary(Account a, Instant lockedUntil) {
         return new AccountSummary(a.id(), a.username(), a.displayName(), factory.maskedPhone(a), a.roles(), a.scope(),
-                a.enabled(), throttle.lockedUntilAnywhere(a.id(), clock.instant()).orElse(null),
-                a.passwordTemporary());
+                a.enabled(), lockedUntil, a.passwordTemporary());
     }
 
     private void audit(AuditAction action, Account account, List<String> fields, String reason) {

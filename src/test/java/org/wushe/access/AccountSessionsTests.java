@@ -32,7 +32,6 @@ class AccountSessionsTests {
     static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
     static final String PASSWORD = "Sessions-2022-ok";
     static final Staff ADMIN = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").named("sessions-admin");
-    static String hash;
 
     @Autowired
     MockMvcTester mvc;
@@ -48,28 +47,16 @@ class AccountSessionsTests {
 
     /** A station-staff account with a known, non-temporary password (no pending step after sign-in). */
     private Account account(String... regions) {
-        if (hash == null) {
-            hash = passwords.encode(PASSWORD);
-        }
         String username = "sess-" + RUN + "-" + COUNTER.incrementAndGet();
-        long id = jdbc.sql("""
-                insert into access_account (username, display_name, password_hash, password_temporary, created_by,
-                    version) values (?, '会话测试', ?, false, 'test', 1) returning id""")
-                .params(username, hash).query(Long.class).single();
-        jdbc.sql("insert into access_account_role (account_id, role) values (?, 'STATION_STAFF')").param(id).update();
-        for (String region : regions) {
-            jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, ?)").params(id, region)
-                    .update();
-        }
-        return new Account(id, username);
+        return new Account(SignInTestAccounts.stationStaff(jdbc, username, "会话测试",
+                SignInTestAccounts.hashOf(passwords, PASSWORD), regions), username);
     }
 
     record Account(long id, String username) {
     }
 
     private Cookie signIn(String username, String password) {
-        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
-                .exchange();
+        var result = SignInTestAccounts.signIn(mvc, username, password, null);
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
         return result.getResponse().getCookie("SESSION");
     }

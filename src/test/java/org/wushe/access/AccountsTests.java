@@ -49,15 +49,11 @@ class AccountsTests {
 
     /** Signs in through the login form and returns the session cookie (sessions live in PostgreSQL). */
     private Cookie session(String username, String password) {
-        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
-                .exchange();
-        return result.getResponse().getCookie("SESSION");
+        return SignInTestAccounts.signIn(mvc, username, password, null).getResponse().getCookie("SESSION");
     }
 
     private String signIn(String username, String password) {
-        var result = mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
-                .exchange();
-        return result.getResponse().getRedirectedUrl();
+        return SignInTestAccounts.signIn(mvc, username, password, null).getResponse().getRedirectedUrl();
     }
 
     @Test
@@ -72,6 +68,23 @@ class AccountsTests {
         assertThat(create(association, "310104", Role.AGENCY_ADMIN, null).accountId()).isPositive();
         assertThatThrownBy(() -> create(association, "310104", Role.SOCIAL_WORKER, null))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Neither the page (it has no organisation field) nor an API call leaving it out drops an account's agency. */
+    @Test
+    void aPermissionChangeNamingNoOrganisationKeepsTheAccountsOwn() {
+        Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(1L).named("agency-keeps");
+        long worker = create(agency, "310104003", Role.SOCIAL_WORKER, null).accountId();
+        assertThat(mvc.put().uri("/api/v1/accounts/" + worker + "/permissions").with(XUHUI.request()).with(csrf())
+                .contentType("application/json").content("{\"roles\":[\"SOCIAL_WORKER\"],\"regions\":[\"310104003\"]}"))
+                .hasStatusOk().bodyJson().extractingPath("$.scope.organisation").isEqualTo(1);
+        assertThat(mvc.post().uri("/accounts/" + worker + "/permissions").with(XUHUI.request()).with(csrf())
+                .param("roles", "SOCIAL_WORKER").param("regions", "310104003")).hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select organisation_id from access_account where id = ?").param(worker)
+                .query(Long.class).single()).as("still the agency's").isEqualTo(1L);
+        // and the agency's administrator can still manage the account
+        assertThat(mvc.post().uri("/api/v1/accounts/" + worker + "/disable").with(agency.request()).with(csrf()))
+                .hasStatusOk();
     }
 
     @Test
@@ -226,13 +239,7 @@ class AccountsTests {
     void theAccountsApiPagesFromOneAndRejectsPagesBelowOne() {
         String prefix = "pg" + Long.toString(System.nanoTime() % 1_000_000, 36) + "x";
         for (int i = 0; i < 11; i++) {
-            long id = jdbc.sql("""
-                    insert into access_account (username, display_name, password_hash, password_temporary, created_by,
-                        version) values (?, '分页', 'not-a-hash', false, 'test', 1) returning id""")
-                    .param(prefix + (char) ('a' + i)).query(Long.class).single();
-            jdbc.sql("insert into access_account_role (account_id, role) values (?, 'STATION_STAFF')").param(id).update();
-            jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, '310101002')").param(id)
-                    .update();
+            SignInTestAccounts.stationStaff(jdbc, prefix + (char) ('a' + i), "分页", "not-a-hash", "310101002");
         }
         var first = mvc.get().uri("/api/v1/accounts").param("q", prefix).param("size", "10").with(HUANGPU.request());
         assertThat(first).hasStatusOk().bodyJson().extractingPath("$.page").isEqualTo(1);

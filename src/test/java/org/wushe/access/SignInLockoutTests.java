@@ -30,7 +30,6 @@ class SignInLockoutTests {
     static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
     static final String PASSWORD = "Lockout-2022-ok";
     static final Staff ADMIN = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").named("lockout-admin");
-    static String hash;
 
     @Autowired
     MockMvcTester mvc;
@@ -43,26 +42,14 @@ class SignInLockoutTests {
 
     /** A station-staff account with a known, non-temporary password. */
     private String account() {
-        if (hash == null) {
-            hash = passwords.encode(PASSWORD);
-        }
         String username = "lock-" + RUN + "-" + COUNTER.incrementAndGet();
-        long id = jdbc.sql("""
-                insert into access_account (username, display_name, password_hash, password_temporary, created_by,
-                    version) values (?, '锁定测试', ?, false, 'test', 1) returning id""")
-                .params(username, hash).query(Long.class).single();
-        jdbc.sql("insert into access_account_role (account_id, role) values (?, 'STATION_STAFF')").param(id).update();
-        jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, '310101002')").param(id)
-                .update();
+        SignInTestAccounts.stationStaff(jdbc, username, "锁定测试", SignInTestAccounts.hashOf(passwords, PASSWORD),
+                "310101002");
         return username;
     }
 
     private MvcTestResult signIn(String username, String password, String address) {
-        return mvc.post().uri("/login").param("username", username).param("password", password).with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(address);
-                    return request;
-                }).exchange();
+        return SignInTestAccounts.signIn(mvc, username, password, address);
     }
 
     private String answer(String username, String password, String address) {
@@ -123,6 +110,8 @@ class SignInLockoutTests {
         // the administrator sees the lock and can lift it
         assertThat(mvc.get().uri("/api/v1/accounts/" + idOf(known)).with(ADMIN.request())).hasStatusOk()
                 .bodyJson().extractingPath("$.lockedUntil").isNotNull();
+        assertThat(mvc.get().uri("/api/v1/accounts").param("q", known).with(ADMIN.request())).hasStatusOk()
+                .bodyJson().extractingPath("$.rows[0].lockedUntil").isNotNull();
         assertThat(mvc.post().uri("/api/v1/accounts/" + idOf(known) + "/unlock").with(ADMIN.request()).with(csrf()))
                 .hasStatusOk();
         assertThat(answer(known, PASSWORD, "10.13.8.1")).isEqualTo("/");

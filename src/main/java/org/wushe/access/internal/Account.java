@@ -2,12 +2,10 @@ package org.wushe.access.internal;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.ReadOnlyProperty;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
@@ -17,8 +15,8 @@ import org.wushe.shared.RegionCode;
 
 /**
  * A staff account: the aggregate that guards passwords, the second factor and permissions. Failed sign-ins and
- * lockout are counted by {@link SignInThrottle} in SQL (per account and client address, and account-wide);
- * the aggregate only reads the account-wide lock, and never writes it back.
+ * lockout are counted and read by {@link SignInThrottle} in SQL (per account and client address, and
+ * account-wide); the aggregate does not map those columns, so saving it never writes them back.
  */
 @Table("access_account")
 public class Account {
@@ -37,8 +35,6 @@ public class Account {
     private byte[] totpSecret;
     private long totpLastStep;
     private boolean enabled;
-    @ReadOnlyProperty
-    private Instant lockedUntil;
     private Instant createdAt;
     private String createdBy;
     @Version
@@ -143,11 +139,6 @@ public class Account {
 
     String passwordHash() {
         return passwordHash;
-    }
-
-    /** The account-wide lock as read (a lock of one client address is not shown here). */
-    public Optional<Instant> lockedUntil() {
-        return Optional.ofNullable(lockedUntil);
     }
 
     public byte[] phoneCipher() {

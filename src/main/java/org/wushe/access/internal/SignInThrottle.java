@@ -3,6 +3,10 @@ package org.wushe.access.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,12 +58,29 @@ public class SignInThrottle {
 
     /** The latest lock on the account, account-wide or of any address (what an administrator sees and unlocks). */
     public Optional<Instant> lockedUntilAnywhere(long accountId, Instant now) {
-        return jdbc.sql("""
-                select greatest(
-                    (select locked_until from access_account where id = :id and locked_until > :now),
-                    (select max(locked_until) from access_sign_in_failure where account_id = :id and locked_until > :now))""")
-                .param("id", accountId).param("now", Timestamp.from(now))
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+        return Optional.ofNullable(lockedUntilAnywhere(List.of(accountId), now).get(accountId));
+    }
+
+    /** As {@link #lockedUntilAnywhere(long, Instant)} for a page of accounts in one query: the locked ones only. */
+    public Map<Long, Instant> lockedUntilAnywhere(Collection<Long> accountIds, Instant now) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> locked = new HashMap<>();
+        jdbc.sql("""
+                select a.id, greatest(case when a.locked_until > :now then a.locked_until end,
+                    (select max(f.locked_until) from access_sign_in_failure f
+                      where f.account_id = a.id and f.locked_until > :now)) as until
+                from access_account a where a.id in (:ids)""")
+                .param("ids", accountIds).param("now", Timestamp.from(now))
+                .query((rs, n) -> {
+                    Timestamp until = rs.getTimestamp("until");
+                    if (until != null) {
+                        locked.put(rs.getLong("id"), until.toInstant());
+                    }
+                    return null;
+                }).list();
+        return locked;
     }
 
     /** Counts a failure; true when it just locked the address for the account, or the whole account. */

@@ -83,11 +83,9 @@ class AccountPageController {
             @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
             Model model, RedirectAttributes redirect, Locale locale) {
         try {
-            // the form has no organisation field: the account keeps its own (null would widen an agency
-            // worker's scope to every organisation of its regions)
-            Long organisation = accounts.get(id).scope().organisationId().orElse(null);
+            // the form has no organisation field: the account keeps its own (Accounts.assign)
             accounts.assign(id, AccountForms.roles(roles), AccountForms.scope(wholeCountry,
-                    regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), organisation));
+                    regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null));
         } catch (InvalidValueException e) {
             model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
             return detail(id, model);
