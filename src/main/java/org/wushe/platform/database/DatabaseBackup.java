@@ -66,6 +66,11 @@ public final class DatabaseBackup {
      */
     public static Summary backup(EmbeddedPostgresProperties properties, Path target) {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        if (!Files.exists(dataDir.resolve("pgdata/PG_VERSION"))) {
+            // else starting the server below would initialise a new, empty cluster there (a mistyped directory)
+            throw new EmbeddedDatabaseException("No database in " + dataDir + ": check --wushe.embedded-db.data-dir"
+                    + " or WUSHE_DATA_DIR");
+        }
         Integer runningPort = runningPort(dataDir);
         try {
             if (runningPort != null) {

@@ -156,6 +156,19 @@ class BackupRestoreTests {
     }
 
     @Test
+    void aBackupOfADirectoryWithoutADatabaseSaysSoAndCreatesNone() {
+        Path mistyped = restoredParent.resolve("no-such-data-dir");
+        var printed = new ByteArrayOutputStream();
+        int status = BackupCommand.run(new String[] {"--backup=" + backups.resolve("nothing.zip"),
+                        "--wushe.embedded-db.data-dir=" + mistyped}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isOne();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("No database in");
+        assertThat(mistyped).doesNotExist();
+        assertThat(backups.resolve("nothing.zip")).doesNotExist();
+    }
+
+    @Test
     void anExternalDatabaseIsLeftToItsOwnTools() {
         var printed = new ByteArrayOutputStream();
         int status = BackupCommand.run(new String[] {"--backup=x.zip"}, Map.of("WUSHE_DB_URL", "jdbc:postgresql://db/wushe"),
