@@ -70,8 +70,17 @@ final class ClusterRoles {
             }
             // Attributes are set every time, so a role someone widened by hand is narrowed again.
             String limited = " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls inherit password ";
-            s.execute("alter role " + OWNER + " with" + limited + literal(ownerPassword));
-            s.execute("alter role " + APP + " with" + limited + literal(appPassword));
+            // The two statements carry the clear passwords: this session logs no statement text, whatever the
+            // server's log_statement, log_min_error_statement or log_min_duration_statement say. (The driver's
+            // alterUserPassword, which sends a SCRAM verifier, computes it in Java: 100 ms a role at every start.)
+            s.execute("set log_statement = 'none'; set log_min_error_statement = 'panic';"
+                    + " set log_min_duration_statement = -1");
+            try {
+                s.execute("alter role " + OWNER + " with" + limited + literal(ownerPassword));
+                s.execute("alter role " + APP + " with" + limited + literal(appPassword));
+            } finally {
+                s.execute("reset log_statement; reset log_min_error_statement; reset log_min_duration_statement");
+            }
             // No role may lend the application role its rights (pg_execute_server_program, the owner …).
             for (String granted : strings(s, "select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid"
                     + " join pg_roles u on u.oid = m.member where u.rolname = '" + APP + "'")) {

@@ -29,6 +29,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A consistent logical backup of the embedded database, and its restore into a new data directory.
@@ -65,6 +66,11 @@ public final class DatabaseBackup {
      */
     public static Summary backup(EmbeddedPostgresProperties properties, Path target) {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        if (!Files.exists(dataDir.resolve("pgdata/PG_VERSION"))) {
+            // else starting the server below would initialise a new, empty cluster there (a mistyped directory)
+            throw new EmbeddedDatabaseException("No database in " + dataDir + ": check --wushe.embedded-db.data-dir"
+                    + " or WUSHE_DATA_DIR");
+        }
         Integer runningPort = runningPort(dataDir);
         try {
             if (runningPort != null) {
@@ -139,15 +145,21 @@ public final class DatabaseBackup {
     }
 
     /**
-     * Restores {@code backup} into {@code properties.dataDir()}, which must not hold a cluster yet: creates the
+     * Restores {@code backup} into {@code properties.dataDir()}, which must be empty or absent: creates the
      * cluster and its roles, migrates to the backup's version, loads every table in one transaction, sets the
-     * sequences, and puts the development keys found beside the backup into the new data directory.
+     * sequences, and puts the development keys found beside the backup into the new data directory. When any of
+     * that fails, what the restore wrote is removed again, so the directory is never left holding a migrated but
+     * empty database that a start would take for a new installation.
      */
     public static Summary restore(EmbeddedPostgresProperties properties, Path backup) {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         if (Files.exists(dataDir.resolve("pgdata"))) {
             throw new EmbeddedDatabaseException("A restore goes into a new data directory, and " + dataDir
                     + " already holds a database. Point WUSHE_DATA_DIR at an empty directory.");
+        }
+        if (!isEmptyOrAbsent(dataDir)) {
+            throw new EmbeddedDatabaseException("A restore goes into a new, empty data directory, and " + dataDir
+                    + " is not empty. Point WUSHE_DATA_DIR at an empty directory.");
         }
         if (!Files.isRegularFile(backup)) {
             throw new EmbeddedDatabaseException("No backup file " + backup);
@@ -157,6 +169,7 @@ public final class DatabaseBackup {
             throw new EmbeddedDatabaseException(backup + " is not a Wushe backup of format " + FORMAT);
         }
         String version = manifest.getProperty("migration-version");
+        boolean created = !Files.exists(dataDir);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
             Flyway.configure().dataSource(server.jdbcUrl(), server.ownerUsername(), server.ownerPassword())
                     .locations("classpath:db/migration").target(version)
@@ -164,9 +177,41 @@ public final class DatabaseBackup {
             Map<String, Long> rows = load(server, backup, manifest);
             Path keys = copyKeys(keysFileOf(backup), dataDir.resolve(KEYS_FILE));
             return new Summary(version, rows, keys);
-        } catch (SQLException | IOException e) {
-            throw new EmbeddedDatabaseException("The restore failed (nothing was loaded; delete " + dataDir
-                    + " before trying again): " + e.getMessage(), e);
+        } catch (SQLException | IOException | RuntimeException e) {
+            // the server is closed by now (try-with-resources closes before catching)
+            String left = removeRestored(dataDir, created) ? dataDir + " is empty again"
+                    : "delete " + dataDir + " before trying again";
+            throw new EmbeddedDatabaseException("The restore failed (nothing was loaded; " + left + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmptyOrAbsent(Path dir) {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("Cannot read the data directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes what a failed restore wrote into {@code dataDir} (empty or absent before it); true when done. */
+    private static boolean removeRestored(Path dataDir, boolean created) {
+        if (!Files.exists(dataDir)) {
+            return true;
+        }
+        try (var entries = Files.list(dataDir)) {
+            for (Path entry : entries.toList()) {
+                FileSystemUtils.deleteRecursively(entry);
+            }
+            if (created) {
+                Files.delete(dataDir);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

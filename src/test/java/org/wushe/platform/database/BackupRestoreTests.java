@@ -113,6 +113,62 @@ class BackupRestoreTests {
     }
 
     @Test
+    void aRestoreRefusesADirectoryThatIsNotEmptyAndTouchesNothingInIt() throws Exception {
+        Path occupied = Files.createDirectories(restoredParent.resolve("occupied"));
+        Path note = Files.writeString(occupied.resolve("notes.txt"), "someone's files");
+        var printed = new ByteArrayOutputStream();
+        int status = BackupCommand.run(new String[] {"--restore=" + tinyBackup(backups.resolve("tiny.zip")),
+                        "--wushe.embedded-db.data-dir=" + occupied}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isOne();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("is not empty");
+        assertThat(Files.list(occupied).toList()).containsExactly(note);
+    }
+
+    /**
+     * A restore that fails after it created the cluster (here: the backup lists a table its migration version
+     * does not have) leaves no migrated, empty database behind, which a start would take for a new installation,
+     * and the same directory takes the next restore.
+     */
+    @Test
+    void aFailedRestoreLeavesNoHalfWrittenDatabaseBehind() throws Exception {
+        Path restored = restoredParent.resolve("failed");
+        var printed = new ByteArrayOutputStream();
+        int status = BackupCommand.run(new String[] {"--restore=" + tinyBackup(backups.resolve("broken.zip")),
+                        "--wushe.embedded-db.data-dir=" + restored}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isOne();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("The restore failed", "is empty again");
+        assertThat(restored).doesNotExist();
+    }
+
+    /** A backup of the first migration's schema that lists a table no migration up to it creates. */
+    private static Path tinyBackup(Path file) throws Exception {
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(DatabaseBackup.MANIFEST));
+            zip.write(("format=1\nmigration-version=20261129.0200\ntables=no_such_table\nrows.no_such_table=0\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("data/no_such_table.copy"));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    @Test
+    void aBackupOfADirectoryWithoutADatabaseSaysSoAndCreatesNone() {
+        Path mistyped = restoredParent.resolve("no-such-data-dir");
+        var printed = new ByteArrayOutputStream();
+        int status = BackupCommand.run(new String[] {"--backup=" + backups.resolve("nothing.zip"),
+                        "--wushe.embedded-db.data-dir=" + mistyped}, Map.of(),
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isOne();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("No database in");
+        assertThat(mistyped).doesNotExist();
+        assertThat(backups.resolve("nothing.zip")).doesNotExist();
+    }
+
+    @Test
     void anExternalDatabaseIsLeftToItsOwnTools() {
         var printed = new ByteArrayOutputStream();
         int status = BackupCommand.run(new String[] {"--backup=x.zip"}, Map.of("WUSHE_DB_URL", "jdbc:postgresql://db/wushe"),

@@ -79,6 +79,22 @@ class EmbeddedPostgresServerTests {
                 .doesNotContainPattern("(?m)^[^#].*\\btrust\\b");
     }
 
+    /** Even a server that logs every statement shows no role password (the role repair at every start sets them). */
+    @Test
+    void theRolesPasswordsNeverReachTheServerLog() throws Exception {
+        server = EmbeddedPostgresServer.start(applicationDefaults());
+        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+            s.execute("alter system set log_statement = 'all'");
+            s.execute("select pg_reload_conf()");
+        }
+        server.close();
+        server = EmbeddedPostgresServer.start(applicationDefaults()); // the roles are repaired at every start
+
+        String log = Files.readString(dataDir.resolve("postgres.log"));
+        assertThat(log).contains("alter database \"wushe\" owner to wushe_owner"); // logging is on again after them
+        assertThat(log).doesNotContain(server.ownerPassword()).doesNotContain(server.appPassword());
+    }
+
     @Test
     void keepsDataAcrossRestartsAndNeverDeletesTheDirectory() throws Exception {
         server = EmbeddedPostgresServer.start(applicationDefaults());
