@@ -1,5 +1,6 @@
 package org.wushe.audit;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,10 +21,13 @@ import java.util.List;
  * @param truncated        the newest anchor names a row beyond the chain's last one
  * @param lastId           the chain's last id; null when empty
  * @param keyedFromId      the first keyed (HMAC-SM3) row; null when no row is keyed
+ * @param firstBrokenAt    when the first bad row says it happened (as stored, so possibly altered), for finding it
+ *                         in the audit trail; null when there is no such row (none bad, or beyond the chain's end)
+ * @param lastAt           when the chain's last row happened; null when empty
  */
 public record ChainVerification(boolean ok, long rowsChecked, Long firstBrokenId, String reason,
         List<IdRange> missingIds, long anchorsChecked, Long anchorMismatchId, boolean truncated, Long lastId,
-        Long keyedFromId) {
+        Long keyedFromId, Instant firstBrokenAt, Instant lastAt) {
 
     public static final String INTACT = "audit.verification.intact";
     public static final String HASH_MISMATCH = "audit.verification.hashMismatch";

@@ -71,10 +71,15 @@ class AuditBrowserTests {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
 
             page.navigate("/audit");
+            // entries carry the number the verification page names
+            assertThat(page.locator("#audit-results thead th").first()).hasText("编号");
             page.locator("a[href='/audit/verification']").first().click();
             assertThat(page).hasURL(Pattern.compile(".*/audit/verification$"));
             assertThat(page.locator("#audit-verification")).containsText("审计链完整");
             assertThat(page.locator("#audit-verification")).hasClass(Pattern.compile(".*alert-success.*"));
+            // the last entry by its number and when it happened, not a bare id
+            assertThat(page.locator("#audit-last"))
+                    .hasText(Pattern.compile("^\\s*\\d+\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s*$"));
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/audit-verification.png"))
                     .setFullPage(true));
         }

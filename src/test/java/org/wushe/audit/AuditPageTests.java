@@ -44,7 +44,7 @@ class AuditPageTests {
                 .param("from", "2026-11-29T08:30").with(Staff.as(Role.AUDITOR).in("310101").request()))
                 .hasStatusOk().bodyText()
                 .contains("lang=\"zh-CN\"", "审计日志", "搜索", "重置", "导出", "共 1 条", "显示明文", "2026-11-29 08:30:05",
-                        "核实身份", "10.0.0.7", "310101", "phone", "每页条数", "跳至")
+                        "核实身份", "10.0.0.7", "310101", "phone", "每页条数", "跳至", ">编号</th>")
                 .contains("value=\"" + actor + "\"", "value=\"2026-11-29T08:30\"", "<option value=\"REVEAL\" selected")
                 .contains("/audit/export?actor=" + actor + "&amp;action=REVEAL&amp;from=2026-11-29T08:30")
                 .contains("href=\"/audit\"")
@@ -59,6 +59,7 @@ class AuditPageTests {
         assertThat(mvc.get().uri("/audit/verification").with(Staff.as(Role.AUDITOR).wholeCountry().request()))
                 .hasStatusOk().bodyText()
                 .contains("审计链完整", "alert-success", "已校验记录", "已比对锚点", "自此编号起带密钥")
+                .containsPattern("id=\"audit-last\"><span>[0-9]+</span>\\s*<span[^>]*>20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}</span>")
                 .doesNotContain("??");
         assertThat(mvc.get().uri("/audit/verification").with(Staff.as(Role.STATION_STAFF).in("310101").request()))
                 .hasStatus(403);

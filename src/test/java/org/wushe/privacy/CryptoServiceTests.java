@@ -124,6 +124,35 @@ class CryptoServiceTests {
         assertThatThrownBy(() -> crypto.blindIndex("Phone", "1")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aKeyedHashDependsOnTheIndexKeyAndThePurposeAndIsNeverABlindIndex() {
+        byte[] value = "13812345678".getBytes(StandardCharsets.UTF_8);
+        byte[] chain = crypto.keyedHash("audit_chain", value);
+
+        assertThat(chain).hasSize(32).isEqualTo(crypto.keyedHash("audit_chain", value));
+        assertThat(service(Map.of("k2", K2), "k2", INDEX).keyedHash("audit_chain", value))
+                .as("the data keys play no part").isEqualTo(chain);
+        assertThat(service(Map.of("k1", K1), "k1", key(32, 8)).keyedHash("audit_chain", value)).isNotEqualTo(chain);
+        assertThat(crypto.keyedHash("audit_anchor", value)).isNotEqualTo(chain);
+        assertThat(crypto.keyedHash("phone", value)).as("a domain of its own")
+                .isNotEqualTo(crypto.blindIndex("phone", "13812345678"));
+        assertThat(crypto.keyedHash("audit_chain", "1381234".getBytes(StandardCharsets.UTF_8),
+                "5678".getBytes(StandardCharsets.UTF_8))).as("the parts are concatenated").isEqualTo(chain);
+        assertThatThrownBy(() -> crypto.keyedHash("Audit chain", value)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> crypto.keyedHash(null, value)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRateLimitKeyIsHexThatCannotBeJoinedToTheBlindIndexOfTheSameValue() {
+        String key = crypto.rateLimitKey("phone", "13812345678");
+
+        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(crypto.rateLimitKey("phone", "13812345678"))
+                .doesNotContain("13812345678");
+        assertThat(key).isNotEqualTo(java.util.HexFormat.of().formatHex(crypto.blindIndex("phone", "13812345678")));
+        assertThat(crypto.rateLimitKey("phone", "13812345679")).isNotEqualTo(key);
+        assertThat(crypto.rateLimitKey("id_number", "13812345678")).isNotEqualTo(key);
+    }
+
     static CryptoService service(Map<String, String> keys, String active, String index) {
         return new CryptoService(KeyRing.of(keys, active, index));
     }

@@ -1,6 +1,9 @@
 package org.wushe.audit.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,6 +33,8 @@ class AnchorFile {
     private static final Pattern LINE = Pattern.compile(
             "(\\S+) id=(\\d+) rows=(\\d+) hash=([0-9a-f]{64}) seal=([0-9a-f]{64})");
     private static final HexFormat HEX = HexFormat.of();
+    /** Longer than any line {@link #append} writes (about 190 characters). */
+    private static final int MAX_LINE = 512;
 
     private final Path path;
     private final ChainHash hash;
@@ -65,28 +70,40 @@ class AnchorFile {
     }
 
     /**
-     * Every complete line: the valid anchors and the number of lines that are not (malformed or with a wrong
-     * seal). An unterminated last line (a crash in the middle of writing it) is ignored. No file: no anchors.
+     * Every complete line: the valid anchors and the number of lines that are not (malformed, not ASCII, longer
+     * than any line Wushe writes, or with a wrong seal). An unterminated last line (a crash in the middle of
+     * writing it) is ignored. No file: no anchors. The file is read line by line, never whole: it grows by a
+     * line per anchor interval for as long as the chain does.
      */
     Contents read() {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.US_ASCII);
+        List<Anchor> anchors = new ArrayList<>();
+        int invalid = 0;
+        // a reader, unlike Files.readString, replaces bytes that are not ASCII instead of failing on them
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path),
+                StandardCharsets.US_ASCII), 64 * 1024)) {
+            StringBuilder line = new StringBuilder(MAX_LINE);
+            boolean overlong = false;
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c != '\n') {
+                    overlong |= line.length() == MAX_LINE;
+                    if (!overlong) {
+                        line.append((char) c);
+                    }
+                    continue;
+                }
+                Anchor anchor = overlong ? null : parse(line.toString().strip());
+                if (anchor == null) {
+                    invalid++;
+                } else {
+                    anchors.add(anchor);
+                }
+                line.setLength(0);
+                overlong = false;
+            }
         } catch (NoSuchFileException e) {
             return new Contents(List.of(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the audit anchor file " + path, e);
-        }
-        List<Anchor> anchors = new ArrayList<>();
-        int invalid = 0;
-        int end = text.lastIndexOf('\n');
-        for (String line : end < 0 ? new String[0] : text.substring(0, end).split("\n")) {
-            Anchor anchor = parse(line.strip());
-            if (anchor == null) {
-                invalid++;
-            } else {
-                anchors.add(anchor);
-            }
         }
         return new Contents(anchors, invalid);
     }

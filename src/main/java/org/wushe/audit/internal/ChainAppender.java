@@ -73,11 +73,12 @@ class ChainAppender {
         if (batch.isEmpty()) {
             return Appended.NONE;
         }
-        Instant recordedAt = jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single().toInstant();
-        Head head = head().orElse(null);
+        Tail tail = tail();
+        Instant recordedAt = tail.now();
+        Head head = tail.head();
         byte[] previous = head == null ? null : head.hash();
         long last = head == null ? 0 : head.id();
-        long written = highestWritten();
+        long written = tail.written();
         if (written > last && head != null && head.version() == ChainHash.KEYED) {
             log.error("The audit chain ends at id {} but ids up to {} were written: rows {}-{} were removed. "
                     + "Appending after {}; verification reports the gap.", last, written, last + 1, written, written);
@@ -124,9 +125,20 @@ class ChainAppender {
                 .param(lastId).query(Long.class).single();
     }
 
-    private long highestWritten() {
-        return jdbc.sql("select case when is_called then last_value else 0 end from audit_entry_id_seq")
-                .query(Long.class).single();
+    /**
+     * The time the batch is recorded at, the chain's last row and the highest id ever written, in one round trip
+     * (this runs once per batch, on the path of every audited write).
+     */
+    private Tail tail() {
+        return jdbc.sql("""
+                        select clock_timestamp(), h.id, h.hash, h.chain_version,
+                               (select case when is_called then last_value else 0 end from audit_entry_id_seq)
+                        from (select 1) one
+                        left join (select id, hash, chain_version from audit_entry order by id desc limit 1) h on true""")
+                .query((rs, n) -> new Tail(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2) == null ? null : new Head(rs.getLong(2), rs.getBytes(3), rs.getInt(4)),
+                        rs.getLong(5)))
+                .single();
     }
 
     record Appended(int rows, long lastId) {
@@ -134,6 +146,9 @@ class ChainAppender {
     }
 
     record Head(long id, byte[] hash, int version) {
+    }
+
+    private record Tail(Instant now, Head head, long written) {
     }
 
     private record Pending(long id, Instant occurredAt, String actor, String action, String entityType,

@@ -1,5 +1,6 @@
 package org.wushe.audit.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +33,10 @@ final class ChainCheck {
     private int previousVersion;
     private Long keyedFromId;
     private Long firstBrokenId;
+    private Instant firstBrokenAt;
+    private Instant lastAt;
+    private long currentId;
+    private Instant currentAt;
     private String reason;
     private final List<IdRange> missing = new ArrayList<>();
     private boolean truncated;
@@ -45,6 +50,8 @@ final class ChainCheck {
     void accept(CanonicalRow row, int version, byte[] prevHash, byte[] hash) {
         rows++;
         long id = row.id();
+        currentId = id;
+        currentAt = row.occurredAt();
         if (version == ChainHash.PLAIN && keyedFromId != null) {
             problem(id, ChainVerification.DOWNGRADED);
         }
@@ -75,6 +82,7 @@ final class ChainCheck {
         previousHash = hash;
         previousId = id;
         previousVersion = version;
+        lastAt = row.occurredAt();
     }
 
     ChainVerification result() {
@@ -91,7 +99,7 @@ final class ChainCheck {
         }
         boolean ok = reason == null;
         return new ChainVerification(ok, rows, firstBrokenId, ok ? ChainVerification.INTACT : reason, missing,
-                anchorsChecked, anchorMismatchId, truncated, previousId, keyedFromId);
+                anchorsChecked, anchorMismatchId, truncated, previousId, keyedFromId, firstBrokenAt, lastAt);
     }
 
     private void anchorMismatch(long anchorId, long atRow) {
@@ -112,6 +120,7 @@ final class ChainCheck {
         if (reason == null) {
             reason = what;
             firstBrokenId = id;
+            firstBrokenAt = id != null && rows > 0 && id == currentId ? currentAt : null; // null: no such row
         }
     }
 }

@@ -140,6 +140,7 @@ class ChainWriter implements SmartLifecycle {
         }
         ChainAppender.Head head = appender.head().orElse(null);
         if (head == null || head.id() == anchoredId) {
+            anchoredAtNanos = System.nanoTime(); // idle: look again after the interval, not at every poll
             return;
         }
         long rows = anchoredId < 0 || head.id() < anchoredId ? appender.rowsBetween(0, head.id())

@@ -35,11 +35,11 @@ final class AuditViews {
      */
     record VerificationView(boolean ok, long rowsChecked, Long firstBrokenId, String reason, String message,
             List<ChainVerification.IdRange> missingIds, long anchorsChecked, Long anchorMismatchId, boolean truncated,
-            Long lastId, Long keyedFromId) {
+            Long lastId, Long keyedFromId, Instant firstBrokenAt, Instant lastAt) {
         static VerificationView of(ChainVerification v, String message) {
             return new VerificationView(v.ok(), v.rowsChecked(), v.firstBrokenId(), v.reason(), message,
                     v.missingIds(), v.anchorsChecked(), v.anchorMismatchId(), v.truncated(), v.lastId(),
-                    v.keyedFromId());
+                    v.keyedFromId(), v.firstBrokenAt(), v.lastAt());
         }
     }
 

@@ -56,6 +56,10 @@ class ChainCheckTests {
         assertThat(result.ok()).isFalse();
         assertThat(result.firstBrokenId()).isEqualTo(4);
         assertThat(result.reason()).isEqualTo(ChainVerification.LINK_BROKEN);
+        // the page shows when the first bad row and the last row happened, so they can be found in the trail
+        assertThat(result.firstBrokenAt()).isEqualTo(T0.plusSeconds(4));
+        assertThat(result.lastId()).isEqualTo(5);
+        assertThat(result.lastAt()).isEqualTo(T0.plusSeconds(5));
     }
 
     @Test
@@ -85,12 +89,15 @@ class ChainCheckTests {
         assertThat(truncated.truncated()).isTrue();
         assertThat(truncated.missingIds()).containsExactly(new IdRange(4, 6));
         assertThat(truncated.anchorsChecked()).isEqualTo(2);
+        assertThat(truncated.firstBrokenId()).isEqualTo(4);
+        assertThat(truncated.firstBrokenAt()).as("row 4 is not in the chain: no time to show").isNull();
 
         ChainVerification invalidLine = new ChainCheckRun(chain, List.of(good), 1).result();
         assertThat(invalidLine.ok()).isFalse();
         assertThat(invalidLine.reason()).isEqualTo(ChainVerification.ANCHOR_INVALID);
 
         assertThat(check(chain, List.of(good)).ok()).isTrue();
+        assertThat(check(chain, List.of(good)).firstBrokenAt()).isNull();
         assertThat(check(chain, List.of(new Anchor(T0, 2, 1, chain.get(1).hash()))).anchorMismatchId()).isEqualTo(2);
     }
 

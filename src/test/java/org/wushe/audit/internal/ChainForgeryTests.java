@@ -16,7 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
 import org.wushe.audit.AuditTestData;
 import org.wushe.audit.ChainVerification;
 import org.wushe.audit.ChainVerification.IdRange;
@@ -48,6 +52,8 @@ class ChainForgeryTests {
     ChainHash hashes;
     @Autowired
     AnchorFile anchorFile;
+    @Autowired
+    MockMvcTester mvc;
 
     String actor = AuditTestData.uniqueActor();
 
@@ -94,6 +100,28 @@ class ChainForgeryTests {
         assertThat(contents.invalidLines()).isZero();
         assertThat(contents.anchors()).isNotEmpty();
         assertThat(verifier.verify().ok()).isTrue();
+    }
+
+    @Test
+    void theVerificationPageOfABrokenChainNamesTheFirstBadEntryWithItsTimeAndTheMissingNumbers() {
+        recordFive();
+        List<Long> ids = idsOf(actor);
+
+        // the page's request runs on this thread and joins the tampered, rolled-back transaction
+        MvcTestResult page = DatabaseOwner.inRolledBackTransaction(context, () -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(ChainAppender.CHAIN_LOCK).query((rs, n) -> 1).list();
+            jdbc.sql("alter table audit_entry disable trigger user").update();
+            jdbc.sql("delete from audit_entry where id = ?").param(ids.get(2)).update();
+            jdbc.sql("alter table audit_entry enable trigger user").update();
+            return mvc.get().uri("/audit/verification").with(Staff.as(Role.AUDITOR).wholeCountry().request())
+                    .exchange();
+        });
+
+        assertThat(page).hasStatusOk().bodyText().contains("alert-danger", "第一条出错的记录编号", "缺失的记录编号")
+                .containsPattern("id=\"audit-first-broken\"><span>" + ids.get(3)
+                        + "</span>\\s*<span[^>]*>2026-12-07 09:00:03</span>") // T0 + 3 s in Shanghai
+                .containsPattern("id=\"audit-missing\">[^<]*\\b" + ids.get(2) + "\\b")
+                .doesNotContain("??", "审计链完整");
     }
 
     @Test
