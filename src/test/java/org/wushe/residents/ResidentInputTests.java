@@ -140,7 +140,8 @@ class ResidentInputTests {
         long before = residentCount();
         for (String birth : new String[] {"18991231", "18500101", "20991231"}) {
             assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request())
-                    .contentType(MediaType.APPLICATION_JSON).content(body("王明", ResidentTestData.idNumberBornOn(birth), "天平路1号")))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body("王明", ResidentTestData.idNumberBornOn(birth), "天平路1号")))
                     .as(birth).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.idNumber")
                     .asString().containsAnyOf("早于1900年1月1日", "晚于今天");
         }
