@@ -47,7 +47,15 @@ public final class ResidentTestData {
     public static String idNumber() {
         long n = NEXT.getAndIncrement();
         LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(n / 999 % 9000);
-        String first17 = "310104" + birth.toString().replace("-", "") + String.format("%03d", n % 999 + 1);
+        return withCheckCharacter("310104" + birth.toString().replace("-", "") + String.format("%03d", n % 999 + 1));
+    }
+
+    /** A valid number (check character computed) of someone born on {@code yyyyMMdd}, any date. */
+    public static String idNumberBornOn(String yyyyMMdd) {
+        return withCheckCharacter("310104" + yyyyMMdd + String.format("%03d", NEXT.getAndIncrement() % 999 + 1));
+    }
+
+    private static String withCheckCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];

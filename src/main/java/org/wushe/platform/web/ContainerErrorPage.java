@@ -75,10 +75,14 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<ConfigurableTomca
             String html = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                     + "<title>" + zh + " · " + en + "</title>"
+                    // the stylesheets of every other page (ShedAnswer's too): without Bootstrap's, the container,
+                    // spacing and type classes are inert and a phone shows a bare page against the screen's edge
+                    + "<link rel=\"stylesheet\" href=\"/webjars/bootstrap/css/bootstrap.min.css\">"
                     + "<link rel=\"stylesheet\" href=\"/css/wushe.css\"></head><body>"
-                    + "<main class=\"container py-5 wushe-narrow\"><p>" + status + "</p>"
-                    + "<h1>" + zh + "</h1><p>" + detailZh + "</p>"
-                    + "<h2 lang=\"en\">" + en + "</h2><p lang=\"en\">" + detailEn + "</p>"
+                    + "<main class=\"container py-5 wushe-narrow\"><p class=\"display-6 text-body-secondary\">"
+                    + status + "</p>"
+                    + "<h1 class=\"h3\">" + zh + "</h1><p>" + detailZh + "</p>"
+                    + "<h2 class=\"h5\" lang=\"en\">" + en + "</h2><p lang=\"en\">" + detailEn + "</p>"
                     + "<p><a href=\"/\">" + text("error.home", Locale.SIMPLIFIED_CHINESE) + " · "
                     + text("error.home", Locale.ENGLISH) + "</a></p></main></body></html>\n";
             try {

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.region.CommunityImportReport;
 import org.wushe.region.CommunityImportReport.Rejection;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.Name;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
 
@@ -143,6 +144,11 @@ public class CommunityImporter {
         }
         if (name.isBlank() || name.length() > MAX_NAME) {
             return new Rejection(line, rawCode, "region.import.name", List.of(MAX_NAME));
+        }
+        try {
+            Name.parse(name); // no control or direction characters: a NUL would otherwise fail the COPY with a 500
+        } catch (InvalidValueException e) {
+            return new Rejection(line, rawCode, e.messageKey(), List.of(e.arguments()));
         }
         if (!seen.add(rawCode)) {
             return new Rejection(line, rawCode, "region.import.duplicate", List.of(rawCode));

@@ -33,11 +33,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the application's own OpenAPI document and sends hostile values to every list and write endpoint in it — as
+ * Reads the application's own OpenAPI document and sends hostile values to every list, read-by-id and write endpoint
+ * in it — as
  * a civil-affairs administrator of the whole city, and anonymously to the public ones: NUL, 100,000 characters,
  * integer overflow, negative numbers, numbers too big for a long, unknown enum names, {@code %}, SQL, broken
  * surrogates, wrong JSON types, empty and malformed bodies. No answer may be a 5xx, and a write answered 4xx must not
- * have stored anything (rows of the main tables counted around each endpoint's batch). Values are sampled per
+ * have stored anything (rows of the main tables counted around each endpoint's batch). A value that only the
+ * database refused (ErrorHandling's SQLSTATE 22 safety net: a 400, but validation is missing) fails it too, and so
+ * does an operation to which nothing was sent or whose every answer was 401/403. Values are sampled per
  * parameter type so the run stays well under a minute.
  */
 @WusheIntegrationTest
@@ -62,6 +65,8 @@ class HostileInputFuzzTests {
     static final String[] ARRAYS = {"{}", "[" + NUL + "]", "[{}]", "\"BOGUS\""};
     static final String[] OBJECTS = {"\"x\"", "{\"x\":{}}", "[]"};
     static final String[] BODIES = {"", "{", "[]", "{\"x\":{}}"};
+    static final String[] RAW_BODIES = {"", "code,name\n310104003999,王\u0000明\n",
+        "code,name\n3101040039991,\u202e明王\n", "code,name\n%,'; drop table region_region; --\n"};
 
     static final String[] QUERY_STRINGS = {"x".repeat(100_000), "%25", "'%3B%20drop%20table%20residents_resident%3B%20--",
         "%ED%A0%80", "BOGUS", "%E2%80%AE"};
@@ -82,6 +87,7 @@ class HostileInputFuzzTests {
     final List<String> failures = new ArrayList<>();
     int sent;
     int twoHundreds;
+    int unauthorised;
 
     @Test
     void noHostileValueGetsA5xxAndNothingRefusedIsStored() throws Exception {
@@ -89,38 +95,61 @@ class HostileInputFuzzTests {
         JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs").with(CIVIL.request())).andReturn().getResponse()
                 .getContentAsString());
         JsonNode schemas = doc.path("components").path("schemas");
+        // ErrorHandling's safety net turns a value PostgreSQL refused (SQLSTATE 22) into a 400: that passes the
+        // status check, but it means validation is missing, so here each such warning is a failure too
+        ch.qos.logback.classic.Logger errorLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(ErrorHandling.class);
+        var refusedByDatabase = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        refusedByDatabase.start();
+        errorLog.addAppender(refusedByDatabase);
         long started = System.nanoTime();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").properties().iterator(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            if (path.getKey().contains("/test-probe/")) {
-                continue;
-            }
-            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                HttpMethod method = HttpMethod.valueOf(op.getKey().toUpperCase());
-                boolean write = method != HttpMethod.GET;
-                JsonNode bodyContent = op.getValue().path("requestBody").path("content");
-                boolean list = method == HttpMethod.GET && hasQuery(op.getValue());
-                if (!write && !list) {
+        try {
+            Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").properties().iterator();
+            while (paths.hasNext()) {
+                Map.Entry<String, JsonNode> path = paths.next();
+                if (path.getKey().contains("/test-probe/")) {
                     continue;
                 }
-                operations++;
-                Map<String, Long> before = write ? counts() : Map.of();
-                int okBefore = twoHundreds;
-                fuzz(method, path.getKey(), op.getValue(), bodyContent, schemas);
-                if (write) {
-                    Map<String, Long> after = counts();
-                    int accepted = twoHundreds - okBefore;
-                    for (String table : TABLES) {
-                        long added = after.get(table) - before.get(table);
-                        if (added > accepted) {
-                            failures.add(method + " " + path.getKey() + ": " + added + " row(s) added to " + table
-                                    + " with " + accepted + " request(s) accepted");
+                for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                    HttpMethod method = HttpMethod.valueOf(op.getKey().toUpperCase());
+                    boolean write = method != HttpMethod.GET;
+                    JsonNode bodyContent = op.getValue().path("requestBody").path("content");
+                    // reads by id too: a hostile path value must be a 400 or 404 there as well
+                    boolean list = method == HttpMethod.GET && (hasQuery(op.getValue()) || path.getKey().contains("{"));
+                    if (!write && !list) {
+                        continue;
+                    }
+                    operations++;
+                    Map<String, Long> before = write ? counts() : Map.of();
+                    int okBefore = twoHundreds;
+                    int sentBefore = sent;
+                    int unauthorisedBefore = unauthorised;
+                    fuzz(method, path.getKey(), op.getValue(), bodyContent, schemas);
+                    if (sent == sentBefore) {
+                        failures.add(method + " " + path.getKey() + ": no request sent, nothing fuzzed");
+                    } else if (unauthorised - unauthorisedBefore == sent - sentBefore) {
+                        failures.add(method + " " + path.getKey()
+                                + ": every request answered 401/403, no hostile value got past authorisation");
+                    }
+                    if (write) {
+                        Map<String, Long> after = counts();
+                        int accepted = twoHundreds - okBefore;
+                        for (String table : TABLES) {
+                            long added = after.get(table) - before.get(table);
+                            if (added > accepted) {
+                                failures.add(method + " " + path.getKey() + ": " + added + " row(s) added to " + table
+                                        + " with " + accepted + " request(s) accepted");
+                            }
                         }
                     }
                 }
             }
+        } finally {
+            errorLog.detachAppender(refusedByDatabase);
         }
+        refusedByDatabase.list.stream().map(e -> e.getFormattedMessage())
+                .filter(m -> m.contains("the database refused an input value")).forEach(failures::add);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("hostile-input fuzz: %d operations, %d requests, %d accepted, %d ms%n", operations, sent,
                 twoHundreds, millis);
@@ -157,6 +186,15 @@ class HostileInputFuzzTests {
             send(method, template, params, null, null, Map.of("page", "2147483647", "size", "100"), anonymous, null);
         }
         if (!content.has("application/json")) {
+            if (!content.isEmpty()) {
+                // a body of another kind (a multipart upload): sent without one, it must be refused as such
+                send(method, template, params, null, null, null, anonymous, null);
+            } else if (method != HttpMethod.GET && params.isEmpty()) {
+                // a write that reads its body as a raw stream (the community csv): hostile csv
+                for (String csv : RAW_BODIES) {
+                    send(method, template, params, null, null, null, anonymous, MediaType.valueOf("text/csv"), csv);
+                }
+            }
             return;
         }
         JsonNode schema = resolve(content.path("application/json").path("schema"), schemas);
@@ -247,6 +285,11 @@ class HostileInputFuzzTests {
 
     private void send(HttpMethod method, String template, List<Param> params, String pathParam, String pathValue,
             Map<String, String> query, boolean anonymous, String body) {
+        send(method, template, params, pathParam, pathValue, query, anonymous, MediaType.APPLICATION_JSON, body);
+    }
+
+    private void send(HttpMethod method, String template, List<Param> params, String pathParam, String pathValue,
+            Map<String, String> query, boolean anonymous, MediaType type, String body) {
         StringBuilder uri = new StringBuilder();
         for (String segment : template.split("/")) {
             if (segment.isEmpty()) {
@@ -272,7 +315,7 @@ class HostileInputFuzzTests {
             request.with(CIVIL.request());
         }
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8));
+            request.contentType(type).content(body.getBytes(StandardCharsets.UTF_8));
         }
         sent++;
         String what = method + " " + abbreviate(uri.toString()) + (body == null ? "" : " " + abbreviate(body));
@@ -282,6 +325,8 @@ class HostileInputFuzzTests {
                 failures.add(what + " → " + response.getStatus() + " " + abbreviate(response.getContentAsString()));
             } else if (response.getStatus() < 300) {
                 twoHundreds++;
+            } else if (response.getStatus() == 401 || response.getStatus() == 403) {
+                unauthorised++;
             }
         } catch (Exception e) {
             Throwable root = e;

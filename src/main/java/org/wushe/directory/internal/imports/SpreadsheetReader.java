@@ -1,5 +1,6 @@
 package org.wushe.directory.internal.imports;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,9 +156,7 @@ public final class SpreadsheetReader {
     }
 
     private static List<String> csv(Path file, int maxRows, RowHandler dataRows) throws IOException {
-        var decoder = encodingOf(file).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 65536)) {
+        try (Reader in = new BufferedReader(new CsvText(Files.newInputStream(file)), 65536)) {
             in.mark(1);
             if (in.read() != '\uFEFF') {
                 in.reset();
@@ -190,28 +189,70 @@ public final class SpreadsheetReader {
     }
 
     /**
-     * The encoding of a csv file: UTF-8 when it starts with the UTF-8 byte-order mark or its bytes are valid UTF-8
-     * throughout; otherwise GB18030, which Excel uses to save "CSV (comma delimited)" on a Chinese Windows (GBK is a
-     * subset). Checking the whole file costs one extra read of it (UTF-8 decodes at several hundred MB/s), and a
-     * GB18030 file is almost never valid UTF-8 by accident: its double-byte characters break UTF-8's patterns.
+     * The text of a csv file, read once: bytes below 0x80 are the same character in UTF-8 and GB18030 and pass as
+     * they are; at the first byte that is not, the next {@value #SNIFF} bytes decide the encoding — UTF-8 (a
+     * byte-order mark included) when they decode as UTF-8, otherwise GB18030, which Excel uses to save "CSV (comma
+     * delimited)" on a Chinese Windows (GBK is a subset) — and the rest is decoded with it, reporting malformed
+     * input. A GB18030 text is almost never valid UTF-8 by accident: its double-byte characters break UTF-8's
+     * patterns. The window is re-read from the stream's buffer, so a 2 GB list is not read twice.
      */
-    static Charset encodingOf(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(3);
-            if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-                return StandardCharsets.UTF_8;
-            }
+    static final class CsvText extends Reader {
+
+        static final int SNIFF = 65536;
+
+        private final BufferedInputStream bytes;
+        private Reader decoded; // null while every byte so far was below 0x80
+        private Charset charset;
+
+        CsvText(InputStream in) {
+            bytes = new BufferedInputStream(in, SNIFF * 2);
         }
-        var utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
-            char[] buffer = new char[65536];
-            while (in.read(buffer) >= 0) {
-                // only whether it decodes matters
+
+        /** The encoding chosen, or null while only ASCII has been read. */
+        Charset charset() {
+            return charset;
+        }
+
+        @Override
+        public int read(char[] into, int off, int len) throws IOException {
+            if (decoded != null) {
+                return decoded.read(into, off, len);
             }
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return GB18030;
+            if (len == 0) {
+                return 0;
+            }
+            bytes.mark(SNIFF + 1);
+            byte[] chunk = bytes.readNBytes(Math.min(len, SNIFF));
+            int ascii = 0;
+            while (ascii < chunk.length && chunk[ascii] >= 0) {
+                into[off + ascii] = (char) chunk[ascii];
+                ascii++;
+            }
+            if (ascii == chunk.length) {
+                return ascii == 0 ? -1 : ascii;
+            }
+            bytes.reset();
+            bytes.skipNBytes(ascii);
+            bytes.mark(SNIFF + 1);
+            byte[] window = bytes.readNBytes(SNIFF);
+            bytes.reset();
+            charset = isUtf8(window) ? StandardCharsets.UTF_8 : GB18030;
+            decoded = new InputStreamReader(bytes, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            return ascii > 0 ? ascii : decoded.read(into, off, len);
+        }
+
+        /** Valid UTF-8, a sequence cut off by the end of the window allowed. */
+        private static boolean isUtf8(byte[] window) {
+            var out = java.nio.CharBuffer.allocate(window.length);
+            return !StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(window), out, false).isError();
+        }
+
+        @Override
+        public void close() throws IOException {
+            bytes.close();
         }
     }
 
