@@ -155,15 +155,37 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts the postmaster again on the same port and data directory after it died; PostgreSQL replays its WAL
-     * (crash recovery) before it accepts connections. Does nothing once closing.
+     * Starts the postmaster again on the same port and data directory after it died (unless one started by an
+     * earlier attempt is still recovering); PostgreSQL replays its WAL (crash recovery) before it accepts
+     * connections. Does nothing once closing.
      */
     synchronized void restartAfterCrash() {
         if (closing) {
             return;
         }
-        launch();
-        awaitReady();
+        if (postmaster == null || !postmaster.isAlive()) {
+            launch();
+        }
+        awaitRecovered();
+    }
+
+    /**
+     * Waits for a restarted postmaster as long as it lives, however long its crash recovery takes: stopping it
+     * after a time-out would throw the replayed WAL away and start over, possibly forever. Throws when it exits
+     * (the supervisor then starts it again) and returns when closing begins.
+     */
+    private void awaitRecovered() {
+        while (!closing) {
+            if (!postmaster.isAlive()) {
+                throw new EmbeddedDatabaseException("PostgreSQL exited during crash recovery (code "
+                        + postmaster.exitValue() + "); see " + dataDir.resolve("postgres.log"));
+            }
+            try (Connection ignored = connect("postgres")) {
+                return;
+            } catch (SQLException e) {
+                sleep(100);
+            }
+        }
     }
 
     /** False while the postmaster is dead or restarting (for the health check: DOWN without waiting). */

@@ -1,7 +1,6 @@
 package org.wushe.platform.database;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -66,8 +65,9 @@ final class PostgresSupervisor implements Runnable {
                 return;
             }
             available = true;
+            Process back = server.postmaster(); // null if closing began just now
             log.warn("Embedded PostgreSQL is back on 127.0.0.1:{} (pid {}), {} ms after it died (crash recovery"
-                    + " done; restart {} since start)", server.port(), server.postmaster().pid(),
+                    + " done; restart {} since start)", server.port(), back == null ? "-" : back.pid(),
                     Duration.ofNanos(System.nanoTime() - died).toMillis(), restarts.incrementAndGet());
         }
     }
@@ -85,23 +85,7 @@ final class PostgresSupervisor implements Runnable {
                 // Typically: backends of the dead postmaster still hold its shared memory for a moment
                 // ("pre-existing shared memory block is still in use"); they exit on their own.
                 log.warn("Restart {} of the embedded PostgreSQL failed: {}; trying again", attempt, e.getMessage());
-                stopHalfStarted();
                 sleep(Math.min(MAX_BACKOFF_MS, 200L * attempt));
-            }
-        }
-    }
-
-    /** A postmaster that started but did not become ready in time is stopped before the next attempt. */
-    private void stopHalfStarted() {
-        Process process = server.postmaster();
-        if (process != null && process.isAlive()) {
-            PostgresProcess.signal(process.pid(), "QUIT");
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
