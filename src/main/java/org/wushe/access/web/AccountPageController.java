@@ -3,6 +3,7 @@ package org.wushe.access.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
@@ -14,13 +15,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.AccountSummary;
 import org.wushe.access.Accounts;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.IssuedPassword;
+import org.wushe.access.KnownRegions;
 import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
 
 /** Account administration pages: list with search and paging, create, and the actions on one account. */
 @Controller
@@ -30,11 +34,18 @@ class AccountPageController {
     private final Accounts accounts;
     private final MessageSource messages;
     private final CurrentUser currentUser;
+    private final KnownRegions regions;
 
-    AccountPageController(Accounts accounts, MessageSource messages, CurrentUser currentUser) {
+    AccountPageController(Accounts accounts, MessageSource messages, CurrentUser currentUser, KnownRegions regions) {
         this.accounts = accounts;
         this.messages = messages;
         this.currentUser = currentUser;
+        this.regions = regions;
+    }
+
+    /** The names of the regions the shown accounts are scoped to, for the scope column (one query). */
+    private Map<RegionCode, String> regionNames(List<AccountSummary> shown) {
+        return regions.names(shown.stream().flatMap(a -> a.scope().regions().stream()).distinct().toList());
     }
 
     /** The roles the form offers: only those the signed-in administrator may hand out, in the enum's order. */
@@ -47,7 +58,9 @@ class AccountPageController {
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size, Model model) {
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("result", accounts.list(q, page, AccountForms.pageSize(size)));
+        Accounts.Page result = accounts.list(q, page, AccountForms.pageSize(size));
+        model.addAttribute("result", result);
+        model.addAttribute("regionNames", regionNames(result.rows()));
         model.addAttribute("pageSizes", AccountForms.PAGE_SIZES);
         model.addAttribute("allRoles", grantableRoles());
         return "access/accounts";
@@ -73,7 +86,9 @@ class AccountPageController {
 
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("account", accounts.get(id));
+        AccountSummary account = accounts.get(id);
+        model.addAttribute("account", account);
+        model.addAttribute("regionNames", regionNames(List.of(account)));
         model.addAttribute("allRoles", grantableRoles());
         return "access/account";
     }

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.ApiClientSummary;
 import org.wushe.access.ApiClients;
+import org.wushe.access.KnownRegions;
 import org.wushe.access.ApiPermission;
 import org.wushe.shared.InvalidValueException;
 
@@ -27,14 +29,20 @@ class ApiClientPageController {
     private final ApiClients clients;
     private final MessageSource messages;
 
-    ApiClientPageController(ApiClients clients, MessageSource messages) {
+    private final KnownRegions regions;
+
+    ApiClientPageController(ApiClients clients, MessageSource messages, KnownRegions regions) {
+        this.regions = regions;
         this.clients = clients;
         this.messages = messages;
     }
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("clients", clients.list());
+        List<ApiClientSummary> shown = clients.list();
+        model.addAttribute("clients", shown);
+        model.addAttribute("regionNames", regions.names(shown.stream().flatMap(c -> c.scope().regions().stream())
+                .distinct().toList()));
         model.addAttribute("allPermissions", ApiPermission.values());
         return "access/api-clients";
     }

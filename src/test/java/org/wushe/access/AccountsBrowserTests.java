@@ -1,0 +1,67 @@
+package org.wushe.access;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.wushe.Browser;
+
+/**
+ * The city's civil-affairs administrator at an office screen (1440×900), in the demo city (where admins sign in
+ * without the second factor): the account list and an account's page name the regions of each scope.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class AccountsBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theAccountListAndAnAccountNameTheRegionsOfTheirScope() {
+        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
+            Page page = context.newPage();
+            page.setViewportSize(1440, 900);
+            page.navigate("/login");
+            page.getByLabel("用户名").fill("civil");
+            page.getByLabel("密码").fill("Wushe@2022demo");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(page.locator("#current-user")).hasText("civil");
+
+            page.navigate("/accounts?q=station&size=50");
+            var row = page.locator("tr", new Page.LocatorOptions().setHasText("天平路街道"));
+            assertThat(row.first()).containsText("徐汇区 天平路街道");
+            row.first().getByRole(AriaRole.LINK).first().click();
+            assertThat(page).hasURL(Pattern.compile(".*/accounts/\\d+$"));
+            assertThat(page.locator("#account-scope")).containsText("徐汇区 天平路街道");
+            assertThat(page.locator("#account-scope")).containsText("310104003");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/account-station.png"))
+                    .setFullPage(true));
+        }
+    }
+}
