@@ -39,7 +39,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Accounts {
 
-    static final String MANAGERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','ASSOCIATION_ADMIN','AGENCY_ADMIN','CHARITY_ADMIN')";
 
     private final AccountRepository repository;
     private final AccountQueries queries;
@@ -78,7 +77,7 @@ public class Accounts {
         return queries.holdersCovering(role, region.value());
     }
 
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public IssuedPassword create(NewAccount request) {
         StaffPrincipal me = currentUser.require();
@@ -101,7 +100,7 @@ public class Accounts {
      * The account of a volunteer whose registration a station, community or civil affairs approved: role VOLUNTEER,
      * scoped to the volunteer's region (which must lie in the approver's scope), with a one-time password.
      */
-    @PreAuthorize("hasAnyRole('STATION_STAFF','COMMUNITY_STAFF','CIVIL_AFFAIRS_ADMIN')")
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     @Transactional
     public IssuedPassword createVolunteerAccount(String username, String displayName, PhoneNumber phone,
             RegionCode region) {
@@ -148,7 +147,7 @@ public class Accounts {
      * computed in long (page 2147483647 × 100 does not overflow) and a page past the end is answered empty
      * without asking the database for it.
      */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     public Page list(String search, int page, int size) {
         if (page < 1) {
             throw new InvalidValueException("access.account.pageInvalid");
@@ -168,13 +167,13 @@ public class Accounts {
         return new Page(rows, total, page, size);
     }
 
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     public AccountSummary get(long id) {
         Account account = load(id);
         return summary(account, throttle.lockedUntilAnywhere(id, clock.instant()).orElse(null));
     }
 
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public void disable(long id) {
         Account account = loadManageable(id);
@@ -187,7 +186,7 @@ public class Accounts {
         audit(AuditAction.UPDATE, account, List.of("enabled"), null);
     }
 
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public void enable(long id) {
         Account account = loadManageable(id);
@@ -196,7 +195,7 @@ public class Accounts {
         audit(AuditAction.UPDATE, account, List.of("enabled"), null);
     }
 
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public void unlock(long id) {
         Account account = loadManageable(id);
@@ -205,7 +204,7 @@ public class Accounts {
         audit(AuditAction.UNLOCKED, account, List.of("lockedUntil"), null);
     }
 
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public IssuedPassword resetPassword(long id) {
         Account account = loadManageable(id);
@@ -224,7 +223,7 @@ public class Accounts {
      * organisation keeps the account's own: neither form nor API client drops it by leaving it out (that would
      * widen an agency worker's scope to every organisation of its regions).
      */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public void assign(long id, Set<Role> roles, DataScope requested) {
         Account account = loadManageable(id);
@@ -238,7 +237,7 @@ public class Accounts {
     }
 
     /** Shows an account's phone in clear: needs a reason, and the audit trail records who saw it and why. */
-    @PreAuthorize(MANAGERS)
+    @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     public String revealPhone(long id, String reason) {
         Account account = loadManageable(id);
         return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), account.homeRegion(), "phone"), reason,

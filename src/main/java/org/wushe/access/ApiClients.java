@@ -30,7 +30,6 @@ public class ApiClients {
 
     public static final String USERNAME_PREFIX = "api:";
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{2,31}");
-    static final String ADMIN = "hasRole('CIVIL_AFFAIRS_ADMIN')";
 
     private final ApiClientStore store;
     private final ApiTokens tokens;
@@ -50,19 +49,19 @@ public class ApiClients {
     }
 
     /** The clients whose whole scope lies in the caller's, by name (revoked ones too: they explain old audit rows). */
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional(readOnly = true)
     public List<ApiClientSummary> list() {
         return store.visible(currentUser.scope());
     }
 
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional(readOnly = true)
     public ApiClientSummary get(long id) {
         return store.findVisible(id, currentUser.scope()).orElseThrow(() -> new ApiClientNotFoundException(id));
     }
 
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional
     public IssuedApiToken create(String name, DataScope scope, Set<ApiPermission> permissions) {
         String clean = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
@@ -96,7 +95,7 @@ public class ApiClients {
     }
 
     /** The old token stops working at once; the new one is shown once. */
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional
     public IssuedApiToken rotate(long id) {
         ApiClientSummary client = get(id);
@@ -108,7 +107,7 @@ public class ApiClients {
         return new IssuedApiToken(get(id), token.token());
     }
 
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional
     public void revoke(long id) {
         ApiClientSummary client = get(id);

@@ -22,6 +22,11 @@ public record StaffPrincipal(long accountId, String username, String displayName
         return roles.contains(role);
     }
 
+    /** Whether any of this caller's roles belongs to {@code group}. */
+    public boolean in(RoleGroup group) {
+        return roles.stream().anyMatch(group::includes);
+    }
+
     /** The roles this caller may hand out: what any of their roles {@linkplain Role#grants() grants}. */
     public Set<Role> grantableRoles() {
         Set<Role> grantable = EnumSet.noneOf(Role.class);

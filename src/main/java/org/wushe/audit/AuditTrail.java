@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.wushe.access.RoleGroup;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -79,7 +80,7 @@ public class AuditTrail {
         return queries.forEach(query, scope, sink);
     }
 
-    @PreAuthorize("hasAnyRole('AUDITOR', 'CIVIL_AFFAIRS_ADMIN')")
+    @PreAuthorize(RoleGroup.Guard.AUDIT_VERIFIERS)
     public ChainVerification verify() {
         return verifier.verify();
     }

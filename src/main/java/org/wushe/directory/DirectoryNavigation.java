@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.platform.NavigationItem;
@@ -9,6 +10,6 @@ class DirectoryNavigation {
 
     @Bean
     NavigationItem organisationsNavigationItem() {
-        return new NavigationItem("nav.organisations", "/organisations", 300, Organisations.READER_AUTHORITIES);
+        return new NavigationItem("nav.organisations", "/organisations", 300, RoleGroup.DIRECTORY_READERS.authorities());
     }
 }

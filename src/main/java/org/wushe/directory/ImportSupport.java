@@ -101,7 +101,7 @@ class ImportSupport {
     }
 
     /** Runs a check, turning a bad value into a problem of the column (and null). */
-    static <T> T check(org.wushe.directory.internal.imports.RowImport.Problems problems, String column,
+    static <T> T check(org.wushe.platform.spreadsheet.RowImport.Problems problems, String column,
             Supplier<T> value) {
         try {
             return value.get();

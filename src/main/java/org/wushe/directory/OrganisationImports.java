@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import org.wushe.access.DataScope;
 import org.wushe.directory.internal.DirectoryBulkStore;
 import org.wushe.directory.internal.DirectoryBulkStore.NewOrganisation;
 import org.wushe.directory.internal.SocialWorkerStore;
-import org.wushe.directory.internal.imports.RowImport;
+import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.CreditCode;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
@@ -32,14 +33,12 @@ public class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
     static final String ENTITY = "organisation";
     static final List<String> COLUMNS = List.of("type", "name", "creditCode", "regionCode", "address",
             "contactPerson", "contactPhone", "parent", "servedRegions");
-    static final Set<String> WRITER_AUTHORITIES = Set.of("ROLE_CIVIL_AFFAIRS_ADMIN", "ROLE_ASSOCIATION_ADMIN",
-            "ROLE_STATION_STAFF");
 
     private final DirectoryBulkStore bulk;
     private final SocialWorkerStore names;
 
     OrganisationImports(ImportSupport support, DirectoryBulkStore bulk, SocialWorkerStore names) {
-        super(support, ENTITY, WRITER_AUTHORITIES);
+        super(support, ENTITY, RoleGroup.ORGANISATION_WRITERS.authorities());
         this.bulk = bulk;
         this.names = names;
     }

@@ -1,11 +1,11 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,12 +40,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Organisations {
 
-    static final String WRITERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','ASSOCIATION_ADMIN','STATION_STAFF')";
-    static final String READERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','ASSOCIATION_ADMIN','AGENCY_ADMIN',"
-            + "'STATION_STAFF','COMMUNITY_STAFF','SOCIAL_WORKER','CHARITY_ADMIN','AUDITOR')";
-    static final Set<String> READER_AUTHORITIES = Set.of("ROLE_CIVIL_AFFAIRS_ADMIN", "ROLE_ASSOCIATION_ADMIN",
-            "ROLE_AGENCY_ADMIN", "ROLE_STATION_STAFF", "ROLE_COMMUNITY_STAFF", "ROLE_SOCIAL_WORKER",
-            "ROLE_CHARITY_ADMIN", "ROLE_AUDITOR");
 
     public static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100);
     /** An xlsx sheet holds 1,048,576 rows; a larger export must be narrowed first. */
@@ -77,7 +71,7 @@ public class Organisations {
         this.clock = clock;
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public long create(OrganisationDraft draft) {
         Organisation organisation = factory.newOrganisation(actor(), clock.instant());
@@ -88,7 +82,7 @@ public class Organisations {
         return organisation.id();
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void update(long id, OrganisationDraft draft) {
         Organisation organisation = load(id);
@@ -98,7 +92,7 @@ public class Organisations {
                 "contactPerson", "contactPhone", "parentId", "servedRegions"));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public OrganisationDetails get(long id) {
         Organisation o = load(id);
         String parentName = o.parentId() == null || !queries.isVisible(currentUser.scope(), o.parentId()) ? null
@@ -109,7 +103,7 @@ public class Organisations {
     }
 
     /** One page (1-based; beyond the last page gives the last) with the total the caller may see. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public OrganisationPage list(OrganisationFilter filter, int page, int size) {
         if (!PAGE_SIZES.contains(size)) {
             throw new InvalidValueException("error.pageSize", PAGE_SIZES.toString());
@@ -120,7 +114,7 @@ public class Organisations {
         return new OrganisationPage(queries.page(scope, filter, (long) (shown - 1) * size, size), shown, size, total);
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void suspend(long id) {
         Organisation organisation = load(id);
@@ -130,7 +124,7 @@ public class Organisations {
         audit(AuditAction.UPDATE, organisation, List.of("status"));
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void activate(long id) {
         Organisation organisation = load(id);
@@ -141,7 +135,7 @@ public class Organisations {
     }
 
     /** Civil affairs vouches for the organisation (only a civil-affairs admin, inside their scope). */
-    @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
+    @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional
     public void verify(long id) {
         Organisation organisation = load(id);
@@ -151,7 +145,7 @@ public class Organisations {
     }
 
     /** The contact phone in clear: needs a reason, and the audit trail records who saw it and why. */
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public String revealContactPhone(long id, String reason) {
         Organisation organisation = load(id);
         return sensitiveData.reveal(new SensitiveField("organisation", Long.toString(id), organisation.regionCode(),
@@ -162,7 +156,7 @@ public class Organisations {
      * Hands every matching row to {@code sink}, in list order, and records the export. The transaction commits
      * even if the sink fails half-way (it only reads), so an interrupted export is still recorded.
      */
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     @Transactional(noRollbackFor = Exception.class)
     public long export(OrganisationFilter filter, Consumer<OrganisationRow> sink) {
         DataScope scope = currentUser.scope();

@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import org.wushe.directory.SocialWorkers.Validated;
 import org.wushe.directory.internal.SocialWorkerCipher;
 import org.wushe.directory.internal.SocialWorkerRecord;
 import org.wushe.directory.internal.SocialWorkerStore;
-import org.wushe.directory.internal.imports.RowImport;
+import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -30,8 +31,6 @@ public class SocialWorkerImports extends SpreadsheetImports<Validated> {
     static final List<String> COLUMNS = List.of("name", "idNumber", "phone", "qualification", "certificateNo",
             "specialties", "partyMember", "reportedCommunity", "availability", "regionCode", "organisations",
             "servedRegions");
-    static final Set<String> WRITER_AUTHORITIES = Set.of("ROLE_CIVIL_AFFAIRS_ADMIN", "ROLE_ASSOCIATION_ADMIN",
-            "ROLE_AGENCY_ADMIN", "ROLE_STATION_STAFF");
 
     private final SocialWorkers socialWorkers;
     private final SocialWorkerStore store;
@@ -39,7 +38,7 @@ public class SocialWorkerImports extends SpreadsheetImports<Validated> {
 
     SocialWorkerImports(ImportSupport support, SocialWorkers socialWorkers, SocialWorkerStore store,
             SocialWorkerCipher cipher) {
-        super(support, ENTITY, WRITER_AUTHORITIES);
+        super(support, ENTITY, RoleGroup.SOCIAL_WORKER_WRITERS.authorities());
         this.socialWorkers = socialWorkers;
         this.store = store;
         this.cipher = cipher;

@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.platform.NavigationItem;
@@ -9,6 +10,6 @@ class SocialWorkerNavigation {
 
     @Bean
     NavigationItem socialWorkersNavigationItem() {
-        return new NavigationItem("nav.socialWorkers", "/social-workers", 310, SocialWorkers.READER_AUTHORITIES);
+        return new NavigationItem("nav.socialWorkers", "/social-workers", 310, RoleGroup.DIRECTORY_READERS.authorities());
     }
 }

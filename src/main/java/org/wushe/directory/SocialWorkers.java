@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,9 +46,6 @@ import org.wushe.shared.ResidentIdNumber;
 @Service
 public class SocialWorkers {
 
-    static final String WRITERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','ASSOCIATION_ADMIN','AGENCY_ADMIN','STATION_STAFF')";
-    static final String READERS = Organisations.READERS;
-    static final Set<String> READER_AUTHORITIES = Organisations.READER_AUTHORITIES;
     static final int MAX_NAME = 50;
     static final int MAX_CERTIFICATE = 50;
     static final int MAX_SERVED = 200;
@@ -74,7 +72,7 @@ public class SocialWorkers {
         this.clock = clock;
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.SOCIAL_WORKER_WRITERS)
     @Transactional
     public long create(SocialWorkerDraft draft) {
         Validated v = validateOrThrow(draft, null);
@@ -84,7 +82,7 @@ public class SocialWorkers {
         return record.id();
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.SOCIAL_WORKER_WRITERS)
     @Transactional
     public void update(long id, SocialWorkerDraft draft) {
         SocialWorkerRecord old = loadWritable(id);
@@ -93,7 +91,7 @@ public class SocialWorkers {
         audit(AuditAction.UPDATE, id, v.region(), FIELDS);
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.SOCIAL_WORKER_WRITERS)
     @Transactional
     public void setAvailability(long id, Availability availability) {
         if (availability == null) {
@@ -104,7 +102,7 @@ public class SocialWorkers {
         audit(AuditAction.UPDATE, id, RegionCode.parse(old.regionCode()), List.of("availability"));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public SocialWorkerDetails get(long id) {
         SocialWorkerRecord w = load(id);
         List<String> names = w.organisationIds().stream().map(o -> organisations.nameOf(o).orElse("")).toList();
@@ -115,7 +113,7 @@ public class SocialWorkers {
                 w.createdAt(), w.createdBy());
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public SocialWorkerPage list(SocialWorkerFilter filter, int page, int size) {
         if (!Organisations.PAGE_SIZES.contains(size)) {
             throw new InvalidValueException("error.pageSize", Organisations.PAGE_SIZES.toString());
@@ -126,30 +124,30 @@ public class SocialWorkers {
         return new SocialWorkerPage(store.page(scope, filter, (long) (shown - 1) * size, size), shown, size, total);
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public List<SocialWorkerCount> countsByOrganisation() {
         return store.countsByOrganisation(currentUser.scope());
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public List<SocialWorkerCount> countsByRegion() {
         return store.countsByRegion(currentUser.scope());
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public String revealIdNumber(long id, String reason) {
         SocialWorkerRecord w = load(id);
         return sensitiveData.reveal(field(w, "idNumber"), reason, () -> cipher.clearIdNumber(w.idNumberCipher()));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public String revealPhone(long id, String reason) {
         SocialWorkerRecord w = load(id);
         return sensitiveData.reveal(field(w, "phone"), reason, () -> cipher.clearPhone(w.phoneCipher()));
     }
 
     /** Hands every matching row to {@code sink} and records the export (committed even if the sink fails). */
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     @Transactional(noRollbackFor = Exception.class)
     public long export(SocialWorkerFilter filter, Consumer<SocialWorkerRow> sink) {
         DataScope scope = currentUser.scope();
@@ -167,7 +165,7 @@ public class SocialWorkers {
      * Every problem of a draft by form field (the first per field), for a form that marks each bad field; an ID
      * number already registered is reported under {@code idNumber}.
      */
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.SOCIAL_WORKER_WRITERS)
     public java.util.Map<String, InvalidValueException> fieldProblems(SocialWorkerDraft draft, boolean update) {
         List<FieldProblem> problems = new ArrayList<>();
         Validated v = validate(draft, update, problems, regions::exists, true);

@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
 import org.wushe.directory.internal.DirectoryBulkStore;
 import org.wushe.directory.internal.DirectoryBulkStore.NewVolunteer;
-import org.wushe.directory.internal.imports.RowImport;
+import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.notify.Notifications;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
@@ -41,7 +42,7 @@ public class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
     VolunteerImports(ImportSupport support, DirectoryBulkStore bulk, Notifications notifications,
             VolunteerActivations activations) {
-        super(support, ENTITY, Volunteers.REVIEWER_AUTHORITIES);
+        super(support, ENTITY, RoleGroup.VOLUNTEER_REVIEWERS.authorities());
         this.bulk = bulk;
         this.notifications = notifications;
         this.activations = activations;

@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.platform.NavigationItem;
@@ -9,7 +10,7 @@ class VolunteerNavigation {
 
     @Bean
     NavigationItem volunteersNavigationItem() {
-        return new NavigationItem("nav.volunteers", "/volunteers", 320, Volunteers.REVIEWER_AUTHORITIES);
+        return new NavigationItem("nav.volunteers", "/volunteers", 320, RoleGroup.VOLUNTEER_REVIEWERS.authorities());
     }
 
     @Bean

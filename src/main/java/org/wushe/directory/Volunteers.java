@@ -1,5 +1,6 @@
 package org.wushe.directory;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,9 +50,6 @@ public class Volunteers {
 
     /** The version of the privacy notice a registering volunteer consents to. */
     public static final String PRIVACY_NOTICE_VERSION = "2026-11-v1";
-    static final String REVIEWERS = "hasAnyRole('STATION_STAFF','COMMUNITY_STAFF','CIVIL_AFFAIRS_ADMIN')";
-    static final Set<String> REVIEWER_AUTHORITIES = Set.of("ROLE_STATION_STAFF", "ROLE_COMMUNITY_STAFF",
-            "ROLE_CIVIL_AFFAIRS_ADMIN");
     static final int CODES_PER_PHONE_PER_HOUR = 5;
     static final int CODES_PER_ADDRESS_PER_HOUR = 20;
     static final int REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20;
@@ -165,7 +163,7 @@ public class Volunteers {
         return volunteerId;
     }
 
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public List<VolunteerRow> list(VolunteerStatus status) {
         return store.list(currentUser.scope(), status, LIST_LIMIT).stream().map(Volunteers::row).toList();
     }
@@ -174,7 +172,7 @@ public class Volunteers {
      * Hands every volunteer of the caller's scope (of the status, if given) to {@code sink}, names masked, and
      * records the export. Commits even if the sink fails half-way (it only reads), so the export stays recorded.
      */
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     @Transactional(noRollbackFor = Exception.class)
     public long export(VolunteerStatus status, java.util.function.Consumer<VolunteerRow> sink) {
         var scope = currentUser.scope();
@@ -193,19 +191,19 @@ public class Volunteers {
      * APPROVED volunteers of the caller's scope who said they can serve on {@code day} in {@code slot} (for
      * assigning work later), names masked, oldest registration first, at most {@value #LIST_LIMIT}.
      */
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public List<VolunteerRow> availableOn(java.time.DayOfWeek day, TimeSlot slot) {
         return store.approvedAvailable(currentUser.scope(), WeeklySlots.bit(day, slot), LIST_LIMIT).stream()
                 .map(Volunteers::row).toList();
     }
 
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public VolunteerDetails get(long id) {
         return details(load(id));
     }
 
     /** Approves: passport number, VOLUNTEER account in the volunteer's region, one-time password by SMS. */
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     @Transactional
     public String approve(long id) {
         Volunteer v = load(id);
@@ -225,7 +223,7 @@ public class Volunteers {
         return passport;
     }
 
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     @Transactional
     public void reject(long id, String reason) {
         Volunteer v = load(id);
@@ -237,14 +235,14 @@ public class Volunteers {
         audit(AuditAction.UPDATE, v, List.of("status", "rejectReason"), null);
     }
 
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public String revealIdNumber(long id, String reason) {
         Volunteer v = load(id);
         return sensitiveData.reveal(new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "idNumber"),
                 reason, () -> store.clearIdNumber(v));
     }
 
-    @PreAuthorize(REVIEWERS)
+    @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public String revealPhone(long id, String reason) {
         Volunteer v = load(id);
         return sensitiveData.reveal(new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "phone"),

@@ -6,5 +6,5 @@
  * {@link org.wushe.shared.Activity} events for every write, import and export.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory",
-        allowedDependencies = {"access", "privacy", "platform", "notify", "region"})
+        allowedDependencies = {"access", "privacy", "platform", "platform::spreadsheet", "notify", "region"})
 package org.wushe.directory;

@@ -1,5 +1,6 @@
 package org.wushe.requests;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -41,7 +42,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class HelpRequestCases {
 
-    static final String STAFF = HelpRequests.STAFF;
     static final Set<OrgType> ASSIGNABLE_ORGS = EnumSet.of(OrgType.STATION, OrgType.COMMUNITY_SW_ROOM,
             OrgType.COMMUNITY_VOLUNTEER_STATION, OrgType.COMMUNITY_COMMITTEE, OrgType.AGENCY);
     static final Set<OrgType> REFERRAL_ORGS = EnumSet.of(OrgType.HOSPITAL_SW_DEPT, OrgType.COMMUNITY_COMMITTEE,
@@ -76,7 +76,7 @@ public class HelpRequestCases {
         this.clock = clock;
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void triage(long id, Priority priority) {
         HelpRequest r = load(id);
@@ -85,7 +85,7 @@ public class HelpRequestCases {
     }
 
     /** Ranked candidates: same community first, matching specialty/skill, lowest open load, on duty. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional(readOnly = true)
     public Suggestions suggestions(long id) {
         HelpRequest r = load(id);
@@ -96,7 +96,7 @@ public class HelpRequestCases {
     }
 
     /** Organisations a request can be referred to (hospital social-work departments, committees, charities …). */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional(readOnly = true)
     public List<DispatchCandidates.Organisation> referralTargets(long id) {
         HelpRequest r = load(id);
@@ -104,7 +104,7 @@ public class HelpRequestCases {
     }
 
     /** Assigns (or reassigns) an organisation, a social worker and/or a volunteer chosen among the candidates. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void assign(long id, Long organisationId, Long socialWorkerId, Long volunteerId) {
         HelpRequest r = load(id);
@@ -133,7 +133,7 @@ public class HelpRequestCases {
     }
 
     /** Assigns the same people to several requests (each must be in scope); returns how many were assigned. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public int bulkAssign(List<Long> ids, Long organisationId, Long socialWorkerId, Long volunteerId) {
         if (ids == null || ids.isEmpty() || ids.size() > 100) {
@@ -153,7 +153,7 @@ public class HelpRequestCases {
      * The assignee accepts: the signed-in social worker or volunteer for themselves, or staff in scope recording
      * the acceptance the assignee gave by phone.
      */
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
     @Transactional
     public void accept(long id, Party party) {
         HelpRequest r = loadForAssigneeOrStaff(id);
@@ -163,7 +163,7 @@ public class HelpRequestCases {
         sms(r, "requests.accepted");
     }
 
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
     @Transactional
     public void decline(long id, Party party, String reason) {
         HelpRequest r = loadForAssigneeOrStaff(id);
@@ -176,7 +176,7 @@ public class HelpRequestCases {
                 List.of(TrackingCodes.display(r.trackingCode())), "/requests/" + id);
     }
 
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
     @Transactional
     public void start(long id) {
         HelpRequest r = loadForAssigneeOrStaff(id);
@@ -184,7 +184,7 @@ public class HelpRequestCases {
         save(r, "status");
     }
 
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
     @Transactional
     public void resolve(long id, String summary, List<ServiceType> serviceTypes, int personTimes) {
         HelpRequest r = loadForAssigneeOrStaff(id);
@@ -194,7 +194,7 @@ public class HelpRequestCases {
     }
 
     /** Closes a resolved request; refused while a referral is pending or accepted. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void close(long id) {
         HelpRequest r = load(id);
@@ -205,7 +205,7 @@ public class HelpRequestCases {
                 r.serviceTypes(), r.personTimes()));
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void cancel(long id, String reason) {
         HelpRequest r = load(id);
@@ -218,7 +218,7 @@ public class HelpRequestCases {
     }
 
     /** An internal note (never shown to the resident). */
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
     @Transactional
     public void note(long id, String text) {
         HelpRequest r = loadForAssigneeOrStaff(id);
@@ -228,7 +228,7 @@ public class HelpRequestCases {
     }
 
     /** Refers (a part of) the request to an organisation; its staff accept, reject or complete it. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public long refer(long id, long organisationId, String part) {
         HelpRequest r = load(id);
@@ -249,7 +249,7 @@ public class HelpRequestCases {
     }
 
     /** Staff of the request withdraw a referral that is no longer needed. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void withdrawReferral(long referralId) {
         ReferralView f = referrals.find(referralId).orElseThrow(HelpRequestNotFoundException::new);
@@ -297,7 +297,7 @@ public class HelpRequestCases {
     }
 
     /** A follow-up call (回访) after resolution: reached or not, satisfaction 1–5, a note. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void followUp(long id, boolean reached, Integer satisfaction, String note) {
         HelpRequest r = load(id);
@@ -363,7 +363,7 @@ public class HelpRequestCases {
     /** Staff in scope, or the assigned social worker/volunteer themselves. */
     private HelpRequest loadForAssigneeOrStaff(long id) {
         StaffPrincipal me = currentUser.require();
-        boolean staff = me.roles().stream().anyMatch(r -> HelpRequests.STAFF_AUTHORITIES.contains(r.authority()));
+        boolean staff = me.in(RoleGroup.HELP_REQUEST_STAFF);
         if (staff) {
             return load(id);
         }

@@ -1,5 +1,6 @@
 package org.wushe.requests;
 
+import org.wushe.access.RoleGroup;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ class HelpRequestNavigation {
 
     @Bean
     NavigationItem helpRequestsNavigationItem() {
-        return new NavigationItem("requests.nav.list", "/requests", 400, HelpRequests.STAFF_AUTHORITIES);
+        return new NavigationItem("requests.nav.list", "/requests", 400, RoleGroup.HELP_REQUEST_STAFF.authorities());
     }
 
     @Bean

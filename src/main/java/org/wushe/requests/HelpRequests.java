@@ -1,5 +1,6 @@
 package org.wushe.requests;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +45,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class HelpRequests {
 
-    public static final String STAFF = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF','COMMUNITY_STAFF')";
-    public static final java.util.Set<String> STAFF_AUTHORITIES = java.util.Set.of("ROLE_CIVIL_AFFAIRS_ADMIN",
-            "ROLE_STATION_STAFF", "ROLE_COMMUNITY_STAFF");
     static final int CODES_PER_PHONE_PER_HOUR = 5;
     static final int CODES_PER_ADDRESS_PER_HOUR = 30;
     static final int SUBMITS_PER_PHONE_PER_HOUR = 10;
@@ -143,7 +141,7 @@ public class HelpRequests {
     }
 
     /** Staff record a request on behalf of a caller (hotline, community online group, walk-in); no SMS code. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     public Submission record(Intake intake, Channel channel) {
         if (channel == null || channel == Channel.ONLINE || channel == Channel.HOTLINE_12345) {
             throw new IntakeRejectedException(java.util.Map.of("channel",
@@ -255,28 +253,28 @@ public class HelpRequests {
     }
 
     /** The worklist of the caller's scope (staff, or an API client with PERM_HELP_REQUESTS_READ). */
-    @PreAuthorize(STAFF + " or hasAuthority('PERM_HELP_REQUESTS_READ')")
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF + " or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional(readOnly = true)
     public WorklistPage worklist(WorklistFilter filter) {
         return worklist.page(currentUser.scope(), null, filter, clock.instant());
     }
 
     /** The requests assigned to the signed-in social worker or volunteer. */
-    @PreAuthorize("hasAnyRole('SOCIAL_WORKER','VOLUNTEER')")
+    @PreAuthorize(RoleGroup.Guard.RESPONDERS)
     @Transactional(readOnly = true)
     public WorklistPage mine(WorklistFilter filter) {
         return worklist.page(currentUser.scope(), currentUser.require().accountId(), filter, clock.instant());
     }
 
     /** The newest id the caller's worklist shows: the live list compares it to know it must refresh. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional(readOnly = true)
     public long newestId(WorklistFilter filter) {
         return worklist.newestId(currentUser.scope(), null, filter, clock.instant()).orElse(0L);
     }
 
     /** Every request of the filter (at most {@link #EXPORT_LIMIT}) for the xlsx export; audited. */
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void export(WorklistFilter filter, Consumer<HelpRequestRow> sink) {
         worklist.each(currentUser.scope(), filter, clock.instant(), EXPORT_LIMIT, sink);
@@ -288,11 +286,11 @@ public class HelpRequests {
      * One request for staff in scope, or for its assigned social worker/volunteer; viewing the description
      * (health data) is recorded in the audit trail.
      */
-    @PreAuthorize(STAFF + " or hasAnyRole('SOCIAL_WORKER','VOLUNTEER') or hasAuthority('PERM_HELP_REQUESTS_READ')")
+    @PreAuthorize(RoleGroup.Guard.CASE_WORKERS + " or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional
     public HelpRequestDetails details(long id) {
         StaffPrincipal me = currentUser.require();
-        boolean staff = me.roles().stream().anyMatch(r -> STAFF_AUTHORITIES.contains(r.authority()));
+        boolean staff = me.in(RoleGroup.HELP_REQUEST_STAFF);
         boolean assigneeOnly = !staff && me.roles().stream()
                 .anyMatch(r -> r == org.wushe.access.Role.SOCIAL_WORKER || r == org.wushe.access.Role.VOLUNTEER);
         HelpRequestDetails d = reads.details(assigneeOnly ? org.wushe.access.DataScope.none() : me.scope(),
@@ -303,7 +301,7 @@ public class HelpRequests {
         return d;
     }
 
-    @PreAuthorize(STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     public String revealPhone(long id, String reason) {
         var r = store.load(currentUser.scope(), id).orElseThrow(HelpRequestNotFoundException::new);
         return sensitiveData.reveal(new SensitiveField("help_request", Long.toString(id),

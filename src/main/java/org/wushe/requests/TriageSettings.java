@@ -1,5 +1,6 @@
 package org.wushe.requests;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,7 +17,6 @@ import org.wushe.shared.AuditAction;
 @Service
 public class TriageSettings {
 
-    static final String EDITORS = "hasRole('CIVIL_AFFAIRS_ADMIN')";
 
     private final TriageRules rules;
     private final CurrentUser currentUser;
@@ -31,26 +31,26 @@ public class TriageSettings {
         this.clock = clock;
     }
 
-    @PreAuthorize(HelpRequests.STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional(readOnly = true)
     public List<TriageRules.Rule> rules() {
         return rules.rules();
     }
 
-    @PreAuthorize(HelpRequests.STAFF)
+    @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional(readOnly = true)
     public List<TriageRules.Deadline> deadlines() {
         return rules.deadlines();
     }
 
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(RoleGroup.Guard.TRIAGE_EDITORS)
     @Transactional
     public void updateRule(long id, Priority priority, boolean enabled) {
         rules.updateRule(id, priority, enabled, currentUser.username());
         audit("rule", Long.toString(id));
     }
 
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(RoleGroup.Guard.TRIAGE_EDITORS)
     @Transactional
     public long addRule(Category category, String question, Priority priority) {
         long id = rules.addRule(category, question == null || question.isBlank() ? null : question.strip(), priority,
@@ -59,7 +59,7 @@ public class TriageSettings {
         return id;
     }
 
-    @PreAuthorize(EDITORS)
+    @PreAuthorize(RoleGroup.Guard.TRIAGE_EDITORS)
     @Transactional
     public void updateDeadline(Priority priority, int firstContactMinutes, int resolutionMinutes) {
         rules.updateDeadline(priority, firstContactMinutes, resolutionMinutes, currentUser.username());

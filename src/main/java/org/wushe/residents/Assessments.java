@@ -1,5 +1,6 @@
 package org.wushe.residents;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public class Assessments {
         this.clock = clock;
     }
 
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public AssessmentDetails record(long residentId, AssessmentDraft draft) {
         ResidentDetails resident = residents.get(residentId);
@@ -79,14 +80,14 @@ public class Assessments {
         return store.find(residentId, id).orElseThrow();
     }
 
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public List<AssessmentDetails> history(long residentId) {
         residents.get(residentId);
         return store.history(residentId);
     }
 
     /** One assessment with its item answers and notes; the view is recorded in the audit trail. */
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     @Transactional
     public AssessmentDetails get(long residentId, long assessmentId) {
         ResidentDetails resident = residents.get(residentId);

@@ -1,5 +1,6 @@
 package org.wushe.residents;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,7 @@ public class Cases {
         this.clock = clock;
     }
 
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public long open(long residentId, String title, Long workerAccountId, Long supervisorAccountId) {
         ResidentDetails r = residents.get(residentId);
@@ -80,7 +81,7 @@ public class Cases {
     }
 
     /** Moves the case to {@code target}, which must be the next stage; only its worker, supervisor or an admin. */
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public CaseDetails advance(long caseId, CaseStage target) {
         CaseFile c = load(caseId);
@@ -91,7 +92,7 @@ public class Cases {
         return get(caseId);
     }
 
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void addNote(long caseId, String body) {
         CaseFile c = load(caseId);
@@ -108,14 +109,14 @@ public class Cases {
     }
 
     /** The case without its notes, for any reader in scope. */
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public CaseDetails get(long caseId) {
         CaseFile c = load(caseId);
         return store.details(caseId, mayReadNotes(c));
     }
 
     /** The notes, for the worker, supervisor or an admin in scope (else 403); each reading is audited. */
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     @Transactional
     public List<CaseNote> notes(long caseId) {
         CaseFile c = load(caseId);
@@ -127,7 +128,7 @@ public class Cases {
         return notes;
     }
 
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public List<CaseDetails> list(Long residentId, CaseStage stage) {
         if (residentId != null) {
             residents.get(residentId);

@@ -1,5 +1,6 @@
 package org.wushe.residents;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public class CheckIns {
      * Enrols (or re-enrols) a resident living alone with a daily deadline; returns the token of their new
      * personal link ({@code /check-in/{token}}) — shown once, any earlier link stops working.
      */
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public String enrol(long residentId, LocalTime deadline) {
         ResidentDetails r = residents.get(residentId);
@@ -73,7 +74,7 @@ public class CheckIns {
         return token;
     }
 
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void stop(long residentId) {
         ResidentDetails r = residents.get(residentId);
@@ -83,14 +84,14 @@ public class CheckIns {
         audit(r, "checkInStopped");
     }
 
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public CheckInOverview overview(long residentId) {
         residents.get(residentId);
         return store.overview(residentId);
     }
 
     /** Staff record a check-in they obtained (by phone or at the door). */
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void recordByStaff(long residentId, CheckInStatus status) {
         ResidentDetails r = residents.get(residentId);

@@ -1,5 +1,6 @@
 package org.wushe.residents;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +37,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Residents {
 
-    public static final String WRITERS =
-            "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF','COMMUNITY_STAFF','SOCIAL_WORKER')";
-    public static final String READERS =
-            "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF','COMMUNITY_STAFF','SOCIAL_WORKER','AUDITOR')";
     /**
      * Blind-index purpose of residents_resident.id_number_index: {@code CryptoService.blindIndex(ID_NUMBER_INDEX,
      * ResidentIdNumber.value())}. CryptoService takes lower-case identifiers only, hence resident_id and not
@@ -76,7 +73,7 @@ public class Residents {
         this.clock = clock;
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public long create(ResidentDraft draft) {
         Valid v = validation.validate(draft, false, id -> duplicateOf(cipher.idNumberIndex(id), null));
@@ -90,7 +87,7 @@ public class Residents {
         return id;
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void update(long id, ResidentDraft draft) {
         ResidentRecord old = load(id);
@@ -102,7 +99,7 @@ public class Residents {
         audit(AuditAction.UPDATE, id, v.community().value(), FIELDS, null);
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public ResidentDetails get(long id) {
         ResidentRecord r = load(id);
         return new ResidentDetails(r.id(), r.name(), cipher.maskedIdNumber(r.idNumberCipher()), r.sex(),
@@ -117,7 +114,7 @@ public class Residents {
                 r.categories(), r.voidedAt(), r.voidReason(), r.mergedIntoId(), r.createdAt(), r.createdBy());
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public ResidentPage list(ResidentFilter filter, int page, int size) {
         if (!PAGE_SIZES.contains(size)) {
             throw new InvalidValueException("error.pageSize", PAGE_SIZES.toString());
@@ -129,7 +126,7 @@ public class Residents {
     }
 
     /** Reveals the ID number, the phone, or a guardian's / emergency contact's phone, for a reason (audited). */
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public String reveal(long id, RevealableField field, String reason) {
         ResidentRecord r = load(id);
         SensitiveField audited = new SensitiveField(ENTITY, Long.toString(id), RegionCode.parse(r.communityCode()),
@@ -143,7 +140,7 @@ public class Residents {
         });
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void voidRecord(long id, String reason) {
         ResidentRecord r = load(id);
@@ -152,7 +149,7 @@ public class Residents {
         audit(AuditAction.UPDATE, id, r.communityCode(), List.of("voided"), next.voidReason());
     }
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void unvoid(long id, String reason) {
         ResidentRecord r = load(id);
@@ -166,7 +163,7 @@ public class Residents {
      * Merges {@code mergedId} into {@code survivorId}: categories, household, assessments, visits, check-ins and
      * cases move to the survivor; the merged record is voided and points to it. Both must be in scope.
      */
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void merge(long survivorId, long mergedId, String reason) {
         ResidentRecord survivor = load(survivorId);
@@ -183,7 +180,7 @@ public class Residents {
 
     // ---- households ----
 
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public long createHousehold(long headResidentId, String address) {
         ResidentRecord head = load(headResidentId);
@@ -198,7 +195,7 @@ public class Residents {
     }
 
     /** Links a resident into a household of the same community (relation e.g. 配偶, 子女); null household unlinks. */
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public void linkHousehold(long residentId, Long householdId, String relation) {
         ResidentRecord r = load(residentId);
@@ -217,7 +214,7 @@ public class Residents {
         audit(AuditAction.UPDATE, residentId, r.communityCode(), List.of("household"), null);
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public Household household(long id) {
         return households.find(currentUser.scope(), id).orElseThrow(() -> new HouseholdNotFoundException(id));
     }

@@ -1,6 +1,6 @@
 package org.wushe.residents;
 
-import java.util.Set;
+import org.wushe.access.RoleGroup;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,11 +9,9 @@ import org.wushe.platform.NavigationItem;
 @Configuration(proxyBeanMethods = false)
 class ResidentsNavigation {
 
-    static final Set<String> READER_AUTHORITIES = Set.of("ROLE_CIVIL_AFFAIRS_ADMIN", "ROLE_STATION_STAFF",
-            "ROLE_COMMUNITY_STAFF", "ROLE_SOCIAL_WORKER", "ROLE_AUDITOR");
 
     @Bean
     NavigationItem residentsNavigationItem() {
-        return new NavigationItem("residents.nav", "/residents", 400, READER_AUTHORITIES);
+        return new NavigationItem("residents.nav", "/residents", 400, RoleGroup.RESIDENT_READERS.authorities());
     }
 }

@@ -1,5 +1,6 @@
 package org.wushe.residents;
 
+import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public class Visits {
     }
 
     /** Records a visit; {@code visitedAt} null means now, and it may not lie in the future or before registration. */
-    @PreAuthorize(Residents.WRITERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public long record(long residentId, String kind, Instant visitedAt, String notes) {
         ResidentDetails r = residents.get(residentId);
@@ -71,7 +72,7 @@ public class Visits {
     }
 
     /** A resident's visits with their notes; the view of the notes is recorded. */
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     @Transactional
     public List<VisitDetails> history(long residentId) {
         ResidentDetails r = residents.get(residentId);
@@ -83,7 +84,7 @@ public class Visits {
         return visits;
     }
 
-    @PreAuthorize(Residents.READERS)
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public OverduePage overdue(int page, int size) {
         if (!Residents.PAGE_SIZES.contains(size)) {
             throw new InvalidValueException("error.pageSize", Residents.PAGE_SIZES.toString());

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Residents",
         allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory",
-                "directory::imports"})
+                "platform::spreadsheet"})
 package org.wushe.residents;

@@ -1,7 +1,7 @@
 package org.wushe.directory.web;
 
+import org.wushe.access.RoleGroup;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -149,7 +149,6 @@ class OrganisationPageController {
     }
 
     private boolean canWrite() {
-        return currentUser.principal().map(p -> Arrays.stream(new Role[] {Role.CIVIL_AFFAIRS_ADMIN,
-                Role.ASSOCIATION_ADMIN, Role.STATION_STAFF}).anyMatch(p::has)).orElse(false);
+        return currentUser.principal().map(p -> p.in(RoleGroup.ORGANISATION_WRITERS)).orElse(false);
     }
 }

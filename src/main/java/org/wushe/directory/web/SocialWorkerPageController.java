@@ -1,5 +1,6 @@
 package org.wushe.directory.web;
 
+import org.wushe.access.RoleGroup;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.access.Role;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Organisations;
 import org.wushe.directory.Qualification;
@@ -151,7 +151,6 @@ class SocialWorkerPageController {
     }
 
     private boolean canWrite() {
-        return currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN) || p.has(Role.ASSOCIATION_ADMIN)
-                || p.has(Role.AGENCY_ADMIN) || p.has(Role.STATION_STAFF)).orElse(false);
+        return currentUser.principal().map(p -> p.in(RoleGroup.SOCIAL_WORKER_WRITERS)).orElse(false);
     }
 }

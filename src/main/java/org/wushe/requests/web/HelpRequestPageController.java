@@ -1,5 +1,6 @@
 package org.wushe.requests.web;
 
+import org.wushe.access.RoleGroup;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -150,7 +151,7 @@ class HelpRequestPageController {
     private static boolean isStaff() {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> HelpRequests.STAFF_AUTHORITIES.contains(a.getAuthority()));
+                .anyMatch(a -> RoleGroup.HELP_REQUEST_STAFF.authorities().contains(a.getAuthority()));
     }
 
     @PostMapping("/{id}/triage")

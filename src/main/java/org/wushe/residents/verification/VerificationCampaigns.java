@@ -1,5 +1,6 @@
 package org.wushe.residents.verification;
 
+import org.wushe.access.RoleGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.Role;
-import org.wushe.directory.internal.imports.TemplateWorkbook;
+import org.wushe.platform.spreadsheet.TemplateWorkbook;
 import org.wushe.platform.ChinaTime;
 import org.wushe.privacy.Masking;
 import org.wushe.privacy.SensitiveData;
@@ -57,10 +58,6 @@ import org.wushe.shared.RegionLevel;
 @Service
 public class VerificationCampaigns {
 
-    public static final String ORGANISERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF')";
-    public static final String WORKERS = "hasAnyRole('CIVIL_AFFAIRS_ADMIN','STATION_STAFF','COMMUNITY_STAFF')";
-    public static final Set<String> WORKER_AUTHORITIES = Set.of(Role.CIVIL_AFFAIRS_ADMIN.authority(),
-            Role.STATION_STAFF.authority(), Role.COMMUNITY_STAFF.authority());
     static final String TASK = "verification_task";
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
@@ -97,7 +94,7 @@ public class VerificationCampaigns {
     // ---- campaigns ----
 
     /** @throws FieldsRejectedException with every bad field (name, source, regionCode, deadline) */
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     @Transactional
     public long create(CampaignDraft draft) {
         Map<String, InvalidValueException> problems = new LinkedHashMap<>();
@@ -135,13 +132,13 @@ public class VerificationCampaigns {
     }
 
     /** The newest campaigns the caller may see (at most 200), with the counts of the caller's scope. */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public List<Campaign> list() {
         return campaigns.list(scope(), 200).stream().map(c -> campaign(c.campaign(), c.total(), c.done())).toList();
     }
 
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public Campaign get(long id) {
         var c = campaigns.counted(record(id), scope());
@@ -151,7 +148,7 @@ public class VerificationCampaigns {
     // ---- import ----
 
     /** The empty list template: Chinese headers, text columns, the category dropdown. */
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     public byte[] template() {
         List<String> columns = ListImport.COLUMNS;
         List<String> labels = Arrays.stream(VerificationCategory.values())
@@ -165,7 +162,7 @@ public class VerificationCampaigns {
      * Saves the upload and queues its import; returns the import's id to poll with {@link #importStatus}. The
      * caller's scope applies to every row (a row of a community outside it is rejected).
      */
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     public UUID startImport(long campaignId, String filename, InputStream content) throws IOException {
         CampaignRecord campaign = record(campaignId);
         if (filename == null || filename.isBlank()) {
@@ -191,7 +188,7 @@ public class VerificationCampaigns {
      * One import, for whoever ran it or a caller who sees the whole campaign (see {@link #imports}); for anybody
      * else it does not exist.
      */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public ImportStatus importStatus(UUID id) {
         long campaignId = imports.campaignOf(id).orElseThrow(() -> new CampaignNotFoundException(id));
@@ -206,7 +203,7 @@ public class VerificationCampaigns {
      * or community worker inside a wider campaign sees their own scope's share as progress and tasks, not
      * others' imports.
      */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public List<ImportStatus> imports(long campaignId) {
         CampaignRecord campaign = record(campaignId);
@@ -217,7 +214,7 @@ public class VerificationCampaigns {
      * The error workbook of an import (rejected rows as uploaded, ID numbers in clear): empty unless the caller
      * ran it; an import the caller may not see at all ({@link #importStatus}) is “not found”.
      */
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     @Transactional(readOnly = true)
     public Optional<byte[]> errorWorkbook(UUID importId) {
         importStatus(importId);
@@ -234,7 +231,7 @@ public class VerificationCampaigns {
      * Done / total below {@code node} (the campaign's region when null or outside it): per district, street or
      * community, counting only tasks in the caller's scope.
      */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public Progress progress(long campaignId, String node) {
         CampaignRecord campaign = record(campaignId);
@@ -268,7 +265,7 @@ public class VerificationCampaigns {
 
     // ---- tasks ----
 
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public TaskPage tasks(TaskFilter filter, int page, int size) {
         long me = currentUser.require().accountId();
@@ -277,7 +274,7 @@ public class VerificationCampaigns {
     }
 
     /** One task; the view is recorded (the page shows masked personal data). */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public TaskDetails task(long id) {
         TaskRecord t = taskRecord(id);
@@ -293,7 +290,7 @@ public class VerificationCampaigns {
      *
      * @throws FieldsRejectedException field by field; nothing is written
      */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public TaskDetails recordOutcome(long id, OutcomeDraft draft) {
         TaskRecord t = taskRecord(id);
@@ -367,7 +364,7 @@ public class VerificationCampaigns {
     }
 
     /** Assigns a task to a named community worker of its community (null: back to all of them). */
-    @PreAuthorize(ORGANISERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     @Transactional
     public void assign(long id, Long accountId) {
         TaskRecord t = taskRecord(id);
@@ -379,7 +376,7 @@ public class VerificationCampaigns {
         activity(AuditAction.UPDATE, TASK, id, community, null, List.of("assignee"));
     }
 
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public String revealIdNumber(long id, String reason) {
         TaskRecord t = taskRecord(id);
@@ -387,7 +384,7 @@ public class VerificationCampaigns {
                 "id_number"), reason, () -> tasks.idNumber(t));
     }
 
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public String revealPhone(long id, String reason) {
         TaskRecord t = taskRecord(id);
@@ -399,7 +396,7 @@ public class VerificationCampaigns {
      * Streams the campaign's results in the caller's scope (masked) to {@code sink}, community by community; the
      * export is audited.
      */
-    @PreAuthorize(WORKERS)
+    @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public void export(long campaignId, Consumer<TaskDetails> sink) {
         CampaignRecord campaign = record(campaignId);

@@ -1,5 +1,6 @@
 package org.wushe.residents.verification;
 
+import org.wushe.access.RoleGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.platform.NavigationItem;
@@ -10,6 +11,6 @@ class VerificationNavigation {
     @Bean
     NavigationItem verificationNavigationItem() {
         return new NavigationItem("residents.campaign.nav", "/verification", 420,
-                VerificationCampaigns.WORKER_AUTHORITIES);
+                RoleGroup.CAMPAIGN_WORKERS.authorities());
     }
 }

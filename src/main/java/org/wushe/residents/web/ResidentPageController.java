@@ -1,5 +1,6 @@
 package org.wushe.residents.web;
 
+import org.wushe.access.RoleGroup;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import org.wushe.access.Role;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.residents.DisabilityType;
 import org.wushe.residents.InvalidFieldsException;
@@ -159,7 +159,6 @@ class ResidentPageController {
     }
 
     static boolean canWrite(CurrentUser currentUser) {
-        return currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN) || p.has(Role.STATION_STAFF)
-                || p.has(Role.COMMUNITY_STAFF) || p.has(Role.SOCIAL_WORKER)).orElse(false);
+        return currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false);
     }
 }

@@ -1,4 +1,4 @@
-package org.wushe.directory.internal.imports;
+package org.wushe.platform.spreadsheet;
 
 import org.wushe.shared.InvalidValueException;
 

@@ -1,4 +1,4 @@
-package org.wushe.directory.internal.imports;
+package org.wushe.platform.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.wushe.directory.internal.imports;
+package org.wushe.platform.spreadsheet;
 
 /** Limits every spreadsheet import obeys: file size, data rows, and the zip-bomb guards of xlsx. */
 public final class ImportLimits {

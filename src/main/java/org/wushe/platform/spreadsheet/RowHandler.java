@@ -1,4 +1,4 @@
-package org.wushe.directory.internal.imports;
+package org.wushe.platform.spreadsheet;
 
 import java.util.List;
 
