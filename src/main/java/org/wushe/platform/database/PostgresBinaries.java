@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -41,28 +43,58 @@ final class PostgresBinaries {
         if (archive == null) {
             throw new EmbeddedDatabaseException("PostgreSQL binaries (" + ARCHIVE + ") are not on the class path.");
         }
-        Path target = cacheRoot().resolve("wushe-postgres-" + fingerprint(archive));
+        return install(archive, cacheRoot());
+    }
+
+    /**
+     * Unpacks into {@code cacheRoot}. Processes starting at the same moment queue on a lock file beside the
+     * target, so exactly one unpacks and the others find it complete; under that lock the staging folders a
+     * killed process left behind ({@code *.tmp}) are removed.
+     */
+    static Path install(URL archive, Path cacheRoot) {
+        Path target = cacheRoot.resolve("wushe-postgres-" + fingerprint(archive));
         if (Files.exists(target.resolve(COMPLETE_MARKER))) {
             return target;
         }
         try {
-            Files.createDirectories(target.getParent());
-            // Unpack beside the target and move it in place, so a crash or a concurrent start never
-            // leaves a half-unpacked folder that looks complete.
-            Path staging = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            unpack(archive, staging);
-            Files.createFile(staging.resolve(COMPLETE_MARKER));
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                deleteTree(staging); // another process won the race
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new EmbeddedDatabaseException("Cannot move PostgreSQL binaries into " + target, e);
+            Files.createDirectories(cacheRoot);
+            // One JVM may start several servers; a file lock is per process, so threads queue here first.
+            synchronized (PostgresBinaries.class) {
+                try (FileChannel channel = FileChannel.open(target.resolveSibling(target.getFileName() + ".lock"),
+                                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock ignored = channel.lock()) {
+                    if (Files.exists(target.resolve(COMPLETE_MARKER))) {
+                        return target;
+                    }
+                    removeLeftovers(target);
+                    // Unpack beside the target and move it in place: a crash never leaves a folder that looks
+                    // complete.
+                    Path staging = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+                    unpack(archive, staging);
+                    Files.createFile(staging.resolve(COMPLETE_MARKER));
+                    try {
+                        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        throw new EmbeddedDatabaseException("Cannot move PostgreSQL binaries into " + target, e);
+                    }
+                    return target;
+                }
             }
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot unpack the PostgreSQL binaries", e);
         }
+    }
+
+    /** Staging folders of this archive left by a process killed while unpacking, and an incomplete target. */
+    private static void removeLeftovers(Path target) throws IOException {
+        String prefix = target.getFileName() + ".";
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                deleteTree(p);
+            }
+        }
+        deleteTree(target);
     }
 
     private static boolean isAmd64() {
