@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.wushe.platform.QrCode;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
@@ -45,6 +47,8 @@ class TwoFactorController {
             session.setAttribute(ENROLMENT, enrolment);
         }
         model.addAttribute("enrolment", enrolment);
+        model.addAttribute("enrolmentQr", QrCode.svg(enrolment.otpauthUri(),
+                messages.getMessage("access.totp.enrol.scan", null, LocaleContextHolder.getLocale())));
         return "access/two-factor";
     }
 

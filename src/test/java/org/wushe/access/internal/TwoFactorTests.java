@@ -50,6 +50,8 @@ class TwoFactorTests {
         var key = Pattern.compile("id=\"totp-key\">([A-Z2-7]+)<").matcher(page);
         assertThat(key.find()).isTrue();
         byte[] secret = SecondFactor.Base32.decode(key.group(1));
+        // the key is also offered as a QR code of the otpauth link (issue 15 item 6), drawn inline
+        assertThat(page).contains("id=\"totp-qr\"").containsPattern("<svg[^>]*class=\"wushe-qr\"[^>]*aria-label=\"用身份验证器应用扫描");
 
         assertThat(mvc.post().uri("/account/two-factor").cookie(session).with(csrf()).param("code", "000000"))
                 .hasStatusOk().bodyText().contains("验证码不正确");
