@@ -83,6 +83,8 @@ class SecurityConfiguration {
                         .requestMatchers("/volunteer/activate", "/volunteer/activate/**").permitAll()
                         .requestMatchers("/help", "/help/**").permitAll()
                         .requestMatchers("/check-in/*").permitAll()
+                        // exists in the demo profile only (notify.DemoMessagesPage); 404 anywhere else
+                        .requestMatchers(HttpMethod.GET, "/demo/messages").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                                 .access(apiDocs(apiDocsPublic))
                         .anyRequest().authenticated())
