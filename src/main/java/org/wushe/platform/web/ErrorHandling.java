@@ -217,6 +217,7 @@ class ErrorHandling {
         page.addObject("message", message);
         page.addObject("requestId", requestId);
         page.addObject("status", status.value());
+        page.addObject("back", BackLink.of(request));
         return page;
     }
 }

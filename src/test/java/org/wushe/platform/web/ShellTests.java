@@ -57,10 +57,11 @@ class ShellTests {
     }
 
     @Test
-    void anUnknownPageIsAFriendlyBilingual404WithARequestId() {
+    void anUnknownPageIsAFriendly404InTheReadersLanguageWithARequestId() {
         var result = mvc.get().uri("/no-such-page").with(STAFF.request()).accept(MediaType.TEXT_HTML).exchange();
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).bodyText()
-                .contains("页面或记录不存在", "Not found", "请求编号").doesNotContain("Exception", "at org.");
+                .contains("页面或记录不存在", "请求编号", "返回首页")
+                .doesNotContain("Exception", "at org.", "Not found", "id=\"error-back\"");
         String requestId = result.getResponse().getHeader("X-Request-Id");
         assertThat(result).bodyText().contains(requestId);
     }
@@ -69,7 +70,21 @@ class ShellTests {
     void aMalformedCodeInAPageIsA400PageNotAStackTrace() {
         assertThat(mvc.get().uri("/regions").with(STAFF.request()).param("code", "31010x").accept(MediaType.TEXT_HTML))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyText()
-                .contains("请求有误", "Bad request", "行政区划代码只能包含数字").doesNotContain("Exception");
+                .contains("请求有误", "行政区划代码只能包含数字").doesNotContain("Exception", "Bad request");
+    }
+
+    @Test
+    void anErrorPageLeadsBackToTheListWithItsFiltersButNeverToAnotherSite() {
+        assertThat(mvc.get().uri("/regions").with(STAFF.request()).param("code", "31010x")
+                .header("Referer", "http://localhost/regions?code=310101&level=STREET").accept(MediaType.TEXT_HTML))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyText()
+                .contains("id=\"error-back\" href=\"/regions?code=310101&amp;level=STREET\"", "返回上一页");
+        assertThat(mvc.get().uri("/no-such-page").with(STAFF.request())
+                .header("Referer", "https://evil.example/regions").accept(MediaType.TEXT_HTML))
+                .hasStatus(HttpStatus.NOT_FOUND).bodyText().doesNotContain("evil.example", "id=\"error-back\"");
+        assertThat(mvc.get().uri("/no-such-page").with(STAFF.request())
+                .header("Referer", "http://localhost/requests?status=NEW").accept(MediaType.TEXT_HTML))
+                .hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("href=\"/requests?status=NEW\"");
     }
 
     @Test
