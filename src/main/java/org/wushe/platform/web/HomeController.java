@@ -1,5 +1,6 @@
 package org.wushe.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -19,11 +20,14 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) throws SQLException {
+    String home(Model model, HttpServletRequest request) throws SQLException {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
             model.addAttribute("databaseVersion", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
-            model.addAttribute("databaseUrl", meta.getURL());
+            // where the data lives is for whoever runs the system (the bureau's administrator), not for every user
+            if (request.isUserInRole("CIVIL_AFFAIRS_ADMIN")) {
+                model.addAttribute("databaseUrl", meta.getURL());
+            }
         }
         return "home";
     }

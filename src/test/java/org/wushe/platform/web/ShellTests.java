@@ -26,7 +26,10 @@ class ShellTests {
     void theHomePageIsInChineseAndServedByPostgres() {
         assertThat(mvc.get().uri("/").with(STAFF.request())).hasStatusOk().bodyText()
                 .contains("lang=\"zh-CN\"", "欢迎使用五社联动平台", "行政区划", "PostgreSQL 17")
-                .doesNotContain("??");
+                .doesNotContain("??", "jdbc:", "database-url");
+        // the connection is shown to the bureau's administrator only
+        assertThat(mvc.get().uri("/").with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").request())).bodyText()
+                .contains("id=\"database-url\">jdbc:postgresql://");
     }
 
     @Test
