@@ -4,6 +4,6 @@
  * the caller's data scope ({@code access}), with ID numbers, phones and notes encrypted ({@code privacy}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Residents",
-        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory",
+        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory::socialworkers",
                 "platform::spreadsheet"})
 package org.wushe.residents;

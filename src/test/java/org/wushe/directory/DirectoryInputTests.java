@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.directory.socialworkers.SocialWorkerTestData;
 
 /**
  * Hostile names in the directory and the accounts (issue 13, items 9 and 14): NUL in an organisation's name is a

@@ -3,8 +3,11 @@ package org.wushe.directory;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.wushe.directory.organisations.OrganisationDraft;
+
+
 /** Unique names, valid credit codes and phones for directory tests (the test database is shared). */
-final class DirectoryTestData {
+public final class DirectoryTestData {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -12,12 +15,12 @@ final class DirectoryTestData {
     private DirectoryTestData() {
     }
 
-    static String marker() {
+    public static String marker() {
         return "测" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
     }
 
     /** A valid GB 32100 code (registration authority 5 = civil affairs, type 1 = social organisation). */
-    static String creditCode() {
+    public static String creditCode() {
         StringBuilder s = new StringBuilder("51310104");
         for (int i = 0; i < 9; i++) {
             s.append(ALPHABET.charAt(ThreadLocalRandom.current().nextInt(ALPHABET.length())));
@@ -30,11 +33,11 @@ final class DirectoryTestData {
         return s.append(ALPHABET.charAt(c == 31 ? 0 : c)).toString();
     }
 
-    static String phone() {
+    public static String phone() {
         return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    static OrganisationDraft draft(OrgType type, String name, String region, String phone) {
+    public static OrganisationDraft draft(OrgType type, String name, String region, String phone) {
         return new OrganisationDraft(type.name(), name, creditCode(), region, "上海市某路1号", "王芳", phone, null,
                 List.of());
     }

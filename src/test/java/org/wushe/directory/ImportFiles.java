@@ -18,13 +18,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Builds import files and reads templates and error workbooks back, for the import tests of every list. */
-final class ImportFiles {
+public final class ImportFiles {
 
     private ImportFiles() {
     }
 
     /** An xlsx of a header and rows (all cells text), streamed so that large files stay cheap. */
-    static byte[] xlsx(List<String> header, Iterable<List<String>> rows) {
+    public static byte[] xlsx(List<String> header, Iterable<List<String>> rows) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); var out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("导入");
             write(sheet.createRow(0), header);
@@ -46,7 +46,7 @@ final class ImportFiles {
     }
 
     /** The rows of an error workbook below its header; each checked to end with a red 错误原因 cell and 源行号. */
-    static List<List<String>> errorRows(byte[] workbook) throws IOException {
+    public static List<List<String>> errorRows(byte[] workbook) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             XSSFSheet sheet = book.getSheetAt(0);
             // the reason, then the row's number in the uploaded file (源行号)
@@ -69,7 +69,7 @@ final class ImportFiles {
     }
 
     /** The template's headers and the explicit list of each dropdown. */
-    static List<String> headers(byte[] template) throws IOException {
+    public static List<String> headers(byte[] template) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             List<String> headers = new ArrayList<>();
             book.getSheetAt(0).getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
@@ -77,7 +77,7 @@ final class ImportFiles {
         }
     }
 
-    static List<List<String>> dropdowns(byte[] template) throws IOException {
+    public static List<List<String>> dropdowns(byte[] template) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             return book.getSheetAt(0).getDataValidations().stream()
                     .map(v -> List.of(v.getValidationConstraint().getExplicitListValues())).toList();

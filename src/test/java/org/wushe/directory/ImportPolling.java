@@ -13,13 +13,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.wushe.access.Staff;
 
 /** Uploads through the import page (no htmx: a redirect to the job's page) and polls the job as htmx does. */
-final class ImportPolling {
+public final class ImportPolling {
 
     private ImportPolling() {
     }
 
     /** The job's URL after a plain form upload. */
-    static String upload(MockMvcTester mvc, Staff staff, String kind, String filename, byte[] content) {
+    public static String upload(MockMvcTester mvc, Staff staff, String kind, String filename, byte[] content) {
         MvcTestResult result = mvc.post().uri("/" + kind + "/import")
                 .multipart().file(new MockMultipartFile("file", filename, "application/octet-stream", content))
                 .with(staff.request()).with(csrf()).exchange();
@@ -29,12 +29,12 @@ final class ImportPolling {
         return location;
     }
 
-    static String upload(MockMvcTester mvc, Staff staff, String kind, String filename, String csv) {
+    public static String upload(MockMvcTester mvc, Staff staff, String kind, String filename, String csv) {
         return upload(mvc, staff, kind, filename, csv.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The final status fragment. */
-    static String done(MockMvcTester mvc, Staff staff, String jobUrl) throws Exception {
+    public static String done(MockMvcTester mvc, Staff staff, String jobUrl) throws Exception {
         List<String> seen = poll(mvc, staff, jobUrl);
         return seen.get(seen.size() - 1);
     }
@@ -43,7 +43,7 @@ final class ImportPolling {
      * Polls the status fragment (as the page does every second) until the job is no longer running; returns every
      * fragment seen, the last one final.
      */
-    static List<String> poll(MockMvcTester mvc, Staff staff, String jobUrl) throws Exception {
+    public static List<String> poll(MockMvcTester mvc, Staff staff, String jobUrl) throws Exception {
         List<String> seen = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {

@@ -15,6 +15,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.directory.organisations.Organisations;
+import org.wushe.directory.socialworkers.SocialWorkerTestData;
+import org.wushe.directory.socialworkers.SocialWorkers;
 
 /**
  * The shared pager fragment (templates/fragments/pager.html) on the staff lists: the total, previous / next, page x

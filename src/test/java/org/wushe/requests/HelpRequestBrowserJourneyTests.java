@@ -28,9 +28,9 @@ import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.directory.OrgType;
-import org.wushe.directory.Organisations;
-import org.wushe.directory.SocialWorkers;
-import org.wushe.directory.Volunteers;
+import org.wushe.directory.organisations.Organisations;
+import org.wushe.directory.socialworkers.SocialWorkers;
+import org.wushe.directory.volunteers.Volunteers;
 import org.wushe.privacy.CryptoService;
 import org.wushe.shared.RegionCode;
 

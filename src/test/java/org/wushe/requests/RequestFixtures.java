@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.directory.OrgType;
-import org.wushe.directory.OrganisationDraft;
-import org.wushe.directory.Organisations;
-import org.wushe.directory.SocialWorkerDraft;
-import org.wushe.directory.SocialWorkers;
-import org.wushe.directory.VolunteerRegistration;
-import org.wushe.directory.Volunteers;
+import org.wushe.directory.organisations.OrganisationDraft;
+import org.wushe.directory.organisations.Organisations;
+import org.wushe.directory.socialworkers.SocialWorkerDraft;
+import org.wushe.directory.socialworkers.SocialWorkers;
+import org.wushe.directory.volunteers.VolunteerRegistration;
+import org.wushe.directory.volunteers.Volunteers;
 import org.wushe.privacy.CryptoService;
 
 /** Directory records the help-request tests assign and refer to, created through the directory's façades. */

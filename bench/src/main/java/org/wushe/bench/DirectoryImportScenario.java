@@ -10,8 +10,8 @@ import java.util.Random;
 
 import org.springframework.context.ApplicationContext;
 import org.wushe.access.Role;
-import org.wushe.directory.ImportSummary;
-import org.wushe.directory.SocialWorkerImports;
+import org.wushe.directory.imports.ImportSummary;
+import org.wushe.directory.imports.SpreadsheetImports;
 
 /**
  * The social-worker import of the directory (the import that exists today), through its façade as a
@@ -56,7 +56,7 @@ final class DirectoryImportScenario {
         if (settings.warmupImportRows() > 0) {
             Path warm = settings.out().resolve("data/social-workers-warmup.csv");
             DataGenerator.writeCsv(warm, HEADER, () -> rowsOf(settings.warmupImportRows(), 9, names, streets, new int[1]));
-            var importer = context.getBean(SocialWorkerImports.class);
+            var importer = socialWorkerImports(context);
             try (InputStream in = Files.newInputStream(warm)) {
                 BenchStaff.as("bench-importer", Role.CIVIL_AFFAIRS_ADMIN, "310000")
                         .call(() -> importer.importFile(warm.getFileName().toString(), in));
@@ -69,7 +69,7 @@ final class DirectoryImportScenario {
             int fileSeries = series;
             DataGenerator.writeCsv(csv, HEADER, () -> rowsOf(rows, fileSeries, names, streets, bad));
             long expectedRejected = bad[0];
-            var importer = context.getBean(SocialWorkerImports.class);
+            var importer = socialWorkerImports(context);
             db.resetStatements();
             ImportSummary summary;
             long began = System.nanoTime();
@@ -97,8 +97,14 @@ final class DirectoryImportScenario {
         return out;
     }
 
+    /** The social workers' import (its class is the directory's own; the bean is found by the list it imports). */
+    private static SpreadsheetImports<?> socialWorkerImports(ApplicationContext context) {
+        return context.getBeansOfType(SpreadsheetImports.class).values().stream()
+                .filter(i -> i.kind().equals("social-workers")).findFirst().orElseThrow();
+    }
+
     /** The first rejected rows' reasons (the 错误原因 column is the last), to say why counts differ. */
-    private static List<String> sampleReasons(SocialWorkerImports importer, ImportSummary summary) throws Exception {
+    private static List<String> sampleReasons(SpreadsheetImports<?> importer, ImportSummary summary) throws Exception {
         byte[] workbook = BenchStaff.as("bench-importer", Role.CIVIL_AFFAIRS_ADMIN, "310000")
                 .call(() -> importer.errorWorkbook(summary.errorWorkbook()).orElseThrow());
         List<String> reasons = new ArrayList<>();

@@ -1,0 +1,61 @@
+package org.wushe.directory.organisations;
+
+import java.util.List;
+import java.util.Map;
+
+import org.wushe.shared.InvalidValueException;
+
+/**
+ * The create/edit form as typed (kept raw, so a rejected form comes back with the user's input). Served
+ * regions are one text field, codes separated by commas or spaces.
+ */
+record OrganisationForm(String type, String name, String creditCode, String regionCode, String address,
+        String contactPerson, String contactPhone, String parentId, String servedRegions) {
+
+    /** Which form field a validation message belongs under, by the message key's prefix. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("directory.organisation.type", "type"),
+            Map.entry("directory.organisation.name", "name"),
+            Map.entry("directory.organisation.creditCode", "creditCode"),
+            Map.entry("value.creditCode", "creditCode"),
+            Map.entry("directory.organisation.region", "regionCode"),
+            Map.entry("value.region", "regionCode"),
+            Map.entry("directory.organisation.address", "address"),
+            Map.entry("directory.organisation.contactPerson", "contactPerson"),
+            Map.entry("value.phone", "contactPhone"),
+            Map.entry("directory.organisation.parent", "parentId"),
+            Map.entry("directory.organisation.served", "servedRegions"));
+
+    static OrganisationForm empty() {
+        return new OrganisationForm(null, null, null, null, null, null, null, null, null);
+    }
+
+    static OrganisationForm of(OrganisationDetails o) {
+        return new OrganisationForm(o.type().name(), o.name(), o.creditCode(), o.regionCode(), o.address(),
+                o.contactPerson(), null, o.parentId() == null ? null : o.parentId().toString(),
+                String.join(", ", o.servedRegions()));
+    }
+
+    /** On an edit a blank phone keeps the stored one (it is never sent back to the browser). */
+    OrganisationDraft toDraft(boolean editing) {
+        String phone = contactPhone == null || contactPhone.isBlank() ? (editing ? null : "") : contactPhone;
+        return new OrganisationDraft(type, name, creditCode, regionCode, address, contactPerson, phone, parent(),
+                servedRegions == null ? List.of() : List.of(servedRegions.split("[,，;；\\s]+")));
+    }
+
+    private Long parent() {
+        if (parentId == null || parentId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(parentId.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("directory.organisation.parent.invalid");
+        }
+    }
+
+    static String fieldOf(String messageKey) {
+        return FIELDS.entrySet().stream().filter(e -> messageKey.startsWith(e.getKey() + ".")).map(Map.Entry::getValue)
+                .findFirst().orElse("");
+    }
+}

@@ -1,0 +1,153 @@
+package org.wushe.directory.organisations;
+
+import org.wushe.access.RoleGroup;
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.access.Role;
+import org.wushe.directory.OrgType;
+import org.wushe.directory.OrganisationStatus;
+import org.wushe.privacy.RevealFragment;
+import org.wushe.platform.InvalidParameterException;
+import org.wushe.shared.InvalidValueException;
+
+/**
+ * The organisation pages: the list (filters in the URL, total, page sizes, export of the filtered result),
+ * the detail page with its actions, and the create/edit form. The list answers the full page, or only the
+ * results when htmx targets them.
+ */
+@Controller
+@RequestMapping("/organisations")
+class OrganisationPageController {
+
+    private final Organisations organisations;
+    private final OrganisationExport export;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+
+    OrganisationPageController(Organisations organisations, OrganisationExport export, CurrentUser currentUser,
+            MessageSource messages) {
+        this.organisations = organisations;
+        this.export = export;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("query") OrganisationQuery query,
+            @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+        OrganisationPage result = organisations.list(query.toFilter(), query.pageNumber(), query.pageSize());
+        model.addAttribute("result", result);
+        model.addAttribute("pages", OrganisationPager.of(result, query));
+        model.addAttribute("sizes", Organisations.PAGE_SIZES);
+        model.addAttribute("types", OrgType.values());
+        model.addAttribute("statuses", OrganisationStatus.values());
+        model.addAttribute("canWrite", canWrite());
+        return "organisation-results".equals(target) ? "directory/organisations/organisations :: results"
+                : "directory/organisations/organisations";
+    }
+
+    @GetMapping("/export")
+    void export(OrganisationQuery query, HttpServletResponse response, Locale locale) throws IOException {
+        export.write(query.toFilter(), response, locale);
+    }
+
+    @GetMapping("/new")
+    String createForm(Model model) {
+        return form(model, OrganisationForm.empty(), null);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") OrganisationForm form, Model model, RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            long id = organisations.create(form.toDraft(false));
+            redirect.addFlashAttribute("notice", "directory.done.create");
+            return "redirect:/organisations/" + id;
+        } catch (InvalidValueException e) {
+            rejected(model, e, locale);
+            return form(model, form, null);
+        } catch (InvalidParameterException e) {
+            rejected(model, e.problem(), locale);
+            model.addAttribute("errorField", e.field());
+            return form(model, form, null);
+        }
+    }
+
+    @GetMapping("/{id:\\d+}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("organisation", organisations.get(id));
+        model.addAttribute("canWrite", canWrite());
+        model.addAttribute("canVerify", currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN)).orElse(false));
+        return "directory/organisations/organisation";
+    }
+
+    @GetMapping("/{id:\\d+}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        return form(model, OrganisationForm.of(organisations.get(id)), id);
+    }
+
+    @PostMapping("/{id:\\d+}")
+    String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            organisations.update(id, form.toDraft(true));
+            redirect.addFlashAttribute("notice", "directory.done.update");
+            return "redirect:/organisations/" + id;
+        } catch (InvalidValueException e) {
+            rejected(model, e, locale);
+            return form(model, form, id);
+        } catch (InvalidParameterException e) {
+            rejected(model, e.problem(), locale);
+            model.addAttribute("errorField", e.field());
+            return form(model, form, id);
+        }
+    }
+
+    @PostMapping("/{id:\\d+}/contact-phone")
+    String revealContactPhone(@PathVariable long id, @RequestParam String reason, Model model) {
+        return RevealFragment.revealed(model, organisations.revealContactPhone(id, reason));
+    }
+
+    @PostMapping("/{id:\\d+}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect) {
+        switch (action) {
+            case "suspend" -> organisations.suspend(id);
+            case "activate" -> organisations.activate(id);
+            case "verify" -> organisations.verify(id);
+            default -> throw new InvalidValueException("error.parameter.invalid", "action");
+        }
+        redirect.addFlashAttribute("notice", "directory.done." + action);
+        return "redirect:/organisations/" + id;
+    }
+
+    private String form(Model model, OrganisationForm form, Long id) {
+        model.addAttribute("form", form);
+        model.addAttribute("organisationId", id);
+        model.addAttribute("types", OrgType.values());
+        return "directory/organisations/organisation-form";
+    }
+
+    private void rejected(Model model, InvalidValueException e, Locale locale) {
+        model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        model.addAttribute("errorField", OrganisationForm.fieldOf(e.messageKey()));
+    }
+
+    private boolean canWrite() {
+        return currentUser.principal().map(p -> p.in(RoleGroup.ORGANISATION_WRITERS)).orElse(false);
+    }
+}

@@ -1,0 +1,87 @@
+package org.wushe.directory.volunteers;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.directory.VolunteerStatus;
+import org.wushe.privacy.RevealFragment;
+
+/** Staff review of volunteers (list, detail, approve, reject) and the volunteer's own page. */
+@Controller
+class VolunteerPageController {
+
+    private final Volunteers volunteers;
+    private final VolunteerExport export;
+
+    VolunteerPageController(Volunteers volunteers, VolunteerExport export) {
+        this.volunteers = volunteers;
+        this.export = export;
+    }
+
+    /** The volunteers of the status shown (or all), as xlsx; audited. */
+    @GetMapping("/volunteers/export")
+    void export(@RequestParam(required = false) VolunteerStatus status,
+            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+        export.write(status, response, locale);
+    }
+
+    @GetMapping("/volunteers")
+    String list(@RequestParam(required = false) VolunteerStatus status, Model model) {
+        VolunteerStatus shown = status == null ? VolunteerStatus.PENDING : status;
+        model.addAttribute("status", shown);
+        model.addAttribute("statuses", VolunteerStatus.values());
+        model.addAttribute("volunteers", volunteers.list(shown));
+        return "directory/volunteers/volunteers";
+    }
+
+    @GetMapping("/volunteers/{id:\\d+}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("volunteer", volunteers.get(id));
+        return "directory/volunteers/volunteer";
+    }
+
+    @PostMapping("/volunteers/{id:\\d+}/approve")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        volunteers.approve(id);
+        redirect.addFlashAttribute("notice", "directory.volunteer.approved");
+        return "redirect:/volunteers/" + id;
+    }
+
+    @PostMapping("/volunteers/{id:\\d+}/reject")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        volunteers.reject(id, reason);
+        redirect.addFlashAttribute("notice", "directory.volunteer.rejected");
+        return "redirect:/volunteers/" + id;
+    }
+
+    @PostMapping("/volunteers/{id:\\d+}/id-number")
+    String revealIdNumber(@PathVariable long id, @RequestParam String reason, Model model) {
+        return RevealFragment.revealed(model, volunteers.revealIdNumber(id, reason));
+    }
+
+    @PostMapping("/volunteers/{id:\\d+}/phone")
+    String revealPhone(@PathVariable long id, @RequestParam String reason, Model model) {
+        return RevealFragment.revealed(model, volunteers.revealPhone(id, reason));
+    }
+
+    @GetMapping("/volunteer/me")
+    String mine(Model model) {
+        model.addAttribute("volunteer", volunteers.mine());
+        model.addAttribute("skills", org.wushe.directory.Skill.values());
+        return "directory/volunteers/volunteer-me";
+    }
+
+    @PostMapping("/volunteer/me")
+    String updateMine(@RequestParam(required = false) java.util.List<String> skills,
+            @RequestParam(defaultValue = "") String availability,
+            @RequestParam(required = false) java.util.List<String> weeklySlots, RedirectAttributes redirect) {
+        // The page always shows the whole grid, so no ticked cell means "none", not "unchanged".
+        volunteers.updateMine(skills, availability, weeklySlots == null ? java.util.List.of() : weeklySlots);
+        redirect.addFlashAttribute("notice", "volunteer.me.saved");
+        return "redirect:/volunteer/me";
+    }
+}
