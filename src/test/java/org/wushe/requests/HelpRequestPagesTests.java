@@ -16,6 +16,7 @@ import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.privacy.CryptoService;
+import org.wushe.requests.intake.HelpRequests;
 
 /** The resident pages without signing in (light, no inline scripts) and the staff pages render. */
 @WusheIntegrationTest

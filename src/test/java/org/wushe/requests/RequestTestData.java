@@ -8,44 +8,48 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.wushe.access.Staff;
 import org.wushe.privacy.CryptoService;
+import org.wushe.requests.intake.HelpRequests;
+import org.wushe.requests.intake.Intake;
+import org.wushe.requests.intake.Submission;
 
 /** Phones, client addresses, SMS codes from the outbox and ready-made intakes for the help-request tests. */
-final class RequestTestData {
+public final class RequestTestData {
 
     /** 天平路街道 of 徐汇区 (the demo station's street) and a street of 黄浦区. */
-    static final String TIANPING = "310104003";
-    static final String HUANGPU_STREET = "310101002";
+    public static final String TIANPING = "310104003";
+    public static final String HUANGPU_STREET = "310101002";
 
     private RequestTestData() {
     }
 
-    static String phone() {
+    public static String phone() {
         return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     }
 
-    static String address() {
+    public static String address() {
         return "10.77." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
     }
 
-    static RequestPostProcessor from(String address) {
+    public static RequestPostProcessor from(String address) {
         return request -> {
             request.setRemoteAddr(address);
             return request;
         };
     }
 
-    static String lastSms(JdbcClient jdbc, CryptoService crypto, String phone) {
+    public static String lastSms(JdbcClient jdbc, CryptoService crypto, String phone) {
         byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc limit 1")
                 .param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
         return crypto.decrypt(body, "notify_message", "body_cipher");
     }
 
-    static String code(JdbcClient jdbc, CryptoService crypto, String phone) {
+    public static String code(JdbcClient jdbc, CryptoService crypto, String phone) {
         return find(lastSms(jdbc, crypto, phone), "验证码是(\\d{6})");
     }
 
-    static String find(String text, String regex) {
+    public static String find(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         if (!m.find()) {
             throw new AssertionError("no " + regex + " in " + text);
@@ -53,12 +57,19 @@ final class RequestTestData {
         return m.group(1);
     }
 
-    static Intake dialysis(String phone, String code, String region) {
+    public static Intake dialysis(String phone, String code, String region) {
         return new Intake("DIALYSIS", "父亲明天上午需要透析，小区封控出不去", "FAMILY", region, "建国西路100弄3号502室",
                 phone, code, "URGENT", Map.of("dialysisDueWithin24h", true), UUID.randomUUID().toString());
     }
 
-    static String json(Intake i) {
+    /** A call {@code staff} record in 天平路街道 (the tests of several slices start from one). */
+    public static Submission recordCall(HelpRequests requests, Staff staff, String category,
+            Map<String, Boolean> answers, String urgency, String phone) {
+        return staff.call(() -> requests.record(new Intake(category, "电话求助，情况紧急需要协助", "SELF", TIANPING,
+                "天平路88号2单元301", phone, null, urgency, answers, UUID.randomUUID().toString()), Channel.HOTLINE));
+    }
+
+    public static String json(Intake i) {
         StringBuilder answers = new StringBuilder();
         i.answers().forEach((k, v) -> answers.append(answers.isEmpty() ? "" : ",").append('"').append(k).append("\":")
                 .append(v));

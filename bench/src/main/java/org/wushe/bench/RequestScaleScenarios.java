@@ -8,16 +8,15 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ApplicationContext;
 import org.wushe.access.Role;
-import org.wushe.requests.HelpRequestCases;
-import org.wushe.requests.HelpRequests;
-import org.wushe.requests.Suggestions;
-import org.wushe.requests.WorklistFilter;
-import org.wushe.requests.WorklistPage;
+import org.wushe.requests.casework.HelpRequestCases;
+import org.wushe.requests.casework.Suggestions;
+import org.wushe.requests.worklist.Worklist;
+import org.wushe.requests.worklist.WorklistFilter;
 
 /**
  * P3 and P4 on generated volumes ({@link ScaleData}): assignment suggestions for an open request as the station
  * staff of its district, and the worklist (first page; address substring search) of a district-scoped user,
- * each through the green channel's façade (HelpRequestCases.suggestions, HelpRequests.worklist: the same
+ * each through the green channel's façade (HelpRequestCases.suggestions, Worklist.worklist: the same
  * security checks, scope predicate, SQL and mapping as the page and the API, without HTTP rendering).
  */
 final class RequestScaleScenarios {
@@ -78,7 +77,7 @@ final class RequestScaleScenarios {
     }
 
     List<Measurement> worklist(int requests, Measurement trigram) throws Exception {
-        HelpRequests worklist = context.getBean(HelpRequests.class);
+        Worklist worklist = context.getBean(Worklist.class);
         String district = "310104";
         long inDistrict = db.jdbc.queryForObject("select count(*) from requests_help_request where region_code >= ?"
                 + " and region_code < ?", Long.class, district, "310105");
@@ -87,14 +86,13 @@ final class RequestScaleScenarios {
         db.resetStatements();
         var first = timed(settings.queryRuns(), settings.queryRuns() / 10, () -> () -> staff.call(() -> worklist.worklist(WorklistFilter.all())));
         Measurement firstPage = latencyLine("P4-worklist-first-page", requests + " requests, " + inDistrict
-                + " in the district", first, "HelpRequests.worklist(all) as STATION_STAFF of 徐汇区 (310104): page of 20 + capped count");
+                + " in the district", first, "Worklist.worklist(all) as STATION_STAFF of 徐汇区 (310104): page of 20 + capped count");
         out.add(firstPage.against(null, null, "p95 ≤ 50 ms", firstPage.latency().p95() <= 50));
         Random random = new Random(settings.seed() + 500);
         var search = timed(settings.queryRuns(), settings.queryRuns() / 10, () -> {
             String street = pools.streets.get(random.nextInt(pools.streets.size()));
             String term = street.substring(0, Math.min(3, street.length()));
-            return () -> staff.call(() -> worklist.worklist(new WorklistFilter(null, null, null, null, null, null,
-                    null, null, term, null, null)));
+            return () -> staff.call(() -> worklist.worklist(WorklistFilter.all().withAddress(term)));
         });
         Measurement substring = latencyLine("P4-worklist-substring-search", requests + " requests, " + inDistrict
                 + " in the district", search, "address substring (3 characters of a street name) in the district, page of 20 + capped count");

@@ -33,8 +33,8 @@ import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.privacy.CryptoService;
-import org.wushe.requests.HelpRequests;
-import org.wushe.requests.Intake;
+import org.wushe.requests.intake.HelpRequests;
+import org.wushe.requests.intake.Intake;
 import org.wushe.shared.RegionCode;
 
 /**

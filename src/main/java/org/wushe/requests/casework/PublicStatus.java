@@ -1,0 +1,21 @@
+package org.wushe.requests.casework;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.wushe.requests.Category;
+import org.wushe.requests.HelpRequestStatus;
+import org.wushe.requests.Priority;
+import org.wushe.requests.TimelineKind;
+
+/**
+ * What the resident sees by tracking code: status, priority, who handles it (names masked), the public timeline
+ * (no internal notes, no staff names) and what they can do now.
+ */
+public record PublicStatus(String trackingCode, Category category, Priority priority, HelpRequestStatus status,
+        Instant submittedAt, List<String> handledBy, List<PublicEvent> timeline, boolean canCancel,
+        boolean canAddInformation, boolean canConfirm, Integer rating) {
+
+    public record PublicEvent(Instant at, TimelineKind kind, String detail) {
+    }
+}

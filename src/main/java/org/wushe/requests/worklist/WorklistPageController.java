@@ -1,0 +1,82 @@
+package org.wushe.requests.worklist;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.wushe.platform.ChinaTime;
+import org.wushe.platform.XlsxDownload;
+import org.wushe.requests.Category;
+import org.wushe.requests.HelpRequestStatus;
+import org.wushe.requests.IntakePlaces;
+import org.wushe.requests.Priority;
+
+/**
+ * The live worklist (htmx polls the first page every few seconds and swaps it only when asked), "my requests"
+ * for assignees, and the xlsx export of a filtered list.
+ */
+@Controller
+@RequestMapping("/requests")
+class WorklistPageController {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Worklist worklist;
+    private final IntakePlaces places;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    WorklistPageController(Worklist worklist, IntakePlaces places, MessageSource messages, Clock clock) {
+        this.worklist = worklist;
+        this.places = places;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String worklist(@ModelAttribute("query") WorklistQuery query, Model model,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        model.addAttribute("page", worklist.worklist(query.toFilter()));
+        model.addAttribute("places", places);
+        model.addAttribute("statuses", HelpRequestStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("now", clock.instant());
+        return htmx != null ? "requests/worklist/worklist :: rows" : "requests/worklist/worklist";
+    }
+
+    @GetMapping("/mine")
+    String mine(@ModelAttribute("query") WorklistQuery query, Model model) {
+        model.addAttribute("page", worklist.mine(query.toFilter()));
+        model.addAttribute("now", clock.instant());
+        return "requests/worklist/mine";
+    }
+
+    @GetMapping("/export")
+    void export(@ModelAttribute WorklistQuery query, HttpServletResponse response, Locale locale) throws IOException {
+        List<String> headers = List.of("requests.column.code", "requests.column.category", "requests.column.priority",
+                "requests.column.status", "requests.column.channel", "requests.column.region", "requests.column.area",
+                "requests.column.submitted", "requests.column.handledBy", "requests.column.overdue").stream()
+                .map(k -> messages.getMessage(k, null, k, locale)).toList();
+        try (XlsxDownload sheet = new XlsxDownload(messages.getMessage("requests.nav.list", null, locale), headers)) {
+            worklist.export(query.toFilter(), r -> sheet.row(r.trackingCode(),
+                    messages.getMessage("requests.category." + r.category(), null, locale), r.priority().name(),
+                    messages.getMessage("requests.status." + r.status(), null, locale),
+                    messages.getMessage("requests.channel." + r.channel(), null, locale), r.regionCode().value(),
+                    r.addressArea(), MINUTES.format(r.submittedAt().atZone(ChinaTime.ZONE)), r.handledBy(),
+                    r.overdue() ? "✔" : ""));
+            sheet.sendAs(response, "help-requests", clock);
+        }
+    }
+}

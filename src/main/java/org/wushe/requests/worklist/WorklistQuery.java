@@ -1,0 +1,110 @@
+package org.wushe.requests.worklist;
+
+import org.springframework.web.util.UriComponentsBuilder;
+import org.wushe.requests.Category;
+import org.wushe.requests.HelpRequestStatus;
+import org.wushe.requests.Priority;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.RegionCode;
+
+/**
+ * The worklist filters as they travel in the URL (so a filtered list can be bookmarked): the edge where the typed
+ * text becomes a typed {@link WorklistFilter}, and where the links that carry the same filters are made, so a new
+ * filter cannot be forgotten by the pager, the live refresh or the export.
+ */
+class WorklistQuery {
+    private HelpRequestStatus status;
+    private Priority priority;
+    private Category category;
+    private String region;
+    private String assignee;
+    private Boolean overdue;
+    private String code;
+    private String phone;
+    private String address;
+    private Long after;
+    private Integer size;
+
+    /** The typed filter; a malformed region, assignee or phone is refused with a message, not a 500. */
+    WorklistFilter toFilter() {
+        WorklistFilter f = WorklistFilter.all().withStatus(status).withPriority(priority).withCategory(category)
+                .overdueOnly(Boolean.TRUE.equals(overdue)).withTrackingCode(blank(code)).withAddress(blank(address))
+                .withCursor(after).withSize(size);
+        if (blank(region) != null) {
+            f = f.withRegion(RegionCode.parse(blank(region)));
+        }
+        if ("none".equals(blank(assignee))) {
+            f = f.unassignedOnly();
+        } else if (blank(assignee) != null) {
+            f = f.withWorker(workerId(blank(assignee)));
+        }
+        if (blank(phone) != null) {
+            f = f.withPhone(PhoneNumber.parse(blank(phone)));
+        }
+        return f;
+    }
+
+    private static long workerId(String assignee) {
+        try {
+            return Long.parseLong(assignee);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("error.parameter.invalid", "assignee");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** {@code path} with every filter of this query and its page size (no cursor): the first page again. */
+    public String link(String path) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        add(uri, "status", status);
+        add(uri, "priority", priority);
+        add(uri, "category", category);
+        add(uri, "region", blank(region));
+        add(uri, "assignee", blank(assignee));
+        add(uri, "overdue", overdue);
+        add(uri, "code", blank(code));
+        add(uri, "phone", blank(phone));
+        add(uri, "address", blank(address));
+        add(uri, "size", size);
+        return uri.encode().build().toUriString();
+    }
+
+    /** The worklist's page after the request {@code next}, with the same filters. */
+    public String nextLink(Long next) {
+        String first = link("/requests");
+        return first + (first.contains("?") ? "&" : "?") + "after=" + next;
+    }
+
+    private static void add(UriComponentsBuilder uri, String name, Object value) {
+        if (value != null) {
+            uri.queryParam(name, value);
+        }
+    }
+
+    public HelpRequestStatus getStatus() { return status; }
+    public void setStatus(HelpRequestStatus status) { this.status = status; }
+    public Priority getPriority() { return priority; }
+    public void setPriority(Priority priority) { this.priority = priority; }
+    public Category getCategory() { return category; }
+    public void setCategory(Category category) { this.category = category; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public String getAssignee() { return assignee; }
+    public void setAssignee(String assignee) { this.assignee = assignee; }
+    public Boolean getOverdue() { return overdue; }
+    public void setOverdue(Boolean overdue) { this.overdue = overdue; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
+    public Long getAfter() { return after; }
+    public void setAfter(Long after) { this.after = after; }
+    public Integer getSize() { return size; }
+    public void setSize(Integer size) { this.size = size; }
+}
