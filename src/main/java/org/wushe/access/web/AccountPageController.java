@@ -78,7 +78,7 @@ class AccountPageController {
             redirect.addFlashAttribute("issued", issued);
             return "redirect:/accounts/" + issued.accountId();
         } catch (InvalidValueException e) {
-            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
+            model.addAttribute("errors", Map.of("form", messages.getMessage(e.messageKey(), e.arguments(), locale)));
             model.addAttribute("form", new Object[] {username, displayName, phone, regions});
             return list(null, 1, 20, model);
         }
@@ -102,7 +102,7 @@ class AccountPageController {
             accounts.assign(id, AccountForms.roles(roles), AccountForms.scope(wholeCountry,
                     regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null));
         } catch (InvalidValueException e) {
-            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
+            model.addAttribute("errors", Map.of("form", messages.getMessage(e.messageKey(), e.arguments(), locale)));
             return detail(id, model);
         }
         redirect.addFlashAttribute("notice", "access.account.done.permissions");

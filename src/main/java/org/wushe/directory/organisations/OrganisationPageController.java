@@ -3,6 +3,7 @@ package org.wushe.directory.organisations;
 import org.wushe.access.RoleGroup;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -79,11 +80,10 @@ class OrganisationPageController {
             redirect.addFlashAttribute("notice", "directory.done.create");
             return "redirect:/organisations/" + id;
         } catch (InvalidValueException e) {
-            rejected(model, e, locale);
+            rejected(model, e, OrganisationForm.fieldOf(e.messageKey()), locale);
             return form(model, form, null);
         } catch (InvalidParameterException e) {
-            rejected(model, e.problem(), locale);
-            model.addAttribute("errorField", e.field());
+            rejected(model, e.problem(), e.field(), locale);
             return form(model, form, null);
         }
     }
@@ -109,11 +109,10 @@ class OrganisationPageController {
             redirect.addFlashAttribute("notice", "directory.done.update");
             return "redirect:/organisations/" + id;
         } catch (InvalidValueException e) {
-            rejected(model, e, locale);
+            rejected(model, e, OrganisationForm.fieldOf(e.messageKey()), locale);
             return form(model, form, id);
         } catch (InvalidParameterException e) {
-            rejected(model, e.problem(), locale);
-            model.addAttribute("errorField", e.field());
+            rejected(model, e.problem(), e.field(), locale);
             return form(model, form, id);
         }
     }
@@ -142,9 +141,10 @@ class OrganisationPageController {
         return "directory/organisations/organisation-form";
     }
 
-    private void rejected(Model model, InvalidValueException e, Locale locale) {
-        model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
-        model.addAttribute("errorField", OrganisationForm.fieldOf(e.messageKey()));
+    /** The message under its field, or on top of the form ({@code form}) when it names none. */
+    private void rejected(Model model, InvalidValueException e, String field, Locale locale) {
+        model.addAttribute("errors", Map.of(field.isEmpty() ? "form" : field,
+                messages.getMessage(e.messageKey(), e.arguments(), locale)));
     }
 
     private boolean canWrite() {

@@ -115,13 +115,13 @@ class SocialWorkerPageController {
         } catch (InvalidValueException unparsable) {
             // the form itself could not be read (e.g. organisation ids that are not numbers): the top message says so
         }
-        model.addAttribute("fieldErrors", fields);
+        model.addAttribute("errors", fields);
         return form(model, form, id, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
     }
 
     private String form(Model model, SocialWorkerForm form, Long id, String error) {
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", java.util.Map.of());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", java.util.Map.of());
         }
         model.addAttribute("form", form);
         model.addAttribute("id", id);

@@ -157,7 +157,8 @@ class SocialWorkerPagesTests {
                 .param("idNumber", badId).param("phone", "12345").param("regionCode", "310104999")
                 .param("qualification", "SOCIAL_WORKER").exchange().getResponse().getContentAsString(
                         java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(tag(html, "sw-id")).contains("is-invalid", "value=\"" + badId + "\"");
+        assertThat(tag(html, "sw-id")).contains("is-invalid", "value=\"" + badId + "\"",
+                "aria-describedby=\"sw-id-error\"");
         assertThat(feedbackAfter(html, "sw-id")).contains("身份证号码校验位不正确");
         assertThat(tag(html, "sw-phone")).contains("is-invalid", "value=\"12345\"");
         assertThat(feedbackAfter(html, "sw-phone")).isNotBlank();
@@ -177,7 +178,7 @@ class SocialWorkerPagesTests {
 
     /** The text of the invalid-feedback that follows the field with this id (its select options skipped). */
     private static String feedbackAfter(String html, String id) {
-        var matcher = java.util.regex.Pattern.compile("id=\"" + id + "\"[\\s\\S]*?<div class=\"invalid-feedback\">([^<]*)</div>")
+        var matcher = java.util.regex.Pattern.compile("id=\"" + id + "\"[\\s\\S]*?<div class=\"invalid-feedback[^\"]*\" id=\"" + id + "-error\">([^<]*)</div>")
                 .matcher(html);
         assertThat(matcher.find()).as(id).isTrue();
         return matcher.group(1);

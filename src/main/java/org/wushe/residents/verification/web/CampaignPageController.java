@@ -1,12 +1,14 @@
 package org.wushe.residents.verification.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,10 +36,12 @@ class CampaignPageController {
 
     private final VerificationCampaigns campaigns;
     private final Xlsx xlsx;
+    private final MessageSource messages;
 
-    CampaignPageController(VerificationCampaigns campaigns, Xlsx xlsx) {
+    CampaignPageController(VerificationCampaigns campaigns, Xlsx xlsx, MessageSource messages) {
         this.campaigns = campaigns;
         this.xlsx = xlsx;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -54,12 +58,12 @@ class CampaignPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute CampaignDraft draft, Model model) {
+    String create(@ModelAttribute CampaignDraft draft, Model model, Locale locale) {
         try {
             return "redirect:/verification/" + campaigns.create(draft);
         } catch (FieldsRejectedException e) {
             model.addAttribute("draft", draft);
-            model.addAttribute("errors", e.problems());
+            model.addAttribute("errors", messages(e.problems(), messages, locale));
             return "residents/verification/campaign-form";
         }
     }
@@ -111,5 +115,14 @@ class CampaignPageController {
     @GetMapping("/{id}/export")
     void export(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         xlsx.export(id, locale, response);
+    }
+
+    /** The forms' errors as the pages show them (templates/fragments/form.html): field → localised message. */
+    static Map<String, String> messages(Map<String, InvalidValueException> problems, MessageSource messages,
+            Locale locale) {
+        Map<String, String> out = new LinkedHashMap<>();
+        problems.forEach((field, p) -> out.put(field,
+                messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)));
+        return out;
     }
 }

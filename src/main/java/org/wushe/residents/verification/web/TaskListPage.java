@@ -1,8 +1,10 @@
 package org.wushe.residents.verification.web;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,9 +35,11 @@ class TaskListPage {
     private static final Set<Integer> SIZES = Set.of(10, 20, 50, 100);
 
     private final VerificationCampaigns campaigns;
+    private final MessageSource messages;
 
-    TaskListPage(VerificationCampaigns campaigns) {
+    TaskListPage(VerificationCampaigns campaigns, MessageSource messages) {
         this.campaigns = campaigns;
+        this.messages = messages;
     }
 
     static int size(int size) {
@@ -61,6 +65,7 @@ class TaskListPage {
         model.addAttribute("all", campaigns.tasks(new TaskFilter(campaign, region, null, mine), 1, 10).total());
         model.addAttribute("campaign", campaign == null ? null : campaigns.get(campaign));
         model.addAttribute("outcomes", VerificationOutcome.values());
+        model.addAttribute("sizes", SIZES.stream().sorted().toList());
         return "residents/verification/tasks";
     }
 
@@ -84,18 +89,18 @@ class TaskListPage {
 
     @PostMapping("/{id}/outcome")
     String outcome(@PathVariable long id, @ModelAttribute OutcomeDraft draft, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Locale locale) {
         try {
             var task = campaigns.recordOutcome(id, draft);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/verification/tasks/" + id + "?campaign=" + task.campaignId();
         } catch (FieldsRejectedException e) {
             model.addAttribute("draft", draft);
-            model.addAttribute("errors", e.problems());
+            model.addAttribute("errors", CampaignPageController.messages(e.problems(), messages, locale));
             return task(id, model);
         } catch (InvalidValueException e) {
             model.addAttribute("draft", draft);
-            model.addAttribute("errors", Map.of("form", e));
+            model.addAttribute("errors", CampaignPageController.messages(Map.of("form", e), messages, locale));
             return task(id, model);
         }
     }
