@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.directory.organisations.Organisations;
 
 /**
  * The shared form fragments (templates/fragments/form.html) on the organisation pages: a field's label names its
