@@ -56,20 +56,20 @@ public class Alerts {
     }
 
     /** Staff holding any of {@code roles} whose scope covers the community. */
-    public Set<Long> covering(String community, Role... roles) {
+    public Set<Long> covering(RegionCode community, Role... roles) {
         Set<Long> ids = new LinkedHashSet<>();
         for (Role role : roles) {
-            ids.addAll(accounts.holdersCovering(role, RegionCode.parse(community)));
+            ids.addAll(accounts.holdersCovering(role, community));
         }
         return ids;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public int raise(Collection<Long> accountIds, String messageKey, List<String> args, String link, long residentId,
-            String community, String actor, String what) {
+            RegionCode community, String actor, String what) {
         int n = accountIds.isEmpty() ? 0 : inbox.post(accountIds, messageKey, args, link);
         events.publishEvent(new Activity(clock.instant(), actor, AuditAction.CREATE, "resident_alert",
-                Long.toString(residentId), RegionCode.parse(community), null, null, List.of(what)));
+                Long.toString(residentId), community, null, null, List.of(what)));
         return n;
     }
 }

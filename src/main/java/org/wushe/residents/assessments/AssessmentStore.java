@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.residents.RiskLevel;
 import org.wushe.residents.register.ResidentCipher;
+import org.wushe.shared.RegionCode;
 
 /** Assessments in SQL; item answers and notes stay encrypted (bound to this table and column). */
 @Repository
@@ -28,14 +29,14 @@ class AssessmentStore {
     }
 
     /** Stores one assessment and makes its risk level and due date the resident's current ones. */
-    public long insert(AssessmentDetails a, String community) {
+    public long insert(AssessmentDetails a, RegionCode community) {
         String answers = join(a.phq9()) + "|" + join(a.gad7());
         long id = jdbc.sql("""
                 insert into residents_assessment (resident_id, community_code, assessed_at, assessed_by, food_days,
                     medicine_days, mobility, chronic_conditions, phq9_score, gad7_score, self_harm, answers_cipher,
                     cognition, psychotic_symptoms, notes_cipher, risk_level, reassess_due)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(a.residentId(), community, Timestamp.from(a.assessedAt()), a.assessedBy(), a.foodDays(),
+                .params(a.residentId(), community.value(), Timestamp.from(a.assessedAt()), a.assessedBy(), a.foodDays(),
                         a.medicineDays(), a.mobility(), a.chronicConditions(), a.phq9Score(), a.gad7Score(),
                         a.selfHarm(), cipher.encryptText(answers, TABLE, "answers"), a.cognition(),
                         a.psychoticSymptoms(), cipher.encryptText(a.notes(), TABLE, "notes"), a.riskLevel().name(),

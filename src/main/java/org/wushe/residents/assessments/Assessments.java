@@ -67,7 +67,7 @@ public class Assessments {
         AssessmentDetails a = validate(residentId, draft);
         long id = store.insert(a, resident.communityCode());
         events.publishEvent(new Activity(clock.instant(), a.assessedBy(), AuditAction.CREATE, "resident_assessment",
-                Long.toString(id), RegionCode.parse(resident.communityCode()), currentUser.clientAddress().orElse(null),
+                Long.toString(id), resident.communityCode(), currentUser.clientAddress().orElse(null),
                 null, List.of("assessment", "riskLevel:" + a.riskLevel())));
         if (a.selfHarm()) {
             Set<Long> told = new LinkedHashSet<>();
@@ -94,7 +94,7 @@ public class Assessments {
         AssessmentDetails a = store.find(residentId, assessmentId)
                 .orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
         sensitiveData.viewed(new SensitiveField("resident_assessment", Long.toString(assessmentId),
-                RegionCode.parse(resident.communityCode()), "answers"));
+                resident.communityCode(), "answers"));
         return a;
     }
 

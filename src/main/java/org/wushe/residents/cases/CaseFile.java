@@ -2,9 +2,10 @@ package org.wushe.residents.cases;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
 
 /** The case aggregate's guard: a case moves one stage forward at a time, and a closed case no longer moves. */
-record CaseFile(long id, String communityCode, CaseStage stage, long workerAccountId,
+record CaseFile(long id, RegionCode communityCode, CaseStage stage, long workerAccountId,
         Long supervisorAccountId, int version) {
 
     public CaseFile advanceTo(CaseStage target) {

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.residents.register.ResidentCipher;
+import org.wushe.shared.RegionCode;
 
 /**
  * Cases in SQL. Notes are read only through {@link #notes}, whose statement itself checks that the reader is the
@@ -30,12 +31,12 @@ class CaseStore {
         this.cipher = cipher;
     }
 
-    public long open(long residentId, String community, String title, long worker, Long supervisor, Instant at,
+    public long open(long residentId, RegionCode community, String title, long worker, Long supervisor, Instant at,
             String by) {
         long id = jdbc.sql("""
                 insert into residents_case (resident_id, community_code, stage, worker_account_id,
                     supervisor_account_id, title, opened_at, opened_by) values (?, ?, 'INTAKE', ?, ?, ?, ?, ?)
-                returning id""").params(residentId, community, worker, supervisor, title, Timestamp.from(at), by)
+                returning id""").params(residentId, community.value(), worker, supervisor, title, Timestamp.from(at), by)
                 .query(Long.class).single();
         transition(id, null, CaseStage.INTAKE, at, by);
         return id;
@@ -46,7 +47,7 @@ class CaseStore {
         return jdbc.sql("select id, community_code, stage, worker_account_id, supervisor_account_id, version"
                         + " from residents_case where id = :id and " + p.sql())
                 .params(p.params()).param("id", id)
-                .query((rs, n) -> new CaseFile(rs.getLong(1), rs.getString(2), CaseStage.valueOf(rs.getString(3)),
+                .query((rs, n) -> new CaseFile(rs.getLong(1), RegionCode.parse(rs.getString(2)), CaseStage.valueOf(rs.getString(3)),
                         rs.getLong(4), rs.getObject(5, Long.class), rs.getInt(6)))
                 .optional();
     }

@@ -124,7 +124,7 @@ class Cases {
         List<CaseNote> notes = store.notes(currentUser.scope(), caseId, me.accountId(), me.has(Role.CIVIL_AFFAIRS_ADMIN))
                 .orElseThrow(() -> new AccessDeniedException("case notes of case " + caseId));
         sensitiveData.viewed(new SensitiveField("resident_case", Long.toString(caseId),
-                RegionCode.parse(c.communityCode()), "notes"));
+                c.communityCode(), "notes"));
         return notes;
     }
 
@@ -152,9 +152,9 @@ class Cases {
         return store.find(currentUser.scope(), caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
     }
 
-    private void audit(AuditAction action, long caseId, String community, List<String> fields) {
+    private void audit(AuditAction action, long caseId, RegionCode community, List<String> fields) {
         Instant now = clock.instant();
         events.publishEvent(new Activity(now, currentUser.username(), action, "resident_case", Long.toString(caseId),
-                RegionCode.parse(community), currentUser.clientAddress().orElse(null), null, fields));
+                community, currentUser.clientAddress().orElse(null), null, fields));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.Role;
 import org.wushe.platform.ChinaTime;
 import org.wushe.residents.alerts.Alerts;
+import org.wushe.shared.RegionCode;
 
 /**
  * Raises the alerts of missed daily check-ins: when a resident's deadline (Asia/Shanghai) passes without a
@@ -78,7 +79,7 @@ class CheckInAlerts {
         return "/residents/" + d.residentId() + "/check-in";
     }
 
-    private record Due(long residentId, String community, Long gridWorker) {
+    private record Due(long residentId, RegionCode community, Long gridWorker) {
     }
 
     /**
@@ -102,6 +103,7 @@ class CheckInAlerts {
         if (previousLevel != null) {
             sql = sql.param("previous", previousLevel);
         }
-        return sql.query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class))).list();
+        return sql.query((rs, n) -> new Due(rs.getLong(1), RegionCode.parse(rs.getString(2)), rs.getObject(3, Long.class)))
+                .list();
     }
 }

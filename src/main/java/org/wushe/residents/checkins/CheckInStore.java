@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wushe.shared.RegionCode;
 
 /**
  * Daily check-in enrolments, check-ins and alerts in SQL. A resident's link carries a random token of 256 bits;
@@ -45,14 +46,14 @@ class CheckInStore {
     }
 
     /** Enrols (or re-enrols with a new deadline and a new link). */
-    public void enrol(long residentId, String community, LocalTime deadline, String token, Instant at, String by) {
+    public void enrol(long residentId, RegionCode community, LocalTime deadline, String token, Instant at, String by) {
         jdbc.sql("""
                 insert into residents_checkin_enrolment (resident_id, community_code, deadline, token_hash, active,
                     enrolled_at, enrolled_by) values (?, ?, ?, ?, true, ?, ?)
                 on conflict (resident_id) do update set deadline = excluded.deadline, token_hash = excluded.token_hash,
                     active = true, enrolled_at = excluded.enrolled_at, enrolled_by = excluded.enrolled_by,
                     community_code = excluded.community_code""")
-                .params(residentId, community, deadline, hash(token), Timestamp.from(at), by).update();
+                .params(residentId, community.value(), deadline, hash(token), Timestamp.from(at), by).update();
     }
 
     public boolean stop(long residentId) {
@@ -67,12 +68,12 @@ class CheckInStore {
                 from residents_checkin_enrolment e join residents_resident r on r.id = e.resident_id
                 where e.token_hash = ? and e.active and r.voided_at is null""")
                 .param(hash(token))
-                .query((rs, n) -> new TokenHolder(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new TokenHolder(rs.getLong(1), rs.getString(2), RegionCode.parse(rs.getString(3)),
                         rs.getObject(4, Long.class)))
                 .optional();
     }
 
-    public record TokenHolder(long residentId, String name, String community, Long gridWorker) {
+    public record TokenHolder(long residentId, String name, RegionCode community, Long gridWorker) {
     }
 
     public void checkIn(long residentId, LocalDate date, CheckInStatus status, Instant at, String by) {
@@ -86,11 +87,11 @@ class CheckInStore {
     }
 
     /** Records an alert once per resident, day and level; true when this call recorded it. */
-    public boolean alertOnce(long residentId, LocalDate date, String level, String community, Instant at) {
+    public boolean alertOnce(long residentId, LocalDate date, String level, RegionCode community, Instant at) {
         return jdbc.sql("""
                 insert into residents_checkin_alert (resident_id, check_date, level, community_code, raised_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(residentId, date, level, community, Timestamp.from(at)).update() == 1;
+                .params(residentId, date, level, community.value(), Timestamp.from(at)).update() == 1;
     }
 
     public CheckInOverview overview(long residentId) {

@@ -120,7 +120,7 @@ public class CheckIns {
         }
         checkIn(h.get().residentId(), h.get().community(), h.get().gridWorker(), status, "resident");
         events.publishEvent(new Activity(clock.instant(), "anonymous", AuditAction.CREATE, "resident_check_in",
-                Long.toString(h.get().residentId()), RegionCode.parse(h.get().community()),
+                Long.toString(h.get().residentId()), h.get().community(),
                 currentUser.clientAddress().orElse(null), null, List.of("checkIn:" + status)));
         return true;
     }
@@ -132,7 +132,7 @@ public class CheckIns {
         return store.byToken(token);
     }
 
-    private void checkIn(long residentId, String community, Long gridWorker, CheckInStatus status, String by) {
+    private void checkIn(long residentId, RegionCode community, Long gridWorker, CheckInStatus status, String by) {
         Instant now = clock.instant();
         LocalDate today = today();
         store.checkIn(residentId, today, status, now, by);
@@ -149,7 +149,7 @@ public class CheckIns {
 
     private void audit(ResidentDetails r, String what) {
         events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.UPDATE, Residents.ENTITY,
-                Long.toString(r.id()), RegionCode.parse(r.communityCode()), currentUser.clientAddress().orElse(null),
+                Long.toString(r.id()), r.communityCode(), currentUser.clientAddress().orElse(null),
                 null, List.of(what)));
     }
 

@@ -58,7 +58,7 @@ class DemoResidents implements ApplicationRunner {
 
     static final long SEED = 20221;
     static final int RESIDENTS = 300;
-    static final String DEMO_COMMUNITY = "310104003001";
+    static final RegionCode DEMO_COMMUNITY = RegionCode.parse("310104003001");
     private static final Logger log = LoggerFactory.getLogger(DemoResidents.class);
 
     private final Residents residents;
@@ -104,13 +104,13 @@ class DemoResidents implements ApplicationRunner {
                 }
             }
         }
-        if (communities.isEmpty() || !known.exists(RegionCode.parse(DEMO_COMMUNITY))) {
+        if (communities.isEmpty() || !known.exists(DEMO_COMMUNITY)) {
             log.warn("Demo: no communities, no residents loaded");
             return;
         }
-        Region demo = regions.get(RegionCode.parse(DEMO_COMMUNITY));
+        Region demo = regions.get(DEMO_COMMUNITY);
         Faker faker = new Faker(Locale.SIMPLIFIED_CHINESE, new Random(SEED));
-        List<Long> grid = accounts.holdersCovering(Role.COMMUNITY_STAFF, RegionCode.parse(DEMO_COMMUNITY));
+        List<Long> grid = accounts.holdersCovering(Role.COMMUNITY_STAFF, DEMO_COMMUNITY);
         int created = 0;
         int enrolled = 0;
         for (int i = 0; i < RESIDENTS; i++) {

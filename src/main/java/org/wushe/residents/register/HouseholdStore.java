@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
+import org.wushe.shared.RegionCode;
 
 /** Households and their members, scoped by community like the residents. */
 @Repository
@@ -19,15 +20,15 @@ class HouseholdStore {
         this.cipher = cipher;
     }
 
-    public long create(String communityCode, String address) {
+    public long create(RegionCode community, String address) {
         return jdbc.sql("insert into residents_household (community_code, address) values (?, ?) returning id")
-                .params(communityCode, address).query(Long.class).single();
+                .params(community.value(), address).query(Long.class).single();
     }
 
-    public Optional<String> communityIfVisible(DataScope scope, long id) {
+    public Optional<RegionCode> communityIfVisible(DataScope scope, long id) {
         var p = scope.regionPredicate("community_code");
         return jdbc.sql("select community_code from residents_household where id = :id and " + p.sql())
-                .params(p.params()).param("id", id).query(String.class).optional();
+                .params(p.params()).param("id", id).query(String.class).optional().map(RegionCode::parse);
     }
 
     public void link(long residentId, Long householdId, String relation) {

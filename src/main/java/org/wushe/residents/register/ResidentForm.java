@@ -30,7 +30,7 @@ record ResidentForm(String name, String idNumber, String phone, String registere
         CategoryDetail pregnant = detail(r, "PREGNANT");
         CategoryDetail dialysis = detail(r, "DIALYSIS");
         return new ResidentForm(r.name(), null, null, r.registeredAddress(), r.residenceAddress(),
-                r.communityCode(), r.building(), r.unit(), r.room(), r.guardianName(), r.guardianRelation(), null,
+                r.communityCode().value(), r.building(), r.unit(), r.room(), r.guardianName(), r.guardianRelation(), null,
                 r.emergencyContactName(), r.emergencyContactRelation(), null, r.gridWorkerAccountId(),
                 r.socialWorkerId(), r.lawfulBasis().name(),
                 r.consentAt() == null ? null : LocalDateTime.ofInstant(r.consentAt(), ChinaTime.ZONE), r.categoryNames(),

@@ -3,13 +3,14 @@ package org.wushe.residents.register;
 import java.time.Instant;
 
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
 
 /**
  * The register record's life cycle, the aggregate's guard: a record is voided with a reason (never deleted),
  * unvoided unless it was merged, and merged only while both records are live — the merged one then points to
  * the survivor and stays void.
  */
-record ResidentState(long id, String communityCode, Instant voidedAt, String voidReason, Long mergedIntoId) {
+record ResidentState(long id, RegionCode communityCode, Instant voidedAt, String voidReason, Long mergedIntoId) {
 
     public static final int MAX_REASON = 200;
 

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.residents.RiskLevel;
 import org.wushe.shared.Sex;
+import org.wushe.shared.RegionCode;
 
 /**
  * Residents in SQL. Every read a caller can reach goes through {@link DataScope#regionPredicate} on
@@ -68,7 +69,7 @@ class ResidentStore {
         for (String table : List.of("residents_assessment", "residents_visit", "residents_checkin_enrolment",
                 "residents_case")) {
             jdbc.sql("update " + table + " set community_code = ? where resident_id = ? and community_code <> ?")
-                    .params(r.communityCode(), r.id(), r.communityCode()).update();
+                    .params(r.communityCode().value(), r.id(), r.communityCode().value()).update();
         }
     }
 
@@ -83,7 +84,7 @@ class ResidentStore {
         p.put("pi", r.phoneIndex());
         p.put("reg", r.registeredAddress());
         p.put("res", r.residenceAddress());
-        p.put("community", r.communityCode());
+        p.put("community", r.communityCode().value());
         p.put("building", r.building());
         p.put("unit", r.unit());
         p.put("room", r.room());
@@ -154,7 +155,7 @@ class ResidentStore {
     }
 
     /** Moves categories, household, assessments, visits, check-ins and cases of {@code from} to {@code to}. */
-    public void moveCareRecords(long from, long to, String toCommunity) {
+    public void moveCareRecords(long from, long to, RegionCode toCommunity) {
         jdbc.sql("""
                 insert into residents_category (resident_id, category, disability_type, disability_grade, due_date,
                     hospital, schedule, illness)
@@ -163,13 +164,13 @@ class ResidentStore {
         jdbc.sql("delete from residents_category where resident_id = ?").param(from).update();
         for (String table : List.of("residents_assessment", "residents_visit", "residents_case")) {
             jdbc.sql("update " + table + " set resident_id = ?, community_code = ? where resident_id = ?")
-                    .params(to, toCommunity, from).update();
+                    .params(to, toCommunity.value(), from).update();
         }
         jdbc.sql("update residents_checkin set resident_id = ? where resident_id = ?").params(to, from).update();
         jdbc.sql("""
                 update residents_checkin_enrolment set resident_id = ?, community_code = ? where resident_id = ?
                     and not exists (select 1 from residents_checkin_enrolment e where e.resident_id = ?)""")
-                .params(to, toCommunity, from, to).update();
+                .params(to, toCommunity.value(), from, to).update();
         jdbc.sql("delete from residents_checkin_enrolment where resident_id = ?").param(from).update();
         jdbc.sql("""
                 update residents_resident s set last_visit_at = greatest(s.last_visit_at, m.last_visit_at),
@@ -246,7 +247,7 @@ class ResidentStore {
         return new ResidentRecord(rs.getLong("id"), rs.getString("name"), rs.getBytes("id_number_cipher"),
                 rs.getBytes("id_number_index"), Sex.valueOf(rs.getString("sex")),
                 rs.getObject("birth_date", LocalDate.class), rs.getBytes("phone_cipher"), rs.getBytes("phone_index"),
-                rs.getString("registered_address"), rs.getString("residence_address"), rs.getString("community_code"),
+                rs.getString("registered_address"), rs.getString("residence_address"), RegionCode.parse(rs.getString("community_code")),
                 rs.getString("building"), rs.getString("unit"), rs.getString("room"),
                 rs.getObject("household_id", Long.class), rs.getString("household_relation"),
                 rs.getString("guardian_name"), rs.getString("guardian_relation"), rs.getBytes("guardian_phone_cipher"),

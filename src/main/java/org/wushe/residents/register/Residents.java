@@ -73,7 +73,7 @@ public class Residents {
         } catch (DuplicateKeyException raced) {
             throw duplicate(null);
         }
-        audit(AuditAction.CREATE, id, v.community().value(), FIELDS, null);
+        audit(AuditAction.CREATE, id, v.community(), FIELDS, null);
         return id;
     }
 
@@ -86,7 +86,7 @@ public class Residents {
         }
         Valid v = validation.validate(draft, true, number -> duplicateOf(cipher.idNumberIndex(number), id));
         store.update(record(v, old));
-        audit(AuditAction.UPDATE, id, v.community().value(), FIELDS, null);
+        audit(AuditAction.UPDATE, id, v.community(), FIELDS, null);
     }
 
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
@@ -126,7 +126,7 @@ public class Residents {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public String reveal(long id, RevealableField field, String reason) {
         ResidentRecord r = load(id);
-        SensitiveField audited = new SensitiveField(ENTITY, Long.toString(id), RegionCode.parse(r.communityCode()),
+        SensitiveField audited = new SensitiveField(ENTITY, Long.toString(id), r.communityCode(),
                 field.column());
         return sensitiveData.reveal(audited, reason, () -> switch (field) {
             case ID_NUMBER -> cipher.clearIdNumber(r.idNumberCipher());
@@ -197,7 +197,7 @@ public class Residents {
     public void linkHousehold(long residentId, Long householdId, String relation) {
         ResidentRecord r = load(residentId);
         if (householdId != null) {
-            String community = households.communityIfVisible(currentUser.scope(), householdId)
+            RegionCode community = households.communityIfVisible(currentUser.scope(), householdId)
                     .orElseThrow(() -> new InvalidValueException("residents.household.unknown", householdId));
             if (!community.equals(r.communityCode())) {
                 throw new InvalidValueException("residents.household.otherCommunity");
@@ -249,7 +249,7 @@ public class Residents {
                 keepId ? old.sex() : v.idNumber().sex(), keepId ? old.birthDate() : v.idNumber().birthDate(),
                 keep(old, v.phone()) ? old.phoneCipher() : cipher.encryptPhone(v.phone(), "phone"),
                 keep(old, v.phone()) ? old.phoneIndex() : cipher.phoneIndex(v.phone()), v.registeredAddress(),
-                v.residenceAddress(), v.community().value(), v.building(), v.unit(), v.room(), null, null,
+                v.residenceAddress(), v.community(), v.building(), v.unit(), v.room(), null, null,
                 v.guardianName(), v.guardianRelation(), keep(old, v.guardianPhone()) ? old.guardianPhoneCipher()
                         : cipher.encryptPhone(v.guardianPhone(), "guardian_phone"),
                 v.emergencyName(), v.emergencyRelation(), keep(old, v.emergencyPhone())
@@ -282,9 +282,9 @@ public class Residents {
         return currentUser.principal().map(StaffPrincipal::username).orElseGet(currentUser::username);
     }
 
-    private void audit(AuditAction action, long id, String community, List<String> fields, String reason) {
+    private void audit(AuditAction action, long id, RegionCode community, List<String> fields, String reason) {
         events.publishEvent(new Activity(clock.instant(), actor(), action, ENTITY, Long.toString(id),
-                RegionCode.parse(community), currentUser.clientAddress().orElse(null), reason, fields));
+                community, currentUser.clientAddress().orElse(null), reason, fields));
     }
 
     /** The sensitive fields that can be revealed, with the column name the audit trail records. */

@@ -76,8 +76,8 @@ record TaskFilter(Long campaignId, RegionCode region, Boolean done, Verification
         return new TaskFilter(campaignId, region, done, outcome, true);
     }
 
-    /** The status as the worklist's parameter names it ({@code OPEN}, {@code DONE}, an outcome), or null. */
-    String status() {
+    /** The status as the worklist names it ({@code OPEN}, {@code DONE}, an outcome), or null; public for its page. */
+    public String status() {
         return outcome != null ? outcome.name() : done == null ? null : done ? "DONE" : "OPEN";
     }
 }

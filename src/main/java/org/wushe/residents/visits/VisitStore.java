@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.residents.RiskLevel;
 import org.wushe.residents.register.ResidentCipher;
+import org.wushe.shared.RegionCode;
 
 /** Visits in SQL, and the overdue list computed from {@link VisitPlan}, scoped by community. */
 @Repository
@@ -26,12 +27,12 @@ class VisitStore {
         this.cipher = cipher;
     }
 
-    public long insert(long residentId, String community, VisitKind kind, Instant at, String by, String notes,
+    public long insert(long residentId, RegionCode community, VisitKind kind, Instant at, String by, String notes,
             Instant now) {
         long id = jdbc.sql("""
                 insert into residents_visit (resident_id, community_code, kind, visited_at, visited_by, notes_cipher,
                     created_at) values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(residentId, community, kind.name(), Timestamp.from(at), by,
+                .params(residentId, community.value(), kind.name(), Timestamp.from(at), by,
                         cipher.encryptText(notes, TABLE, "notes"), Timestamp.from(now))
                 .query(Long.class).single();
         jdbc.sql("""

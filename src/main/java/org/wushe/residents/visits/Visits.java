@@ -67,7 +67,7 @@ public class Visits {
         }
         long id = store.insert(residentId, r.communityCode(), kind, at, currentUser.username(), text, now);
         events.publishEvent(new Activity(now, currentUser.username(), AuditAction.CREATE, "resident_visit",
-                Long.toString(id), RegionCode.parse(r.communityCode()), currentUser.clientAddress().orElse(null), null,
+                Long.toString(id), r.communityCode(), currentUser.clientAddress().orElse(null), null,
                 List.of("visit:" + kind)));
         return id;
     }
@@ -80,7 +80,7 @@ public class Visits {
         List<VisitDetails> visits = store.history(residentId);
         if (!visits.isEmpty()) {
             sensitiveData.viewed(new SensitiveField(Residents.ENTITY, Long.toString(residentId),
-                    RegionCode.parse(r.communityCode()), "visit_notes"));
+                    r.communityCode(), "visit_notes"));
         }
         return visits;
     }
