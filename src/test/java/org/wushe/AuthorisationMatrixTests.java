@@ -48,7 +48,7 @@ import org.wushe.region.Regions;
 import org.wushe.requests.intake.HelpRequests;
 import org.wushe.requests.intake.Intake;
 import org.wushe.residents.ResidentTestData;
-import org.wushe.residents.Residents;
+import org.wushe.residents.register.Residents;
 import org.wushe.residents.verification.CampaignDraft;
 import org.wushe.residents.verification.VerificationCampaigns;
 import org.wushe.shared.RegionCode;

@@ -36,7 +36,7 @@ import org.wushe.shared.PhoneNumber;
 import org.wushe.privacy.internal.KeyRing;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
-import org.wushe.residents.Residents;
+import org.wushe.residents.register.Residents;
 
 /**
  * SM4 key rotation end to end on the shared test database: add a key, make it active, re-encrypt in batches

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.region.Regions;
+import org.wushe.residents.register.CategoryDetail;
+import org.wushe.residents.register.ResidentDraft;
 
 /** Valid unique ID numbers, phones, the test communities and resident drafts (the test database is shared). */
 public final class ResidentTestData {

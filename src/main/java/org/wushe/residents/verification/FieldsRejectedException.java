@@ -5,7 +5,7 @@ import java.util.Map;
 import org.wushe.shared.InvalidValueException;
 
 /** A campaign or an outcome refused field by field: every bad field with its problem; nothing was written. */
-public class FieldsRejectedException extends RuntimeException {
+class FieldsRejectedException extends RuntimeException {
 
     private final transient Map<String, InvalidValueException> problems;
 

@@ -5,7 +5,7 @@ package org.wushe.residents.verification;
  *
  * @param drillable whether a level below exists (false for communities)
  */
-public record ProgressRow(String regionCode, String name, long total, long done, boolean drillable) {
+record ProgressRow(String regionCode, String name, long total, long done, boolean drillable) {
 
     public int percent() {
         return total == 0 ? 0 : (int) (done * 100 / total);

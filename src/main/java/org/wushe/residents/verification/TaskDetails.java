@@ -6,7 +6,7 @@ import java.time.Instant;
  * One task for the task page: the person as the list gave them (name, ID number and phones masked), whether they
  * are on the register, and the outcome recorded so far.
  */
-public record TaskDetails(long id, long campaignId, String campaignName, String communityCode, String communityName,
+record TaskDetails(long id, long campaignId, String campaignName, String communityCode, String communityName,
         String maskedName, String maskedIdNumber, String maskedPhone, String address, VerificationCategory category,
         String listSource, int sourceRow, Long residentId, String assignee, VerificationOutcome outcome,
         String maskedCorrectedPhone, String correctedAddress, VerificationCategory correctedCategory, String note,

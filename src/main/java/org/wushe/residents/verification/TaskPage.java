@@ -3,7 +3,7 @@ package org.wushe.residents.verification;
 import java.util.List;
 
 /** One page of a worklist with the total of the filtered list. */
-public record TaskPage(List<TaskRow> rows, long total, int page, int size) {
+record TaskPage(List<TaskRow> rows, long total, int page, int size) {
 
     public long pages() {
         return Math.max(1, (total + size - 1) / size);

@@ -3,6 +3,6 @@ package org.wushe.residents.verification;
 import java.time.Instant;
 
 /** A task in a worklist: name and ID number masked. */
-public record TaskRow(long id, long campaignId, String communityCode, String maskedName, String maskedIdNumber,
+record TaskRow(long id, long campaignId, String communityCode, String maskedName, String maskedIdNumber,
         VerificationCategory category, boolean onRegister, VerificationOutcome outcome, Instant recordedAt) {
 }

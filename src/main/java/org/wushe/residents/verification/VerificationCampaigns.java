@@ -35,19 +35,14 @@ import org.wushe.privacy.Masking;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.region.Regions;
-import org.wushe.residents.verification.internal.CampaignStore;
-import org.wushe.residents.verification.internal.CampaignStore.CampaignRecord;
-import org.wushe.residents.verification.internal.ImportRunner;
-import org.wushe.residents.verification.internal.ImportStore;
-import org.wushe.residents.verification.internal.ListImport;
-import org.wushe.residents.verification.internal.TaskStore;
-import org.wushe.residents.verification.internal.TaskStore.TaskRecord;
+import org.wushe.residents.verification.CampaignStore.CampaignRecord;
+import org.wushe.residents.verification.TaskStore.TaskRecord;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
-import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
+import org.wushe.residents.VerificationCorrected;
 
 /**
  * Verification campaigns: create one, import its list (in the background), follow progress per region, work the
@@ -278,7 +273,7 @@ public class VerificationCampaigns {
     @Transactional
     public TaskDetails task(long id) {
         TaskRecord t = taskRecord(id);
-        sensitive.viewed(new SensitiveField(TASK, String.valueOf(id), RegionCode.parse(t.communityCode()),
+        sensitive.viewed(new SensitiveField(TASK, String.valueOf(id), t.community(),
                 "id_number"));
         return details(t);
     }
@@ -293,72 +288,14 @@ public class VerificationCampaigns {
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public TaskDetails recordOutcome(long id, OutcomeDraft draft) {
-        TaskRecord t = taskRecord(id);
-        var principal = currentUser.require();
-        if (t.assigneeAccountId() != null && principal.roles().equals(Set.of(Role.COMMUNITY_STAFF))
-                && t.assigneeAccountId() != principal.accountId()) {
-            throw new InvalidValueException("residents.campaign.task.assignedToOther");
-        }
-        Map<String, InvalidValueException> problems = new LinkedHashMap<>();
-        VerificationOutcome outcome = null;
-        try {
-            outcome = VerificationOutcome.valueOf(draft.outcome() == null ? "" : draft.outcome().strip());
-        } catch (IllegalArgumentException e) {
-            problems.put("outcome", new InvalidValueException("residents.campaign.outcome.required"));
-        }
-        String phone = blankToNull(draft.phone());
-        String address = blankToNull(draft.address());
-        String categoryText = blankToNull(draft.category());
-        PhoneNumber correctedPhone = null;
-        VerificationCategory category = null;
-        boolean differs = outcome == VerificationOutcome.DIFFERS;
-        if (phone != null) {
-            try {
-                correctedPhone = PhoneNumber.parse(phone);
-            } catch (InvalidValueException e) {
-                problems.put("phone", e);
-            }
-        }
-        if (address != null && address.length() > 200) {
-            problems.put("address", new InvalidValueException("residents.campaign.import.tooLong", 200));
-        }
-        if (categoryText != null) {
-            try {
-                category = VerificationCategory.valueOf(categoryText);
-            } catch (IllegalArgumentException e) {
-                problems.put("category", new InvalidValueException("residents.campaign.import.category", categoryText));
-            }
-        }
-        if (outcome != null && !differs) {
-            for (var field : List.of(Map.entry("phone", phone == null ? "" : phone),
-                    Map.entry("address", address == null ? "" : address),
-                    Map.entry("category", categoryText == null ? "" : categoryText))) {
-                if (!field.getValue().isEmpty()) {
-                    problems.put(field.getKey(), new InvalidValueException("residents.campaign.outcome.noCorrection"));
-                }
-            }
-        }
-        if (differs && phone == null && address == null && categoryText == null) {
-            problems.put("phone", new InvalidValueException("residents.campaign.outcome.correctionRequired"));
-        }
-        String note = blankToNull(draft.note());
-        if (note != null && note.length() > 500) {
-            problems.put("note", new InvalidValueException("residents.campaign.import.tooLong", 500));
-        }
-        int version = draft.version() == null ? t.version() : draft.version();
-        if (!problems.isEmpty()) {
-            throw new FieldsRejectedException(problems);
-        }
-        if (!tasks.recordOutcome(id, version, outcome, correctedPhone == null ? null : correctedPhone.value(),
-                address, category, note, currentUser.username(), clock.instant())) {
+        VerificationTask task = taskRecord(id).task();
+        VerificationTask.Recorded recorded = task.record(draft, currentUser.require());
+        if (!tasks.recordOutcome(task, recorded.finding(), currentUser.username(), clock.instant())) {
             throw new InvalidValueException("residents.campaign.task.changed");
         }
-        RegionCode community = RegionCode.parse(t.communityCode());
-        activity(AuditAction.UPDATE, TASK, id, community, null, differs
-                ? List.of("outcome", "corrected_phone", "corrected_address", "corrected_category", "note")
-                : List.of("outcome", "note"));
-        if (differs && t.residentId() != null) {
-            events.publishEvent(new VerificationCorrected(id, t.campaignId(), t.residentId(), t.communityCode()));
+        activity(AuditAction.UPDATE, TASK, id, task.community(), null, recorded.fields());
+        if (recorded.corrected() != null) {
+            events.publishEvent(recorded.corrected());
         }
         return details(taskRecord(id));
     }
@@ -367,20 +304,18 @@ public class VerificationCampaigns {
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     @Transactional
     public void assign(long id, Long accountId) {
-        TaskRecord t = taskRecord(id);
-        RegionCode community = RegionCode.parse(t.communityCode());
-        if (accountId != null && !accounts.holdersCovering(Role.COMMUNITY_STAFF, community).contains(accountId)) {
-            throw new InvalidValueException("residents.campaign.task.assignee");
-        }
-        tasks.assign(id, accountId);
-        activity(AuditAction.UPDATE, TASK, id, community, null, List.of("assignee"));
+        VerificationTask task = taskRecord(id).task();
+        VerificationTask assigned = task.assignTo(accountId,
+                accountId == null ? List.of() : accounts.holdersCovering(Role.COMMUNITY_STAFF, task.community()));
+        tasks.assign(id, assigned.assigneeAccountId());
+        activity(AuditAction.UPDATE, TASK, id, task.community(), null, List.of("assignee"));
     }
 
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public String revealIdNumber(long id, String reason) {
         TaskRecord t = taskRecord(id);
-        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), RegionCode.parse(t.communityCode()),
+        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), t.community(),
                 "id_number"), reason, () -> tasks.idNumber(t));
     }
 
@@ -388,7 +323,7 @@ public class VerificationCampaigns {
     @Transactional
     public String revealPhone(long id, String reason) {
         TaskRecord t = taskRecord(id);
-        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), RegionCode.parse(t.communityCode()),
+        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), t.community(),
                 "phone"), reason, () -> t.phoneCipher() == null ? "" : tasks.phone(t));
     }
 
@@ -402,7 +337,7 @@ public class VerificationCampaigns {
         CampaignRecord campaign = record(campaignId);
         Map<String, String> names = new java.util.HashMap<>();
         tasks.forEach(campaignId, scope(), t -> sink.accept(details(t, campaign,
-                names.computeIfAbsent(t.communityCode(), c -> regionName(RegionCode.parse(c))))));
+                names.computeIfAbsent(t.community().value(), c -> regionName(t.community())))));
         activity(AuditAction.EXPORT, "verification_campaign", campaignId, campaign.region(), null,
                 List.of("results"));
     }
@@ -420,11 +355,11 @@ public class VerificationCampaigns {
     private TaskDetails details(TaskRecord t) {
         CampaignRecord campaign = campaigns.find(t.campaignId(), scope()).orElseThrow(
                 () -> new TaskNotFoundException(t.id()));
-        return details(t, campaign, regionName(RegionCode.parse(t.communityCode())));
+        return details(t, campaign, regionName(t.community()));
     }
 
     private TaskDetails details(TaskRecord t, CampaignRecord campaign, String communityName) {
-        return new TaskDetails(t.id(), t.campaignId(), campaign.name(), t.communityCode(), communityName,
+        return new TaskDetails(t.id(), t.campaignId(), campaign.name(), t.community().value(), communityName,
                 Masking.name(t.name()), Masking.idNumber(tasks.idNumber(t)),
                 t.phoneCipher() == null ? "" : Masking.phone(tasks.phone(t)), t.address(),
                 t.category() == null ? null : VerificationCategory.valueOf(t.category()), t.listSource(),
@@ -466,10 +401,6 @@ public class VerificationCampaigns {
             problems.put(field, new InvalidValueException("residents.campaign.import.tooLong", max));
         }
         return v;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private String msg(String key, Object... args) {

@@ -1,6 +1,6 @@
 package org.wushe.residents.verification;
 
 /** What the community worker found for one person of the list. Only DIFFERS carries corrected values. */
-public enum VerificationOutcome {
+enum VerificationOutcome {
     VERIFIED, DIFFERS, NOT_FOUND, MOVED_AWAY, DECEASED, UNREACHABLE
 }

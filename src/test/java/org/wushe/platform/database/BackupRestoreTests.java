@@ -26,7 +26,7 @@ import org.wushe.audit.ChainVerification;
 import org.wushe.platform.BackupCommand;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
-import org.wushe.residents.Residents;
+import org.wushe.residents.register.Residents;
 
 import static org.awaitility.Awaitility.await;
 

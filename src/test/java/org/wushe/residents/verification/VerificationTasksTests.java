@@ -31,6 +31,7 @@ import org.wushe.privacy.CryptoService;
 import org.wushe.region.Regions;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
+import org.wushe.residents.VerificationCorrected;
 
 /**
  * Working the tasks: community staff see only their community's tasks (façade, pages and API alike), outcomes
@@ -177,7 +178,7 @@ class VerificationTasksTests {
         assertThat(street.rows().get(0).name()).isEqualTo("云南中路居委会");
         Progress asB = STAFF_B.call(() -> campaigns.progress(campaign, "310101002"));
         assertThat(asB.rows()).extracting(ProgressRow::regionCode).containsExactly(COMMUNITY_B);
-        assertThat(STAFF_A.call(() -> campaigns.tasks(new TaskFilter(campaign, null, "DONE", false), 1, 10)).total())
+        assertThat(STAFF_A.call(() -> campaigns.tasks(TaskFilter.of(campaign).onlyDone(), 1, 10)).total())
                 .isEqualTo(1);
     }
 

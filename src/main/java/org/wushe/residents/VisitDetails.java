@@ -1,8 +1,0 @@
-package org.wushe.residents;
-
-import java.time.Instant;
-
-/** One visit; notes are decrypted only for a resident's own history (an audited view). */
-public record VisitDetails(long id, long residentId, VisitKind kind, Instant visitedAt, String visitedBy,
-        String notes) {
-}

@@ -1,0 +1,162 @@
+package org.wushe.residents.register;
+
+import org.wushe.access.RoleGroup;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.privacy.RevealFragment;
+import org.wushe.residents.DisabilityType;
+import org.wushe.residents.LawfulBasis;
+import org.wushe.residents.register.Residents.RevealableField;
+import org.wushe.residents.RiskLevel;
+import org.wushe.residents.VulnerabilityCategory;
+import org.wushe.shared.InvalidValueException;
+
+/**
+ * The register's pages: the list (filters in the URL, total, page sizes), the detail page (masked values revealed
+ * for a reason; void / unvoid / merge; household), and the create/edit form with an error under each field.
+ */
+@Controller
+@RequestMapping("/residents")
+class ResidentPageController {
+
+    private final Residents residents;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+
+    ResidentPageController(Residents residents, CurrentUser currentUser, MessageSource messages) {
+        this.residents = residents;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(@ModelAttribute("query") ResidentQuery query, Model model) {
+        model.addAttribute("result", residents.list(query.toFilter(), query.pageNumber(), query.pageSize()));
+        model.addAttribute("sizes", Residents.PAGE_SIZES);
+        model.addAttribute("categories", VulnerabilityCategory.values());
+        model.addAttribute("risks", RiskLevel.values());
+        model.addAttribute("canWrite", canWrite(currentUser));
+        return "residents/register/residents";
+    }
+
+    @GetMapping("/new")
+    String createForm(Model model) {
+        return form(model, ResidentForm.empty(), null, Map.of(), null);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") ResidentForm form, Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            long id = residents.create(form.toDraft());
+            redirect.addFlashAttribute("notice", "residents.resident.done.create");
+            return "redirect:/residents/" + id;
+        } catch (InvalidFieldsException e) {
+            return form(model, form, null, FieldErrors.messages(e, messages, locale), e.existingResidentId());
+        }
+    }
+
+    @GetMapping("/{id:\\d+}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        return form(model, ResidentForm.of(residents.get(id)), id, Map.of(), null);
+    }
+
+    @PostMapping("/{id:\\d+}")
+    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, Model model,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            residents.update(id, form.toDraft());
+            redirect.addFlashAttribute("notice", "residents.resident.done.update");
+            return "redirect:/residents/" + id;
+        } catch (InvalidFieldsException e) {
+            return form(model, form, id, FieldErrors.messages(e, messages, locale), e.existingResidentId());
+        }
+    }
+
+    private String form(Model model, ResidentForm form, Long id, Map<String, String> errors, Long existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("id", id);
+        model.addAttribute("errors", errors);
+        model.addAttribute("existing", existing);
+        model.addAttribute("categories", VulnerabilityCategory.values());
+        model.addAttribute("disabilityTypes", DisabilityType.values());
+        model.addAttribute("bases", LawfulBasis.values());
+        return "residents/register/resident-form";
+    }
+
+    @GetMapping("/{id:\\d+}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("resident", residents.get(id));
+        model.addAttribute("canWrite", canWrite(currentUser));
+        return "residents/register/resident";
+    }
+
+    @PostMapping("/{id:\\d+}/reveal/{field}")
+    String reveal(@PathVariable long id, @PathVariable RevealableField field, @RequestParam String reason,
+            Model model) {
+        return RevealFragment.revealed(model, residents.reveal(id, field, reason));
+    }
+
+    @PostMapping("/{id:\\d+}/void")
+    String voidRecord(@PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        residents.voidRecord(id, reason);
+        redirect.addFlashAttribute("notice", "residents.resident.done.void");
+        return "redirect:/residents/" + id;
+    }
+
+    @PostMapping("/{id:\\d+}/unvoid")
+    String unvoid(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        residents.unvoid(id, reason);
+        redirect.addFlashAttribute("notice", "residents.resident.done.unvoid");
+        return "redirect:/residents/" + id;
+    }
+
+    /** Merges the record {@code duplicate} into this one (this one survives). */
+    @PostMapping("/{id:\\d+}/merge")
+    String merge(@PathVariable long id, @RequestParam(required = false) Long duplicate,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        if (duplicate == null) {
+            throw new InvalidValueException("residents.resident.merge.duplicateRequired");
+        }
+        residents.merge(id, duplicate, reason);
+        redirect.addFlashAttribute("notice", "residents.resident.done.merge");
+        return "redirect:/residents/" + id;
+    }
+
+    /** Starts a household with this resident as head, or links them into an existing one. */
+    @PostMapping("/{id:\\d+}/household")
+    String household(@PathVariable long id, @RequestParam(required = false) Long household,
+            @RequestParam(required = false) String relation, RedirectAttributes redirect) {
+        long target;
+        if (household == null) {
+            target = residents.createHousehold(id, null);
+        } else {
+            residents.linkHousehold(id, household, relation);
+            target = household;
+        }
+        redirect.addFlashAttribute("notice", "residents.household.done.link");
+        return "redirect:/residents/households/" + target;
+    }
+
+    @GetMapping("/households/{id:\\d+}")
+    String householdPage(@PathVariable long id, Model model) {
+        model.addAttribute("household", residents.household(id));
+        return "residents/register/household";
+    }
+
+    static boolean canWrite(CurrentUser currentUser) {
+        return currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false);
+    }
+}

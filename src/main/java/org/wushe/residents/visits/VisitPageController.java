@@ -1,0 +1,68 @@
+package org.wushe.residents.visits;
+
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.CurrentUser;
+import org.wushe.residents.register.Residents;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.platform.ChinaTime;
+import org.wushe.access.RoleGroup;
+
+/** Visits of one resident, and the overdue-visits list. */
+@Controller
+class VisitPageController {
+
+    private final Residents residents;
+    private final Visits visits;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+
+    VisitPageController(Residents residents, Visits visits, CurrentUser currentUser,
+            MessageSource messages) {
+        this.residents = residents;
+        this.visits = visits;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    @GetMapping("/residents/{id:\\d+}/visits")
+    String visits(@PathVariable long id, Model model) {
+        model.addAttribute("resident", residents.get(id));
+        model.addAttribute("visits", visits.history(id));
+        model.addAttribute("kinds", VisitKind.values());
+        model.addAttribute("canWrite", currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false));
+        return "residents/visits/visits";
+    }
+
+    @PostMapping("/residents/{id:\\d+}/visits")
+    String record(@PathVariable long id, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime visitedAt,
+            @RequestParam(required = false) String notes, Model model, RedirectAttributes redirect, Locale locale) {
+        try {
+            visits.record(id, VisitKind.parse(kind), visitedAt == null ? null : visitedAt.atZone(ChinaTime.ZONE).toInstant(), notes);
+        } catch (InvalidValueException e) {
+            model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+            return visits(id, model);
+        }
+        redirect.addFlashAttribute("notice", "residents.visit.done");
+        return "redirect:/residents/" + id + "/visits";
+    }
+
+    @GetMapping("/residents/visits/overdue")
+    String overdue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
+            Model model) {
+        model.addAttribute("result", visits.overdue(page, size));
+        model.addAttribute("sizes", Residents.PAGE_SIZES);
+        return "residents/visits/overdue";
+    }
+}
