@@ -90,8 +90,6 @@ class ShedAnswer {
     /** The page before and after the request id. */
     private static String[] page(MessageSource messages, Locale locale, int status, String key) {
         String title = HtmlUtils.htmlEscape(messages.getMessage(key + ".title", null, locale));
-        // the other language's title under this one, as the error pages have it (where the bundle gives one)
-        String other = HtmlUtils.htmlEscape(messages.getMessage(key + ".other", null, "", locale));
         String html = "<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en" : "zh-CN") + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + title + "</title>"
@@ -99,7 +97,6 @@ class ShedAnswer {
                 + "<link rel=\"stylesheet\" href=\"/css/wushe.css\"></head><body>"
                 + "<main class=\"container py-5 wushe-narrow\"><p class=\"display-6 text-body-secondary\">" + status + "</p>"
                 + "<h1 class=\"h3\">" + title + "</h1>"
-                + (other.isEmpty() ? "" : "<p class=\"text-body-secondary\">" + other + "</p>")
                 + "<p class=\"alert alert-warning\" role=\"alert\">"
                 + HtmlUtils.htmlEscape(messages.getMessage(key, null, locale)) + "</p>"
                 + "<p class=\"small text-body-secondary\">"
