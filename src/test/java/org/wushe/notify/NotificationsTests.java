@@ -59,7 +59,7 @@ class NotificationsTests {
             en.load(new InputStreamReader(e, StandardCharsets.UTF_8));
         }
         List<String> zhKeys = zh.stringPropertyNames().stream().filter(k -> k.startsWith("sms.")).sorted().toList();
-        assertThat(zhKeys).hasSize(14)
+        assertThat(zhKeys).hasSize(15)
                 .isEqualTo(en.stringPropertyNames().stream().filter(k -> k.startsWith("sms.")).sorted().toList());
         for (String key : zhKeys) {
             assertThat(zh.getProperty(key)).as(key).startsWith("【五社联动】").hasSizeLessThan(200);

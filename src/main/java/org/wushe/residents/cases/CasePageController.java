@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import java.util.List;
+
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.Residents;
 import org.wushe.access.RoleGroup;
 
@@ -18,8 +21,10 @@ class CasePageController {
     private final Residents residents;
     private final Cases cases;
     private final CurrentUser currentUser;
+    private final DisplayNames names;
 
-    CasePageController(Residents residents, Cases cases, CurrentUser currentUser) {
+    CasePageController(Residents residents, Cases cases, CurrentUser currentUser, DisplayNames names) {
+        this.names = names;
         this.residents = residents;
         this.cases = cases;
         this.currentUser = currentUser;
@@ -27,7 +32,9 @@ class CasePageController {
 
     @GetMapping("/residents/cases")
     String all(@RequestParam(required = false) CaseStage stage, Model model) {
-        model.addAttribute("cases", cases.list(null, stage));
+        List<CaseDetails> all = cases.list(null, stage);
+        model.addAttribute("cases", all);
+        model.addAttribute("regionNames", names.regions(all.stream().map(CaseDetails::communityCode).toList()));
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("stage", stage);
         return "residents/cases/cases";
@@ -54,6 +61,13 @@ class CasePageController {
     String one(@PathVariable long caseId, Model model) {
         var c = cases.get(caseId);
         model.addAttribute("c", c);
+        model.addAttribute("regionNames", names.regions(List.of(c.communityCode())));
+        var ids = new java.util.ArrayList<Long>();
+        ids.add(c.workerAccountId());
+        if (c.supervisorAccountId() != null) {
+            ids.add(c.supervisorAccountId());
+        }
+        model.addAttribute("accountNames", names.accounts(ids));
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("next", c.stage().next().orElse(null));
         model.addAttribute("notes", c.canSeeNotes() ? cases.notes(caseId) : null);

@@ -2,7 +2,12 @@ package org.wushe.residents.checkins;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.residents.register.FieldErrors;
+import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.shared.InvalidValueException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,9 +28,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CheckInApiController {
 
     private final CheckIns checkIns;
+    private final MessageSource messages;
 
-    CheckInApiController(CheckIns checkIns) {
+    CheckInApiController(CheckIns checkIns, MessageSource messages) {
         this.checkIns = checkIns;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
+        return FieldErrors.problem(e, messages, locale);
     }
 
     @GetMapping("/{id}/check-in")
@@ -31,8 +45,9 @@ class CheckInApiController {
         return checkIns.overview(id);
     }
 
-    @Operation(summary = "Enrol a resident living alone in the daily check-in: {\"deadline\": \"10:00\"}; returns "
-            + "the personal link (shown once; an earlier link stops working)")
+    @Operation(summary = "Enrol a resident living alone in the daily check-in: {\"deadline\": \"10:00\", "
+            + "\"addressAs\": \"张阿姨\"} (the form of address the resident's page greets by); returns the personal "
+            + "link (shown once; an earlier link stops working)")
     @PostMapping("/{id}/check-in/enrolment")
     Map<String, String> enrol(@PathVariable long id, @RequestBody Map<String, String> body) {
         LocalTime deadline;
@@ -41,7 +56,7 @@ class CheckInApiController {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("residents.checkIn.deadline.required");
         }
-        return Map.of("link", "/check-in/" + checkIns.enrol(id, deadline));
+        return Map.of("link", "/check-in/" + checkIns.enrol(id, deadline, body.get("addressAs")));
     }
 
     @PostMapping("/{id}/check-in/stop")

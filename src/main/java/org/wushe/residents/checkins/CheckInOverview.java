@@ -8,7 +8,9 @@ import java.util.List;
 /** A resident's daily check-in: the enrolment (null when never enrolled), the latest check-ins and alerts. */
 record CheckInOverview(long residentId, Enrolment enrolment, List<Entry> checkIns, List<Alert> alerts) {
 
-    public record Enrolment(LocalTime deadline, boolean active, Instant enrolledAt, String enrolledBy) {
+    /** addressAs: the 称呼 the resident's page greets by ("" for an enrolment made before there was one). */
+    public record Enrolment(LocalTime deadline, String addressAs, boolean active, Instant enrolledAt,
+            String enrolledBy) {
     }
 
     public record Entry(LocalDate date, CheckInStatus status, Instant at, String by) {

@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,15 +46,20 @@ class CheckInStore {
         }
     }
 
-    /** Enrols (or re-enrols with a new deadline and a new link). */
-    public void enrol(long residentId, RegionCode community, LocalTime deadline, String token, Instant at, String by) {
+    /**
+     * Enrols (or re-enrols with a new deadline, form of address and link). {@code addressAsCipher} is the 称呼,
+     * encrypted as (residents_checkin_enrolment, address_as).
+     */
+    public void enrol(long residentId, RegionCode community, LocalTime deadline, byte[] addressAsCipher, String token,
+            Instant at, String by) {
         jdbc.sql("""
-                insert into residents_checkin_enrolment (resident_id, community_code, deadline, token_hash, active,
-                    enrolled_at, enrolled_by) values (?, ?, ?, ?, true, ?, ?)
+                insert into residents_checkin_enrolment (resident_id, community_code, deadline, address_as_cipher,
+                    token_hash, active, enrolled_at, enrolled_by) values (?, ?, ?, ?, ?, true, ?, ?)
                 on conflict (resident_id) do update set deadline = excluded.deadline, token_hash = excluded.token_hash,
                     active = true, enrolled_at = excluded.enrolled_at, enrolled_by = excluded.enrolled_by,
-                    community_code = excluded.community_code""")
-                .params(residentId, community.value(), deadline, hash(token), Timestamp.from(at), by).update();
+                    community_code = excluded.community_code, address_as_cipher = excluded.address_as_cipher""")
+                .params(residentId, community.value(), deadline, addressAsCipher, hash(token), Timestamp.from(at), by)
+                .update();
     }
 
     public boolean stop(long residentId) {
@@ -61,19 +67,19 @@ class CheckInStore {
                 .param(residentId).update() == 1;
     }
 
-    /** The resident of an active enrolment with this token, with their name. */
+    /** The resident of an active enrolment with this token, with the encrypted form of address (null for none). */
     public Optional<TokenHolder> byToken(String token) {
         return jdbc.sql("""
-                select e.resident_id, r.name, e.community_code, r.grid_worker_account_id
+                select e.resident_id, e.address_as_cipher, e.community_code, r.grid_worker_account_id
                 from residents_checkin_enrolment e join residents_resident r on r.id = e.resident_id
                 where e.token_hash = ? and e.active and r.voided_at is null""")
                 .param(hash(token))
-                .query((rs, n) -> new TokenHolder(rs.getLong(1), rs.getString(2), RegionCode.parse(rs.getString(3)),
+                .query((rs, n) -> new TokenHolder(rs.getLong(1), rs.getBytes(2), RegionCode.parse(rs.getString(3)),
                         rs.getObject(4, Long.class)))
                 .optional();
     }
 
-    public record TokenHolder(long residentId, String name, RegionCode community, Long gridWorker) {
+    public record TokenHolder(long residentId, byte[] addressAsCipher, RegionCode community, Long gridWorker) {
     }
 
     public void checkIn(long residentId, LocalDate date, CheckInStatus status, Instant at, String by) {
@@ -94,12 +100,14 @@ class CheckInStore {
                 .params(residentId, date, level, community.value(), Timestamp.from(at)).update() == 1;
     }
 
-    public CheckInOverview overview(long residentId) {
+    /** The overview; {@code clearAddressAs} decrypts the enrolment's 称呼. */
+    public CheckInOverview overview(long residentId, Function<byte[], String> clearAddressAs) {
         CheckInOverview.Enrolment enrolment = jdbc.sql("""
-                select deadline, active, enrolled_at, enrolled_by from residents_checkin_enrolment
+                select deadline, active, enrolled_at, enrolled_by, address_as_cipher from residents_checkin_enrolment
                 where resident_id = ?""").param(residentId)
-                .query((rs, n) -> new CheckInOverview.Enrolment(rs.getObject(1, LocalTime.class), rs.getBoolean(2),
-                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .query((rs, n) -> new CheckInOverview.Enrolment(rs.getObject(1, LocalTime.class),
+                        clearAddressAs.apply(rs.getBytes(5)), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
                 .optional().orElse(null);
         List<CheckInOverview.Entry> entries = jdbc.sql("""
                 select check_date, status, checked_at, checked_by from residents_checkin where resident_id = ?

@@ -148,11 +148,17 @@ class DemoResidents implements ApplicationRunner {
                         clock.instant().minus(Duration.ofDays(1 + random.nextInt(40))), "demo");
             }
             if (alone && enrolled < 5) {
-                checkIns.enrol(id, LocalTime.of(10, 0));
+                checkIns.enrol(id, LocalTime.of(10, 0), addressAs(name, idNumber));
                 enrolled++;
             }
         }
         log.info("Demo: {} vulnerable residents registered, {} enrolled in the daily check-in", created, enrolled);
+    }
+
+    /** The 称呼 a community worker would use: the surname and 阿姨 or 伯伯 (the ID number's 17th digit is the sex). */
+    private static String addressAs(String name, String idNumber) {
+        boolean female = (idNumber.charAt(16) - '0') % 2 == 0;
+        return name.substring(0, 1) + (female ? "阿姨" : "伯伯");
     }
 
     private static int[] birthRange(VulnerabilityCategory c) {

@@ -1,6 +1,7 @@
 package org.wushe.residents.register;
 
 import org.wushe.access.RoleGroup;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,16 +35,30 @@ class ResidentPageController {
     private final Residents residents;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final DisplayNames names;
 
-    ResidentPageController(Residents residents, CurrentUser currentUser, MessageSource messages) {
+    ResidentPageController(Residents residents, CurrentUser currentUser, MessageSource messages, DisplayNames names) {
         this.residents = residents;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.names = names;
     }
 
     @GetMapping
-    String list(@ModelAttribute("query") ResidentQuery query, Model model) {
-        model.addAttribute("result", residents.list(query.toFilter(), query.pageNumber(), query.pageSize()));
+    String list(@ModelAttribute("query") ResidentQuery query, Model model, Locale locale) {
+        ResidentFilter filter;
+        try {
+            filter = query.toFilter();
+            model.addAttribute("errors", Map.of());
+        } catch (InvalidValueException e) {
+            // a name typed where a community code was expected: the error at its field, the other filters stay
+            filter = query.withoutCommunity().toFilter();
+            model.addAttribute("errors", Map.of("community",
+                    messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
+        }
+        ResidentPage result = residents.list(filter, query.pageNumber(), query.pageSize());
+        model.addAttribute("result", result);
+        model.addAttribute("regionNames", names.regions(result.rows().stream().map(ResidentRow::communityCode).toList()));
         model.addAttribute("sizes", Residents.PAGE_SIZES);
         model.addAttribute("categories", VulnerabilityCategory.values());
         model.addAttribute("risks", RiskLevel.values());
@@ -97,7 +112,13 @@ class ResidentPageController {
 
     @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("resident", residents.get(id));
+        ResidentDetails resident = residents.get(id);
+        model.addAttribute("resident", resident);
+        model.addAttribute("regionNames", names.regions(List.of(resident.communityCode())));
+        model.addAttribute("gridWorkerName", resident.gridWorkerAccountId() == null ? null
+                : names.accounts(List.of(resident.gridWorkerAccountId())).get(resident.gridWorkerAccountId()));
+        model.addAttribute("socialWorkerName", names.socialWorker(resident.socialWorkerId()));
+        model.addAttribute("household", resident.householdId() == null ? null : residents.household(resident.householdId()));
         model.addAttribute("canWrite", canWrite(currentUser));
         return "residents/register/resident";
     }
@@ -152,7 +173,9 @@ class ResidentPageController {
 
     @GetMapping("/households/{id:\\d+}")
     String householdPage(@PathVariable long id, Model model) {
-        model.addAttribute("household", residents.household(id));
+        Household household = residents.household(id);
+        model.addAttribute("household", household);
+        model.addAttribute("regionNames", names.regions(List.of(household.communityCode())));
         return "residents/register/household";
     }
 

@@ -19,6 +19,11 @@ record ResidentQuery(String category, String community, String risk, String name
                 blank(name) ? null : name.strip(), voided);
     }
 
+    /** The same query without its community (a page shows the community's error at its field, the rest applies). */
+    ResidentQuery withoutCommunity() {
+        return new ResidentQuery(category, null, risk, name, voided, page, size);
+    }
+
     int pageNumber() {
         return page == null ? 1 : page;
     }

@@ -20,6 +20,7 @@ import org.wushe.residents.register.DraftValidation.Valid;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
 import org.wushe.residents.LawfulBasis;
@@ -135,6 +136,23 @@ public class Residents {
             case EMERGENCY_CONTACT_PHONE -> cipher.clearPhone(r.emergencyContactPhoneCipher(),
                     "emergency_contact_phone");
         });
+    }
+
+    /**
+     * The resident's own phone, or a guardian's or emergency contact's, to send a message to (never shown: the
+     * caller audits what it sent); empty when none is stored. ID_NUMBER is not a phone and is refused.
+     */
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
+    public Optional<PhoneNumber> phoneToMessage(long id, RevealableField field) {
+        ResidentRecord r = load(id);
+        byte[] cipherText = switch (field) {
+            case PHONE -> r.phoneCipher();
+            case GUARDIAN_PHONE -> r.guardianPhoneCipher();
+            case EMERGENCY_CONTACT_PHONE -> r.emergencyContactPhoneCipher();
+            case ID_NUMBER -> throw new IllegalArgumentException("not a phone");
+        };
+        return cipherText == null ? Optional.empty()
+                : Optional.of(PhoneNumber.parse(cipher.clearPhone(cipherText, field.column())));
     }
 
     @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)

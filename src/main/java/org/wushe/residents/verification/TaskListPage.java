@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.privacy.RevealFragment;
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -30,10 +31,12 @@ class TaskListPage {
 
     private final VerificationCampaigns campaigns;
     private final MessageSource messages;
+    private final DisplayNames names;
 
-    TaskListPage(VerificationCampaigns campaigns, MessageSource messages) {
+    TaskListPage(VerificationCampaigns campaigns, MessageSource messages, DisplayNames names) {
         this.campaigns = campaigns;
         this.messages = messages;
+        this.names = names;
     }
 
     static int size(int size) {
@@ -54,7 +57,9 @@ class TaskListPage {
         }
         TaskFilter filter = TaskFilter.of(campaign, region, st, mine);
         model.addAttribute("filter", filter);
-        model.addAttribute("tasks", campaigns.tasks(filter, Math.max(1, page), size(size)));
+        var tasks = campaigns.tasks(filter, Math.max(1, page), size(size));
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("regionNames", names.regions(tasks.rows().stream().map(TaskRow::communityCode).toList()));
         model.addAttribute("open", campaigns.tasks(filter.anyStatus().onlyOpen(), 1, 10).total());
         model.addAttribute("all", campaigns.tasks(filter.anyStatus(), 1, 10).total());
         model.addAttribute("campaign", campaign == null ? null : campaigns.get(campaign));

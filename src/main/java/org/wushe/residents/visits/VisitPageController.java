@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.Residents;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.platform.ChinaTime;
@@ -26,9 +27,11 @@ class VisitPageController {
     private final Visits visits;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final DisplayNames names;
 
     VisitPageController(Residents residents, Visits visits, CurrentUser currentUser,
-            MessageSource messages) {
+            MessageSource messages, DisplayNames names) {
+        this.names = names;
         this.residents = residents;
         this.visits = visits;
         this.currentUser = currentUser;
@@ -61,7 +64,9 @@ class VisitPageController {
     @GetMapping("/residents/visits/overdue")
     String overdue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
             Model model) {
-        model.addAttribute("result", visits.overdue(page, size));
+        OverduePage result = visits.overdue(page, size);
+        model.addAttribute("result", result);
+        model.addAttribute("regionNames", names.regions(result.rows().stream().map(OverdueVisit::communityCode).toList()));
         model.addAttribute("sizes", Residents.PAGE_SIZES);
         return "residents/visits/overdue";
     }

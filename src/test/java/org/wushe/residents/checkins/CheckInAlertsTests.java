@@ -115,7 +115,7 @@ class CheckInAlertsTests {
                 d.residenceAddress(), d.communityCode(), d.building(), d.unit(), d.room(), null, null, null, null, null,
                 null, gridWorker, null, "PUBLIC_HEALTH_EMERGENCY", null, d.categories());
         long rid = COMMUNITY_A.call(() -> residents.create(withGrid));
-        COMMUNITY_A.call(() -> checkIns.enrol(rid, deadline));
+        COMMUNITY_A.call(() -> checkIns.enrol(rid, deadline, "王伯伯"));
         return rid;
     }
 
@@ -203,16 +203,16 @@ class CheckInAlertsTests {
         long rid = COMMUNITY_A.call(() -> residents.create(new ResidentDraft(d.name(), d.idNumber(), d.phone(), null,
                 null, A, null, null, null, null, null, null, null, null, null, grid, null, "STATUTORY_DUTY", null,
                 d.categories())));
-        String token = COMMUNITY_A.call(() -> checkIns.enrol(rid, LocalTime.of(10, 0)));
+        String token = COMMUNITY_A.call(() -> checkIns.enrol(rid, LocalTime.of(10, 0), "李阿姨"));
         assertThat(checkIns.view(token)).isPresent();
-        assertThat(checkIns.view(token).get().maskedName()).contains("*");
+        assertThat(checkIns.view(token).get().addressAs()).isEqualTo("李阿姨");
         assertThat(checkIns.checkInByLink(token, CheckInStatus.NEEDS_HELP)).isTrue();
         assertThat(jdbc.sql("select count(*) from notify_inbox where account_id = ? and message_key = ?"
                 + " and args[1] = ?").params(grid, "residents.alert.checkInHelp", Long.toString(rid))
                 .query(Long.class).single()).isOne();
         assertThat(checkIns.checkInByLink("x".repeat(43), CheckInStatus.WELL)).isFalse();
         // a new link replaces the old one
-        COMMUNITY_A.call(() -> checkIns.enrol(rid, LocalTime.of(10, 0)));
+        COMMUNITY_A.call(() -> checkIns.enrol(rid, LocalTime.of(10, 0), "李阿姨"));
         assertThat(checkIns.checkInByLink(token, CheckInStatus.WELL)).isFalse();
     }
 }
