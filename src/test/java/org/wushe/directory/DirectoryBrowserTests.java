@@ -39,6 +39,12 @@ class DirectoryBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.wushe.directory.socialworkers.SocialWorkers socialWorkers;
+
+    static final org.wushe.access.Staff XUHUI = org.wushe.access.Staff.as(org.wushe.access.Role.CIVIL_AFFAIRS_ADMIN)
+            .in("310104").named("xuhui-browser");
+
     @BeforeAll
     static void launch() {
         browser = Browser.launch();
@@ -159,6 +165,43 @@ class DirectoryBrowserTests {
             assertThat(jdbc.sql("select parent_id from directory_organisation where name = ?").param(name)
                     .query(Long.class).single()).isEqualTo(Long.parseLong(id));
             assertThat(page.locator("#organisation-region")).containsText("徐汇区");
+        }
+    }
+
+    @Test
+    void theSocialWorkerFormChoosesSeveralOrganisationsAsChips() {
+        long lequn = jdbc.sql("select id from directory_organisation where name = '徐汇区乐群社会工作服务社'")
+                .query(Long.class).single();
+        long yangguang = jdbc.sql("select id from directory_organisation where name = '徐汇区阳光社会工作事务所'")
+                .query(Long.class).single();
+        String name = "浏览" + DirectoryTestData.marker().substring(1, 4).replaceAll("[^\\p{IsHan}]", "") + "社工";
+        long worker = XUHUI.call(() -> socialWorkers.create(new org.wushe.directory.socialworkers.SocialWorkerDraft(
+                name, org.wushe.directory.socialworkers.SocialWorkerTestData.idNumber(), null, "NONE", null,
+                java.util.List.of(), false, null, "ON_DUTY", "310104", java.util.List.of(lequn),
+                java.util.List.of())));
+        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
+            Page page = signedIn(context);
+            page.navigate("/social-workers/" + worker + "/edit");
+            Locator chips = page.locator("[data-picker-chip]");
+            assertThat(chips).hasCount(1);
+            assertThat(chips.first()).containsText("徐汇区乐群社会工作服务社");
+
+            page.locator("#sw-orgs").pressSequentially("阳光");
+            Locator option = page.locator("#sw-orgs-options [data-picker-id]",
+                    new Page.LocatorOptions().setHasText("徐汇区阳光社会工作事务所"));
+            assertThat(option).isVisible();
+            option.click();
+            assertThat(chips).hasCount(2);
+            assertThat(page.locator("#sw-orgs")).hasValue("");
+            chips.first().locator("[data-picker-remove]").click();
+            assertThat(chips).hasCount(1);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/picker-chips.png")));
+            page.locator("#social-worker-form button[type=submit]").click();
+
+            assertThat(page).hasURL(Pattern.compile(".*/social-workers/" + worker + "$"));
+            assertThat(jdbc.sql("select organisation_id from directory_social_worker_membership"
+                    + " where social_worker_id = ?").param(worker).query(Long.class).list())
+                    .containsExactly(yangguang);
         }
     }
 
