@@ -79,9 +79,10 @@ class FormFragmentTests {
                 "<a class=\"btn btn-outline-secondary\" href=\"/organisations\" id=\"organisation-reset\">重置</a>");
         assertThat(tag(form, "input", "filter-name")).contains("name=\"name\"", "value=\"" + m + "\"",
                 "maxlength=\"100\"").doesNotContain("is-invalid", "aria-describedby", "required");
-        assertThat(tag(form, "input", "filter-region")).contains("name=\"region\"", "inputmode=\"numeric\"",
-                "placeholder=\"");
-        assertThat(form).doesNotContain("th:", "invalid-feedback");
+        // the region filter is the cascader (any level, optional), not a field for a code
+        assertThat(tag(form, "div", "cascader-region")).contains("data-region-cascader");
+        assertThat(tag(form, "input", "cascader-region-code")).contains("name=\"region\"");
+        assertThat(form).doesNotContain("th:", "invalid-feedback d-block", "is-invalid");
     }
 
     /** The opening tag of the element with this name and id. */

@@ -23,6 +23,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.stereotype.Component;
+import org.wushe.access.AccountSummary;
+import org.wushe.access.Accounts;
 import org.wushe.access.DataScope;
 import org.wushe.access.Role;
 import org.wushe.access.StaffPrincipal;
@@ -31,6 +33,7 @@ import org.wushe.directory.OrgType;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Skill;
 import org.wushe.directory.Specialty;
+import org.wushe.directory.VolunteerStatus;
 import org.wushe.directory.organisations.OrganisationDraft;
 import org.wushe.directory.organisations.OrganisationFilter;
 import org.wushe.directory.organisations.OrganisationPage;
@@ -55,7 +58,8 @@ import net.datafaker.Faker;
  * and 40 volunteers (a handful approved) with fictitious people from a fixed seed, so every start is the same.
  * Written through the directory's own façades (encryption, blind indexes, constraints apply) and, for volunteers,
  * their store (a demo volunteer proves no phone by SMS); idempotent: what exists (by organisation name or ID
- * number) is skipped.
+ * number) is skipped. The demo {@code volunteer} account is the account of the first demo volunteer: registered in
+ * the account's region and approved with a passport number, so that /volunteer/me shows a volunteer.
  */
 @Component
 @Profile("demo")
@@ -67,6 +71,8 @@ class DemoDirectory implements ApplicationRunner {
     public static final int VOLUNTEERS = 40;
     static final int APPROVED_VOLUNTEERS = 5;
     static final List<String> DISTRICTS = List.of("310101", "310104");
+    /** The demo account (made by access in demo mode) whose volunteer record the demo city holds. */
+    static final String VOLUNTEER_ACCOUNT = "volunteer";
     private static final Logger log = LoggerFactory.getLogger(DemoDirectory.class);
 
     private final Organisations organisations;
@@ -74,15 +80,17 @@ class DemoDirectory implements ApplicationRunner {
     private final Volunteers volunteers;
     private final VolunteerStore volunteerStore;
     private final Regions regions;
+    private final Accounts accounts;
     private final Clock clock;
 
     DemoDirectory(Organisations organisations, SocialWorkers socialWorkers, Volunteers volunteers,
-            VolunteerStore volunteerStore, Regions regions, Clock clock) {
+            VolunteerStore volunteerStore, Regions regions, Accounts accounts, Clock clock) {
         this.organisations = organisations;
         this.socialWorkers = socialWorkers;
         this.volunteers = volunteers;
         this.volunteerStore = volunteerStore;
         this.regions = regions;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -216,6 +224,8 @@ class DemoDirectory implements ApplicationRunner {
 
         int registered = 0;
         int approved = 0;
+        // the demo volunteer account, while it has no volunteer record yet
+        java.util.Optional<AccountSummary> unlinked = unlinkedVolunteerAccount();
         for (Person p : people.subList(SOCIAL_WORKERS, people.size())) {
             ResidentIdNumber id = ResidentIdNumber.parse(p.idNumber());
             Region street = streets.get(random.nextInt(streets.size()));
@@ -223,17 +233,48 @@ class DemoDirectory implements ApplicationRunner {
             if (volunteerStore.idNumberTaken(id)) {
                 continue;
             }
+            RegionCode home = unlinked.map(DemoDirectory::homeRegion).orElse(street.code());
             long volunteer = volunteerStore.insert(p.name(), id, PhoneNumber.parse(p.phone()), List.of(skill),
-                    street.code(), List.of(street.code()), "周末", null, null, Volunteers.PRIVACY_NOTICE_VERSION,
-                    clock.instant());
+                    home, List.of(home), "周末", null, null, Volunteers.PRIVACY_NOTICE_VERSION, clock.instant());
             registered++;
-            if (approved < APPROVED_VOLUNTEERS) {
+            if (unlinked.isPresent()) {
+                link(volunteer, home, unlinked.get());
+                unlinked = java.util.Optional.empty();
+                approved++;
+            } else if (approved < APPROVED_VOLUNTEERS) {
                 volunteers.approve(volunteer);
                 approved++;
             }
         }
+        if (unlinked.isPresent()) {
+            // a demo database of an earlier version: its first pending volunteer becomes the account's
+            var pending = volunteerStore.list(DataScope.country(), VolunteerStatus.PENDING, 1);
+            if (!pending.isEmpty()) {
+                link(pending.get(0).id(), pending.get(0).regionCode(), unlinked.get());
+            }
+        }
         log.info("Demo: directory ready — {} organisations, {} social workers, {} volunteers ({} approved) created",
                 d.ids().size() - before, workers, registered, approved);
+    }
+
+    /** The demo volunteer account if it exists and is no volunteer's yet. */
+    private java.util.Optional<AccountSummary> unlinkedVolunteerAccount() {
+        return accounts.list(VOLUNTEER_ACCOUNT, 1, 100).rows().stream()
+                .filter(a -> a.username().equals(VOLUNTEER_ACCOUNT))
+                .filter(a -> volunteerStore.findByAccount(a.id()).isEmpty()).findFirst();
+    }
+
+    private static RegionCode homeRegion(AccountSummary account) {
+        return account.scope().regions().stream().sorted(java.util.Comparator.comparing(RegionCode::value))
+                .findFirst().orElseThrow();
+    }
+
+    /** Approves the volunteer with a passport number as the review would, and links it to the existing account. */
+    private void link(long volunteer, RegionCode region, AccountSummary account) {
+        if (!volunteerStore.approve(volunteer, volunteerStore.nextPassportNo(region), account.id(), "demo",
+                clock.instant())) {
+            throw new IllegalStateException("demo volunteer " + volunteer + " is not pending");
+        }
     }
 
     private record Directory(java.util.Map<String, Long> ids) {

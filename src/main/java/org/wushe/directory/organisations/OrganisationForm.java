@@ -24,6 +24,7 @@ record OrganisationForm(String type, String name, String creditCode, String regi
             Map.entry("directory.organisation.contactPerson", "contactPerson"),
             Map.entry("value.phone", "contactPhone"),
             Map.entry("directory.organisation.parent", "parentId"),
+            Map.entry("picker.organisation", "parentId"),
             Map.entry("directory.organisation.served", "servedRegions"));
 
     static OrganisationForm empty() {
@@ -34,6 +35,11 @@ record OrganisationForm(String type, String name, String creditCode, String regi
         return new OrganisationForm(o.type().name(), o.name(), o.creditCode(), o.regionCode(), o.address(),
                 o.contactPerson(), null, o.parentId() == null ? null : o.parentId().toString(),
                 String.join(", ", o.servedRegions()));
+    }
+
+    OrganisationForm withParentId(String parent) {
+        return new OrganisationForm(type, name, creditCode, regionCode, address, contactPerson, contactPhone, parent,
+                servedRegions);
     }
 
     /** On an edit a blank phone keeps the stored one (it is never sent back to the browser). */

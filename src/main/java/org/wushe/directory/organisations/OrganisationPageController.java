@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
 import org.wushe.directory.OrgType;
+import org.wushe.directory.RegionNames;
 import org.wushe.directory.OrganisationStatus;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.platform.InvalidParameterException;
@@ -39,20 +40,34 @@ class OrganisationPageController {
     private final OrganisationExport export;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final RegionNames regionNames;
 
     OrganisationPageController(Organisations organisations, OrganisationExport export, CurrentUser currentUser,
-            MessageSource messages) {
+            MessageSource messages, RegionNames regionNames) {
         this.organisations = organisations;
         this.export = export;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.regionNames = regionNames;
     }
 
+    /**
+     * The list. A filter that cannot be read (a name typed where the region code goes) is answered on the page,
+     * under its field, with the other filters kept and no rows: never a bare 400.
+     */
     @GetMapping
     String list(@ModelAttribute("query") OrganisationQuery query,
-            @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
-        OrganisationPage result = organisations.list(query.toFilter(), query.pageNumber(), query.pageSize());
+            @RequestHeader(name = "HX-Target", required = false) String target, Model model, Locale locale) {
+        Map<String, String> errors = new java.util.HashMap<>();
+        query.problems().forEach((field, e) -> errors.put(field, messages.getMessage(e.messageKey(), e.arguments(),
+                e.messageKey(), locale)));
+        OrganisationPage result = errors.isEmpty()
+                ? organisations.list(query.toFilter(), query.pageNumber(), query.pageSize())
+                : new OrganisationPage(java.util.List.of(), 1, OrganisationQuery.DEFAULT_SIZE, 0);
+        model.addAttribute("errors", errors);
         model.addAttribute("result", result);
+        model.addAttribute("regionNames", regionNames.of(result.rows().stream().map(OrganisationRow::regionCode)
+                .toList()));
         model.addAttribute("pages", OrganisationPager.of(result, query));
         model.addAttribute("sizes", Organisations.PAGE_SIZES);
         model.addAttribute("types", OrgType.values());
@@ -67,6 +82,14 @@ class OrganisationPageController {
         export.write(query.toFilter(), response, locale);
     }
 
+    /** The picker's options (fragments/picker.html): organisations in scope by part of their name. */
+    @GetMapping("/picker")
+    String picker(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("q", q.strip());
+        model.addAttribute("options", organisations.pick(q));
+        return "fragments/picker :: options";
+    }
+
     @GetMapping("/new")
     String createForm(Model model) {
         return form(model, OrganisationForm.empty(), null);
@@ -76,6 +99,7 @@ class OrganisationPageController {
     String create(@ModelAttribute("form") OrganisationForm form, Model model, RedirectAttributes redirect,
             Locale locale) {
         try {
+            form = withParent(form);
             long id = organisations.create(form.toDraft(false));
             redirect.addFlashAttribute("notice", "directory.done.create");
             return "redirect:/organisations/" + id;
@@ -90,7 +114,11 @@ class OrganisationPageController {
 
     @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("organisation", organisations.get(id));
+        OrganisationDetails organisation = organisations.get(id);
+        model.addAttribute("organisation", organisation);
+        java.util.List<String> codes = new java.util.ArrayList<>(organisation.servedRegions());
+        codes.add(organisation.regionCode());
+        model.addAttribute("regionNames", regionNames.of(codes));
         model.addAttribute("canWrite", canWrite());
         model.addAttribute("canVerify", currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN)).orElse(false));
         return "directory/organisations/organisation";
@@ -105,6 +133,7 @@ class OrganisationPageController {
     String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, Model model,
             RedirectAttributes redirect, Locale locale) {
         try {
+            form = withParent(form);
             organisations.update(id, form.toDraft(true));
             redirect.addFlashAttribute("notice", "directory.done.update");
             return "redirect:/organisations/" + id;
@@ -134,8 +163,17 @@ class OrganisationPageController {
         return "redirect:/organisations/" + id;
     }
 
+    /** The parent as typed in the picker's field (an id, or a name without script) resolved to an id. */
+    private OrganisationForm withParent(OrganisationForm form) {
+        Long parent = organisations.resolve(form.parentId());
+        return form.withParentId(parent == null ? null : parent.toString());
+    }
+
     private String form(Model model, OrganisationForm form, Long id) {
         model.addAttribute("form", form);
+        String parent = form.parentId() == null ? "" : form.parentId().strip();
+        model.addAttribute("parentName", parent.matches("\\d{1,18}")
+                ? organisations.visibleName(Long.parseLong(parent)).orElse(null) : null);
         model.addAttribute("organisationId", id);
         model.addAttribute("types", OrgType.values());
         return "directory/organisations/organisation-form";

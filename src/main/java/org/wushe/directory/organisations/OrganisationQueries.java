@@ -86,6 +86,24 @@ public class OrganisationQueries {
                 .params(predicate.params()).param("v", value).query(Long.class).list();
     }
 
+    /**
+     * For the picker: organisations in scope whose name contains {@code text} (or whose id it is), the exact name
+     * first, then the shortest names; at most {@code limit}.
+     */
+    public List<OrganisationRow> search(DataScope scope, String text, int limit) {
+        var predicate = scope.regionPredicate("o.region_code");
+        Long id = text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+        return jdbc.sql("select " + COLUMNS + " from directory_organisation o where " + predicate.sql()
+                        + " and (o.name like :name escape '\\' or o.id = cast(:id as bigint))"
+                        + " order by (o.name = :exact) desc, length(o.name), o.name, o.id limit :limit")
+                .params(predicate.params()).param("name", "%" + like(text) + "%").param("id", id)
+                .param("exact", text).param("limit", limit).query(OrganisationQueries::row).list();
+    }
+
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** True when {@code candidate} is {@code id} itself or lies below it in the parent chain. */
     public boolean isSelfOrDescendant(long candidate, long id) {
         return jdbc.sql("""

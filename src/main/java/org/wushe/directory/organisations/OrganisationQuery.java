@@ -23,6 +23,29 @@ record OrganisationQuery(String type, String region, String status, String name,
                 enumValue(OrganisationStatus.class, status, "directory.filter.status"), text(name));
     }
 
+    /**
+     * Each filter that cannot be read, by its parameter (the first problem each), so the list can show the message
+     * under the field and keep the others; empty when {@link #toFilter()} will succeed.
+     */
+    java.util.Map<String, InvalidValueException> problems() {
+        java.util.Map<String, InvalidValueException> problems = new java.util.LinkedHashMap<>();
+        check(problems, "type", () -> enumValue(OrgType.class, type, "directory.filter.type"));
+        check(problems, "region", () -> text(region) == null ? null : RegionCode.parse(text(region)));
+        check(problems, "status", () -> enumValue(OrganisationStatus.class, status, "directory.filter.status"));
+        check(problems, "name", () -> text(name));
+        check(problems, "size", () -> number(page, 1) + number(size, DEFAULT_SIZE));
+        return problems;
+    }
+
+    private static void check(java.util.Map<String, InvalidValueException> problems, String field,
+            java.util.function.Supplier<Object> value) {
+        try {
+            value.get();
+        } catch (InvalidValueException e) {
+            problems.put(field, e);
+        }
+    }
+
     int pageNumber() {
         return number(page, 1);
     }

@@ -24,9 +24,9 @@ final class OrganisationWorkbook {
                 COLUMNS.stream().map(c -> messages.getMessage("directory.column." + c, null, locale)).toList());
     }
 
-    static void add(XlsxDownload sheet, OrganisationRow o, MessageSource messages, Locale locale) {
+    static void add(XlsxDownload sheet, OrganisationRow o, String regionName, MessageSource messages, Locale locale) {
         sheet.row(o.id(), o.name(), messages.getMessage("directory.orgType." + o.type().name(), null, locale),
-                o.creditCode(), o.regionCode(), o.address(), o.contactPerson(),
+                o.creditCode(), regionName, o.address(), o.contactPerson(),
                 messages.getMessage("directory.status." + o.status().name(), null, locale),
                 o.verifiedAt() == null ? null : TIME.format(o.verifiedAt()));
     }

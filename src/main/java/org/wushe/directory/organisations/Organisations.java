@@ -99,6 +99,56 @@ public class Organisations {
                 o.status(), o.verifiedAt(), o.verifiedBy(), o.createdAt(), o.createdBy());
     }
 
+    /** At most this many options answer a picker's search. */
+    public static final int PICKER_LIMIT = 15;
+
+    /**
+     * The picker's options: organisations in the caller's scope whose name contains {@code text} (or whose id it
+     * is), the region named as the detail; none for blank text. Names of organisations are no personal data.
+     */
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
+    public List<org.wushe.platform.PickerOption> pick(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.length() > MAX_NAME) {
+            return List.of();
+        }
+        List<OrganisationRow> rows = queries.search(currentUser.scope(), t, PICKER_LIMIT);
+        var names = regions.names(rows.stream().map(r -> RegionCode.parse(r.regionCode())).distinct().toList());
+        return rows.stream().map(r -> new org.wushe.platform.PickerOption(r.id(), r.name(),
+                names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode()))).toList();
+    }
+
+    /**
+     * What a picker field submitted, as an organisation id: the id itself, or the exact name (or credit code) of
+     * one organisation in the caller's scope (the field without script); null for blank. An unknown or ambiguous
+     * name is refused with a message for the field.
+     */
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
+    public Long resolve(String raw) {
+        String t = raw == null ? "" : raw.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.matches("\\d{1,18}")) {
+            return Long.valueOf(t);
+        }
+        if (t.length() > MAX_NAME) {
+            throw new InvalidValueException("picker.organisation.unknown", t.substring(0, 20) + "…");
+        }
+        List<Long> ids = queries.organisationsNamed(currentUser.scope(), t);
+        if (ids.size() > 1) {
+            throw new InvalidValueException("picker.organisation.ambiguous", t);
+        }
+        return ids.stream().findFirst()
+                .orElseThrow(() -> new InvalidValueException("picker.organisation.unknown", t));
+    }
+
+    /** The name of an organisation the caller may see (for a picker showing a chosen id). */
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
+    public Optional<String> visibleName(long id) {
+        return queries.isVisible(currentUser.scope(), id) ? queries.nameOf(id) : Optional.empty();
+    }
+
     /** One page (1-based; beyond the last page gives the last) with the total the caller may see. */
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public OrganisationPage list(OrganisationFilter filter, int page, int size) {

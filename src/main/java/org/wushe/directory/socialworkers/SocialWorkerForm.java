@@ -27,6 +27,16 @@ record SocialWorkerForm(String name, String idNumber, String phone, String quali
                 String.join(", ", w.servedRegions()));
     }
 
+    /** The organisations field split into its parts (ids, or names typed where the picker did not run). */
+    List<String> organisationTokens() {
+        return split(organisationIds);
+    }
+
+    SocialWorkerForm withOrganisationIds(String ids) {
+        return new SocialWorkerForm(name, idNumber, phone, qualification, certificateNo, specialties, partyMember,
+                reportedCommunity, availability, regionCode, ids, servedRegions);
+    }
+
     SocialWorkerDraft toDraft(boolean update) {
         List<Long> orgs = new ArrayList<>();
         for (String s : split(organisationIds)) {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
+import org.wushe.directory.RegionNames;
 import org.wushe.directory.Specialty;
 import org.wushe.directory.organisations.Organisations;
 import org.wushe.privacy.RevealFragment;
@@ -37,18 +38,46 @@ class SocialWorkerPageController {
     private final SocialWorkerExport export;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final Organisations organisations;
+    private final RegionNames regionNames;
 
     SocialWorkerPageController(SocialWorkers socialWorkers, SocialWorkerExport export, CurrentUser currentUser,
-            MessageSource messages) {
+            MessageSource messages, Organisations organisations, RegionNames regionNames) {
         this.socialWorkers = socialWorkers;
         this.export = export;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.organisations = organisations;
+        this.regionNames = regionNames;
     }
 
+    /**
+     * The list. The organisation filter is a picker (an id, or a name typed without script, resolved in scope); a
+     * filter that cannot be read is answered under its field, the other filters kept, with no rows: never a 400.
+     */
     @GetMapping
-    String list(@ModelAttribute("query") SocialWorkerQuery query, Model model) {
-        model.addAttribute("result", socialWorkers.list(query.toFilter(), query.pageNumber(), query.pageSize()));
+    String list(@ModelAttribute("query") SocialWorkerQuery query, Model model, Locale locale) {
+        Map<String, String> errors = new java.util.HashMap<>();
+        String organisationName = null;
+        try {
+            Long organisation = organisations.resolve(query.organisation());
+            if (organisation != null) {
+                query = query.withOrganisation(organisation.toString());
+                organisationName = organisations.visibleName(organisation).orElse(null);
+            }
+        } catch (InvalidValueException e) {
+            errors.put("organisation", message(e, locale));
+        }
+        query.problems().forEach((field, e) -> errors.putIfAbsent(field, message(e, locale)));
+        SocialWorkerPage result = errors.isEmpty()
+                ? socialWorkers.list(query.toFilter(), query.pageNumber(), query.pageSize())
+                : new SocialWorkerPage(java.util.List.of(), 1, query.pageSize(), 0);
+        model.addAttribute("query", query);
+        model.addAttribute("errors", errors);
+        model.addAttribute("organisationName", organisationName);
+        model.addAttribute("result", result);
+        model.addAttribute("regionNames", regionNames.of(result.rows().stream().map(SocialWorkerRow::regionCode)
+                .toList()));
         model.addAttribute("sizes", Organisations.PAGE_SIZES);
         model.addAttribute("qualifications", Qualification.values());
         model.addAttribute("specialties", Specialty.values());
@@ -62,6 +91,15 @@ class SocialWorkerPageController {
     @GetMapping("/export")
     void export(SocialWorkerQuery query, HttpServletResponse response, Locale locale) throws IOException {
         export.write(query.toFilter(), response, locale);
+    }
+
+    /** The picker's options (fragments/picker.html): social workers in scope by part of their name. */
+    @GetMapping("/picker")
+    String picker(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long organisation,
+            Model model) {
+        model.addAttribute("q", q.strip());
+        model.addAttribute("options", socialWorkers.pick(q, organisation));
+        return "fragments/picker :: options";
     }
 
     @GetMapping("/counts")
@@ -80,6 +118,7 @@ class SocialWorkerPageController {
     String create(@ModelAttribute("form") SocialWorkerForm form, Model model, RedirectAttributes redirect,
             Locale locale) {
         try {
+            form = withOrganisations(form);
             long id = socialWorkers.create(form.toDraft(false));
             redirect.addFlashAttribute("notice", "directory.socialWorker.done.create");
             return "redirect:/social-workers/" + id;
@@ -97,6 +136,7 @@ class SocialWorkerPageController {
     String update(@PathVariable long id, @ModelAttribute("form") SocialWorkerForm form, Model model,
             RedirectAttributes redirect, Locale locale) {
         try {
+            form = withOrganisations(form);
             socialWorkers.update(id, form.toDraft(true));
             redirect.addFlashAttribute("notice", "directory.socialWorker.done.update");
             return "redirect:/social-workers/" + id;
@@ -105,9 +145,27 @@ class SocialWorkerPageController {
         }
     }
 
+    /** The organisations as the picker sent them (ids, or names typed without script) resolved to ids. */
+    private SocialWorkerForm withOrganisations(SocialWorkerForm form) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String token : form.organisationTokens()) {
+            ids.add(organisations.resolve(token).toString());
+        }
+        return form.withOrganisationIds(String.join(",", ids));
+    }
+
+    private String message(InvalidValueException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
+    }
+
     /** The form again with the input kept: the message on top and, next to each bad field, its own message. */
     private String rejected(Model model, SocialWorkerForm form, Long id, InvalidValueException e, Locale locale) {
         java.util.Map<String, String> fields = new java.util.HashMap<>();
+        if (e.messageKey().startsWith("picker.organisation.")) {
+            fields.put("organisations", message(e, locale));
+            model.addAttribute("errors", fields);
+            return form(model, form, id, message(e, locale));
+        }
         try {
             socialWorkers.fieldProblems(form.toDraft(id != null), id != null).forEach((field, problem) ->
                     fields.put(field, messages.getMessage(problem.messageKey(), problem.arguments(),
@@ -124,6 +182,11 @@ class SocialWorkerPageController {
             model.addAttribute("errors", java.util.Map.of());
         }
         model.addAttribute("form", form);
+        model.addAttribute("chosenOrganisations", form.organisationTokens().stream()
+                .filter(t -> t.matches("\\d{1,18}"))
+                .map(t -> new org.wushe.platform.PickerOption(Long.parseLong(t),
+                        organisations.visibleName(Long.parseLong(t)).orElse(t), null))
+                .toList());
         model.addAttribute("id", id);
         model.addAttribute("error", error);
         model.addAttribute("qualifications", Qualification.values());
@@ -134,7 +197,12 @@ class SocialWorkerPageController {
 
     @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("worker", socialWorkers.get(id));
+        SocialWorkerDetails worker = socialWorkers.get(id);
+        model.addAttribute("worker", worker);
+        java.util.List<String> codes = new java.util.ArrayList<>(worker.servedRegions());
+        codes.add(worker.regionCode());
+        codes.add(worker.reportedCommunity());
+        model.addAttribute("regionNames", regionNames.of(codes));
         model.addAttribute("canWrite", canWrite());
         return "directory/socialworkers/social-worker";
     }

@@ -8,14 +8,52 @@ import org.wushe.directory.Specialty;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
-/** The social-worker list's URL parameters (bound by name); blank means no filter. */
-record SocialWorkerQuery(String name, Long organisation, String qualification, String specialty,
+/**
+ * The social-worker list's URL parameters (bound by name, kept as typed); blank means no filter. The organisation
+ * is its id (the page's picker may also send a name, which the page resolves first).
+ */
+record SocialWorkerQuery(String name, String organisation, String qualification, String specialty,
         String availability, String region, Integer page, Integer size) {
 
     SocialWorkerFilter toFilter() {
-        return new SocialWorkerFilter(blank(name) ? null : name.strip(), organisation,
+        return new SocialWorkerFilter(blank(name) ? null : name.strip(), organisationId(),
                 value(Qualification.class, qualification), value(Specialty.class, specialty),
                 value(Availability.class, availability), blank(region) ? null : RegionCode.parse(region.strip()));
+    }
+
+    private Long organisationId() {
+        if (blank(organisation)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(organisation.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("picker.organisation.unknown", organisation.strip());
+        }
+    }
+
+    SocialWorkerQuery withOrganisation(String id) {
+        return new SocialWorkerQuery(name, id, qualification, specialty, availability, region, page, size);
+    }
+
+    /** Each filter that cannot be read, by its parameter (for the message under the field). */
+    java.util.Map<String, InvalidValueException> problems() {
+        java.util.Map<String, InvalidValueException> problems = new java.util.LinkedHashMap<>();
+        check(problems, "organisation", this::organisationId);
+        check(problems, "qualification", () -> value(Qualification.class, qualification));
+        check(problems, "specialty", () -> value(Specialty.class, specialty));
+        check(problems, "availability", () -> value(Availability.class, availability));
+        check(problems, "region", () -> blank(region) ? null : RegionCode.parse(region.strip()));
+        return problems;
+    }
+
+    private static void check(java.util.Map<String, InvalidValueException> problems, String field,
+            java.util.function.Supplier<Object> value) {
+        try {
+            value.get();
+        } catch (InvalidValueException e) {
+            problems.put(field, e);
+        }
     }
 
     int pageNumber() {
@@ -30,7 +68,7 @@ record SocialWorkerQuery(String name, Long organisation, String qualification, S
     String filters() {
         StringBuilder s = new StringBuilder();
         append(s, "name", name);
-        append(s, "organisation", organisation == null ? null : organisation.toString());
+        append(s, "organisation", organisation);
         append(s, "qualification", qualification);
         append(s, "specialty", specialty);
         append(s, "availability", availability);

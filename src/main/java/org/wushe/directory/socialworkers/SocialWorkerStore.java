@@ -214,6 +214,40 @@ class SocialWorkerStore {
         return n[0];
     }
 
+    /** A social worker as the picker lists them: name, home region and organisations (nothing masked). */
+    record Pick(long id, String name, String regionCode, List<String> organisations) {
+    }
+
+    /**
+     * For the picker: workers in scope whose name contains {@code text} (or whose id it is), exact names first,
+     * at most {@code limit}; optionally only members of one organisation.
+     */
+    public List<Pick> search(DataScope scope, String text, Long organisationId, int limit) {
+        var predicate = scope.regionPredicate("w.region_code");
+        Long id = text.matches("\\d{1,18}") ? Long.valueOf(text) : null;
+        return jdbc.sql("select w.id, w.name, w.region_code, array(select o.name from directory_social_worker_membership m"
+                        + " join directory_organisation o on o.id = m.organisation_id where m.social_worker_id = w.id"
+                        + " order by o.name) as organisations from directory_social_worker w where " + predicate.sql()
+                        + " and (w.name like :name escape '\\' or w.id = cast(:id as bigint))"
+                        + " and (cast(:org as bigint) is null or exists (select 1 from directory_social_worker_membership m"
+                        + " where m.social_worker_id = w.id and m.organisation_id = cast(:org as bigint)))"
+                        + " order by (w.name = :exact) desc, w.name, w.id limit :limit")
+                .params(predicate.params())
+                .param("name", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("id", id).param("org", organisationId).param("exact", text).param("limit", limit)
+                .query((rs, n) -> new Pick(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+                        List.of((String[]) rs.getArray("organisations").getArray())))
+                .list();
+    }
+
+    /** The workers in scope with exactly this name (at most 2: enough to tell one from several). */
+    public List<Long> idsNamed(DataScope scope, String name) {
+        var predicate = scope.regionPredicate("w.region_code");
+        return jdbc.sql("select w.id from directory_social_worker w where w.name = :name and " + predicate.sql()
+                        + " order by w.id limit 2")
+                .params(predicate.params()).param("name", name).query(Long.class).list();
+    }
+
     /** Workers in scope per organisation they belong to (the organisation named; largest first). */
     public List<SocialWorkerCount> countsByOrganisation(DataScope scope) {
         var predicate = scope.regionPredicate("w.region_code");

@@ -134,9 +134,65 @@ public class SocialWorkers {
         return store.countsByOrganisation(currentUser.scope());
     }
 
+    /** Per home region, the region named (its code kept as the key). */
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public List<SocialWorkerCount> countsByRegion() {
-        return store.countsByRegion(currentUser.scope());
+        List<SocialWorkerCount> counts = store.countsByRegion(currentUser.scope());
+        var names = regions.names(counts.stream().map(c -> RegionCode.parse(c.key())).toList());
+        return counts.stream().map(c -> new SocialWorkerCount(c.key(),
+                names.getOrDefault(RegionCode.parse(c.key()), c.key()), c.count())).toList();
+    }
+
+    /** At most this many options answer a picker's search. */
+    public static final int PICKER_LIMIT = 15;
+
+    /**
+     * The picker's options (for 责任社工, 督导 and the like): social workers in the caller's scope whose name contains
+     * {@code text} (or whose id it is), optionally only of one organisation; the detail names their home region and
+     * organisations. Names of social workers are not masked in the directory; no phone or ID number is shown, so
+     * the search is not audited as a view of personal data.
+     */
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
+    public List<org.wushe.platform.PickerOption> pick(String text, Long organisationId) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || t.codePointCount(0, t.length()) > MAX_NAME) {
+            return List.of();
+        }
+        List<SocialWorkerStore.Pick> rows = store.search(currentUser.scope(), t, organisationId, PICKER_LIMIT);
+        var names = regions.names(rows.stream().map(r -> RegionCode.parse(r.regionCode())).distinct().toList());
+        return rows.stream().map(r -> {
+            String region = names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode());
+            return new org.wushe.platform.PickerOption(r.id(), r.name(),
+                    r.organisations().isEmpty() ? region : region + " · " + String.join("、", r.organisations()));
+        }).toList();
+    }
+
+    /**
+     * What a picker field submitted, as a social worker's id: the id itself, or the exact name of one worker in the
+     * caller's scope (the field without script); null for blank; an unknown or ambiguous name is refused.
+     */
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
+    public Long resolve(String raw) {
+        String t = raw == null ? "" : raw.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.matches("\\d{1,18}")) {
+            return Long.valueOf(t);
+        }
+        List<Long> ids = t.length() > MAX_NAME ? List.of() : store.idsNamed(currentUser.scope(), t);
+        if (ids.size() > 1) {
+            throw new InvalidValueException("picker.socialWorker.ambiguous", t);
+        }
+        return ids.stream().findFirst()
+                .orElseThrow(() -> new InvalidValueException("picker.socialWorker.unknown", t));
+    }
+
+    /** The name of a social worker the caller may see (for a picker showing a chosen id). */
+    @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
+    public Optional<String> visibleName(long id) {
+        return store.isVisible(currentUser.scope(), id) ? store.find(id).map(SocialWorkerRecord::name)
+                : Optional.empty();
     }
 
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)

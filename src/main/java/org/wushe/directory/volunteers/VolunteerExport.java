@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.wushe.directory.RegionNames;
 import org.wushe.directory.VolunteerStatus;
 import org.wushe.platform.ChinaTime;
 import org.wushe.platform.XlsxDownload;
@@ -27,17 +28,20 @@ class VolunteerExport {
     private final Volunteers volunteers;
     private final MessageSource messages;
     private final Clock clock;
+    private final RegionNames regionNames;
 
-    VolunteerExport(Volunteers volunteers, MessageSource messages, Clock clock) {
+    VolunteerExport(Volunteers volunteers, MessageSource messages, Clock clock, RegionNames regionNames) {
         this.volunteers = volunteers;
         this.messages = messages;
         this.clock = clock;
+        this.regionNames = regionNames;
     }
 
     void write(VolunteerStatus status, HttpServletResponse response, Locale locale) throws IOException {
         try (XlsxDownload sheet = new XlsxDownload(msg("nav.volunteers", locale),
                 COLUMNS.stream().map(c -> msg("directory.volunteer.export." + c, locale)).toList())) {
-            volunteers.export(status, v -> sheet.row(v.id(), v.maskedName(), v.regionCode(),
+            var regionName = regionNames.cached();
+            volunteers.export(status, v -> sheet.row(v.id(), v.maskedName(), regionName.apply(v.regionCode()),
                     v.skills().stream().map(s -> msg("directory.skill." + s, locale)).collect(Collectors.joining("、")),
                     msg("directory.volunteerStatus." + v.status(), locale), v.passportNo(),
                     TIME.format(v.createdAt())));

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.directory.RegionNames;
 import org.wushe.directory.VolunteerStatus;
 import org.wushe.privacy.RevealFragment;
 
@@ -16,10 +17,12 @@ class VolunteerPageController {
 
     private final Volunteers volunteers;
     private final VolunteerExport export;
+    private final RegionNames regionNames;
 
-    VolunteerPageController(Volunteers volunteers, VolunteerExport export) {
+    VolunteerPageController(Volunteers volunteers, VolunteerExport export, RegionNames regionNames) {
         this.volunteers = volunteers;
         this.export = export;
+        this.regionNames = regionNames;
     }
 
     /** The volunteers of the status shown (or all), as xlsx; audited. */
@@ -34,13 +37,19 @@ class VolunteerPageController {
         VolunteerStatus shown = status == null ? VolunteerStatus.PENDING : status;
         model.addAttribute("status", shown);
         model.addAttribute("statuses", VolunteerStatus.values());
-        model.addAttribute("volunteers", volunteers.list(shown));
+        var rows = volunteers.list(shown);
+        model.addAttribute("volunteers", rows);
+        model.addAttribute("regionNames", regionNames.of(rows.stream().map(VolunteerRow::regionCode).toList()));
         return "directory/volunteers/volunteers";
     }
 
     @GetMapping("/volunteers/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("volunteer", volunteers.get(id));
+        VolunteerDetails volunteer = volunteers.get(id);
+        model.addAttribute("volunteer", volunteer);
+        java.util.List<String> codes = new java.util.ArrayList<>(volunteer.servedRegions());
+        codes.add(volunteer.regionCode());
+        model.addAttribute("regionNames", regionNames.of(codes));
         return "directory/volunteers/volunteer";
     }
 
