@@ -53,13 +53,15 @@ class WorklistQueries {
      * generic plan that read the scope's whole region range from the btree (165 ms at 10,000,000 requests,
      * against 5–20 ms for the plan made for the parameters), since a generic plan cannot know the range's width.
      */
-    WorklistPage page(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
-        return plans.custom(() -> planned(scope, myAccountId, f, now));
+    WorklistPage page(DataScope scope, Long myAccountId, long viewer, WorklistFilter f, Instant now) {
+        return plans.custom(() -> planned(scope, myAccountId, viewer, f, now));
     }
 
     private static final String COLUMNS = "id, tracking_code, category, priority, status, channel, region_code,"
             + " address_search, submitted_at, first_contact_due, resolution_due, first_contact_at, worker_name,"
-            + " volunteer_name, organisation_name, related_request_id";
+            + " volunteer_name, organisation_name, related_request_id,"
+            + " (priority = 'P1' and work_due is not null and not exists (select 1 from requests_seen s"
+            + " where s.request_id = requests_help_request.id and s.account_id = :viewer)) as unseen";
 
     /**
      * The urgency order in one ORDER BY (the export): open requests by (work_due, priority, id), then the closed
@@ -68,8 +70,9 @@ class WorklistQueries {
     static final String URGENCY_ORDER = "work_due nulls last, case when work_due is not null then priority end,"
             + " case when work_due is not null then id end, id desc";
 
-    private WorklistPage planned(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
-        Where w = where(scope, myAccountId, f, now);
+    private WorklistPage planned(DataScope scope, Long myAccountId, long viewer, WorklistFilter f, Instant now) {
+        Where counted = where(scope, myAccountId, f, now);
+        Where w = counted.and("true", Map.of("viewer", viewer));
         int limit = f.pageSize() + 1;
         List<HelpRequestRow> rows = new ArrayList<>(switch (f.order()) {
             case NEWEST -> rows(f.after() == null ? w : w.and("id < :after", Map.of("after", f.after())), "id desc",
@@ -83,9 +86,9 @@ class WorklistQueries {
             rows.remove(rows.size() - 1);
             next = rows.get(rows.size() - 1).id();
         }
-        long total = jdbc.sql("select count(*) from (select 1 from requests_help_request where " + w.sql
+        long total = jdbc.sql("select count(*) from (select 1 from requests_help_request where " + counted.sql
                         + " limit " + (COUNT_CAP + 1) + ") t")
-                .params(w.params).query(Long.class).single();
+                .params(counted.params).query(Long.class).single();
         return new WorklistPage(rows, next, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
@@ -120,8 +123,8 @@ class WorklistQueries {
     }
 
     /** Every row of the filter (for the export), streamed in the filter's order. */
-    void each(DataScope scope, WorklistFilter f, Instant now, int limit, Consumer<HelpRequestRow> sink) {
-        Where w = where(scope, null, f, now);
+    void each(DataScope scope, long viewer, WorklistFilter f, Instant now, int limit, Consumer<HelpRequestRow> sink) {
+        Where w = where(scope, null, f, now).and("true", Map.of("viewer", viewer));
         String order = switch (f.order()) {
             case NEWEST -> "id desc";
             case OLDEST -> "id";
@@ -264,6 +267,6 @@ class WorklistQueries {
                 Channel.valueOf(rs.getString("channel")), RegionCode.parse(rs.getString("region_code")),
                 rs.getString("address_search"),
                 rs.getTimestamp("submitted_at").toInstant(), firstDue, resolutionDue, overdue,
-                String.join("、", handlers), rs.wasNull() ? null : related);
+                String.join("、", handlers), rs.wasNull() ? null : related, rs.getBoolean("unseen"));
     }
 }
