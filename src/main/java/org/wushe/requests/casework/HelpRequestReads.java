@@ -58,6 +58,11 @@ class HelpRequestReads {
                 .query(Timestamp.class).single().toInstant();
     }
 
+    Instant resolutionDue(long id) {
+        return jdbc.sql("select resolution_due from requests_help_request where id = ?").param(id)
+                .query(Timestamp.class).single().toInstant();
+    }
+
     /** The account has opened the request (the worklist stops marking it as unseen). */
     void markSeen(long accountId, long id, Instant at) {
         jdbc.sql("insert into requests_seen (request_id, account_id, seen_at) values (?, ?, ?)"

@@ -75,7 +75,8 @@ public class HelpRequestViews {
             return new PublicStatus(code, store.category(r.id()), r.priority(), r.status(), submitted, handledBy,
                     details, r.status().open(), r.status().open() || r.status() == HelpRequestStatus.RESOLVED,
                     (r.status() == HelpRequestStatus.RESOLVED || r.status() == HelpRequestStatus.CLOSED)
-                            && r.confirmedAt() == null, r.rating());
+                            && r.confirmedAt() == null, r.rating(), reads.firstContactDue(r.id()),
+                    reads.resolutionDue(r.id()));
         });
     }
 
