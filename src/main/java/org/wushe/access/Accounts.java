@@ -77,6 +77,15 @@ public class Accounts {
         return queries.holdersCovering(role, region.value());
     }
 
+    /**
+     * The display names of accounts by username (a username that names no account is left out): what a page shows
+     * instead of the username recorded in a timeline. Names only, no other account data.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        return queries.displayNames(usernames);
+    }
+
     @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     @Transactional
     public IssuedPassword create(NewAccount request) {

@@ -130,7 +130,8 @@ class HelpRequestBrowserJourneyTests {
             assertThat(((Number) width).intValue()).as("one column, no sideways scrolling").isLessThanOrEqualTo(390);
             resident.locator("#submit-request").click();
             assertThat(resident.locator("#submitted")).isVisible();
-            assertThat(resident.locator("#priority")).hasText("P1");
+            assertThat(resident.locator("#priority")).hasText("非常紧急");
+            assertThat(resident.locator("#next-step")).hasText("工作人员将在 30 分钟内联系您，请保持电话畅通。");
             String display = resident.locator("#tracking-code").textContent().strip();
             assertThat(display).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
             String code = display.replace("-", "");

@@ -36,6 +36,20 @@ public class AccountQueries {
                 .query(Long.class).list();
     }
 
+    /** Display names by username, for the usernames that name an account. */
+    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (usernames.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select username, display_name from access_account where username = any(?)")
+                .param(usernames.stream().distinct().toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString("username"), rs.getString("display_name"));
+                });
+        return names;
+    }
+
     public List<Long> visibleIds(DataScope scope, String search, long offset, int limit) {
         var predicate = scope.regionPredicate("s.region_code");
         return jdbc.sql("select a.id from access_account a where " + visible(scope, predicate.sql())

@@ -29,6 +29,7 @@ import org.wushe.requests.HelpRequestNotFoundException;
 import org.wushe.requests.Priority;
 import org.wushe.requests.ServiceType;
 import org.wushe.requests.TrackingCodes;
+import org.wushe.requests.UrgentRequests;
 import org.wushe.requests.casework.HelpRequest.Party;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
@@ -62,10 +63,13 @@ public class HelpRequestCases {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UrgentRequests urgentRequests;
 
     HelpRequestCases(HelpRequestStore store, HelpRequestReads reads, ReferralStore referrals,
             DispatchCandidates candidates, Matching matching, Notifications notifications, StaffInbox inbox,
-            CurrentUser currentUser, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+            CurrentUser currentUser, Accounts accounts, ApplicationEventPublisher events, Clock clock,
+            UrgentRequests urgentRequests) {
+        this.urgentRequests = urgentRequests;
         this.accounts = accounts;
         this.store = store;
         this.reads = reads;
@@ -83,8 +87,13 @@ public class HelpRequestCases {
     @Transactional
     public void triage(long id, Priority priority) {
         HelpRequest r = load(id);
+        Priority before = r.priority();
         r.triage(priority, actor());
         save(r, "priority");
+        if (priority == Priority.P1 && before != Priority.P1) {
+            urgentRequests.announce(id, r.trackingCode(), r.regionCode(), priority, reads.firstContactDue(id),
+                    clock.instant());
+        }
     }
 
     /** Ranked candidates: same community first, matching specialty/skill, lowest open load, on duty. */

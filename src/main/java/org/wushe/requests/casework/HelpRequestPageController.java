@@ -33,9 +33,11 @@ class HelpRequestPageController {
     private final IntakePlaces places;
     private final MessageSource messages;
     private final Clock clock;
+    private final org.wushe.access.Accounts accounts;
 
     HelpRequestPageController(HelpRequestViews views, HelpRequestCases cases, IntakePlaces places,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, org.wushe.access.Accounts accounts) {
+        this.accounts = accounts;
         this.views = views;
         this.cases = cases;
         this.places = places;
@@ -52,6 +54,10 @@ class HelpRequestPageController {
         model.addAttribute("serviceTypes", ServiceType.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("staff", isStaff());
+        java.util.Set<String> actors = new java.util.HashSet<>();
+        d.timeline().forEach(l -> actors.add(l.actor()));
+        d.followUps().forEach(f -> actors.add(f.by()));
+        model.addAttribute("actors", accounts.displayNames(actors));
         if (d.status().open() && isStaff()) {
             model.addAttribute("suggestions", cases.suggestions(id));
             model.addAttribute("referralTargets", cases.referralTargets(id));
@@ -164,6 +170,7 @@ class HelpRequestPageController {
     @GetMapping("/referrals")
     String referrals(Model model) {
         model.addAttribute("referrals", cases.referralsToMyOrganisation());
+        model.addAttribute("places", places);
         return "requests/casework/referrals";
     }
 

@@ -53,6 +53,22 @@ class HelpRequestReads {
         return spec.query((rs, n) -> details(rs)).optional();
     }
 
+    Instant firstContactDue(long id) {
+        return jdbc.sql("select first_contact_due from requests_help_request where id = ?").param(id)
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    Instant resolutionDue(long id) {
+        return jdbc.sql("select resolution_due from requests_help_request where id = ?").param(id)
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    /** The account has opened the request (the worklist stops marking it as unseen). */
+    void markSeen(long accountId, long id, Instant at) {
+        jdbc.sql("insert into requests_seen (request_id, account_id, seen_at) values (?, ?, ?)"
+                + " on conflict do nothing").params(id, accountId, Timestamp.from(at)).update();
+    }
+
     List<TimelineLine> timeline(long requestId, boolean withNotes) {
         return jdbc.sql("select at, kind, actor, visibility, detail, note_cipher from requests_event"
                         + " where request_id = ? order by id")

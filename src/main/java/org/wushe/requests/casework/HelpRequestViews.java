@@ -1,5 +1,6 @@
 package org.wushe.requests.casework;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +38,11 @@ public class HelpRequestViews {
     private final RateLimits rateLimits;
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
+    private final Clock clock;
 
     HelpRequestViews(HelpRequestStore store, HelpRequestReads reads, RateLimits rateLimits, CurrentUser currentUser,
-            SensitiveData sensitiveData) {
+            SensitiveData sensitiveData, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.reads = reads;
         this.rateLimits = rateLimits;
@@ -72,7 +75,8 @@ public class HelpRequestViews {
             return new PublicStatus(code, store.category(r.id()), r.priority(), r.status(), submitted, handledBy,
                     details, r.status().open(), r.status().open() || r.status() == HelpRequestStatus.RESOLVED,
                     (r.status() == HelpRequestStatus.RESOLVED || r.status() == HelpRequestStatus.CLOSED)
-                            && r.confirmedAt() == null, r.rating());
+                            && r.confirmedAt() == null, r.rating(), reads.firstContactDue(r.id()),
+                    reads.resolutionDue(r.id()));
         });
     }
 
@@ -98,6 +102,7 @@ public class HelpRequestViews {
         HelpRequestDetails d = reads.details(assigneeOnly ? DataScope.none() : me.scope(), me.accountId(), id)
                 .orElseThrow(HelpRequestNotFoundException::new);
         sensitiveData.viewed(new SensitiveField("help_request", Long.toString(id), d.regionCode(), "description"));
+        reads.markSeen(me.accountId(), id, clock.instant());
         return d;
     }
 

@@ -27,6 +27,7 @@ import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.HelpRequestSubmitted;
 import org.wushe.requests.IntakePlaces;
 import org.wushe.requests.TrackingCodes;
+import org.wushe.requests.UrgentRequests;
 import org.wushe.requests.triage.TriageRules;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
@@ -61,11 +62,13 @@ public class HelpRequests {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final UrgentRequests urgentRequests;
     private final TrackingCodes codes = new TrackingCodes();
 
     HelpRequests(IntakeStore store, TriageRules triage, PhoneVerifications verifications, IntakePlaces places,
             Notifications notifications, RateLimits rateLimits, CurrentUser currentUser, CryptoService crypto,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, UrgentRequests urgentRequests) {
+        this.urgentRequests = urgentRequests;
         this.store = store;
         this.triage = triage;
         this.verifications = verifications;
@@ -179,6 +182,8 @@ public class HelpRequests {
                 Optional<Long> id = store.insert(request, code);
                 if (id.isPresent()) {
                     notifications.sendTemplate(v.phone(), "requests.submitted", TrackingCodes.display(code));
+                    urgentRequests.announce(id.get(), code, v.regionCode(), outcome.priority(),
+                            outcome.firstContactDue(), now);
                     events.publishEvent(new HelpRequestSubmitted(new HelpRequestId(id.get()), v.regionCode(),
                             v.category(), outcome.priority(), channel));
                     events.publishEvent(new Activity(now, by, AuditAction.CREATE, "help_request",

@@ -146,6 +146,7 @@ class PublicHelpController {
         model.addAttribute("status", status.get());
         model.addAttribute("display", TrackingCodes.display(status.get().trackingCode()));
         model.addAttribute("isNew", isNew != null);
+        model.addAttribute("now", clock.instant());
         return "requests/intake/help-status";
     }
 

@@ -8,10 +8,14 @@ import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.Priority;
 import org.wushe.shared.RegionCode;
 
-/** One line of the worklist: no personal data (the address is its searchable part, names masked). */
+/**
+ * One line of the worklist: no personal data (the address is its searchable part, names masked). {@code unseen}: an
+ * open P1 the viewer has not opened yet.
+ */
 public record HelpRequestRow(long id, String trackingCode, Category category, Priority priority,
         HelpRequestStatus status, Channel channel, RegionCode regionCode, String addressArea, Instant submittedAt,
-        Instant firstContactDue, Instant resolutionDue, boolean overdue, String handledBy, Long relatedRequestId) {
+        Instant firstContactDue, Instant resolutionDue, boolean overdue, String handledBy, Long relatedRequestId,
+        boolean unseen) {
 
     /** The deadline that matters now: first contact until someone has taken the request, then resolution. */
     public Instant nextDeadline() {

@@ -34,18 +34,23 @@ public class Worklist {
         this.clock = clock;
     }
 
+    /** The signed-in account (whose unseen P1 requests are marked), or none (an API client has seen nothing). */
+    private long viewer() {
+        return currentUser.principal().map(p -> p.accountId()).orElse(Long.MIN_VALUE);
+    }
+
     /** The worklist of the caller's scope (staff, or an API client with PERM_HELP_REQUESTS_READ). */
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF + " or hasAuthority('PERM_HELP_REQUESTS_READ')")
     @Transactional(readOnly = true)
     public WorklistPage worklist(WorklistFilter filter) {
-        return queries.page(currentUser.scope(), null, filter, clock.instant());
+        return queries.page(currentUser.scope(), null, viewer(), filter, clock.instant());
     }
 
     /** The requests assigned to the signed-in social worker or volunteer. */
     @PreAuthorize(RoleGroup.Guard.RESPONDERS)
     @Transactional(readOnly = true)
     public WorklistPage mine(WorklistFilter filter) {
-        return queries.page(currentUser.scope(), currentUser.require().accountId(), filter, clock.instant());
+        return queries.page(currentUser.scope(), currentUser.require().accountId(), viewer(), filter, clock.instant());
     }
 
     /** The newest id the caller's worklist shows: the live list compares it to know it must refresh. */
@@ -59,7 +64,7 @@ public class Worklist {
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional
     public void export(WorklistFilter filter, Consumer<HelpRequestRow> sink) {
-        queries.each(currentUser.scope(), filter, clock.instant(), EXPORT_LIMIT, sink);
+        queries.each(currentUser.scope(), viewer(), filter, clock.instant(), EXPORT_LIMIT, sink);
         events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.EXPORT, "help_request",
                 null, null, currentUser.clientAddress().orElse(null), null, List.of("worklist")));
     }

@@ -12,16 +12,27 @@ import org.wushe.shared.RegionCode;
  * {@code with…} methods. {@code region} narrows to a subtree of the caller's scope; {@code unassigned} keeps the
  * requests nobody was assigned to, {@code workerId} those of one social worker; {@code trackingCode} is as stored;
  * {@code address} is a substring of the searchable address (at least 2 characters); {@code after} is the keyset
- * cursor (an id).
+ * cursor (the id of the last request of the previous page, in the filter's {@link #order()}).
  */
 public record WorklistFilter(HelpRequestStatus status, Priority priority, Category category, RegionCode region,
         boolean unassigned, Long workerId, boolean overdue, String trackingCode, PhoneNumber phone, String address,
-        Long after, Integer size) {
+        Long after, Integer size, WorklistOrder order) {
 
     static final int MIN_ADDRESS = 2;
 
     public static WorklistFilter all() {
-        return new WorklistFilter(null, null, null, null, false, null, false, null, null, null, null, null);
+        return new WorklistFilter(null, null, null, null, false, null, false, null, null, null, null, null,
+                WorklistOrder.URGENCY);
+    }
+
+    /** The order of the list (never null: {@link WorklistOrder#URGENCY} by default). */
+    public WorklistOrder order() {
+        return order == null ? WorklistOrder.URGENCY : order;
+    }
+
+    public WorklistFilter withOrder(WorklistOrder order) {
+        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
+                phone, address, after, size, order);
     }
 
     public int pageSize() {
@@ -30,38 +41,38 @@ public record WorklistFilter(HelpRequestStatus status, Priority priority, Catego
 
     public WorklistFilter withStatus(HelpRequestStatus status) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     public WorklistFilter withPriority(Priority priority) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     public WorklistFilter withCategory(Category category) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     public WorklistFilter withRegion(RegionCode region) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     /** Only the requests nobody (organisation, social worker, volunteer) was assigned to. */
     public WorklistFilter unassignedOnly() {
         return new WorklistFilter(status, priority, category, region, true, null, overdue, trackingCode, phone,
-                address, after, size);
+                address, after, size, order);
     }
 
     public WorklistFilter withWorker(Long workerId) {
         return new WorklistFilter(status, priority, category, region, false, workerId, overdue, trackingCode, phone,
-                address, after, size);
+                address, after, size, order);
     }
 
     public WorklistFilter overdueOnly(boolean overdue) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     /**
@@ -72,29 +83,29 @@ public record WorklistFilter(HelpRequestStatus status, Priority priority, Catego
         String code = typed == null || typed.isBlank() ? null : TrackingCodes.normalise(typed);
         String kept = code != null || typed == null || typed.isBlank() ? code : typed.strip();
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, kept, phone,
-                address, after, size);
+                address, after, size, order);
     }
 
     public WorklistFilter withPhone(PhoneNumber phone) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     /** A part of the searchable address; shorter than {@link #MIN_ADDRESS} characters it does not filter. */
     public WorklistFilter withAddress(String part) {
         String a = part == null || part.strip().length() < MIN_ADDRESS ? null : part.strip();
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, a, after, size);
+                phone, a, after, size, order);
     }
 
     /** The keyset cursor: the page after the request with this id. */
     public WorklistFilter withCursor(Long after) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 
     public WorklistFilter withSize(Integer size) {
         return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size);
+                phone, address, after, size, order);
     }
 }

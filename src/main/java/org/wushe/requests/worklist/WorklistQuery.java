@@ -1,5 +1,9 @@
 package org.wushe.requests.worklist;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 import org.springframework.web.util.UriComponentsBuilder;
 import org.wushe.requests.Category;
 import org.wushe.requests.HelpRequestStatus;
@@ -25,24 +29,56 @@ class WorklistQuery {
     private String address;
     private Long after;
     private Integer size;
+    private String sort;
 
-    /** The typed filter; a malformed region, assignee or phone is refused with a message, not a 500. */
+    /** The typed filter; a malformed region, assignee or phone is refused with a message, not a 500 (the API). */
     WorklistFilter toFilter() {
-        WorklistFilter f = WorklistFilter.all().withStatus(status).withPriority(priority).withCategory(category)
-                .overdueOnly(Boolean.TRUE.equals(overdue)).withTrackingCode(blank(code)).withAddress(blank(address))
-                .withCursor(after).withSize(size);
-        if (blank(region) != null) {
-            f = f.withRegion(RegionCode.parse(blank(region)));
-        }
-        if ("none".equals(blank(assignee))) {
-            f = f.unassignedOnly();
-        } else if (blank(assignee) != null) {
-            f = f.withWorker(workerId(blank(assignee)));
-        }
-        if (blank(phone) != null) {
-            f = f.withPhone(PhoneNumber.parse(blank(phone)));
+        Map<String, InvalidValueException> refused = new LinkedHashMap<>();
+        WorklistFilter f = toFilter(refused);
+        if (!refused.isEmpty()) {
+            throw refused.values().iterator().next();
         }
         return f;
+    }
+
+    /**
+     * The typed filter of the page: a region, assignee or phone that cannot be read (a name typed where a code was
+     * expected) is put into {@code refused} under its field name, so that the page can say so under the field and
+     * keep every other filter as typed.
+     */
+    WorklistFilter toFilter(Map<String, InvalidValueException> refused) {
+        WorklistFilter f = WorklistFilter.all().withStatus(status).withPriority(priority).withCategory(category)
+                .overdueOnly(Boolean.TRUE.equals(overdue)).withTrackingCode(blank(code)).withAddress(blank(address))
+                .withCursor(after).withSize(size).withOrder(order());
+        try {
+            if (blank(region) != null) {
+                f = f.withRegion(RegionCode.parse(blank(region)));
+            }
+        } catch (InvalidValueException e) {
+            refused.put("region", new InvalidValueException("requests.error.regionFilter"));
+        }
+        try {
+            if ("none".equals(blank(assignee))) {
+                f = f.unassignedOnly();
+            } else if (blank(assignee) != null) {
+                f = f.withWorker(workerId(blank(assignee)));
+            }
+        } catch (InvalidValueException e) {
+            refused.put("assignee", e);
+        }
+        try {
+            if (blank(phone) != null) {
+                f = f.withPhone(PhoneNumber.parse(blank(phone)));
+            }
+        } catch (InvalidValueException e) {
+            refused.put("phone", e);
+        }
+        return f;
+    }
+
+    /** The order the URL asks for; the default (most urgent first) when none or an unknown one. */
+    public WorklistOrder order() {
+        return WorklistOrder.parse(sort);
     }
 
     private static long workerId(String assignee) {
@@ -70,12 +106,29 @@ class WorklistQuery {
         add(uri, "phone", blank(phone));
         add(uri, "address", blank(address));
         add(uri, "size", size);
+        add(uri, "sort", order() == WorklistOrder.URGENCY ? null : order().name().toLowerCase(Locale.ROOT));
         return uri.encode().build().toUriString();
+    }
+
+    /** The first page of {@code path} with the same filters in another order (the column headers' links). */
+    public String orderLink(String path, String order) {
+        String kept = sort;
+        sort = order;
+        try {
+            return link(path);
+        } finally {
+            sort = kept;
+        }
     }
 
     /** The worklist's page after the request {@code next}, with the same filters. */
     public String nextLink(Long next) {
-        String first = link("/requests");
+        return nextLink("/requests", next);
+    }
+
+    /** The page of {@code path} after the request {@code next}, with the same filters and order. */
+    public String nextLink(String path, Long next) {
+        String first = link(path);
         return first + (first.contains("?") ? "&" : "?") + "after=" + next;
     }
 
@@ -106,5 +159,7 @@ class WorklistQuery {
     public Long getAfter() { return after; }
     public void setAfter(Long after) { this.after = after; }
     public Integer getSize() { return size; }
+    public String getSort() { return sort; }
+    public void setSort(String sort) { this.sort = sort; }
     public void setSize(Integer size) { this.size = size; }
 }

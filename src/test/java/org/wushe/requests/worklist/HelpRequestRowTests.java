@@ -18,7 +18,7 @@ class HelpRequestRowTests {
     static HelpRequestRow row(HelpRequestStatus status, Instant firstContactDue, Instant resolutionDue) {
         return new HelpRequestRow(1, "ABCDEFGH", Category.DIALYSIS, Priority.P1, status, Channel.ONLINE,
                 RegionCode.parse("310104003001"),
-                "天平路", Instant.now(), firstContactDue, resolutionDue, false, null, null);
+                "天平路", Instant.now(), firstContactDue, resolutionDue, false, null, null, false);
     }
 
     @Test

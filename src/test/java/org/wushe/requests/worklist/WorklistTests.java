@@ -77,11 +77,11 @@ class WorklistTests {
             record("OTHER", Map.of(), "NORMAL", phone());
         }
         WorklistPage first = TIANPING_STATION.call(() -> worklist.worklist(
-                WorklistFilter.all().withSize(2)));
+                WorklistFilter.all().withOrder(WorklistOrder.NEWEST).withSize(2)));
         assertThat(first.rows()).hasSize(2);
         assertThat(first.next()).isNotNull();
         WorklistPage second = TIANPING_STATION.call(() -> worklist.worklist(
-                WorklistFilter.all().withCursor(first.next()).withSize(2)));
+                WorklistFilter.all().withOrder(WorklistOrder.NEWEST).withCursor(first.next()).withSize(2)));
         assertThat(second.rows().get(0).id()).isLessThan(first.rows().get(1).id());
     }
 }

@@ -1,0 +1,90 @@
+package org.wushe.requests;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.wushe.Accessibility;
+import org.wushe.Browser;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.requests.intake.HelpRequests;
+import org.wushe.requests.intake.Submission;
+
+/**
+ * Issue 15 items 9 and 11 on a 390×844 phone, in standard print and 大字版: "拨打 120" is a tel: link; the status
+ * page says in plain words what happens next and by when (no bare "P1", no internal status words); /help/track and
+ * its not-found answer lead back to /help; and the changed pages pass the contrast and tap-target checks.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ResidentHelpPagesBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort int port;
+    @Autowired HelpRequests requests;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theResidentPagesSpeakPlainlyAndLeadBack() {
+        Submission p1 = RequestTestData.recordCall(requests,
+                Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named("plain-words"), "DIALYSIS",
+                Map.of("dialysisDueWithin24h", true), "URGENT", RequestTestData.phone());
+        List<String> problems = new ArrayList<>();
+        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
+            Page page = context.newPage();
+            page.setViewportSize(390, 844);
+            for (boolean large : new boolean[] {false, true}) {
+                String print = large ? " (大字版)" : "";
+                page.navigate("/help/font?large=" + (large ? 1 : 0) + "&back=/help");
+                page.navigate("/help");
+                assertThat(page.locator("#call-120")).hasAttribute("href", "tel:120");
+                assertThat(page.locator("#call-120")).hasText("拨打 120");
+                Accessibility.problems(page).forEach(p -> problems.add("/help" + print + ": " + p));
+
+                page.navigate("/help/track");
+                assertThat(page.locator("#back-to-help")).hasAttribute("href", "/help");
+                Accessibility.problems(page).forEach(p -> problems.add("/help/track" + print + ": " + p));
+                page.locator("#code").fill("ZZZZZZZZ");
+                page.locator("form button[type=submit]").click();
+                assertThat(page.locator("#not-found")).isVisible();
+                page.locator("#back-to-help").click();
+                assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/help$"));
+
+                page.navigate("/help/track");
+                page.locator("#code").fill(p1.trackingCode());
+                page.locator("form button[type=submit]").click();
+                assertThat(page.locator("#next-step")).hasText("工作人员将在 30 分钟内联系您，请保持电话畅通。");
+                assertThat(page.locator("#priority")).hasText("非常紧急");
+                assertThat(page.locator("#status")).hasText("已收到，正在安排工作人员");
+                String text = page.locator("main").innerText();
+                assertThat(text).doesNotContain("P1").doesNotContain("已分级").doesNotContain("待派单");
+                Accessibility.problems(page).forEach(p -> problems.add("status" + print + ": " + p));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+}
