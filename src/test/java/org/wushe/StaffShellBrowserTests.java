@@ -122,13 +122,47 @@ class StaffShellBrowserTests {
     }
 
     @Test
+    void theAdministratorGivesAnAccountItsRegionsFromTheCascaderNotByCode() {
+        String username = "shell" + System.nanoTime() % 1_000_000;
+        try (BrowserContext context = browser.newContext(base())) {
+            Page page = context.newPage();
+            signIn(page, "civil");
+            page.navigate("/accounts");
+            page.locator("summary", new Page.LocatorOptions().setHasText("新建账户")).click();
+            assertThat(page.locator("#account-regions input[type=text]:visible")).hasCount(0);
+            page.locator("#username").fill(username);
+            page.locator("#displayName").fill("范围测试");
+            page.locator("#role-STATION_STAFF").check();
+            page.locator("#cascader-regions-0").selectOption("310000");
+            page.locator("#cascader-regions-2").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("徐汇区"));
+            page.locator("#account-regions").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/accounts/\\d+$"));
+            assertThat(page.locator("#account-scope")).containsText("徐汇区");
+
+            // the regions it has are ticked by name; another is added from the cascader
+            page.locator("summary", new Page.LocatorOptions().setHasText("角色与数据范围")).click();
+            assertThat(page.locator("#perm-region-310104")).isChecked();
+            assertThat(page.locator("label[for=perm-region-310104]")).hasText("徐汇区");
+            page.locator("#cascader-regions-0").selectOption("310000");
+            page.locator("#cascader-regions-2").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("黄浦区"));
+            page.locator("#perm-regions").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+            assertThat(page.locator("#account-scope")).containsText("黄浦区");
+            assertThat(page.locator("#account-scope")).containsText("徐汇区");
+            VisibleText.noBareCodes(page);
+            VisibleText.noWrappedButtons(page);
+        }
+    }
+
+    @Test
     void theCheckFindsBareCodesAndWrappedButtons() {
         try (BrowserContext context = browser.newContext(base())) {
             Page page = context.newPage();
             page.setViewportSize(1440, 900);
             page.setContent("<link rel=stylesheet href='" + base() + "/webjars/bootstrap/css/bootstrap.min.css'>"
                     + "<p>上海新村居委会 <code>310104003001</code> <span data-code>310104</span></p>"
-                    + "<p id=a>区划 310104003001</p><p id=b>渠道 WALK_IN</p><p id=c>HMAC-SM3 P1</p>"
+                    + "<p id=a>区划 310104003001</p><p id=b>渠道 WALK_IN</p><p id=c>HMAC-SM3 P1 station310104 共 1,234,567 条</p>"
                     + "<button class='btn' style='width:60px'>新建社工人员</button>"
                     + "<button class='btn'>搜索</button>");
             assertThat(VisibleText.bareCodes(page)).hasSize(2).anyMatch(s -> s.contains("310104003001"))
