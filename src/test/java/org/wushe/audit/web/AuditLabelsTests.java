@@ -32,6 +32,9 @@ class AuditLabelsTests {
     private static final Pattern LIST = Pattern.compile("List\\.of\\(");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern CONSTANT = Pattern.compile("static final String (?:ENTITY|TASK) = \"([a-z_]+)\"");
+    /** A one-field helper: {@code save(r, "assignment")}, {@code audit(r, AuditAction.UPDATE, "note")}. */
+    private static final Pattern ONE_FIELD = Pattern.compile(
+            "\\b(?:save|audit)\\(r, (?:AuditAction\\.\\w+, )?\"([a-zA-Z]+)\"\\)");
 
     private final AuditLabels labels = new AuditLabels(bundles());
 
@@ -53,7 +56,8 @@ class AuditLabelsTests {
             }
         }
         assertThat(types).contains("help_request", "resident", "verification_task", "account", "region");
-        assertThat(fields).contains("idNumber", "phone", "controlLevel", "riskLevel", "read");
+        assertThat(fields).contains("idNumber", "phone", "controlLevel", "riskLevel", "read", "assignment",
+                "checkInEnrolment");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             List<String> missing = new ArrayList<>();
             types.forEach(t -> missing.addAll(labels.missing(t, List.of(), locale)));
@@ -94,6 +98,10 @@ class AuditLabelsTests {
         Matcher constant = CONSTANT.matcher(source);
         while (constant.find()) {
             types.add(constant.group(1));
+        }
+        Matcher one = ONE_FIELD.matcher(source);
+        while (one.find()) {
+            fields.add(one.group(1));
         }
         Matcher call = CALL.matcher(source);
         while (call.find()) {
