@@ -19,6 +19,7 @@ import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
+import org.wushe.shared.RegionCode;
 
 /** The auditor's page: filters in the URL, the htmx fragment, pagination, empty state, refusals. */
 @WusheIntegrationTest
@@ -49,6 +50,21 @@ class AuditPageTests {
                 .contains("/audit/export?actor=" + actor + "&amp;action=REVEAL&amp;from=2026-11-29T08:30")
                 .contains("href=\"/audit\"")
                 .doesNotContain("新增</span>", "??");
+    }
+
+    @Test
+    void theRegionFilterKeepsItsSubtreeAndRowsNameTheirRecordFieldsAndRegion() {
+        data.record(List.of(activity(actor, AuditAction.REVEAL, "310104", T0),
+                activity(actor, AuditAction.REVEAL, "310101", T0.plusSeconds(1)),
+                new Activity(T0.plusSeconds(2), actor, AuditAction.UPDATE, "resident", "9", RegionCode.parse(
+                        "310104003"), null, null, List.of("checkInEnrolment", "riskLevel:HIGH"))));
+        var auditor = Staff.as(Role.AUDITOR).wholeCountry().request();
+        assertThat(mvc.get().uri("/audit").param("region", "310104").param("actor", actor).with(auditor))
+                .hasStatusOk().bodyText()
+                .contains("共 2 条", "居民", "title=\"resident\"", "电话", "title=\"310104\"",
+                        "开通每日报平安", "风险等级：高风险")
+                .doesNotContain("title=\"310101\"", ">310104<", ">resident<", ">checkInEnrolment<")
+                .containsPattern("value=\"310104\"[^>]*selected");
     }
 
     @Test
@@ -116,16 +132,24 @@ class AuditPageTests {
     }
 
     @Test
-    void badFiltersAreA400Page() {
+    void badFiltersAreSaidUnderTheirFieldsAndTheRestOfTheFilterStays() {
         var auditor = Staff.as(Role.AUDITOR).wholeCountry().request();
-        assertThat(mvc.get().uri("/audit").param("from", "yesterday").accept(MediaType.TEXT_HTML).with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("请求有误", "时间格式不正确");
+        assertThat(mvc.get().uri("/audit").param("from", "yesterday").param("actor", "wang")
+                .accept(MediaType.TEXT_HTML).with(auditor)).hasStatusOk().bodyText()
+                .contains("id=\"audit-from-error\"", "时间格式不正确", "value=\"wang\"").doesNotContain("请求有误");
         assertThat(mvc.get().uri("/audit").param("action", "HACK").accept(MediaType.TEXT_HTML).with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("操作类型不正确");
+                .hasStatusOk().bodyText().contains("id=\"audit-action-error\"", "操作类型不正确");
         assertThat(mvc.get().uri("/audit").param("size", "15").accept(MediaType.TEXT_HTML).with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("每页条数只能是 10、20、50 或 100");
-        assertThat(mvc.get().uri("/audit").param("from", "2026-11-29T10:00").param("to", "2026-11-29T09:00")
-                .accept(MediaType.TEXT_HTML).with(auditor)).hasStatus(HttpStatus.BAD_REQUEST);
+                .hasStatusOk().bodyText().contains("每页条数只能是 10、20、50 或 100");
+        assertThat(mvc.get().uri("/audit").param("region", "黄浦区").param("entityType", "account")
+                .accept(MediaType.TEXT_HTML).with(auditor)).hasStatusOk().bodyText()
+                .contains("id=\"audit-region-error\"", "请从列表中选择区划", "<option value=\"account\" selected=\"selected\"");
+        var htmx = mvc.get().uri("/audit").param("from", "2026-11-29T10:00").param("to", "2026-11-29T09:00")
+                .header("HX-Request", "true").header("HX-Target", "audit-results")
+                .accept(MediaType.TEXT_HTML).with(auditor);
+        assertThat(htmx).hasStatusOk().hasHeader("HX-Retarget", "body").bodyText()
+                .contains("id=\"audit-to-error\"", "开始时间不能晚于结束时间");
+        // the export has no page to show the message on: it stays a 400 answer
         assertThat(mvc.get().uri("/audit/export").param("page", "x").param("to", "2026-13-01T00:00")
                 .accept(MediaType.TEXT_HTML).with(auditor)).hasStatus(HttpStatus.BAD_REQUEST);
     }

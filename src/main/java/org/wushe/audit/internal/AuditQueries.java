@@ -85,6 +85,11 @@ public class AuditQueries {
                     query.from() == null ? null : query.from().atOffset(ZoneOffset.UTC));
             add(conditions, params, "occurred_at < :to", "to",
                     query.to() == null ? null : query.to().atOffset(ZoneOffset.UTC));
+            if (query.region() != null) {
+                conditions.add("region_code >= :regionLo and region_code < :regionHi");
+                params.put("regionLo", query.region().prefix());
+                params.put("regionHi", query.region().subtreeUpperBound());
+            }
             return new Where(" where " + String.join(" and ", conditions), params);
         }
 

@@ -9,7 +9,10 @@ import org.wushe.audit.AuditEntry;
 import org.wushe.platform.XlsxDownload;
 import org.wushe.platform.ChinaTime;
 
-/** The audit export's columns: headers and action names from the message bundle, times in Shanghai. */
+/**
+ * The audit export's columns: headers, action names, actors, record types and fields from the message bundle, times
+ * in Shanghai.
+ */
 final class AuditWorkbook {
 
     static final List<String> COLUMNS = List.of("id", "time", "actor", "action", "entityType", "entityId", "region",
@@ -25,11 +28,12 @@ final class AuditWorkbook {
                 COLUMNS.stream().map(c -> messages.getMessage("audit.column." + c, null, locale)).toList());
     }
 
-    static void add(XlsxDownload sheet, AuditEntry e, MessageSource messages, Locale locale) {
-        sheet.row(e.id(), TIME.format(e.occurredAt()), e.actor(),
+    /** One row: actor, record type and fields in words (the region stays a code: one query per row is too dear). */
+    static void add(XlsxDownload sheet, AuditEntry e, MessageSource messages, AuditLabels labels, Locale locale) {
+        sheet.row(e.id(), TIME.format(e.occurredAt()), labels.actor(e.actor(), locale),
                 messages.getMessage("audit.action." + e.action().name(), null, e.action().name(), locale),
-                e.entityType(), e.entityId(), e.regionCode(), e.clientAddress(), e.reason(),
-                String.join(", ", e.fields()));
+                labels.entity(e.entityType(), locale), e.entityId(), e.regionCode(), e.clientAddress(), e.reason(),
+                String.join(", ", labels.fields(e.fields(), locale)));
     }
 
 }

@@ -19,7 +19,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.platform.ChinaTime;
 import org.wushe.region.ControlLevel;
+import org.wushe.region.ControlLevelStatus;
 import org.wushe.region.Region;
+import org.wushe.region.RegionNotFoundException;
 import org.wushe.region.Regions;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
@@ -40,17 +42,34 @@ class RegionPageController {
         this.messages = messages;
     }
 
+    /**
+     * The browser: a search, the tree and one region. A {@code code} that is no region's code (a name typed where
+     * the code was expected, without script) is said under the jump field, and searched for as a name.
+     */
     @GetMapping
-    String browse(@RequestParam Optional<String> q, @RequestParam Optional<RegionCode> code,
-            @RequestHeader(name = "HX-Target", required = false) String target, Model model) {
-        model.addAttribute("q", q.orElse(""));
-        if (q.filter(s -> !s.isBlank()).isPresent()) {
-            model.addAttribute("matches", regions.search(q.get(), Optional.empty(), 50));
+    String browse(@RequestParam Optional<String> q, @RequestParam Optional<String> code,
+            @RequestHeader(name = "HX-Target", required = false) String target, Model model, Locale locale) {
+        Optional<String> search = q.filter(s -> !s.isBlank());
+        Optional<RegionCode> chosen = Optional.empty();
+        String typed = code.map(String::strip).orElse("");
+        if (!typed.isEmpty()) {
+            try {
+                chosen = Optional.of(RegionCode.parse(typed));
+                regions.lineage(chosen.get());
+            } catch (InvalidValueException | RegionNotFoundException e) {
+                chosen = Optional.empty();
+                model.addAttribute("errors", java.util.Map.of("code",
+                        messages.getMessage("region.jump.invalid", new Object[] {typed}, locale)));
+                model.addAttribute("typedCode", typed);
+                search = search.or(() -> Optional.of(typed));
+            }
         }
+        model.addAttribute("q", search.orElse(""));
+        search.ifPresent(s -> model.addAttribute("matches", regions.search(s, Optional.empty(), 50)));
         if ("search-results".equals(target)) {
             return "region/browser :: searchResults";
         }
-        code.ifPresent(c -> addDetail(c, model));
+        chosen.ifPresent(c -> addDetail(c, model));
         model.addAttribute("levels", ControlLevel.values());
         if ("region-detail".equals(target)) {
             return "region/browser :: detail";
@@ -96,6 +115,9 @@ class RegionPageController {
         model.addAttribute("region", lineage.get(lineage.size() - 1));
         model.addAttribute("lineage", lineage);
         model.addAttribute("children", regions.children(code));
-        model.addAttribute("control", regions.controlLevel(code));
+        ControlLevelStatus control = regions.controlLevel(code);
+        model.addAttribute("control", control);
+        model.addAttribute("inheritedFromName", control.inheritedFrom().flatMap(from -> lineage.stream()
+                .filter(r -> r.code().equals(from)).map(Region::name).findFirst()).orElse(null));
     }
 }

@@ -1,0 +1,196 @@
+package org.wushe;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The staff shell's pages of the audit, access, region, notify and platform modules, at an office screen
+ * (1440×900) in the demo city, signed in as the demo accounts {@code civil} and {@code auditor} (issue 15 items 3,
+ * 4 and 7): no visible text is a bare code where a name belongs, no button wraps, the audit trail names record
+ * types, fields, actors and regions, and a name typed where a code was expected is answered in place.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class StaffShellBrowserTests {
+
+    static final String PASSWORD = "Wushe@2022demo";
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        browser = Browser.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theAuditorReadsNamesOnTheAuditPagesAndAWrongFilterIsSaidInPlace() {
+        try (BrowserContext civil = browser.newContext(base())) {
+            signIn(civil.newPage(), "civil"); // at least one sign-in of civil in the trail
+        }
+        try (BrowserContext context = browser.newContext(base())) {
+            Page page = context.newPage();
+            signIn(page, "auditor");
+            checkPages(page, List.of("/", "/audit", "/audit?size=100", "/audit/verification", "/inbox"));
+
+            page.navigate("/audit?actor=civil&action=LOGIN");
+            var row = page.locator("#audit-results tbody tr").first();
+            assertThat(row.locator(".audit-entity span")).hasText("工作人员账户");
+            assertThat(row.locator(".audit-entity span")).hasAttribute("title", "account");
+            assertThat(row.locator(".audit-region span")).hasText("上海市");
+            assertThat(row.locator(".audit-region span")).hasAttribute("title", "310000");
+            VisibleText.noBareCodes(page);
+
+            // the record type is chosen by its name; the region from the cascader
+            page.navigate("/audit");
+            page.locator("#audit-entity-type").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("工作人员账户"));
+            page.locator("#audit-region select").first().selectOption("310000");
+            page.locator("#audit-search").click();
+            assertThat(page).hasURL(Pattern.compile(".*entityType=account.*"));
+            assertThat(page).hasURL(Pattern.compile(".*region=310\\d*.*"));
+            assertThat(page.locator("#audit-results tbody tr").first().locator(".audit-entity span"))
+                    .hasText("工作人员账户");
+
+            // a refused filter after an htmx search: said under its field, the page and the other filters stay
+            page.locator("#audit-from").fill("2026-11-29T10:00");
+            page.locator("#audit-to").fill("2026-11-29T09:00");
+            page.locator("#audit-search").click();
+            assertThat(page.locator("#audit-to-error")).containsText("开始时间不能晚于结束时间");
+            assertThat(page.locator("#audit-entity-type")).hasValue("account");
+            assertThat(page.locator("h1")).hasCount(1);
+
+            // a name typed where a code was expected: the field says so, the rest of the filter stays
+            Response answer = page.navigate("/audit?actor=civil&action=LOGIN&region=%E5%BE%90%E6%B1%87%E5%8C%BA"
+                    + "&from=yesterday");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(page.locator("#audit-region-error")).containsText("区划代码");
+            assertThat(page.locator("#audit-from-error")).containsText("时间格式");
+            assertThat(page.locator("#audit-actor")).hasValue("civil");
+            assertThat(page.locator("#audit-action")).hasValue("LOGIN");
+            assertThat(page.locator("#audit-filter-error")).isVisible();
+            VisibleText.noWrappedButtons(page);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/audit-names.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Test
+    void theCivilAffairsAdministratorReadsNamesOnTheAccountRegionAndInboxPages() {
+        try (BrowserContext context = browser.newContext(base())) {
+            Page page = context.newPage();
+            signIn(page, "civil");
+            checkPages(page, List.of("/", "/accounts", "/accounts?size=100", "/api-clients", "/regions",
+                    "/regions?code=310104", "/regions?code=310104003", "/inbox"));
+
+            page.navigate("/accounts?q=station");
+            page.locator("#account-filter ~ * tbody a, table tbody a").first().click();
+            assertThat(page).hasURL(Pattern.compile(".*/accounts/\\d+$"));
+            VisibleText.noBareCodes(page);
+            VisibleText.noWrappedButtons(page);
+
+            // a name where the region browser expected a code: said under the field, and searched by name
+            Response answer = page.navigate("/regions?code=%E5%BE%90%E6%B1%87%E5%8C%BA");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(page.locator("#region-jump-error")).containsText("不是区划代码");
+            assertThat(page.locator("#search-results")).containsText("徐汇区");
+        }
+    }
+
+    @Test
+    void theAdministratorGivesAnAccountItsRegionsFromTheCascaderNotByCode() {
+        String username = "shell" + System.nanoTime() % 1_000_000;
+        try (BrowserContext context = browser.newContext(base())) {
+            Page page = context.newPage();
+            signIn(page, "civil");
+            page.navigate("/accounts");
+            page.locator("summary", new Page.LocatorOptions().setHasText("新建账户")).click();
+            assertThat(page.locator("#account-regions input[type=text]:visible")).hasCount(0);
+            page.locator("#username").fill(username);
+            page.locator("#displayName").fill("范围测试");
+            page.locator("#role-STATION_STAFF").check();
+            page.locator("#cascader-regions-0").selectOption("310000");
+            page.locator("#cascader-regions-2").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("徐汇区"));
+            page.locator("#account-regions").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/accounts/\\d+$"));
+            assertThat(page.locator("#account-scope")).containsText("徐汇区");
+
+            // the regions it has are ticked by name; another is added from the cascader
+            page.locator("summary", new Page.LocatorOptions().setHasText("角色与数据范围")).click();
+            assertThat(page.locator("#perm-region-310104")).isChecked();
+            assertThat(page.locator("label[for=perm-region-310104]")).hasText("徐汇区");
+            page.locator("#cascader-regions-0").selectOption("310000");
+            page.locator("#cascader-regions-2").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("黄浦区"));
+            page.locator("#perm-regions").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+            assertThat(page.locator("#account-scope")).containsText("黄浦区");
+            assertThat(page.locator("#account-scope")).containsText("徐汇区");
+            VisibleText.noBareCodes(page);
+            VisibleText.noWrappedButtons(page);
+        }
+    }
+
+    @Test
+    void theCheckFindsBareCodesAndWrappedButtons() {
+        try (BrowserContext context = browser.newContext(base())) {
+            Page page = context.newPage();
+            page.setViewportSize(1440, 900);
+            page.setContent("<link rel=stylesheet href='" + base() + "/webjars/bootstrap/css/bootstrap.min.css'>"
+                    + "<p>上海新村居委会 <code>310104003001</code> <span data-code>310104</span></p>"
+                    + "<p id=a>区划 310104003001</p><p id=b>渠道 WALK_IN</p><p id=c>HMAC-SM3 P1 station310104 共 1,234,567 条</p>"
+                    + "<button class='btn' style='width:60px'>新建社工人员</button>"
+                    + "<button class='btn'>搜索</button>");
+            assertThat(VisibleText.bareCodes(page)).hasSize(2).anyMatch(s -> s.contains("310104003001"))
+                    .anyMatch(s -> s.contains("WALK_IN"));
+            assertThat(VisibleText.wrappedButtons(page)).singleElement().asString().contains("新建社工人员");
+        }
+    }
+
+    private void checkPages(Page page, List<String> paths) {
+        for (String path : paths) {
+            Response answer = page.navigate(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            page.waitForLoadState();
+            VisibleText.noBareCodes(page);
+            VisibleText.noWrappedButtons(page);
+        }
+    }
+
+    private static void signIn(Page page, String username) {
+        page.setViewportSize(1440, 900);
+        page.navigate("/login");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page.locator("#current-user")).hasText(username);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
