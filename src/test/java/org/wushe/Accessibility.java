@@ -66,8 +66,7 @@ public final class Accessibility {
               return problems;
             }""";
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     /** What on the page falls short: one line per element ("contrast 2.95 < 4.5: button …", "target 48×19: a …"). */
     @SuppressWarnings("unchecked")
@@ -77,7 +76,10 @@ public final class Accessibility {
 
     /** The computed contrast of one element's text against its background, for a test that names the element. */
     public static Map<String, Object> describe(Page page, String selector) {
-        return Map.of("color", page.evalOnSelector(selector, "e => getComputedStyle(e).color"),
-                "background", page.evalOnSelector(selector, "e => getComputedStyle(e).backgroundColor"));
+        return Map.of(
+                "color",
+                page.evalOnSelector(selector, "e => getComputedStyle(e).color"),
+                "background",
+                page.evalOnSelector(selector, "e => getComputedStyle(e).backgroundColor"));
     }
 }

@@ -2,8 +2,13 @@ package org.wushe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.ServletException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +21,16 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wushe.access.Accounts;
 import org.wushe.access.ApiClients;
 import org.wushe.access.ApiPermission;
@@ -33,10 +39,6 @@ import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.access.StaffPrincipal;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wushe.directory.organisations.OrganisationDraft;
 import org.wushe.directory.organisations.Organisations;
 import org.wushe.directory.socialworkers.SocialWorkerDraft;
@@ -72,28 +74,34 @@ class AuthorisationMatrixTests {
 
     // role groups, as the façades declare them
     static final Set<Role> CIVIL = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN);
-    static final Set<Role> REQUEST_STAFF = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF,
-            Role.COMMUNITY_STAFF);
-    static final Set<Role> RESIDENT_WRITERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF,
-            Role.COMMUNITY_STAFF, Role.SOCIAL_WORKER);
-    static final Set<Role> RESIDENT_READERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF,
-            Role.COMMUNITY_STAFF, Role.SOCIAL_WORKER, Role.AUDITOR);
-    static final Set<Role> DIRECTORY_READERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN,
-            Role.AGENCY_ADMIN, Role.STATION_STAFF, Role.COMMUNITY_STAFF, Role.SOCIAL_WORKER, Role.CHARITY_ADMIN,
+    static final Set<Role> REQUEST_STAFF =
+            EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF, Role.COMMUNITY_STAFF);
+    static final Set<Role> RESIDENT_WRITERS =
+            EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF, Role.COMMUNITY_STAFF, Role.SOCIAL_WORKER);
+    static final Set<Role> RESIDENT_READERS = EnumSet.of(
+            Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF, Role.COMMUNITY_STAFF, Role.SOCIAL_WORKER, Role.AUDITOR);
+    static final Set<Role> DIRECTORY_READERS = EnumSet.of(
+            Role.CIVIL_AFFAIRS_ADMIN,
+            Role.ASSOCIATION_ADMIN,
+            Role.AGENCY_ADMIN,
+            Role.STATION_STAFF,
+            Role.COMMUNITY_STAFF,
+            Role.SOCIAL_WORKER,
+            Role.CHARITY_ADMIN,
             Role.AUDITOR);
-    static final Set<Role> ORGANISATION_WRITERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN,
-            Role.STATION_STAFF);
-    static final Set<Role> WORKER_WRITERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN,
-            Role.AGENCY_ADMIN, Role.STATION_STAFF);
-    static final Set<Role> VOLUNTEER_REVIEWERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF,
-            Role.COMMUNITY_STAFF);
+    static final Set<Role> ORGANISATION_WRITERS =
+            EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN, Role.STATION_STAFF);
+    static final Set<Role> WORKER_WRITERS =
+            EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN, Role.AGENCY_ADMIN, Role.STATION_STAFF);
+    static final Set<Role> VOLUNTEER_REVIEWERS =
+            EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF, Role.COMMUNITY_STAFF);
     static final Set<Role> CAMPAIGN_ORGANISERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.STATION_STAFF);
     static final Set<Role> CAMPAIGN_WORKERS = REQUEST_STAFF;
-    static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN,
-            Role.AGENCY_ADMIN, Role.CHARITY_ADMIN);
+    static final Set<Role> ACCOUNT_MANAGERS =
+            EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN, Role.AGENCY_ADMIN, Role.CHARITY_ADMIN);
     static final Set<Role> ANY = EnumSet.allOf(Role.class);
     /** Public: no sign-in needed; every identity gets through. */
-    static final Set<Role> PUBLIC = java.util.Collections.unmodifiableSet(EnumSet.allOf(Role.class)); // not ANY
+    static final Set<Role> PUBLIC = Collections.unmodifiableSet(EnumSet.allOf(Role.class)); // not ANY
 
     /**
      * Who may call what: "METHOD path" → the roles allowed (the data scope then limits which records). Reads of
@@ -294,12 +302,18 @@ class AuthorisationMatrixTests {
     private void signIn(String tag) {
         for (Identity who : IDENTITIES) {
             String username = "mx" + tag + who.name();
-            long id = SETUP.call(() -> accounts.create(new NewAccount(username, "矩阵 " + who.name(), null,
-                    Set.of(who.role()), who.scope()))).accountId();
+            long id = SETUP.call(() -> accounts.create(
+                            new NewAccount(username, "矩阵 " + who.name(), null, Set.of(who.role()), who.scope())))
+                    .accountId();
             var principal = new StaffPrincipal(id, username, username, Set.of(who.role()), who.scope());
-            signedIn.put(who.name(), SecurityMockMvcRequestPostProcessors.authentication(
-                    UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                            List.of(new SimpleGrantedAuthority(who.role().authority())))));
+            signedIn.put(
+                    who.name(),
+                    SecurityMockMvcRequestPostProcessors.authentication(
+                            UsernamePasswordAuthenticationToken.authenticated(
+                                    principal,
+                                    null,
+                                    List.of(new SimpleGrantedAuthority(
+                                            who.role().authority())))));
         }
     }
 
@@ -319,32 +333,57 @@ class AuthorisationMatrixTests {
     static final Staff SETUP = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().named("matrix-setup");
     /** 上海新村居委会 (徐汇区 天平路街道; inside every Xuhui demo scope but the volunteer's) and 黄浦区's 云南中路居委会. */
     static final String XUHUI = ResidentTestData.A;
+
     static final String HUANGPU = ResidentTestData.B;
     /** A community of 南京市玄武区 梅园新村街道: outside every demo scope, even the city-wide ones. */
     static final String NANJING = "320102002001";
 
-    record Fixture(String id, String region) {
-    }
+    record Fixture(String id, String region) {}
 
     final List<String> problems = new ArrayList<>();
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired Regions regions;
-    @Autowired Accounts accounts;
-    @Autowired ApiClients apiClients;
-    @Autowired HelpRequests helpRequests;
-    @Autowired Residents residents;
-    @Autowired Organisations organisations;
-    @Autowired SocialWorkers socialWorkers;
-    @Autowired Volunteers volunteers;
-    @Autowired VerificationCampaigns campaigns;
-    @Autowired CryptoService crypto;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Regions regions;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    HelpRequests helpRequests;
+
+    @Autowired
+    Residents residents;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    SocialWorkers socialWorkers;
+
+    @Autowired
+    Volunteers volunteers;
+
+    @Autowired
+    VerificationCampaigns campaigns;
+
+    @Autowired
+    CryptoService crypto;
 
     @Test
     void everyOperationAnswersOnlyTheRolesAndScopesItShould() throws Exception {
         Map<String, List<Fixture>> fixtures = fixtures();
-        String document = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+        String document = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         Map<String, Map<String, Object>> paths = JsonPath.read(document, "$.paths");
 
@@ -376,7 +415,9 @@ class AuthorisationMatrixTests {
                         int status = perform(call.get(), who);
                         boolean isAllowed = allowed.contains(who.role());
                         if (status < 300 && status >= 200 && call.get().inScope()) {
-                            observedAllowed.computeIfAbsent(operation, k -> new TreeSet<>()).add(who.name());
+                            observedAllowed
+                                    .computeIfAbsent(operation, k -> new TreeSet<>())
+                                    .add(who.name());
                         }
                         String failure = judge(operation, who, call.get(), isAllowed, allowed == PUBLIC, status);
                         if (failure != null && KNOWN_FAILURES.contains(operation + " " + who.name())) {
@@ -389,7 +430,8 @@ class AuthorisationMatrixTests {
             }
         }
         StringBuilder table = new StringBuilder("observed 2xx (in scope):\n");
-        observedAllowed.forEach((op, who) -> table.append("  ").append(op).append(" → ").append(who).append('\n'));
+        observedAllowed.forEach((op, who) ->
+                table.append("  ").append(op).append(" → ").append(who).append('\n'));
         System.out.println(table);
         problems.forEach(p -> System.out.println("server error: " + p));
         Set<String> fixed = new TreeSet<>(KNOWN_FAILURES);
@@ -398,21 +440,36 @@ class AuthorisationMatrixTests {
         failures.forEach(f -> System.out.println("matrix failure: " + f));
         Set<String> stale = new TreeSet<>(ALLOWED.keySet());
         paths.forEach((p, methods) -> methods.keySet().forEach(m -> stale.remove(m.toUpperCase() + " " + p)));
-        assertThat(unclassified).as("operations of the OpenAPI document missing from ALLOWED: classify them")
+        assertThat(unclassified)
+                .as("operations of the OpenAPI document missing from ALLOWED: classify them")
                 .isEmpty();
-        assertThat(stale).as("rows of ALLOWED the OpenAPI document no longer has").isEmpty();
-        assertThat(ALLOWED.keySet()).as("VALID_CALLS names operations of ALLOWED").containsAll(VALID_CALLS.keySet());
+        assertThat(stale)
+                .as("rows of ALLOWED the OpenAPI document no longer has")
+                .isEmpty();
+        assertThat(ALLOWED.keySet())
+                .as("VALID_CALLS names operations of ALLOWED")
+                .containsAll(VALID_CALLS.keySet());
         assertThat(calls).isGreaterThan(1_000);
         assertThat(failures).as(failures.size() + " of " + calls + " calls").isEmpty();
     }
 
     /** One request of the matrix: the concrete URI, whether its id lies in the caller's scope, the body. */
-    record Call(HttpMethod method, String uri, boolean inScope, boolean hasFixture, String contentType,
-            byte[] body, boolean valid) {
-    }
+    record Call(
+            HttpMethod method,
+            String uri,
+            boolean inScope,
+            boolean hasFixture,
+            String contentType,
+            byte[] body,
+            boolean valid) {}
 
-    private Optional<Call> call(String operation, String template, Map<String, Object> spec, Identity who,
-            boolean inScope, Map<String, List<Fixture>> fixtures) {
+    private Optional<Call> call(
+            String operation,
+            String template,
+            Map<String, Object> spec,
+            Identity who,
+            boolean inScope,
+            Map<String, List<Fixture>> fixtures) {
         Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(template);
         StringBuilder uri = new StringBuilder();
         boolean hasFixture = true;
@@ -426,7 +483,8 @@ class AuthorisationMatrixTests {
             if (candidates != null) {
                 scoped = true;
                 Optional<Fixture> pick = candidates.stream()
-                        .filter(f -> inScope(who, kind, f.region()) == inScope).findFirst();
+                        .filter(f -> inScope(who, kind, f.region()) == inScope)
+                        .findFirst();
                 if (pick.isEmpty()) {
                     return Optional.empty();
                 }
@@ -449,11 +507,12 @@ class AuthorisationMatrixTests {
         boolean valid = VALID_CALLS.containsKey(operation) && fixtureRegion != null;
         if (valid && VALID_CALLS.get(operation) != null) {
             contentType = "application/json";
-            body = VALID_CALLS.get(operation).formatted(fixtureRegion).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body = VALID_CALLS.get(operation).formatted(fixtureRegion).getBytes(StandardCharsets.UTF_8);
         } else if (method != HttpMethod.GET) {
             contentType = contentType(spec);
-            body = contentType == null ? null : contentType.contains("json") ? "{}".getBytes()
-                    : "code,name\n".getBytes();
+            body = contentType == null
+                    ? null
+                    : contentType.contains("json") ? "{}".getBytes() : "code,name\n".getBytes();
         }
         return Optional.of(new Call(method, uri + query, inScope, hasFixture && scoped, contentType, body, valid));
     }
@@ -472,17 +531,17 @@ class AuthorisationMatrixTests {
         }
         try {
             return mvc.perform(request).andReturn().getResponse().getStatus();
-        } catch (jakarta.servlet.ServletException e) { // MockMvc rethrows what a server would answer 500
+        } catch (ServletException e) { // MockMvc rethrows what a server would answer 500
             problems.add(call.uri() + " as " + who.name() + ": " + e.getRootCause());
             return 500;
         }
     }
 
     /** Why this answer is wrong, or null. */
-    static String judge(String operation, Identity who, Call call, boolean allowed, boolean publicOperation,
-            int status) {
-        String at = operation + " as " + who.name() + " (" + call.uri() + (call.hasFixture() ? call.inScope()
-                ? ", in scope" : ", out of scope" : "") + ") → " + status;
+    static String judge(
+            String operation, Identity who, Call call, boolean allowed, boolean publicOperation, int status) {
+        String at = operation + " as " + who.name() + " (" + call.uri()
+                + (call.hasFixture() ? call.inScope() ? ", in scope" : ", out of scope" : "") + ") → " + status;
         boolean ok = status >= 200 && status < 300;
         boolean read = call.method() == HttpMethod.GET;
         if (status >= 500) {
@@ -573,7 +632,9 @@ class AuthorisationMatrixTests {
                 }
             }
         }
-        return variable.equals("id") || variable.endsWith("Id") ? UUID.randomUUID().toString() : "ZZZZ9999";
+        return variable.equals("id") || variable.endsWith("Id")
+                ? UUID.randomUUID().toString()
+                : "ZZZZ9999";
     }
 
     @SuppressWarnings("unchecked")
@@ -582,7 +643,9 @@ class AuthorisationMatrixTests {
         for (Object p : (List<Object>) spec.getOrDefault("parameters", List.of())) {
             Map<String, Object> parameter = (Map<String, Object>) p;
             if ("query".equals(parameter.get("in")) && Boolean.TRUE.equals(parameter.get("required"))) {
-                query.append(query.isEmpty() ? "?" : "&").append(parameter.get("name")).append("=1");
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(parameter.get("name"))
+                        .append("=1");
             }
         }
         return query.toString();
@@ -595,7 +658,9 @@ class AuthorisationMatrixTests {
             return null;
         }
         Map<String, Object> content = (Map<String, Object>) body.get("content");
-        return content.keySet().stream().filter(t -> t.contains("json")).findFirst()
+        return content.keySet().stream()
+                .filter(t -> t.contains("json"))
+                .findFirst()
                 .orElse(content.keySet().iterator().next());
     }
 
@@ -605,15 +670,29 @@ class AuthorisationMatrixTests {
         String tag = Long.toString(System.nanoTime() % 1_000_000, 36);
         signIn(tag);
         Map<String, List<Fixture>> all = new LinkedHashMap<>();
-        SETUP.run(() -> regions.importCommunities(new java.io.ByteArrayInputStream(("code,name,parent\n" + NANJING
-                + ",矩阵测试社区," + NANJING.substring(0, 9) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        SETUP.run(() -> regions.importCommunities(
+                new ByteArrayInputStream(("code,name,parent\n" + NANJING + ",矩阵测试社区," + NANJING.substring(0, 9) + "\n")
+                        .getBytes(StandardCharsets.UTF_8))));
         for (String community : List.of(XUHUI, HUANGPU, NANJING)) {
             String street = community.substring(0, 9);
             add(all, "region", street, street);
-            add(all, "account", SETUP.call(() -> accounts.create(new NewAccount("mx" + tag + street, "矩阵测试",
-                    null, Set.of(Role.COMMUNITY_STAFF), scope(community)))).accountId(), community);
-            add(all, "apiClient", SETUP.call(() -> apiClients.create("matrix-" + tag + "-" + street,
-                    scope(community), EnumSet.of(ApiPermission.HELP_REQUESTS_READ))).client().id(), community);
+            add(
+                    all,
+                    "account",
+                    SETUP.call(() -> accounts.create(new NewAccount(
+                                    "mx" + tag + street, "矩阵测试", null, Set.of(Role.COMMUNITY_STAFF), scope(community))))
+                            .accountId(),
+                    community);
+            add(
+                    all,
+                    "apiClient",
+                    SETUP.call(() -> apiClients.create(
+                                    "matrix-" + tag + "-" + street,
+                                    scope(community),
+                                    EnumSet.of(ApiPermission.HELP_REQUESTS_READ)))
+                            .client()
+                            .id(),
+                    community);
             try {
                 var submitted = helpRequest(street);
                 add(all, "helpRequest", submitted.id(), street);
@@ -621,21 +700,48 @@ class AuthorisationMatrixTests {
             } catch (RuntimeException e) {
                 outsideShanghaiOnly(community, e); // intake may know Shanghai's places only
             }
-            add(all, "resident", SETUP.call(() -> residents.create(ResidentTestData.draft("矩阵居民", community))),
+            add(
+                    all,
+                    "resident",
+                    SETUP.call(() -> residents.create(ResidentTestData.draft("矩阵居民", community))),
                     community);
-            add(all, "organisation", SETUP.call(() -> organisations.create(new OrganisationDraft("AGENCY",
-                    "矩阵社工服务社" + tag + street, null, street, "上海市某路1号", "王芳", null, null, List.of()))),
+            add(
+                    all,
+                    "organisation",
+                    SETUP.call(() -> organisations.create(new OrganisationDraft(
+                            "AGENCY", "矩阵社工服务社" + tag + street, null, street, "上海市某路1号", "王芳", null, null, List.of()))),
                     street);
-            add(all, "socialWorker", SETUP.call(() -> socialWorkers.create(new SocialWorkerDraft("矩阵社工",
-                    idNumber(), null, "SOCIAL_WORKER", null, List.of("MEDICAL"), false, null,
-                    "ON_DUTY", street, List.of(), List.of(street)))), street);
+            add(
+                    all,
+                    "socialWorker",
+                    SETUP.call(() -> socialWorkers.create(new SocialWorkerDraft(
+                            "矩阵社工",
+                            idNumber(),
+                            null,
+                            "SOCIAL_WORKER",
+                            null,
+                            List.of("MEDICAL"),
+                            false,
+                            null,
+                            "ON_DUTY",
+                            street,
+                            List.of(),
+                            List.of(street)))),
+                    street);
             try {
                 add(all, "volunteer", volunteer(street), street);
             } catch (RuntimeException e) {
                 outsideShanghaiOnly(community, e);
             }
-            add(all, "campaign", SETUP.call(() -> campaigns.create(new CampaignDraft("矩阵核查" + tag + street,
-                    "区民政局", street, LocalDate.now().plusDays(7).toString()))), street);
+            add(
+                    all,
+                    "campaign",
+                    SETUP.call(() -> campaigns.create(new CampaignDraft(
+                            "矩阵核查" + tag + street,
+                            "区民政局",
+                            street,
+                            LocalDate.now().plusDays(7).toString()))),
+                    street);
         }
         return all;
     }
@@ -654,16 +760,26 @@ class AuthorisationMatrixTests {
         return DataScope.of(List.of(RegionCode.parse(region)));
     }
 
-    record Submitted(long id, String trackingCode) {
-    }
+    record Submitted(long id, String trackingCode) {}
 
     private Submitted helpRequest(String street) {
         String phone = phone();
         String address = "10.54." + ThreadLocalRandom.current().nextInt(256) + "."
                 + ThreadLocalRandom.current().nextInt(256);
         helpRequests.requestCode(phone, address);
-        var submission = helpRequests.submit(new Intake("OTHER", "矩阵测试：需要帮忙买菜送到家", "SELF", street,
-                "某路88号", phone, smsCode(phone), "NORMAL", Map.of(), UUID.randomUUID().toString()), address,
+        var submission = helpRequests.submit(
+                new Intake(
+                        "OTHER",
+                        "矩阵测试：需要帮忙买菜送到家",
+                        "SELF",
+                        street,
+                        "某路88号",
+                        phone,
+                        smsCode(phone),
+                        "NORMAL",
+                        Map.of(),
+                        UUID.randomUUID().toString()),
+                address,
                 Optional.empty());
         return new Submitted(submission.id(), submission.trackingCode());
     }
@@ -671,18 +787,31 @@ class AuthorisationMatrixTests {
     private long volunteer(String street) {
         String phone = phone();
         volunteers.requestCode(phone, "10.53.0." + ThreadLocalRandom.current().nextInt(256));
-        long id = volunteers.register(new VolunteerRegistration("矩阵志愿者", idNumber(), phone,
-                smsCode(phone), List.of("DRIVING"), street, List.of(), "随时", null, null,
-                Volunteers.PRIVACY_NOTICE_VERSION), "10.53.1." + ThreadLocalRandom.current().nextInt(256));
+        long id = volunteers.register(
+                new VolunteerRegistration(
+                        "矩阵志愿者",
+                        idNumber(),
+                        phone,
+                        smsCode(phone),
+                        List.of("DRIVING"),
+                        street,
+                        List.of(),
+                        "随时",
+                        null,
+                        null,
+                        Volunteers.PRIVACY_NOTICE_VERSION),
+                "10.53.1." + ThreadLocalRandom.current().nextInt(256));
         SETUP.call(() -> volunteers.approve(id));
         return id;
     }
 
     private String smsCode(String phone) {
         byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                + " limit 1").param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
-        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message",
-                "body_cipher"));
+                        + " limit 1")
+                .param(crypto.blindIndex("phone", phone))
+                .query(byte[].class)
+                .single();
+        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
         assertThat(code.find()).isTrue();
         return code.group(1);
     }

@@ -1,14 +1,13 @@
 package org.wushe;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -23,26 +22,35 @@ public final class Browser implements AutoCloseable {
     private final com.microsoft.playwright.Browser browser;
 
     private Browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--no-first-run", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--headless",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--no-first-run",
+                                "--disable-sync")));
     }
 
     public static Browser launch() {
         boolean required = "1".equals(System.getenv("WUSHE_REQUIRE_BROWSER"));
         if (!required) {
-            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium)");
+            Assumptions.assumeTrue(
+                    Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium)");
         }
         return new Browser();
     }
 
     public BrowserContext newContext(String baseUrl) {
-        return browser.newContext(new NewContextOptions().setBaseURL(baseUrl).setLocale("zh-CN")
-                .setViewportSize(1280, 900));
+        return browser.newContext(
+                new NewContextOptions().setBaseURL(baseUrl).setLocale("zh-CN").setViewportSize(1280, 900));
     }
 
     @Override

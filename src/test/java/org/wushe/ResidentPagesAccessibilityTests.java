@@ -48,7 +48,9 @@ class ResidentPagesAccessibilityTests {
                 page.locator("input[name=code]").fill("ZZZZZZZZ");
                 page.locator("form[action$='/help/track'] button").click();
                 page.locator("#not-found").waitFor();
-                problems.addAll(Accessibility.problems(page).stream().map(p -> "track not found: " + p).toList());
+                problems.addAll(Accessibility.problems(page).stream()
+                        .map(p -> "track not found: " + p)
+                        .toList());
             }
         }
         assertThat(problems).isEmpty();

@@ -19,12 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SliceBoundariesTests {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.wushe");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.wushe");
 
     @ParameterizedTest
     @ValueSource(strings = {"requests", "residents", "directory"})
     void slicesHaveNoCycles(String module) {
-        slices().matching("org.wushe." + module + ".(*)..").should().beFreeOfCycles().check(PRODUCTION);
+        slices().matching("org.wushe." + module + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(PRODUCTION);
     }
 
     @ParameterizedTest
@@ -32,24 +36,47 @@ class SliceBoundariesTests {
     void aSliceUsesAnotherSlicesPublicTypesOnly(String module) {
         // javac refuses most of this already; the rule also catches what it allows (a package-private type named
         // in a public signature of the other slice) and states the rule where a reader of the tests looks
-        for (String slice : PRODUCTION.stream().map(c -> c.getPackageName())
-                .filter(p -> p.startsWith("org.wushe." + module + ".")).map(p -> p.split("\\.")[3]).distinct()
+        for (String slice : PRODUCTION.stream()
+                .map(c -> c.getPackageName())
+                .filter(p -> p.startsWith("org.wushe." + module + "."))
+                .map(p -> p.split("\\.")[3])
+                .distinct()
                 .toList()) {
             String own = "org.wushe." + module + "." + slice;
-            noClasses().that().resideOutsideOfPackage(own + "..")
-                    .should().dependOnClassesThat(DescribedPredicate.describe(
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(own + "..")
+                    .should()
+                    .dependOnClassesThat(DescribedPredicate.describe(
                             "non-public types of " + own,
-                            c -> c.getPackageName().startsWith(own) && !c.getModifiers().contains(JavaModifier.PUBLIC)))
-                    .allowEmptyShould(true).check(PRODUCTION);
+                            c -> c.getPackageName().startsWith(own)
+                                    && !c.getModifiers().contains(JavaModifier.PUBLIC)))
+                    .allowEmptyShould(true)
+                    .check(PRODUCTION);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"access", "audit", "directory", "notify", "platform", "privacy", "region", "requests",
-            "residents"})
+    @ValueSource(
+            strings = {
+                "access",
+                "audit",
+                "directory",
+                "notify",
+                "platform",
+                "privacy",
+                "region",
+                "requests",
+                "residents"
+            })
     void noOtherModuleImportsAnInternalPackage(String module) {
-        noClasses().that().resideOutsideOfPackage("org.wushe." + module + "..")
-                .should().dependOnClassesThat().resideInAPackage("org.wushe." + module + "..internal..")
-                .allowEmptyShould(true).check(PRODUCTION);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.wushe." + module + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.wushe." + module + "..internal..")
+                .allowEmptyShould(true)
+                .check(PRODUCTION);
     }
 }

@@ -3,15 +3,14 @@ package org.wushe;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-
+import com.microsoft.playwright.options.SelectOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,8 +66,7 @@ class StaffShellBrowserTests {
 
             // the record type is chosen by its name; the region from the cascader
             page.navigate("/audit");
-            page.locator("#audit-entity-type").selectOption(new com.microsoft.playwright.options.SelectOption()
-                    .setLabel("工作人员账户"));
+            page.locator("#audit-entity-type").selectOption(new SelectOption().setLabel("工作人员账户"));
             page.locator("#audit-region select").first().selectOption("310000");
             page.locator("#audit-search").click();
             assertThat(page).hasURL(Pattern.compile(".*entityType=account.*"));
@@ -85,8 +83,8 @@ class StaffShellBrowserTests {
             assertThat(page.locator("h1")).hasCount(1);
 
             // a name typed where a code was expected: the field says so, the rest of the filter stays
-            Response answer = page.navigate("/audit?actor=civil&action=LOGIN&region=%E5%BE%90%E6%B1%87%E5%8C%BA"
-                    + "&from=yesterday");
+            Response answer = page.navigate(
+                    "/audit?actor=civil&action=LOGIN&region=%E5%BE%90%E6%B1%87%E5%8C%BA" + "&from=yesterday");
             assertThat(answer.status()).isEqualTo(200);
             assertThat(page.locator("#audit-region-error")).containsText("区划代码");
             assertThat(page.locator("#audit-from-error")).containsText("时间格式");
@@ -94,7 +92,8 @@ class StaffShellBrowserTests {
             assertThat(page.locator("#audit-action")).hasValue("LOGIN");
             assertThat(page.locator("#audit-filter-error")).isVisible();
             VisibleText.noWrappedButtons(page);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/audit-names.png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/audit-names.png"))
                     .setFullPage(true));
         }
     }
@@ -104,8 +103,17 @@ class StaffShellBrowserTests {
         try (BrowserContext context = browser.newContext(base())) {
             Page page = context.newPage();
             signIn(page, "civil");
-            checkPages(page, List.of("/", "/accounts", "/accounts?size=100", "/api-clients", "/regions",
-                    "/regions?code=310104", "/regions?code=310104003", "/inbox"));
+            checkPages(
+                    page,
+                    List.of(
+                            "/",
+                            "/accounts",
+                            "/accounts?size=100",
+                            "/api-clients",
+                            "/regions",
+                            "/regions?code=310104",
+                            "/regions?code=310104003",
+                            "/inbox"));
 
             page.navigate("/accounts?q=station");
             page.locator("#account-filter ~ * tbody a, table tbody a").first().click();
@@ -128,26 +136,33 @@ class StaffShellBrowserTests {
             Page page = context.newPage();
             signIn(page, "civil");
             page.navigate("/accounts");
-            page.locator("summary", new Page.LocatorOptions().setHasText("新建账户")).click();
-            assertThat(page.locator("#account-regions input[type=text]:visible")).hasCount(0);
+            page.locator("summary", new Page.LocatorOptions().setHasText("新建账户"))
+                    .click();
+            assertThat(page.locator("#account-regions input[type=text]:visible"))
+                    .hasCount(0);
             page.locator("#username").fill(username);
             page.locator("#displayName").fill("范围测试");
             page.locator("#role-STATION_STAFF").check();
             page.locator("#cascader-regions-0").selectOption("310000");
-            page.locator("#cascader-regions-2").selectOption(new com.microsoft.playwright.options.SelectOption()
-                    .setLabel("徐汇区"));
-            page.locator("#account-regions").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+            page.locator("#cascader-regions-2").selectOption(new SelectOption().setLabel("徐汇区"));
+            page.locator("#account-regions")
+                    .locator("xpath=ancestor::form")
+                    .locator("button[type=submit]")
+                    .click();
             assertThat(page).hasURL(Pattern.compile(".*/accounts/\\d+$"));
             assertThat(page.locator("#account-scope")).containsText("徐汇区");
 
             // the regions it has are ticked by name; another is added from the cascader
-            page.locator("summary", new Page.LocatorOptions().setHasText("角色与数据范围")).click();
+            page.locator("summary", new Page.LocatorOptions().setHasText("角色与数据范围"))
+                    .click();
             assertThat(page.locator("#perm-region-310104")).isChecked();
             assertThat(page.locator("label[for=perm-region-310104]")).hasText("徐汇区");
             page.locator("#cascader-regions-0").selectOption("310000");
-            page.locator("#cascader-regions-2").selectOption(new com.microsoft.playwright.options.SelectOption()
-                    .setLabel("黄浦区"));
-            page.locator("#perm-regions").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+            page.locator("#cascader-regions-2").selectOption(new SelectOption().setLabel("黄浦区"));
+            page.locator("#perm-regions")
+                    .locator("xpath=ancestor::form")
+                    .locator("button[type=submit]")
+                    .click();
             assertThat(page.locator("#account-scope")).containsText("黄浦区");
             assertThat(page.locator("#account-scope")).containsText("徐汇区");
             VisibleText.noBareCodes(page);
@@ -165,9 +180,14 @@ class StaffShellBrowserTests {
                     + "<p id=a>区划 310104003001</p><p id=b>渠道 WALK_IN</p><p id=c>HMAC-SM3 P1 station310104 共 1,234,567 条</p>"
                     + "<button class='btn' style='width:60px'>新建社工人员</button>"
                     + "<button class='btn'>搜索</button>");
-            assertThat(VisibleText.bareCodes(page)).hasSize(2).anyMatch(s -> s.contains("310104003001"))
+            assertThat(VisibleText.bareCodes(page))
+                    .hasSize(2)
+                    .anyMatch(s -> s.contains("310104003001"))
                     .anyMatch(s -> s.contains("WALK_IN"));
-            assertThat(VisibleText.wrappedButtons(page)).singleElement().asString().contains("新建社工人员");
+            assertThat(VisibleText.wrappedButtons(page))
+                    .singleElement()
+                    .asString()
+                    .contains("新建社工人员");
         }
     }
 
@@ -186,7 +206,8 @@ class StaffShellBrowserTests {
         page.navigate("/login");
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page.locator("#current-user")).hasText(username);
     }
 

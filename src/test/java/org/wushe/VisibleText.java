@@ -1,8 +1,7 @@
 package org.wushe;
 
-import java.util.List;
-
 import com.microsoft.playwright.Page;
+import java.util.List;
 
 /**
  * Browser checks of what a reader sees on a staff page (issue 15 item 3 and 7), for any module's browser tests:
@@ -19,8 +18,9 @@ import com.microsoft.playwright.Page;
 public final class VisibleText {
 
     /** Acronyms that are words, not codes. */
-    private static final List<String> WORDS = List.of("HMAC", "JDBC", "TOTP", "HTTP", "HTTPS", "XLSX", "JSON", "WCAG",
-            "HTML", "UUID", "ASCII", "UTF", "CSV", "SMS", "API", "URL", "OTP", "PDF", "AES", "WUSHE");
+    private static final List<String> WORDS = List.of(
+            "HMAC", "JDBC", "TOTP", "HTTP", "HTTPS", "XLSX", "JSON", "WCAG", "HTML", "UUID", "ASCII", "UTF", "CSV",
+            "SMS", "API", "URL", "OTP", "PDF", "AES", "WUSHE");
 
     private static final String CODES = """
             words => {
@@ -69,8 +69,7 @@ public final class VisibleText {
               return found;
             }""";
 
-    private VisibleText() {
-    }
+    private VisibleText() {}
 
     /** Visible text that looks like a bare code, one line each ("code 310104003 in td …", "constant WALK_IN in …"). */
     @SuppressWarnings("unchecked")

@@ -11,7 +11,8 @@ class AccessEncryptedColumns {
 
     @Bean
     EncryptedColumns accessCipherColumns() {
-        return EncryptedColumns.of("access",
+        return EncryptedColumns.of(
+                "access",
                 EncryptedColumn.of("access_account", "phone_cipher", "phone_cipher"),
                 EncryptedColumn.of("access_account", "totp_secret", "totp_secret"));
     }

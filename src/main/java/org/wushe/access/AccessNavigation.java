@@ -1,7 +1,6 @@
 package org.wushe.access;
 
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.platform.NavigationItem;
@@ -11,8 +10,15 @@ class AccessNavigation {
 
     @Bean
     NavigationItem accountsNavigationItem() {
-        return new NavigationItem("nav.accounts", "/accounts", 850, Set.of("ROLE_CIVIL_AFFAIRS_ADMIN",
-                "ROLE_ASSOCIATION_ADMIN", "ROLE_AGENCY_ADMIN", "ROLE_CHARITY_ADMIN"));
+        return new NavigationItem(
+                "nav.accounts",
+                "/accounts",
+                850,
+                Set.of(
+                        "ROLE_CIVIL_AFFAIRS_ADMIN",
+                        "ROLE_ASSOCIATION_ADMIN",
+                        "ROLE_AGENCY_ADMIN",
+                        "ROLE_CHARITY_ADMIN"));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package org.wushe.access;
 
 import java.time.Instant;
-
 import org.springframework.security.authentication.LockedException;
 
 /** Five wrong passwords in a row: the account refuses sign-in until {@link #until()}. */

@@ -3,7 +3,7 @@ package org.wushe.access;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,12 +24,14 @@ public class AccountNames {
     @PreAuthorize("isAuthenticated()")
     public Map<Long, String> displayNames(Collection<Long> ids) {
         Map<Long, String> names = new LinkedHashMap<>();
-        Long[] wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toArray(Long[]::new);
+        Long[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(Long[]::new);
         if (wanted.length == 0) {
             return names;
         }
-        jdbc.sql("select id, display_name from access_account where id = any (?)").param(wanted)
-                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        jdbc.sql("select id, display_name from access_account where id = any (?)")
+                .param(wanted)
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+                .list();
         return names;
     }
 }

@@ -2,13 +2,13 @@ package org.wushe.access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,7 +39,6 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Accounts {
 
-
     private final AccountRepository repository;
     private final AccountQueries queries;
     private final AccountFactory factory;
@@ -52,9 +51,18 @@ public class Accounts {
     private final SignInThrottle throttle;
     private final Clock clock;
 
-    Accounts(AccountRepository repository, AccountQueries queries, AccountFactory factory, PasswordEncoder passwords,
-            CurrentUser currentUser, ApplicationEventPublisher events, AccountPhones phones,
-            SensitiveData sensitiveData, AccountSessions sessions, SignInThrottle throttle, Clock clock) {
+    Accounts(
+            AccountRepository repository,
+            AccountQueries queries,
+            AccountFactory factory,
+            PasswordEncoder passwords,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            AccountPhones phones,
+            SensitiveData sensitiveData,
+            AccountSessions sessions,
+            SignInThrottle throttle,
+            Clock clock) {
         this.sessions = sessions;
         this.throttle = throttle;
         this.phones = phones;
@@ -82,7 +90,7 @@ public class Accounts {
      * instead of the username recorded in a timeline. Names only, no other account data.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+    public Map<String, String> displayNames(Collection<String> usernames) {
         return queries.displayNames(usernames);
     }
 
@@ -91,16 +99,18 @@ public class Accounts {
     public IssuedPassword create(NewAccount request) {
         StaffPrincipal me = currentUser.require();
         // an agency's administrator creates accounts of their own agency, whether or not the form names it
-        DataScope scope = request.scope().organisationId().isPresent() ? request.scope()
+        DataScope scope = request.scope().organisationId().isPresent()
+                ? request.scope()
                 : request.scope().withOrganisationOf(me.scope());
         checkGrantable(me, request.roles(), scope);
-        String username = request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
+        String username =
+                request.username() == null ? "" : request.username().strip().toLowerCase(Locale.ROOT);
         if (queries.idOf(username).isPresent()) {
             throw new InvalidValueException("access.account.usernameTaken", username);
         }
         String temporary = factory.temporaryPassword();
-        Account account = repository.save(factory.newAccount(username, request.displayName(), request.phone(),
-                request.roles(), scope, temporary, me.username()));
+        Account account = repository.save(factory.newAccount(
+                username, request.displayName(), request.phone(), request.roles(), scope, temporary, me.username()));
         audit(AuditAction.CREATE, account, List.of("username", "displayName", "phone", "roles", "scope"), null);
         return new IssuedPassword(account.id(), username, temporary);
     }
@@ -111,8 +121,8 @@ public class Accounts {
      */
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     @Transactional
-    public IssuedPassword createVolunteerAccount(String username, String displayName, PhoneNumber phone,
-            RegionCode region) {
+    public IssuedPassword createVolunteerAccount(
+            String username, String displayName, PhoneNumber phone, RegionCode region) {
         StaffPrincipal me = currentUser.require();
         if (!me.scope().contains(region)) {
             throw new AccessDeniedException("access.account.grantTooWide");
@@ -122,8 +132,14 @@ public class Accounts {
             throw new InvalidValueException("access.account.usernameTaken", name);
         }
         String temporary = factory.temporaryPassword();
-        Account account = repository.save(factory.newAccount(name, displayName, phone == null ? null : phone.value(),
-                EnumSet.of(Role.VOLUNTEER), DataScope.of(List.of(region)), temporary, me.username()));
+        Account account = repository.save(factory.newAccount(
+                name,
+                displayName,
+                phone == null ? null : phone.value(),
+                EnumSet.of(Role.VOLUNTEER),
+                DataScope.of(List.of(region)),
+                temporary,
+                me.username()));
         audit(AuditAction.CREATE, account, List.of("username", "displayName", "phone", "roles", "scope"), "volunteer");
         return new IssuedPassword(account.id(), name, temporary);
     }
@@ -137,17 +153,24 @@ public class Accounts {
      * CREATE by {@code actor}. Throws {@link InvalidValueException} for a taken username or a weak password.
      */
     @Transactional
-    public long createActivatedVolunteerAccount(String username, String displayName, PhoneNumber phone,
-            RegionCode region, String password, String actor) {
+    public long createActivatedVolunteerAccount(
+            String username, String displayName, PhoneNumber phone, RegionCode region, String password, String actor) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (queries.idOf(name).isPresent()) {
             throw new InvalidValueException("access.account.usernameTaken", name);
         }
-        Account account = repository.save(factory.newVolunteerWithChosenPassword(name, displayName,
-                phone == null ? null : phone.value(), region, password, actor));
-        events.publishEvent(new Activity(clock.instant(), actor, AuditAction.CREATE, "account",
-                account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null),
-                "volunteer self-activation", List.of("username", "displayName", "phone", "roles", "scope", "password")));
+        Account account = repository.save(factory.newVolunteerWithChosenPassword(
+                name, displayName, phone == null ? null : phone.value(), region, password, actor));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor,
+                AuditAction.CREATE,
+                "account",
+                account.id().toString(),
+                account.homeRegion(),
+                currentUser.clientAddress().orElse(null),
+                "volunteer self-activation",
+                List.of("username", "displayName", "phone", "roles", "scope", "password")));
         return account.id();
     }
 
@@ -172,14 +195,16 @@ public class Accounts {
         Map<Long, Account> byId = new HashMap<>();
         repository.findAllById(ids).forEach(a -> byId.put(a.id(), a));
         Map<Long, Instant> locks = throttle.lockedUntilAnywhere(ids, clock.instant());
-        List<AccountSummary> rows = ids.stream().map(id -> summary(byId.get(id), locks.get(id))).toList();
+        List<AccountSummary> rows =
+                ids.stream().map(id -> summary(byId.get(id), locks.get(id))).toList();
         return new Page(rows, total, page, size);
     }
 
     @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     public AccountSummary get(long id) {
         Account account = load(id);
-        return summary(account, throttle.lockedUntilAnywhere(id, clock.instant()).orElse(null));
+        return summary(
+                account, throttle.lockedUntilAnywhere(id, clock.instant()).orElse(null));
     }
 
     @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
@@ -236,8 +261,8 @@ public class Accounts {
     @Transactional
     public void assign(long id, Set<Role> roles, DataScope requested) {
         Account account = loadManageable(id);
-        DataScope scope = requested.organisationId().isPresent() ? requested
-                : requested.withOrganisationOf(account.scope());
+        DataScope scope =
+                requested.organisationId().isPresent() ? requested : requested.withOrganisationOf(account.scope());
         checkGrantable(currentUser.require(), roles, scope);
         factory.assign(account, roles, scope);
         repository.save(account);
@@ -249,7 +274,9 @@ public class Accounts {
     @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)
     public String revealPhone(long id, String reason) {
         Account account = loadManageable(id);
-        return sensitiveData.reveal(new SensitiveField("account", Long.toString(id), account.homeRegion(), "phone"), reason,
+        return sensitiveData.reveal(
+                new SensitiveField("account", Long.toString(id), account.homeRegion(), "phone"),
+                reason,
                 () -> phones.clear(account));
     }
 
@@ -258,7 +285,8 @@ public class Accounts {
     @Transactional
     public void changeOwnPassword(String current, String replacement) {
         StaffPrincipal me = currentUser.require();
-        Account account = repository.findById(me.accountId()).orElseThrow(() -> new AccountNotFoundException(me.accountId()));
+        Account account =
+                repository.findById(me.accountId()).orElseThrow(() -> new AccountNotFoundException(me.accountId()));
         if (!passwords.matches(current == null ? "" : current, factory.passwordHashOf(account))) {
             throw new InvalidValueException("access.password.currentWrong");
         }
@@ -269,7 +297,8 @@ public class Accounts {
         account.changePassword(passwords.encode(replacement), clock.instant());
         repository.save(account);
         // whoever else is signed in with the old password is signed out; this session continues
-        sessions.endAllExcept(account.username(), AccountSessions.currentSessionId().orElse(null));
+        sessions.endAllExcept(
+                account.username(), AccountSessions.currentSessionId().orElse(null));
         audit(AuditAction.PASSWORD_CHANGE, account, List.of("password"), null);
         SecurityContextHolder.getContext().setAuthentication(factory.sessionOf(account));
     }
@@ -308,16 +337,31 @@ public class Accounts {
     }
 
     private AccountSummary summary(Account a, Instant lockedUntil) {
-        return new AccountSummary(a.id(), a.username(), a.displayName(), factory.maskedPhone(a), a.roles(), a.scope(),
-                a.enabled(), lockedUntil, a.passwordTemporary());
+        return new AccountSummary(
+                a.id(),
+                a.username(),
+                a.displayName(),
+                factory.maskedPhone(a),
+                a.roles(),
+                a.scope(),
+                a.enabled(),
+                lockedUntil,
+                a.passwordTemporary());
     }
 
     private void audit(AuditAction action, Account account, List<String> fields, String reason) {
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), action, "account",
-                account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null), reason, fields));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                action,
+                "account",
+                account.id().toString(),
+                account.homeRegion(),
+                currentUser.clientAddress().orElse(null),
+                reason,
+                fields));
     }
 
     /** One page of accounts (page counted from 1) with the total the caller may see. */
-    public record Page(List<AccountSummary> rows, long total, int page, int size) {
-    }
+    public record Page(List<AccountSummary> rows, long total, int page, int size) {}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,8 +37,13 @@ public class ApiClients {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiClients(ApiClientStore store, ApiTokens tokens, KnownRegions knownRegions, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+    ApiClients(
+            ApiClientStore store,
+            ApiTokens tokens,
+            KnownRegions knownRegions,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.tokens = tokens;
         this.knownRegions = knownRegions;
@@ -86,9 +90,10 @@ public class ApiClients {
             throw new InvalidValueException("access.apiClient.nameTaken", clean);
         }
         ApiTokens.NewToken token = tokens.generate();
-        DataScope stored = scope.wholeCountry() ? DataScope.country() : DataScope.of(scope.regions()); // no organisation
-        long id = store.insert(clean, stored, permissions, token.tokenId(), token.hash(), currentUser.username(),
-                clock.instant());
+        DataScope stored =
+                scope.wholeCountry() ? DataScope.country() : DataScope.of(scope.regions()); // no organisation
+        long id = store.insert(
+                clean, stored, permissions, token.tokenId(), token.hash(), currentUser.username(), clock.instant());
         ApiClientSummary client = get(id);
         audit(AuditAction.CREATE, client, List.of("name", "scope", "permissions", "token"), null);
         return new IssuedApiToken(client, token.token());
@@ -118,9 +123,16 @@ public class ApiClients {
 
     private void audit(AuditAction action, ApiClientSummary client, List<String> fields, String reason) {
         Instant now = clock.instant();
-        events.publishEvent(new Activity(now, currentUser.username(), action, "api_client",
-                String.valueOf(client.id()), ApiTokens.homeRegion(client), currentUser.clientAddress().orElse(null),
-                reason, fields));
+        events.publishEvent(new Activity(
+                now,
+                currentUser.username(),
+                action,
+                "api_client",
+                String.valueOf(client.id()),
+                ApiTokens.homeRegion(client),
+                currentUser.clientAddress().orElse(null),
+                reason,
+                fields));
     }
 
     /** Absent, or outside the caller's scope (the same answer). */

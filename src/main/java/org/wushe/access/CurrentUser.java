@@ -1,7 +1,7 @@
 package org.wushe.access;
 
 import java.util.Optional;
-
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ public class CurrentUser {
     }
 
     public StaffPrincipal require() {
-        return principal().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("login required"));
+        return principal().orElseThrow(() -> new AccessDeniedException("login required"));
     }
 
     public DataScope scope() {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.wushe.shared.RegionCode;
 
 /**
@@ -86,6 +85,5 @@ public record DataScope(boolean wholeCountry, Set<RegionCode> regions, Long orga
     }
 
     /** A SQL condition text and its named parameters, to add to a JdbcClient query. */
-    public record ScopePredicate(String sql, Map<String, Object> params) {
-    }
+    public record ScopePredicate(String sql, Map<String, Object> params) {}
 }

@@ -2,7 +2,6 @@ package org.wushe.access;
 
 import java.util.Collection;
 import java.util.Map;
-
 import org.wushe.shared.RegionCode;
 
 /** What access needs to know of regions; implemented by the region module (which depends on access). */

@@ -13,6 +13,7 @@ import static org.wushe.access.Role.VOLUNTEER;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who may do what, by purpose, defined once. A method guard names the group
@@ -41,8 +42,15 @@ public enum RoleGroup {
     /** Create and edit organisations of the directory. */
     ORGANISATION_WRITERS(CIVIL_AFFAIRS_ADMIN, ASSOCIATION_ADMIN, STATION_STAFF),
     /** Read the directory (organisations and social workers). */
-    DIRECTORY_READERS(CIVIL_AFFAIRS_ADMIN, ASSOCIATION_ADMIN, AGENCY_ADMIN, STATION_STAFF, COMMUNITY_STAFF, SOCIAL_WORKER,
-            CHARITY_ADMIN, AUDITOR),
+    DIRECTORY_READERS(
+            CIVIL_AFFAIRS_ADMIN,
+            ASSOCIATION_ADMIN,
+            AGENCY_ADMIN,
+            STATION_STAFF,
+            COMMUNITY_STAFF,
+            SOCIAL_WORKER,
+            CHARITY_ADMIN,
+            AUDITOR),
     /** Register and edit social workers. */
     SOCIAL_WORKER_WRITERS(CIVIL_AFFAIRS_ADMIN, ASSOCIATION_ADMIN, AGENCY_ADMIN, STATION_STAFF),
     /** Manage staff accounts (further limited by {@link Role#grants()} and scope). */
@@ -64,7 +72,7 @@ public enum RoleGroup {
 
     /** The Spring Security authorities of the group ({@code ROLE_…}), for navigation entries. */
     public Set<String> authorities() {
-        return roles.stream().map(Role::authority).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return roles.stream().map(Role::authority).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean includes(Role role) {
@@ -94,7 +102,6 @@ public enum RoleGroup {
         public static final String AUDIT_VERIFIERS = PREFIX + "AUDIT_VERIFIERS')";
         public static final String CIVIL_AFFAIRS = PREFIX + "CIVIL_AFFAIRS')";
 
-        private Guard() {
-        }
+        private Guard() {}
     }
 }

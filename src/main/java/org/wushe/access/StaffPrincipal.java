@@ -1,12 +1,13 @@
 package org.wushe.access;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The signed-in staff member as kept in the session: who, with which roles, seeing what. */
 public record StaffPrincipal(long accountId, String username, String displayName, Set<Role> roles, DataScope scope)
-        implements Serializable, java.security.Principal {
+        implements Serializable, Principal {
 
     public StaffPrincipal {
         roles = Set.copyOf(roles);

@@ -5,5 +5,7 @@
  * codes exist through {@link org.wushe.access.KnownRegions} (implemented by {@code region}) and publishes
  * {@link org.wushe.shared.Activity} events for the audit trail; keeps phones encrypted through {@code privacy}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access", allowedDependencies = {"platform", "privacy"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Access",
+        allowedDependencies = {"platform", "privacy"})
 package org.wushe.access;

@@ -1,7 +1,6 @@
 package org.wushe.audit;
 
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.wushe.platform.NavigationItem;

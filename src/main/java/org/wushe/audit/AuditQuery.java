@@ -1,8 +1,8 @@
 package org.wushe.audit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.RegionCode;
 
@@ -11,11 +11,16 @@ import org.wushe.shared.RegionCode;
  * lookups); the time filter is the half-open interval {@code from ≤ occurredAt < to}; the region filter
  * matches rows of the region and every region below it (inside the caller's scope, which still applies).
  */
-public record AuditQuery(String actor, String entityType, String entityId, AuditAction action,
-        java.time.Instant from, java.time.Instant to, RegionCode region) {
+public record AuditQuery(
+        String actor,
+        String entityType,
+        String entityId,
+        AuditAction action,
+        Instant from,
+        Instant to,
+        RegionCode region) {
 
-    public AuditQuery(String actor, String entityType, String entityId, AuditAction action, java.time.Instant from,
-            java.time.Instant to) {
+    public AuditQuery(String actor, String entityType, String entityId, AuditAction action, Instant from, Instant to) {
         this(actor, entityType, entityId, action, from, to, null);
     }
 

@@ -3,14 +3,13 @@ package org.wushe.audit;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-
-import org.wushe.access.RoleGroup;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
+import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.audit.internal.AuditQueries;
 import org.wushe.audit.internal.ChainVerifier;
@@ -36,8 +35,12 @@ public class AuditTrail {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AuditTrail(AuditQueries queries, ChainVerifier verifier, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+    AuditTrail(
+            AuditQueries queries,
+            ChainVerifier verifier,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.queries = queries;
         this.verifier = verifier;
         this.currentUser = currentUser;
@@ -74,9 +77,16 @@ public class AuditTrail {
         if (queries.count(query, scope, EXPORT_LIMIT + 1L) > EXPORT_LIMIT) {
             throw new InvalidValueException("audit.export.tooMany", EXPORT_LIMIT);
         }
-        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.EXPORT, "audit_entry",
-                null, scope.regions().size() == 1 ? scope.regions().iterator().next() : null,
-                currentUser.clientAddress().orElse(null), null, query.applied()));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                AuditAction.EXPORT,
+                "audit_entry",
+                null,
+                scope.regions().size() == 1 ? scope.regions().iterator().next() : null,
+                currentUser.clientAddress().orElse(null),
+                null,
+                query.applied()));
         return queries.forEach(query, scope, sink);
     }
 

@@ -25,9 +25,19 @@ import java.util.List;
  *                         in the audit trail; null when there is no such row (none bad, or beyond the chain's end)
  * @param lastAt           when the chain's last row happened; null when empty
  */
-public record ChainVerification(boolean ok, long rowsChecked, Long firstBrokenId, String reason,
-        List<IdRange> missingIds, long anchorsChecked, Long anchorMismatchId, boolean truncated, Long lastId,
-        Long keyedFromId, Instant firstBrokenAt, Instant lastAt) {
+public record ChainVerification(
+        boolean ok,
+        long rowsChecked,
+        Long firstBrokenId,
+        String reason,
+        List<IdRange> missingIds,
+        long anchorsChecked,
+        Long anchorMismatchId,
+        boolean truncated,
+        Long lastId,
+        Long keyedFromId,
+        Instant firstBrokenAt,
+        Instant lastAt) {
 
     public static final String INTACT = "audit.verification.intact";
     public static final String HASH_MISMATCH = "audit.verification.hashMismatch";

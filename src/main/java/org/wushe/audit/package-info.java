@@ -5,6 +5,7 @@
  * is fed by events and uses {@code access} for the caller's data scope, {@code platform} for the navigation and
  * {@code privacy} for the chain's keyed hash (the key never leaves privacy).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Audit",
         allowedDependencies = {"access", "platform", "privacy"})
 package org.wushe.audit;

@@ -2,5 +2,7 @@ package org.wushe.directory;
 
 /** Whether a social worker can be assigned work now. */
 public enum Availability {
-    ON_DUTY, OFF_DUTY, UNAVAILABLE
+    ON_DUTY,
+    OFF_DUTY,
+    UNAVAILABLE
 }

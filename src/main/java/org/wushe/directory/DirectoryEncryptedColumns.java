@@ -11,7 +11,8 @@ class DirectoryEncryptedColumns {
 
     @Bean
     EncryptedColumns directoryCipherColumns() {
-        return EncryptedColumns.of("directory",
+        return EncryptedColumns.of(
+                "directory",
                 EncryptedColumn.of("directory_organisation", "contact_phone_cipher", "contact_phone"),
                 EncryptedColumn.of("directory_social_worker", "id_number_cipher", "id_number"),
                 EncryptedColumn.of("directory_social_worker", "phone_cipher", "phone"),

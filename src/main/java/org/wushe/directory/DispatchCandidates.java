@@ -1,12 +1,13 @@
 package org.wushe.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,26 +31,34 @@ public class DispatchCandidates {
      * below it in most runs.
      */
     static final int POOL = 50;
+
     static final int LIMIT = 300;
 
     /** A person who can be assigned: {@code local} when their own or a served region contains the place. */
-    public record Person(long id, String name, Long accountId, String regionCode, List<String> skills,
-            Availability availability, boolean local) {
-    }
+    public record Person(
+            long id,
+            String name,
+            Long accountId,
+            String regionCode,
+            List<String> skills,
+            Availability availability,
+            boolean local) {}
 
-    public record Organisation(long id, String name, OrgType type, String regionCode) {
-    }
+    public record Organisation(long id, String name, OrgType type, String regionCode) {}
 
-    private static final Kind WORKERS = new Kind("directory_social_worker", "directory_social_worker_region",
-            "social_worker_id", "", """
+    private static final Kind WORKERS =
+            new Kind("directory_social_worker", "directory_social_worker_region", "social_worker_id", "", """
             w.availability,
             array(select s.specialty from directory_social_worker_specialty s where s.social_worker_id = w.id) as skills""");
-    private static final Kind VOLUNTEERS = new Kind("directory_volunteer", "directory_volunteer_region",
-            "volunteer_id", " and status = 'APPROVED'", "'ON_DUTY' as availability, w.skills");
+    private static final Kind VOLUNTEERS = new Kind(
+            "directory_volunteer",
+            "directory_volunteer_region",
+            "volunteer_id",
+            " and status = 'APPROVED'",
+            "'ON_DUTY' as availability, w.skills");
 
     /** The tables of one kind of person and what picks the assignable ones ({@code filter} starts with "and"). */
-    private record Kind(String people, String served, String personColumn, String filter, String columns) {
-    }
+    private record Kind(String people, String served, String personColumn, String filter, String columns) {}
 
     private static final String POOLS = "(" + pool(WORKERS, "W") + ")\nunion all\n(" + pool(VOLUNTEERS, "V") + ")";
 
@@ -62,8 +71,7 @@ public class DispatchCandidates {
     }
 
     /** The pools of one place: social workers and approved volunteers, each local ones first. */
-    public record Pools(List<Person> socialWorkers, List<Person> volunteers) {
-    }
+    public record Pools(List<Person> socialWorkers, List<Person> volunteers) {}
 
     /**
      * Up to {@value #POOL} social workers and as many approved volunteers for {@code place}: the local ones first
@@ -78,8 +86,10 @@ public class DispatchCandidates {
         // The plan is the same for every place (index ranges in a fixed order). Re-planning it per call cost as
         // much as running it, and PostgreSQL kept re-planning under plan_cache_mode=auto.
         List<Map.Entry<String, Person>> rows = plans.generic(() -> bind(jdbc.sql(POOLS), place)
-                .param("key", sampleKey).param("pool", POOL)
-                .query((rs, n) -> Map.entry(rs.getString("kind"), person(rs))).list());
+                .param("key", sampleKey)
+                .param("pool", POOL)
+                .query((rs, n) -> Map.entry(rs.getString("kind"), person(rs)))
+                .list());
         List<Person> workers = new ArrayList<>();
         List<Person> volunteers = new ArrayList<>();
         rows.forEach(row -> ("W".equals(row.getKey()) ? workers : volunteers).add(row.getValue()));
@@ -115,8 +125,8 @@ public class DispatchCandidates {
                 : """
                 select r.%3$s from %2$s r cross join lateral (
                     select 1 from %1$s p where p.id = r.%3$s %4$s offset 0) ok
-                where r.region_code = any(:containing)"""
-                        .formatted(k.people(), k.served(), k.personColumn(), k.filter().replace("status", "p.status"));
+                where r.region_code = any(:containing)""".formatted(
+                        k.people(), k.served(), k.personColumn(), k.filter().replace("status", "p.status"));
         return """
                 with local as (
                     select id from %1$s where region_code = any(:ancestors) %2$s
@@ -151,25 +161,35 @@ public class DispatchCandidates {
                         (w.region_code = any(:containing) or (w.region_code >= :placeLo and w.region_code < :placeHi)
                          or exists (select 1 from %2$s r where r.%3$s = w.id and r.region_code = any(:containing))) as local
                     from %1$s w where w.id = :id %4$s
-                ) c where local or (region_code >= :lo and region_code < :hi)""".formatted(k.people(), k.served(),
-                k.personColumn(), k.filter().replace("status", "w.status"), k.columns());
-        return bind(jdbc.sql(sql), place).param("id", id).query((rs, n) -> person(rs)).optional();
+                ) c where local or (region_code >= :lo and region_code < :hi)""".formatted(
+                k.people(), k.served(), k.personColumn(), k.filter().replace("status", "w.status"), k.columns());
+        return bind(jdbc.sql(sql), place)
+                .param("id", id)
+                .query((rs, n) -> person(rs))
+                .optional();
     }
 
-    private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Person person(ResultSet rs) throws SQLException {
         long account = rs.getLong("account_id");
         Long accountId = rs.wasNull() ? null : account;
-        return new Person(rs.getLong("id"), rs.getString("name"), accountId, rs.getString("region_code"),
+        return new Person(
+                rs.getLong("id"),
+                rs.getString("name"),
+                accountId,
+                rs.getString("region_code"),
                 Arrays.asList((String[]) rs.getArray("skills").getArray()),
-                Availability.valueOf(rs.getString("availability")), rs.getBoolean("local"));
+                Availability.valueOf(rs.getString("availability")),
+                rs.getBoolean("local"));
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, RegionCode place) {
         RegionCode district = district(place);
         String[] containing = containing(place);
         return sql.param("containing", containing)
-                .param("ancestors", Arrays.copyOf(containing, containing.length - 1)).param("placeLo", place.prefix())
-                .param("placeHi", place.subtreeUpperBound()).param("lo", district.prefix())
+                .param("ancestors", Arrays.copyOf(containing, containing.length - 1))
+                .param("placeLo", place.prefix())
+                .param("placeHi", place.subtreeUpperBound())
+                .param("lo", district.prefix())
                 .param("hi", district.subtreeUpperBound());
     }
 
@@ -178,15 +198,19 @@ public class DispatchCandidates {
     @Transactional(readOnly = true)
     public List<Organisation> organisations(RegionCode place, Set<OrgType> types) {
         return organisationQuery(place, types, "order by (region_code like :placePrefix) desc, type, name limit :limit")
-                .param("placePrefix", district(place).prefix() + "%").param("limit", LIMIT)
-                .query(DispatchCandidates::organisation).list();
+                .param("placePrefix", district(place).prefix() + "%")
+                .param("limit", LIMIT)
+                .query(DispatchCandidates::organisation)
+                .list();
     }
 
     /** The organisation {@code id} if it is one of {@link #organisations}' kinds and places, however many there are. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<Organisation> organisation(RegionCode place, Set<OrgType> types, long id) {
-        return organisationQuery(place, types, "and id = :id").param("id", id).query(DispatchCandidates::organisation)
+        return organisationQuery(place, types, "and id = :id")
+                .param("id", id)
+                .query(DispatchCandidates::organisation)
                 .optional();
     }
 
@@ -198,11 +222,12 @@ public class DispatchCandidates {
                   and ((region_code >= :lo and region_code < :hi) or region_code = any(:containing))
                 """ + tail)
                 .param("types", types.stream().map(Enum::name).toArray(String[]::new))
-                .param("lo", district.prefix()).param("hi", district.subtreeUpperBound())
+                .param("lo", district.prefix())
+                .param("hi", district.subtreeUpperBound())
                 .param("containing", containing(place));
     }
 
-    private static Organisation organisation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Organisation organisation(ResultSet rs, int row) throws SQLException {
         return new Organisation(rs.getLong(1), rs.getString(2), OrgType.valueOf(rs.getString(3)), rs.getString(4));
     }
 
@@ -212,7 +237,8 @@ public class DispatchCandidates {
     }
 
     private static String[] containing(RegionCode place) {
-        List<String> codes = new java.util.ArrayList<>(place.ancestors().stream().map(RegionCode::value).toList());
+        List<String> codes = new ArrayList<>(
+                place.ancestors().stream().map(RegionCode::value).toList());
         codes.add(place.value());
         return codes.toArray(String[]::new);
     }

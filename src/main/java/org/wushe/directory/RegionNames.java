@@ -3,10 +3,10 @@ package org.wushe.directory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
 import org.wushe.access.KnownRegions;
 import org.wushe.shared.InvalidValueException;
@@ -47,7 +47,8 @@ public class RegionNames {
     /** A name for a code, looked up once per code (for exports that stream rows); the code itself if unknown. */
     public Function<String, String> cached() {
         Map<String, String> cache = new HashMap<>();
-        return code -> code == null ? null
-                : cache.computeIfAbsent(code, c -> of(java.util.List.of(c)).getOrDefault(c, c));
+        return code -> code == null
+                ? null
+                : cache.computeIfAbsent(code, c -> of(List.of(c)).getOrDefault(c, c));
     }
 }

@@ -2,5 +2,12 @@ package org.wushe.directory;
 
 /** What a volunteer offers. */
 public enum Skill {
-    DRIVING, MEDICAL, PSYCHOLOGICAL, LANGUAGES, IT, CARE, LOGISTICS, OTHER
+    DRIVING,
+    MEDICAL,
+    PSYCHOLOGICAL,
+    LANGUAGES,
+    IT,
+    CARE,
+    LOGISTICS,
+    OTHER
 }

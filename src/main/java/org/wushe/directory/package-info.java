@@ -12,6 +12,7 @@
  * ({@code imports}) and the demo city ({@code demo}). The social workers' façade is the named interface
  * {@code directory::socialworkers} ({@code residents} checks and notifies the worker of a resident).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Directory",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Directory",
         allowedDependencies = {"access", "privacy", "platform", "platform::spreadsheet", "notify", "region"})
 package org.wushe.directory;

@@ -29,8 +29,7 @@ class DemoMessagesPage {
         this.crypto = crypto;
     }
 
-    record DemoMessage(long id, String recipient, String templateKey, String body, String status, Instant createdAt) {
-    }
+    record DemoMessage(long id, String recipient, String templateKey, String body, String status, Instant createdAt) {}
 
     @GetMapping("/demo/messages")
     String messages(Model model) {
@@ -38,12 +37,14 @@ class DemoMessagesPage {
                         select id, recipient_cipher, template_key, body_cipher, status, created_at from notify_message
                         order by id desc limit ?""")
                 .param(SHOWN)
-                .query((rs, n) -> new DemoMessage(rs.getLong(1),
+                .query((rs, n) -> new DemoMessage(
+                        rs.getLong(1),
                         PhoneNumber.parse(crypto.decrypt(rs.getBytes(2), Notifications.TABLE, Notifications.COLUMN))
                                 .masked(),
                         rs.getString(3),
                         crypto.decrypt(rs.getBytes(4), Notifications.TABLE, Notifications.BODY_COLUMN),
-                        rs.getString(5), rs.getTimestamp(6).toInstant()))
+                        rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
                 .list();
         model.addAttribute("messages", messages);
         model.addAttribute("shown", SHOWN);

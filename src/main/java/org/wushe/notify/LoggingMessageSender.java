@@ -13,7 +13,11 @@ class LoggingMessageSender implements MessageSender {
 
     @Override
     public void send(OutgoingMessage message) {
-        log.info("SMS #{} to {} ({}): {} characters", message.id(), message.recipient().masked(),
-                message.templateKey(), message.body().length());
+        log.info(
+                "SMS #{} to {} ({}): {} characters",
+                message.id(),
+                message.recipient().masked(),
+                message.templateKey(),
+                message.body().length());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +25,7 @@ public class Notifications {
     static final String COLUMN = "recipient";
     /** Codes and one-time passwords travel in bodies: they are encrypted like the recipient. */
     static final String BODY_COLUMN = "body_cipher";
+
     static final int MAX_BODY = 500;
 
     private final JdbcClient jdbc;
@@ -49,8 +49,7 @@ public class Notifications {
     }
 
     /** One SMS of a batch: a mobile number and its body. */
-    public record Sms(PhoneNumber phone, String body) {
-    }
+    public record Sms(PhoneNumber phone, String body) {}
 
     /**
      * Queues many SMS made from one template in one batched statement (an import's invitations); each is checked
@@ -65,9 +64,13 @@ public class Notifications {
         List<Object[]> rows = new ArrayList<>(messages.size());
         for (Sms m : messages) {
             check(m.phone(), m.body());
-            rows.add(new Object[] {crypto.encrypt(m.phone().value(), TABLE, COLUMN),
-                crypto.blindIndex("phone", m.phone().value()), templateKey, crypto.encrypt(m.body(), TABLE, BODY_COLUMN),
-                now});
+            rows.add(new Object[] {
+                crypto.encrypt(m.phone().value(), TABLE, COLUMN),
+                crypto.blindIndex("phone", m.phone().value()),
+                templateKey,
+                crypto.encrypt(m.body(), TABLE, BODY_COLUMN),
+                now
+            });
         }
         template.batchUpdate("""
                 insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
@@ -106,8 +109,13 @@ public class Notifications {
         return jdbc.sql("""
                 insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
                 values ('SMS', ?, ?, ?, ?, ?) returning id""")
-                .params(crypto.encrypt(phone.value(), TABLE, COLUMN), crypto.blindIndex("phone", phone.value()),
-                        templateKey, crypto.encrypt(body, TABLE, BODY_COLUMN), Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+                .params(
+                        crypto.encrypt(phone.value(), TABLE, COLUMN),
+                        crypto.blindIndex("phone", phone.value()),
+                        templateKey,
+                        crypto.encrypt(body, TABLE, BODY_COLUMN),
+                        Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
     }
 }

@@ -11,7 +11,8 @@ class NotifyEncryptedColumns {
 
     @Bean
     EncryptedColumns notifyCipherColumns() {
-        return EncryptedColumns.of("notify",
+        return EncryptedColumns.of(
+                "notify",
                 EncryptedColumn.of("notify_message", "recipient_cipher", "recipient"),
                 EncryptedColumn.of("notify_message", "body_cipher", "body_cipher"));
     }

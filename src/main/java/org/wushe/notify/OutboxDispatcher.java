@@ -3,7 +3,6 @@ package org.wushe.notify;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +31,11 @@ class OutboxDispatcher {
     private final MessageSender sender;
     private final Clock clock;
 
-    OutboxDispatcher(JdbcClient jdbc, TransactionTemplate transactions, CryptoService crypto, MessageSender sender,
+    OutboxDispatcher(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            CryptoService crypto,
+            MessageSender sender,
             Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -41,7 +44,8 @@ class OutboxDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.notify.dispatch-delay:PT5S}",
+    @Scheduled(
+            fixedDelayString = "${wushe.notify.dispatch-delay:PT5S}",
             initialDelayString = "${wushe.notify.dispatch-delay:PT5S}")
     void scheduled() {
         try {
@@ -60,8 +64,13 @@ class OutboxDispatcher {
                     select id, channel, recipient_cipher, template_key, body_cipher, attempts from notify_message
                     where status = 'PENDING' order by id limit ? for update skip locked""")
                     .param(BATCH)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4),
-                            rs.getBytes(5), rs.getInt(6)))
+                    .query((rs, n) -> new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getBytes(3),
+                            rs.getString(4),
+                            rs.getBytes(5),
+                            rs.getInt(6)))
                     .list();
             for (Row row : rows) {
                 send(row);
@@ -73,20 +82,28 @@ class OutboxDispatcher {
 
     private void send(Row row) {
         try {
-            PhoneNumber phone = PhoneNumber.parse(crypto.decrypt(row.recipient, Notifications.TABLE, Notifications.COLUMN));
-            sender.send(new OutgoingMessage(row.id, row.channel, phone, row.templateKey,
+            PhoneNumber phone =
+                    PhoneNumber.parse(crypto.decrypt(row.recipient, Notifications.TABLE, Notifications.COLUMN));
+            sender.send(new OutgoingMessage(
+                    row.id,
+                    row.channel,
+                    phone,
+                    row.templateKey,
                     crypto.decrypt(row.body, Notifications.TABLE, Notifications.BODY_COLUMN)));
-            jdbc.sql("update notify_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null"
-                    + " where id = ?").params(Timestamp.from(clock.instant()), row.id).update();
+            jdbc.sql(
+                            "update notify_message set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null"
+                                    + " where id = ?")
+                    .params(Timestamp.from(clock.instant()), row.id)
+                    .update();
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName();
             jdbc.sql("update notify_message set attempts = attempts + 1, last_error = ?,"
-                    + " status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end where id = ?")
-                    .params(error, MAX_ATTEMPTS, row.id).update();
+                            + " status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end where id = ?")
+                    .params(error, MAX_ATTEMPTS, row.id)
+                    .update();
             log.warn("SMS #{} not sent (attempt {}): {}", row.id, row.attempts + 1, error);
         }
     }
 
-    private record Row(long id, String channel, byte[] recipient, String templateKey, byte[] body, int attempts) {
-    }
+    private record Row(long id, String channel, byte[] recipient, String templateKey, byte[] body, int attempts) {}
 }

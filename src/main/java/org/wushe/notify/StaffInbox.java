@@ -1,12 +1,13 @@
 package org.wushe.notify;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,14 +44,15 @@ public class StaffInbox {
         // One statement for everyone told: an escalation may reach every station account of a district.
         return jdbc.sql("""
                 insert into notify_inbox (account_id, message_key, args, link, created_at)
-                select account_id, ?, ?, ?, ? from unnest(?::bigint[]) as told(account_id)""")
-                .params(messageKey, arguments, link, now, accounts).update();
+                select account_id, ?, ?, ?, ? from unnest(?::bigint[]) as told(account_id)""").params(messageKey, arguments, link, now, accounts).update();
     }
 
     @Transactional(readOnly = true)
     public long unreadCount(long accountId) {
         return jdbc.sql("select count(*) from notify_inbox where account_id = ? and read_at is null")
-                .param(accountId).query(Long.class).single();
+                .param(accountId)
+                .query(Long.class)
+                .single();
     }
 
     /** The newest notifications of one account, newest first. */
@@ -60,10 +62,15 @@ public class StaffInbox {
                 select id, message_key, args, link, created_at, read_at from notify_inbox
                 where account_id = ? order by id desc limit ?""")
                 .params(accountId, Math.max(1, Math.min(limit, 200)))
-                .query((rs, n) -> new InboxItem(rs.getLong("id"), rs.getString("message_key"),
-                        List.of((String[]) rs.getArray("args").getArray()), rs.getString("link"),
+                .query((rs, n) -> new InboxItem(
+                        rs.getLong("id"),
+                        rs.getString("message_key"),
+                        List.of((String[]) rs.getArray("args").getArray()),
+                        rs.getString("link"),
                         rs.getTimestamp("created_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("read_at")).map(Timestamp::toInstant).orElse(null)))
+                        Optional.ofNullable(rs.getTimestamp("read_at"))
+                                .map(Timestamp::toInstant)
+                                .orElse(null)))
                 .list();
     }
 
@@ -74,7 +81,8 @@ public class StaffInbox {
                 select id, message_key, args, link, created_at, read_at from notify_inbox
                 where account_id = ? and id < ? order by id desc limit ?""")
                 .params(accountId, beforeId == null ? Long.MAX_VALUE : beforeId, Math.max(1, Math.min(limit, 200)))
-                .query(StaffInbox::item).list();
+                .query(StaffInbox::item)
+                .list();
     }
 
     /**
@@ -86,32 +94,42 @@ public class StaffInbox {
         return jdbc.sql("""
                 update notify_inbox set read_at = coalesce(read_at, ?) where id = ? and account_id = ?
                 returning id, message_key, args, link, created_at, read_at""")
-                .params(Timestamp.from(clock.instant()), id, accountId).query(StaffInbox::item).optional();
+                .params(Timestamp.from(clock.instant()), id, accountId)
+                .query(StaffInbox::item)
+                .optional();
     }
 
     /** Marks every unread notification of the account read; returns how many. */
     @Transactional
     public int markAllRead(long accountId) {
         return jdbc.sql("update notify_inbox set read_at = ? where account_id = ? and read_at is null")
-                .params(Timestamp.from(clock.instant()), accountId).update();
+                .params(Timestamp.from(clock.instant()), accountId)
+                .update();
     }
 
-    private static InboxItem item(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new InboxItem(rs.getLong("id"), rs.getString("message_key"),
-                List.of((String[]) rs.getArray("args").getArray()), rs.getString("link"),
+    private static InboxItem item(ResultSet rs, int row) throws SQLException {
+        return new InboxItem(
+                rs.getLong("id"),
+                rs.getString("message_key"),
+                List.of((String[]) rs.getArray("args").getArray()),
+                rs.getString("link"),
                 rs.getTimestamp("created_at").toInstant(),
-                Optional.ofNullable(rs.getTimestamp("read_at")).map(Timestamp::toInstant).orElse(null));
+                Optional.ofNullable(rs.getTimestamp("read_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 
     /** Marks one of the account's own notifications read (someone else's id changes nothing). */
     @Transactional
     public boolean markRead(long accountId, long id) {
         return jdbc.sql("update notify_inbox set read_at = ? where id = ? and account_id = ? and read_at is null")
-                .params(Timestamp.from(clock.instant()), id, accountId).update() == 1;
+                        .params(Timestamp.from(clock.instant()), id, accountId)
+                        .update()
+                == 1;
     }
 
-    public record InboxItem(long id, String messageKey, List<String> args, String link, Instant createdAt,
-            Instant readAt) {
+    public record InboxItem(
+            long id, String messageKey, List<String> args, String link, Instant createdAt, Instant readAt) {
         public boolean unread() {
             return readAt == null;
         }

@@ -4,6 +4,7 @@
  * stored encrypted ({@code privacy}). The staff inbox ({@link org.wushe.notify.StaffInbox}) has its bell in the page
  * header, a page and an API, for the signed-in account ({@code access}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Notifications",
         allowedDependencies = {"platform", "privacy", "access"})
 package org.wushe.notify;

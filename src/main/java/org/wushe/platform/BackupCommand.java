@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.util.StringUtils;
 import org.wushe.platform.database.DatabaseBackup;
@@ -32,8 +31,7 @@ public final class BackupCommand {
     private static final String RESTORE = "--restore=";
     private static final String DATA_DIR = "--wushe.embedded-db.data-dir=";
 
-    private BackupCommand() {
-    }
+    private BackupCommand() {}
 
     /** The exit status when {@code args} ask for a backup or restore (which is then done), else empty. */
     public static OptionalInt run(String[] args, Map<String, String> env, PrintStream out) {
@@ -53,15 +51,30 @@ public final class BackupCommand {
             if (backup != null) {
                 Path file = Path.of(backup).toAbsolutePath();
                 var summary = DatabaseBackup.backup(properties, file);
-                print(out, "platform.backup.done", file, summary.rows().size(), summary.totalRows(),
+                print(
+                        out,
+                        "platform.backup.done",
+                        file,
+                        summary.rows().size(),
+                        summary.totalRows(),
                         summary.migrationVersion());
-                print(out, summary.keysFile() != null ? "platform.backup.keys" : "platform.backup.noKeys",
+                print(
+                        out,
+                        summary.keysFile() != null ? "platform.backup.keys" : "platform.backup.noKeys",
                         summary.keysFile());
             } else {
-                var summary = DatabaseBackup.restore(properties, Path.of(restore).toAbsolutePath());
-                print(out, "platform.restore.done", dataDir.toAbsolutePath().normalize(), summary.rows().size(),
-                        summary.totalRows(), summary.migrationVersion());
-                print(out, summary.keysFile() != null ? "platform.restore.keys" : "platform.backup.noKeys",
+                var summary =
+                        DatabaseBackup.restore(properties, Path.of(restore).toAbsolutePath());
+                print(
+                        out,
+                        "platform.restore.done",
+                        dataDir.toAbsolutePath().normalize(),
+                        summary.rows().size(),
+                        summary.totalRows(),
+                        summary.migrationVersion());
+                print(
+                        out,
+                        summary.keysFile() != null ? "platform.restore.keys" : "platform.backup.noKeys",
                         summary.keysFile());
             }
             return OptionalInt.of(0);

@@ -5,5 +5,4 @@ package org.wushe.platform;
  * the label shown in the field once chosen, and an optional muted detail (e.g. the region) to tell namesakes
  * apart. Nothing masked belongs in it: a picker lists names, never phones or ID numbers.
  */
-public record PickerOption(long id, String label, String detail) {
-}
+public record PickerOption(long id, String label, String detail) {}

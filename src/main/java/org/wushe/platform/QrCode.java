@@ -17,8 +17,7 @@ public final class QrCode {
 
     private static final int QUIET_ZONE = 4;
 
-    private QrCode() {
-    }
+    private QrCode() {}
 
     /**
      * The SVG of {@code text} (UTF-8, error correction M), with {@code label} as its accessible name.
@@ -27,10 +26,19 @@ public final class QrCode {
     public static String svg(String text, String label) {
         BitMatrix matrix;
         try {
-            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-                    EncodeHintType.MARGIN, 0));
+            matrix = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.CHARACTER_SET,
+                                    StandardCharsets.UTF_8.name(),
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    0));
         } catch (WriterException e) {
             throw new IllegalArgumentException("Text too long for a QR code", e);
         }
@@ -39,7 +47,11 @@ public final class QrCode {
         for (int y = 0; y < matrix.getHeight(); y++) {
             for (int x = 0; x < matrix.getWidth(); x++) {
                 if (matrix.get(x, y)) {
-                    path.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE).append("h1v1h-1z");
+                    path.append('M')
+                            .append(x + QUIET_ZONE)
+                            .append(' ')
+                            .append(y + QUIET_ZONE)
+                            .append("h1v1h-1z");
                 }
             }
         }
@@ -49,6 +61,9 @@ public final class QrCode {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

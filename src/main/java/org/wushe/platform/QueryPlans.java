@@ -1,7 +1,6 @@
 package org.wushe.platform;
 
 import java.util.function.Supplier;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

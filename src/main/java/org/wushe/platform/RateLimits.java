@@ -1,13 +1,12 @@
 package org.wushe.platform;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,8 +33,7 @@ public class RateLimits {
     }
 
     /** One limit to count a hit against: at most {@code limit} hits of {@code key} in {@code bucket} per window. */
-    public record Limit(String bucket, String key, int limit, Duration window) {
-    }
+    public record Limit(String bucket, String key, int limit, Duration window) {}
 
     /**
      * Counts one hit of {@code key} in {@code bucket}; throws {@link RateLimitExceededException} (answered with
@@ -66,7 +64,8 @@ public class RateLimits {
                 select b, k, w, 1 from unnest(?::text[], ?::text[], ?::timestamptz[]) as t(b, k, w)
                 on conflict (bucket, key, window_start) do update set hits = platform_rate_limit.hits + 1
                 returning bucket, key, hits""")
-                .params(Arrays.stream(limits).map(Limit::bucket).toArray(String[]::new),
+                .params(
+                        Arrays.stream(limits).map(Limit::bucket).toArray(String[]::new),
                         Arrays.stream(limits).map(Limit::key).toArray(String[]::new),
                         Arrays.stream(starts).map(Timestamp::from).toArray(Timestamp[]::new))
                 .query(rs -> {
@@ -88,6 +87,7 @@ public class RateLimits {
     @Transactional
     public int purgeOld() {
         return jdbc.sql("delete from platform_rate_limit where window_start < ?")
-                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                .update();
     }
 }

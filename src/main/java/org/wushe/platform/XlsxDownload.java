@@ -1,13 +1,11 @@
 package org.wushe.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -57,8 +55,8 @@ public final class XlsxDownload implements AutoCloseable {
     /** Sends the workbook as {@code <prefix>-yyyyMMdd-HHmmss.xlsx} (Shanghai time). */
     public void sendAs(HttpServletResponse response, String filePrefix, Clock clock) throws IOException {
         response.setContentType(CONTENT_TYPE);
-        String name = filePrefix + "-" + LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).format(FILE_TIME)
-                + ".xlsx";
+        String name = filePrefix + "-"
+                + LocalDateTime.now(clock.withZone(ChinaTime.ZONE)).format(FILE_TIME) + ".xlsx";
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
         workbook.write(response.getOutputStream());
     }

@@ -11,18 +11,21 @@ final class Caller {
 
     static final String ANONYMOUS = "anonymous";
 
-    private Caller() {
-    }
+    private Caller() {}
 
     static String name() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken ? ANONYMOUS : authentication.getName();
+        return authentication == null
+                        || !authentication.isAuthenticated()
+                        || authentication instanceof AnonymousAuthenticationToken
+                ? ANONYMOUS
+                : authentication.getName();
     }
 
     /** The remote address as the servlet container saw it; null outside a request (jobs, tests). */
     static String address() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : null;
+                ? attributes.getRequest().getRemoteAddr()
+                : null;
     }
 }

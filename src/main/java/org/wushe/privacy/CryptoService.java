@@ -2,10 +2,10 @@ package org.wushe.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.springframework.stereotype.Service;
 import org.wushe.privacy.internal.Envelope;
@@ -44,8 +44,8 @@ public class CryptoService {
         random.nextBytes(iv);
         String keyId = keys.activeKeyId();
         byte[] aad = new Envelope(keyId, iv, new byte[0]).associatedData(table, column);
-        byte[] sealed = Sm4Gcm.encrypt(keys.key(keyId).orElseThrow(), iv, aad,
-                plaintext.getBytes(StandardCharsets.UTF_8));
+        byte[] sealed =
+                Sm4Gcm.encrypt(keys.key(keyId).orElseThrow(), iv, aad, plaintext.getBytes(StandardCharsets.UTF_8));
         return new Envelope(keyId, iv, sealed).toBytes();
     }
 
@@ -56,8 +56,9 @@ public class CryptoService {
             return null;
         }
         Envelope envelope = Envelope.parse(ciphertext);
-        byte[] key = keys.key(envelope.keyId()).orElseThrow(() -> new DecryptionException("Unknown encryption key id '"
-                + envelope.keyId() + "': add it to WUSHE_CRYPTO_KEYS"));
+        byte[] key = keys.key(envelope.keyId())
+                .orElseThrow(() -> new DecryptionException(
+                        "Unknown encryption key id '" + envelope.keyId() + "': add it to WUSHE_CRYPTO_KEYS"));
         try {
             byte[] aad = envelope.associatedData(table, column);
             return new String(Sm4Gcm.decrypt(key, envelope.iv(), aad, envelope.sealed()), StandardCharsets.UTF_8);
@@ -94,8 +95,8 @@ public class CryptoService {
         if (normalisedValue == null) {
             return null;
         }
-        byte[] kindKey = indexKeys.computeIfAbsent(kind,
-                k -> Sm3.hmac(keys.indexKey(), INDEX_DOMAIN, k.getBytes(StandardCharsets.US_ASCII)));
+        byte[] kindKey = indexKeys.computeIfAbsent(
+                kind, k -> Sm3.hmac(keys.indexKey(), INDEX_DOMAIN, k.getBytes(StandardCharsets.US_ASCII)));
         return Sm3.hmac(kindKey, normalisedValue.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -108,8 +109,8 @@ public class CryptoService {
         if (purpose == null || !IDENTIFIER.matcher(purpose).matches()) {
             throw new IllegalArgumentException("purpose must be a lower-case identifier");
         }
-        byte[] purposeKey = purposeKeys.computeIfAbsent(purpose,
-                p -> Sm3.hmac(keys.indexKey(), KEYED_HASH_DOMAIN, p.getBytes(StandardCharsets.US_ASCII)));
+        byte[] purposeKey = purposeKeys.computeIfAbsent(
+                purpose, p -> Sm3.hmac(keys.indexKey(), KEYED_HASH_DOMAIN, p.getBytes(StandardCharsets.US_ASCII)));
         return Sm3.hmac(purposeKey, parts);
     }
 
@@ -119,11 +120,13 @@ public class CryptoService {
      * (who asked for codes, when) cannot be joined to the register, the outbox or the requests by their indexes.
      */
     public String rateLimitKey(String kind, String normalisedValue) {
-        return java.util.HexFormat.of().formatHex(blindIndex("rate_limit_" + kind, normalisedValue));
+        return HexFormat.of().formatHex(blindIndex("rate_limit_" + kind, normalisedValue));
     }
 
     private static void checkPlace(String table, String column) {
-        if (table == null || column == null || !IDENTIFIER.matcher(table).matches()
+        if (table == null
+                || column == null
+                || !IDENTIFIER.matcher(table).matches()
                 || !IDENTIFIER.matcher(column).matches()) {
             throw new IllegalArgumentException("table and column must be lower-case SQL identifiers");
         }

@@ -10,8 +10,7 @@ import org.wushe.shared.ResidentIdNumber;
  */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** First 3 and last 4 characters of a citizen ID number. */
     public static String idNumber(String raw) {
@@ -48,7 +47,9 @@ public final class Masking {
         }
         StringBuilder masked = new StringBuilder().appendCodePoint(chars[0]);
         masked.append("*".repeat(chars.length == 2 ? 1 : chars.length - 2));
-        return chars.length == 2 ? masked.toString() : masked.appendCodePoint(chars[chars.length - 1]).toString();
+        return chars.length == 2
+                ? masked.toString()
+                : masked.appendCodePoint(chars[chars.length - 1]).toString();
     }
 
     /** At most the first 3 and last 4 characters, never more than a quarter of the value at either end. */

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +33,7 @@ public class ReEncryption {
 
     /** Advisory lock key; any fixed number no other module uses ("WUSHKEYS"). */
     static final long LOCK = 0x5755_5348_4b45_5953L;
+
     private static final Logger log = LoggerFactory.getLogger(ReEncryption.class);
 
     private final DataSource dataSource;
@@ -46,7 +45,10 @@ public class ReEncryption {
     private final Duration pause;
 
     @Autowired
-    ReEncryption(DataSource dataSource, CryptoService crypto, List<EncryptedColumns> declared,
+    ReEncryption(
+            DataSource dataSource,
+            CryptoService crypto,
+            List<EncryptedColumns> declared,
             @Value("${wushe.crypto.re-encrypt-batch:500}") int batchSize,
             @Value("${wushe.crypto.re-encrypt-pause:PT0.01S}") Duration pause) {
         this.dataSource = dataSource;
@@ -81,8 +83,13 @@ public class ReEncryption {
                     unreadable += counts[1];
                 }
                 long remaining = remaining();
-                log.info("Re-encryption under key '{}': {} values re-encrypted, {} unreadable, {} still under "
-                        + "other keys", crypto.activeKeyId(), done, unreadable, remaining);
+                log.info(
+                        "Re-encryption under key '{}': {} values re-encrypted, {} unreadable, {} still under "
+                                + "other keys",
+                        crypto.activeKeyId(),
+                        done,
+                        unreadable,
+                        remaining);
                 return new Result(true, done, unreadable, remaining);
             } finally {
                 advisory(lockHolder, "select pg_advisory_unlock(?)");
@@ -97,7 +104,9 @@ public class ReEncryption {
         long count = 0;
         for (EncryptedColumn c : columns) {
             count += jdbc.sql("select count(*) from " + c.table() + " where " + stale(c.column()))
-                    .param("active", activeKeyId()).query(Long.class).single();
+                    .param("active", activeKeyId())
+                    .query(Long.class)
+                    .single();
         }
         return count;
     }
@@ -110,17 +119,20 @@ public class ReEncryption {
             List<Object[]> batch = jdbc.sql("select " + c.key() + ", " + c.column() + " from " + c.table()
                             + " where " + stale(c.column()) + (after == null ? "" : " and " + c.key() + " > :after")
                             + " order by " + c.key() + " limit :n")
-                    .param("active", activeKeyId()).param("n", batchSize)
+                    .param("active", activeKeyId())
+                    .param("n", batchSize)
                     .params(after == null ? Map.of() : Map.of("after", after))
-                    .query((rs, n) -> new Object[] {rs.getObject(1), rs.getBytes(2)}).list();
+                    .query((rs, n) -> new Object[] {rs.getObject(1), rs.getBytes(2)})
+                    .list();
             if (batch.isEmpty()) {
                 return new long[] {done, unreadable};
             }
             List<Object[]> updates = new ArrayList<>(batch.size());
             for (Object[] row : batch) {
                 try {
-                    updates.add(new Object[] {crypto.reEncrypt((byte[]) row[1], c.boundTable(), c.boundColumn()),
-                            row[0], row[1]});
+                    updates.add(new Object[] {
+                        crypto.reEncrypt((byte[]) row[1], c.boundTable(), c.boundColumn()), row[0], row[1]
+                    });
                 } catch (DecryptionException e) {
                     unreadable++;
                     log.warn("{}.{} {}={}: {}", c.table(), c.column(), c.key(), row[0], e.getMessage());
@@ -128,8 +140,9 @@ public class ReEncryption {
             }
             after = batch.get(batch.size() - 1)[0];
             for (int n : template.batchUpdate(
-                    "update " + c.table() + " set " + c.column() + " = ? where " + c.key() + " = ? and "
-                            + c.column() + " = ?", updates)) {
+                    "update " + c.table() + " set " + c.column() + " = ? where " + c.key() + " = ? and " + c.column()
+                            + " = ?",
+                    updates)) {
                 done += Math.max(n, 0);
             }
             sleep();
@@ -170,6 +183,5 @@ public class ReEncryption {
      * @param unreadable   values no configured key opens (they are logged and left alone)
      * @param remaining    values still under another key after the pass (-1 when it did not run)
      */
-    public record Result(boolean ran, long reEncrypted, long unreadable, long remaining) {
-    }
+    public record Result(boolean ran, long reEncrypted, long unreadable, long remaining) {}
 }

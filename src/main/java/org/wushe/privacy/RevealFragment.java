@@ -11,8 +11,7 @@ public final class RevealFragment {
     public static final String VIEW = "privacy/reveal :: revealed(value=${revealedValue})";
     static final String ATTRIBUTE = "revealedValue";
 
-    private RevealFragment() {
-    }
+    private RevealFragment() {}
 
     /** Puts {@code value} in the model and returns the view to render it. */
     public static String revealed(Model model, String value) {

@@ -3,7 +3,6 @@ package org.wushe.privacy;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +47,15 @@ public class SensitiveData {
     }
 
     private void publish(AuditAction action, SensitiveField field, String reason) {
-        events.publishEvent(new Activity(clock.instant(), Caller.name(), action, field.entityType(), field.entityId(),
-                field.regionCode(), Caller.address(), reason, List.of(field.fieldName())));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                Caller.name(),
+                action,
+                field.entityType(),
+                field.entityId(),
+                field.regionCode(),
+                Caller.address(),
+                reason,
+                List.of(field.fieldName())));
     }
 }

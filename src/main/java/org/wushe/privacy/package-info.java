@@ -27,5 +27,7 @@
  * publishes {@link org.wushe.shared.Activity} events for the audit trail). Uses only {@code platform}; never
  * {@code access}, which depends on this module, so it reads the caller from Spring Security directly.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy", allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Privacy",
+        allowedDependencies = {"platform"})
 package org.wushe.privacy;

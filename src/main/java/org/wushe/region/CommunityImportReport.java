@@ -6,6 +6,5 @@ import java.util.List;
 public record CommunityImportReport(int rowsRead, int rowsWritten, List<Rejection> rejected) {
 
     /** A line that was not imported; {@code messageKey} and {@code arguments} render the reason. */
-    public record Rejection(int line, String value, String messageKey, List<Object> arguments) {
-    }
+    public record Rejection(int line, String value, String messageKey, List<Object> arguments) {}
 }

@@ -2,7 +2,6 @@ package org.wushe.region;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.wushe.shared.RegionCode;
 
 /**
@@ -12,6 +11,9 @@ import org.wushe.shared.RegionCode;
  * @param current     the decision in force, empty when no decision applies (level NONE)
  * @param inheritedFrom the ancestor whose decision applies, empty when the region's own does
  */
-public record ControlLevelStatus(RegionCode regionCode, ControlLevel level, Optional<ControlLevelRecord> current,
-        Optional<RegionCode> inheritedFrom, List<ControlLevelRecord> history) {
-}
+public record ControlLevelStatus(
+        RegionCode regionCode,
+        ControlLevel level,
+        Optional<ControlLevelRecord> current,
+        Optional<RegionCode> inheritedFrom,
+        List<ControlLevelRecord> history) {}

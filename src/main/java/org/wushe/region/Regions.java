@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,8 +35,13 @@ public class Regions {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    Regions(RegionQueries queries, ControlLevelStore controlLevels, CommunityImporter importer,
-            ApplicationEventPublisher events, CurrentUser currentUser, Clock clock) {
+    Regions(
+            RegionQueries queries,
+            ControlLevelStore controlLevels,
+            CommunityImporter importer,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            Clock clock) {
         this.currentUser = currentUser;
         this.queries = queries;
         this.controlLevels = controlLevels;
@@ -85,18 +89,21 @@ public class Regions {
         get(code);
         List<RegionCode> chain = new ArrayList<>(code.ancestors());
         chain.add(code);
-        Optional<ControlLevelRecord> current = controlLevels.inForce(chain, clock.instant())
-                .filter(record -> record.level() != ControlLevel.NONE);
-        return new ControlLevelStatus(code, current.map(ControlLevelRecord::level).orElse(ControlLevel.NONE),
-                current, current.map(ControlLevelRecord::regionCode).filter(c -> !c.equals(code)),
+        Optional<ControlLevelRecord> current =
+                controlLevels.inForce(chain, clock.instant()).filter(record -> record.level() != ControlLevel.NONE);
+        return new ControlLevelStatus(
+                code,
+                current.map(ControlLevelRecord::level).orElse(ControlLevel.NONE),
+                current,
+                current.map(ControlLevelRecord::regionCode).filter(c -> !c.equals(code)),
                 controlLevels.history(code));
     }
 
     /** Records a decision; it applies to the region and everything under it from {@code effectiveFrom}. */
     @Transactional
     @PreAuthorize("hasRole('CIVIL_AFFAIRS_ADMIN')")
-    public ControlLevelRecord setControlLevel(RegionCode code, ControlLevel level, Instant effectiveFrom,
-            String reason) {
+    public ControlLevelRecord setControlLevel(
+            RegionCode code, ControlLevel level, Instant effectiveFrom, String reason) {
         get(code);
         if (!currentUser.scope().contains(code)) {
             throw new RegionNotFoundException(code); // outside the caller's scope looks the same as absent
@@ -110,8 +117,16 @@ public class Regions {
         Instant from = effectiveFrom != null ? effectiveFrom : clock.instant();
         ControlLevelRecord record = controlLevels.append(code, level, from, reason.strip(), currentUser.username());
         events.publishEvent(new ControlLevelChanged(record.id(), code, level, from));
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.UPDATE, "region",
-                code.value(), code, currentUser.clientAddress().orElse(null), reason.strip(), List.of("controlLevel")));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                AuditAction.UPDATE,
+                "region",
+                code.value(),
+                code,
+                currentUser.clientAddress().orElse(null),
+                reason.strip(),
+                List.of("controlLevel")));
         return record;
     }
 
@@ -119,8 +134,16 @@ public class Regions {
     @Transactional
     public CommunityImportReport importCommunities(InputStream csv) {
         CommunityImportReport report = importer.importCsv(csv, currentUser.scope()::contains);
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.IMPORT, "region", null,
-                null, currentUser.clientAddress().orElse(null), null, List.of("code", "name")));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                AuditAction.IMPORT,
+                "region",
+                null,
+                null,
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of("code", "name")));
         return report;
     }
 }

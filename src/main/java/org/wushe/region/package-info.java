@@ -4,5 +4,7 @@
  * {@link org.wushe.shared.RegionCode}; this module names them. Uses {@code shared}, the shell of
  * {@code platform}, and {@code access} for who may change what (and tells access which codes exist).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Regions", allowedDependencies = {"platform", "access"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Regions",
+        allowedDependencies = {"platform", "access"})
 package org.wushe.region;

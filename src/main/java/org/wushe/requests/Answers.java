@@ -7,16 +7,18 @@ import java.util.TreeMap;
 /** The triage answers as stored (encrypted): {@code question=yes|no} pairs joined by {@code ;}. */
 public final class Answers {
 
-    private Answers() {
-    }
+    private Answers() {}
 
     public static String format(Map<String, Boolean> answers) {
         if (answers.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(answers).forEach((k, v) -> text.append(text.isEmpty() ? "" : ";").append(k).append('=')
-                .append(Boolean.TRUE.equals(v) ? "yes" : "no"));
+        new TreeMap<>(answers)
+                .forEach((k, v) -> text.append(text.isEmpty() ? "" : ";")
+                        .append(k)
+                        .append('=')
+                        .append(Boolean.TRUE.equals(v) ? "yes" : "no"));
         return text.toString();
     }
 

@@ -1,5 +1,6 @@
 package org.wushe.requests;
 
 public enum ForWhom {
-    SELF, FAMILY
+    SELF,
+    FAMILY
 }

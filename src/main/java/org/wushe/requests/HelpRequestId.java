@@ -1,4 +1,3 @@
 package org.wushe.requests;
 
-public record HelpRequestId(long value) {
-}
+public record HelpRequestId(long value) {}

@@ -1,10 +1,9 @@
 package org.wushe.requests;
 
-import org.wushe.access.RoleGroup;
 import java.util.Set;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,13 +16,16 @@ class HelpRequestNavigation {
 
     @Bean
     NavigationItem myHelpRequestsNavigationItem() {
-        return new NavigationItem("requests.nav.mine", "/requests/mine", 410,
-                Set.of("ROLE_SOCIAL_WORKER", "ROLE_VOLUNTEER"));
+        return new NavigationItem(
+                "requests.nav.mine", "/requests/mine", 410, Set.of("ROLE_SOCIAL_WORKER", "ROLE_VOLUNTEER"));
     }
 
     @Bean
     NavigationItem referralsNavigationItem() {
-        return new NavigationItem("requests.nav.referrals", "/requests/referrals", 420,
+        return new NavigationItem(
+                "requests.nav.referrals",
+                "/requests/referrals",
+                420,
                 Set.of("ROLE_AGENCY_ADMIN", "ROLE_SOCIAL_WORKER", "ROLE_CHARITY_ADMIN"));
     }
 

@@ -1,10 +1,12 @@
 package org.wushe.requests;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.wushe.region.Region;
@@ -21,13 +23,12 @@ import org.wushe.shared.RegionLevel;
 @Component
 public class IntakePlaces {
 
-    public record Place(String code, String label) {
-    }
+    public record Place(String code, String label) {}
 
     private final Regions regions;
     private final String city;
     private volatile Map<String, List<Place>> byDistrict;
-    private volatile java.util.Set<String> codes;
+    private volatile Set<String> codes;
     private volatile Map<String, String> labels;
 
     IntakePlaces(Regions regions, @Value("${wushe.requests.city:310100}") String city) {
@@ -69,12 +70,13 @@ public class IntakePlaces {
             return;
         }
         Map<String, List<Place>> grouped = new LinkedHashMap<>();
-        java.util.Set<String> all = new java.util.HashSet<>();
-        Map<String, String> named = new java.util.HashMap<>();
+        Set<String> all = new HashSet<>();
+        Map<String, String> named = new HashMap<>();
         for (Region district : regions.children(RegionCode.parse(city))) {
             List<Place> places = new ArrayList<>();
             for (Region street : district.hasChildren() ? regions.children(district.code()) : List.<Region>of()) {
-                all.add(street.code().value()); // a street is accepted too, when the resident is unsure of the community
+                all.add(street.code()
+                        .value()); // a street is accepted too, when the resident is unsure of the community
                 named.put(street.code().value(), district.name() + " " + street.name());
                 List<Region> communities = street.hasChildren() ? regions.children(street.code()) : List.of();
                 if (communities.isEmpty() || street.level() != RegionLevel.TOWNSHIP) {
@@ -89,7 +91,7 @@ public class IntakePlaces {
                 grouped.put(district.name(), List.copyOf(places));
             }
         }
-        codes = java.util.Set.copyOf(all);
+        codes = Set.copyOf(all);
         labels = Map.copyOf(named);
         byDistrict = grouped;
     }

@@ -11,7 +11,8 @@ class RequestsEncryptedColumns {
 
     @Bean
     EncryptedColumns requestsCipherColumns() {
-        return EncryptedColumns.of("requests",
+        return EncryptedColumns.of(
+                "requests",
                 EncryptedColumn.of("requests_help_request", "address_cipher", "address"),
                 EncryptedColumn.of("requests_help_request", "phone_cipher", "phone"),
                 EncryptedColumn.of("requests_help_request", "description_cipher", "description"),

@@ -1,6 +1,7 @@
 package org.wushe.requests;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 /**
  * Tracking codes: 8 characters from 32 that cannot be confused when read aloud or copied by hand (no 0/O, 1/I),
@@ -26,7 +27,7 @@ public final class TrackingCodes {
         if (typed == null) {
             return null;
         }
-        String code = typed.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        String code = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (code.length() != LENGTH) {
             return null;
         }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.wushe.access.Accounts;
 import org.wushe.access.Role;
@@ -35,15 +34,17 @@ public class UrgentRequests {
     }
 
     /** Posts the notice when the request is urgent; returns how many accounts it reached. */
-    public int announce(long id, String trackingCode, RegionCode region, Priority priority, Instant firstContactDue,
-            Instant now) {
+    public int announce(
+            long id, String trackingCode, RegionCode region, Priority priority, Instant firstContactDue, Instant now) {
         if (!urgent(priority, firstContactDue, now)) {
             return 0;
         }
         Set<Long> staff = new LinkedHashSet<>(accounts.holdersCovering(Role.STATION_STAFF, region));
         staff.addAll(accounts.holdersCovering(Role.COMMUNITY_STAFF, region));
         long minutes = Math.max(0, Duration.between(now, firstContactDue).toSeconds() / 60);
-        return inbox.post(staff, "requests.inbox.urgent",
+        return inbox.post(
+                staff,
+                "requests.inbox.urgent",
                 List.of(TrackingCodes.display(trackingCode), priority.name(), Long.toString(minutes)),
                 "/requests/" + id);
     }

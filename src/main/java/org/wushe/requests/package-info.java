@@ -11,6 +11,7 @@
  * {@code worklist} (the staff list, "my requests", the export). The root holds the vocabulary the slices share:
  * ids, enums, events, timeline kinds, tracking codes, the stored answer format and the places.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Help requests",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Help requests",
         allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory"})
 package org.wushe.requests;

@@ -11,7 +11,8 @@ class ResidentsEncryptedColumns {
 
     @Bean
     EncryptedColumns residentsCipherColumns() {
-        return EncryptedColumns.of("residents",
+        return EncryptedColumns.of(
+                "residents",
                 EncryptedColumn.of("residents_resident", "id_number_cipher", "id_number"),
                 EncryptedColumn.of("residents_resident", "phone_cipher", "phone"),
                 EncryptedColumn.of("residents_resident", "guardian_phone_cipher", "guardian_phone"),
@@ -20,8 +21,12 @@ class ResidentsEncryptedColumns {
                 EncryptedColumn.of("residents_assessment", "notes_cipher", "notes"),
                 EncryptedColumn.of("residents_visit", "notes_cipher", "notes"),
                 EncryptedColumn.of("residents_case_note", "body_cipher", "body"),
-                new EncryptedColumn("residents_checkin_enrolment", "address_as_cipher", "resident_id",
-                        "residents_checkin_enrolment", "address_as"),
+                new EncryptedColumn(
+                        "residents_checkin_enrolment",
+                        "address_as_cipher",
+                        "resident_id",
+                        "residents_checkin_enrolment",
+                        "address_as"),
                 EncryptedColumn.of("residents_verification_task", "id_number_cipher", "id_number_cipher"),
                 EncryptedColumn.of("residents_verification_task", "phone_cipher", "phone_cipher"),
                 EncryptedColumn.of("residents_verification_task", "corrected_phone_cipher", "corrected_phone_cipher"),

@@ -1,14 +1,12 @@
 package org.wushe.residents;
 
-import org.wushe.access.RoleGroup;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
 class ResidentsNavigation {
-
 
     @Bean
     NavigationItem residentsNavigationItem() {

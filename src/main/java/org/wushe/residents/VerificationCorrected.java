@@ -5,5 +5,4 @@ package org.wushe.residents;
  * matched to a register record). Carries ids only: a listener reads the corrected values from the task. Nothing
  * applies it to the register yet — that is the register's decision, left for later.
  */
-public record VerificationCorrected(long taskId, long campaignId, long residentId, String communityCode) {
-}
+public record VerificationCorrected(long taskId, long campaignId, long residentId, String communityCode) {}

@@ -11,7 +11,15 @@
  * {@code privacy}, {@code platform} (with its spreadsheet engine), {@code notify} (the staff inbox), {@code region}
  * and {@code directory} (social workers); no other module uses it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Residents",
-        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory::socialworkers",
-                "platform::spreadsheet"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Residents",
+        allowedDependencies = {
+            "access",
+            "privacy",
+            "platform",
+            "notify",
+            "region",
+            "directory::socialworkers",
+            "platform::spreadsheet"
+        })
 package org.wushe.residents;

@@ -16,8 +16,16 @@ import java.util.List;
  * @param reason        why (required for REVEAL), may be null
  * @param fields        names of the fields changed or revealed
  */
-public record Activity(Instant occurredAt, String actor, AuditAction action, String entityType, String entityId,
-        RegionCode regionCode, String clientAddress, String reason, List<String> fields) {
+public record Activity(
+        Instant occurredAt,
+        String actor,
+        AuditAction action,
+        String entityType,
+        String entityId,
+        RegionCode regionCode,
+        String clientAddress,
+        String reason,
+        List<String> fields) {
 
     public Activity {
         if (occurredAt == null || actor == null || action == null || entityType == null) {

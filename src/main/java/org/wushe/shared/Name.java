@@ -49,13 +49,23 @@ public record Name(String value) {
     }
 
     private static boolean direction(int cp) {
-        return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+        return (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0x200E
+                || cp == 0x200F
                 || cp == 0x061C;
     }
 
     private static boolean invisible(int cp) {
-        return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD
-                || cp == 0x180E || cp == 0x034F || (cp >= 0x2061 && cp <= 0x2064);
+        return cp == 0x200B
+                || cp == 0x200C
+                || cp == 0x200D
+                || cp == 0xFEFF
+                || cp == 0x2060
+                || cp == 0x00AD
+                || cp == 0x180E
+                || cp == 0x034F
+                || (cp >= 0x2061 && cp <= 0x2064);
     }
 
     @Override

@@ -23,9 +23,9 @@ public final class PhoneNumber {
     public static final String SUBSCRIBER_START = "value.phone.subscriberStart";
     public static final String EXTENSION = "value.phone.extension";
 
-    private final String areaCode;   // null for mobiles
-    private final String number;     // mobile: 11 digits; landline: subscriber number
-    private final String extension;  // null if none
+    private final String areaCode; // null for mobiles
+    private final String number; // mobile: 11 digits; landline: subscriber number
+    private final String extension; // null if none
 
     private PhoneNumber(String areaCode, String number, String extension) {
         this.areaCode = areaCode;
@@ -40,7 +40,12 @@ public final class PhoneNumber {
         String s = raw.strip();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '(' || c == ')' || c == '转'
+            boolean ok = (c >= '0' && c <= '9')
+                    || c == ' '
+                    || c == '-'
+                    || c == '('
+                    || c == ')'
+                    || c == '转'
                     || (c == '+' && i == 0);
             if (!ok) {
                 throw new InvalidValueException(CHARACTERS, i + 1);
@@ -60,7 +65,8 @@ public final class PhoneNumber {
             try {
                 PhoneNumber main = parseMain(s.substring(0, dash));
                 if (!main.isMobile()) {
-                    return new PhoneNumber(main.areaCode, main.number, s.substring(dash + 1).strip());
+                    return new PhoneNumber(
+                            main.areaCode, main.number, s.substring(dash + 1).strip());
                 }
             } catch (InvalidValueException notAnExtension) {
                 // fall through: the trailing group belongs to the number itself

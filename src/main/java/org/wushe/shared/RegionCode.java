@@ -1,5 +1,6 @@
 package org.wushe.shared;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * simply its first 6 digits, which may be a CITY (e.g. 441900 东莞, whose towns sit directly under the city).
  * Natural ordering is the lexical order of {@link #value()}, i.e. a pre-order walk of the tree.
  */
-public final class RegionCode implements Comparable<RegionCode>, java.io.Serializable {
+public final class RegionCode implements Comparable<RegionCode>, Serializable {
 
     private static final long serialVersionUID = 1L;
 

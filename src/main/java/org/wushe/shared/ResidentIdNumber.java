@@ -71,7 +71,9 @@ public final class ResidentIdNumber {
         }
         LocalDate birth;
         try {
-            birth = LocalDate.of(Integer.parseInt(s.substring(6, 10)), Integer.parseInt(s.substring(10, 12)),
+            birth = LocalDate.of(
+                    Integer.parseInt(s.substring(6, 10)),
+                    Integer.parseInt(s.substring(10, 12)),
                     Integer.parseInt(s.substring(12, 14)));
         } catch (DateTimeException e) {
             throw new InvalidValueException(BIRTH_DATE_INVALID);

@@ -3,11 +3,9 @@ package org.wushe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,12 +46,13 @@ class AccountSessionsTests {
     /** A station-staff account with a known, non-temporary password (no pending step after sign-in). */
     private Account account(String... regions) {
         String username = "sess-" + RUN + "-" + COUNTER.incrementAndGet();
-        return new Account(SignInTestAccounts.stationStaff(jdbc, username, "会话测试",
-                SignInTestAccounts.hashOf(passwords, PASSWORD), regions), username);
+        return new Account(
+                SignInTestAccounts.stationStaff(
+                        jdbc, username, "会话测试", SignInTestAccounts.hashOf(passwords, PASSWORD), regions),
+                username);
     }
 
-    record Account(long id, String username) {
-    }
+    record Account(long id, String username) {}
 
     private Cookie signIn(String username, String password) {
         var result = SignInTestAccounts.signIn(mvc, username, password, null);
@@ -84,7 +83,9 @@ class AccountSessionsTests {
 
         String api = "/api/v1/accounts/" + account.id();
         var request = change.equals("permissions")
-                ? mvc.put().uri(api + "/permissions").contentType("application/json")
+                ? mvc.put()
+                        .uri(api + "/permissions")
+                        .contentType("application/json")
                         .content("{\"roles\":[\"STATION_STAFF\"],\"regions\":[\"310101002\"]}")
                 : mvc.post().uri(api + "/" + change);
         assertThat(request.with(ADMIN.request()).with(csrf())).hasStatusOk();
@@ -98,17 +99,23 @@ class AccountSessionsTests {
     void aNarrowedScopeIsWhatTheNextSessionCarries() {
         Account account = account("310101002", "310101013");
         Cookie before = signIn(account.username(), PASSWORD);
-        assertThat(scopeOfTheOnlySession(account.username()).regions()).extracting(RegionCode::value)
+        assertThat(scopeOfTheOnlySession(account.username()).regions())
+                .extracting(RegionCode::value)
                 .containsExactlyInAnyOrder("310101002", "310101013");
 
-        assertThat(mvc.put().uri("/api/v1/accounts/" + account.id() + "/permissions").with(ADMIN.request())
-                .with(csrf()).contentType("application/json")
-                .content("{\"roles\":[\"STATION_STAFF\"],\"regions\":[\"310101002\"]}")).hasStatusOk();
+        assertThat(mvc.put()
+                        .uri("/api/v1/accounts/" + account.id() + "/permissions")
+                        .with(ADMIN.request())
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("{\"roles\":[\"STATION_STAFF\"],\"regions\":[\"310101002\"]}"))
+                .hasStatusOk();
         assertSignedOut(before);
 
         Cookie after = signIn(account.username(), PASSWORD);
         assertSignedIn(after);
-        assertThat(scopeOfTheOnlySession(account.username()).regions()).extracting(RegionCode::value)
+        assertThat(scopeOfTheOnlySession(account.username()).regions())
+                .extracting(RegionCode::value)
                 .containsExactly("310101002");
     }
 
@@ -117,8 +124,14 @@ class AccountSessionsTests {
         Account account = account("310101002");
         Cookie here = signIn(account.username(), PASSWORD);
         Cookie elsewhere = signIn(account.username(), PASSWORD);
-        var changed = mvc.post().uri("/account/password").cookie(here).with(csrf()).param("current", PASSWORD)
-                .param("replacement", "Sessions-2023-new").param("confirmation", "Sessions-2023-new").exchange();
+        var changed = mvc.post()
+                .uri("/account/password")
+                .cookie(here)
+                .with(csrf())
+                .param("current", PASSWORD)
+                .param("replacement", "Sessions-2023-new")
+                .param("confirmation", "Sessions-2023-new")
+                .exchange();
         assertThat(changed).hasStatus3xxRedirection().hasRedirectedUrl("/");
         Cookie renewed = changed.getResponse().getCookie("SESSION");
         assertSignedIn(renewed);
@@ -127,7 +140,8 @@ class AccountSessionsTests {
     }
 
     private DataScope scopeOfTheOnlySession(String username) {
-        List<? extends Session> found = List.copyOf(sessions.findByPrincipalName(username).values());
+        List<? extends Session> found =
+                List.copyOf(sessions.findByPrincipalName(username).values());
         assertThat(found).hasSize(1);
         SecurityContext context = found.get(0).getAttribute("SPRING_SECURITY_CONTEXT");
         return ((StaffPrincipal) context.getAuthentication().getPrincipal()).scope();

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,8 +77,8 @@ class AccountTakeoverTests {
     record Target(String label, Set<Role> roles, List<String> regions, Long organisation) {
 
         static Target inScope(Role role) {
-            return new Target(role.name(), EnumSet.of(role), List.of("310104003"),
-                    role.isOrganisationBound() ? 1L : null);
+            return new Target(
+                    role.name(), EnumSet.of(role), List.of("310104003"), role.isOrganisationBound() ? 1L : null);
         }
 
         boolean wholeCountry() {
@@ -95,17 +94,33 @@ class AccountTakeoverTests {
     static final List<Target> EXTRA_TARGETS = List.of(
             new Target("whole-country civil admin", EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN), List.of(), null),
             new Target("city civil admin", EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN), List.of("310000"), null),
-            new Target("station staff of two districts", EnumSet.of(Role.STATION_STAFF),
-                    List.of("310104003", "310101002"), null),
+            new Target(
+                    "station staff of two districts",
+                    EnumSet.of(Role.STATION_STAFF),
+                    List.of("310104003", "310101002"),
+                    null),
             new Target("station staff of Huangpu", EnumSet.of(Role.STATION_STAFF), List.of("310101002"), null),
             new Target("agency admin of organisation 2", EnumSet.of(Role.AGENCY_ADMIN), List.of("310104003"), 2L),
             new Target("charity admin of organisation 2", EnumSet.of(Role.CHARITY_ADMIN), List.of("310104003"), 2L),
-            new Target("social worker and station staff", EnumSet.of(Role.SOCIAL_WORKER, Role.STATION_STAFF),
-                    List.of("310104003"), 1L));
+            new Target(
+                    "social worker and station staff",
+                    EnumSet.of(Role.SOCIAL_WORKER, Role.STATION_STAFF),
+                    List.of("310104003"),
+                    1L));
 
     enum Action {
-        API_DISABLE, API_ENABLE, API_UNLOCK, API_PASSWORD_RESET, API_REVEAL_PHONE, API_PERMISSIONS,
-        PAGE_DISABLE, PAGE_ENABLE, PAGE_UNLOCK, PAGE_PASSWORD_RESET, PAGE_REVEAL_PHONE, PAGE_PERMISSIONS
+        API_DISABLE,
+        API_ENABLE,
+        API_UNLOCK,
+        API_PASSWORD_RESET,
+        API_REVEAL_PHONE,
+        API_PERMISSIONS,
+        PAGE_DISABLE,
+        PAGE_ENABLE,
+        PAGE_UNLOCK,
+        PAGE_PASSWORD_RESET,
+        PAGE_REVEAL_PHONE,
+        PAGE_PERMISSIONS
     }
 
     static Stream<Arguments> matrix() {
@@ -127,7 +142,8 @@ class AccountTakeoverTests {
 
     /** Seeing: one region of the target in the caller's scope (whole country: never), the caller's organisation. */
     static boolean visible(Caller caller, Target target) {
-        return !target.wholeCountry() && target.regions().stream().anyMatch(caller::contains)
+        return !target.wholeCountry()
+                && target.regions().stream().anyMatch(caller::contains)
                 && (caller.organisation == null || caller.organisation.equals(target.organisation()));
     }
 
@@ -173,14 +189,22 @@ class AccountTakeoverTests {
             boolean page = action.name().startsWith("PAGE_") && action != Action.PAGE_REVEAL_PHONE;
             assertThat(status).as("allowed, answered %d", status).isEqualTo(page ? 302 : 200);
             if (action != Action.API_REVEAL_PHONE && action != Action.PAGE_REVEAL_PHONE) {
-                assertThat(snapshot(id)).as("the allowed action changed the account").isNotEqualTo(before);
+                assertThat(snapshot(id))
+                        .as("the allowed action changed the account")
+                        .isNotEqualTo(before);
             }
         } else {
             assertThat(status).as("refused").isEqualTo(visible(caller, target) ? 403 : 404);
-            assertThat(snapshot(id)).as("a refused action leaves the account as it was").isEqualTo(before);
+            assertThat(snapshot(id))
+                    .as("a refused action leaves the account as it was")
+                    .isEqualTo(before);
             assertThat(result.getResponse().getHeader("Location")).isNull();
             assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'account' and entity_id = ?")
-                    .param(Long.toString(id)).query(Long.class).single()).as("nothing audited as done").isZero();
+                            .param(Long.toString(id))
+                            .query(Long.class)
+                            .single())
+                    .as("nothing audited as done")
+                    .isZero();
         }
     }
 
@@ -190,24 +214,50 @@ class AccountTakeoverTests {
         String page = "/accounts/" + id;
         String organisation = caller.organisation == null ? "null" : caller.organisation.toString();
         return switch (action) {
-            case API_DISABLE -> mvc.post().uri(api + "/disable").with(staff.request()).with(csrf());
-            case API_ENABLE -> mvc.post().uri(api + "/enable").with(staff.request()).with(csrf());
-            case API_UNLOCK -> mvc.post().uri(api + "/unlock").with(staff.request()).with(csrf());
-            case API_PASSWORD_RESET -> mvc.post().uri(api + "/password-reset").with(staff.request()).with(csrf());
-            case API_REVEAL_PHONE -> mvc.post().uri(api + "/phone/reveal").with(staff.request()).with(csrf())
-                    .contentType("application/json").content("{\"reason\":\"核实身份\"}");
-            case API_PERMISSIONS -> mvc.put().uri(api + "/permissions").with(staff.request()).with(csrf())
-                    .contentType("application/json").content("""
-                            {"roles":["%s"],"regions":["310104003"],"organisationId":%s}"""
-                            .formatted(caller.ownGrant(), organisation));
-            case PAGE_DISABLE -> mvc.post().uri(page + "/disable").with(staff.request()).with(csrf());
-            case PAGE_ENABLE -> mvc.post().uri(page + "/enable").with(staff.request()).with(csrf());
-            case PAGE_UNLOCK -> mvc.post().uri(page + "/unlock").with(staff.request()).with(csrf());
-            case PAGE_PASSWORD_RESET -> mvc.post().uri(page + "/password-reset").with(staff.request()).with(csrf());
-            case PAGE_REVEAL_PHONE -> mvc.post().uri(page + "/phone").with(staff.request()).with(csrf())
-                    .param("reason", "核实身份");
-            case PAGE_PERMISSIONS -> mvc.post().uri(page + "/permissions").with(staff.request()).with(csrf())
-                    .param("roles", caller.ownGrant().name()).param("regions", "310104003");
+            case API_DISABLE ->
+                mvc.post().uri(api + "/disable").with(staff.request()).with(csrf());
+            case API_ENABLE ->
+                mvc.post().uri(api + "/enable").with(staff.request()).with(csrf());
+            case API_UNLOCK ->
+                mvc.post().uri(api + "/unlock").with(staff.request()).with(csrf());
+            case API_PASSWORD_RESET ->
+                mvc.post().uri(api + "/password-reset").with(staff.request()).with(csrf());
+            case API_REVEAL_PHONE ->
+                mvc.post()
+                        .uri(api + "/phone/reveal")
+                        .with(staff.request())
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("{\"reason\":\"核实身份\"}");
+            case API_PERMISSIONS ->
+                mvc.put()
+                        .uri(api + "/permissions")
+                        .with(staff.request())
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("""
+                            {"roles":["%s"],"regions":["310104003"],"organisationId":%s}""".formatted(caller.ownGrant(), organisation));
+            case PAGE_DISABLE ->
+                mvc.post().uri(page + "/disable").with(staff.request()).with(csrf());
+            case PAGE_ENABLE ->
+                mvc.post().uri(page + "/enable").with(staff.request()).with(csrf());
+            case PAGE_UNLOCK ->
+                mvc.post().uri(page + "/unlock").with(staff.request()).with(csrf());
+            case PAGE_PASSWORD_RESET ->
+                mvc.post().uri(page + "/password-reset").with(staff.request()).with(csrf());
+            case PAGE_REVEAL_PHONE ->
+                mvc.post()
+                        .uri(page + "/phone")
+                        .with(staff.request())
+                        .with(csrf())
+                        .param("reason", "核实身份");
+            case PAGE_PERMISSIONS ->
+                mvc.post()
+                        .uri(page + "/permissions")
+                        .with(staff.request())
+                        .with(csrf())
+                        .param("roles", caller.ownGrant().name())
+                        .param("regions", "310104003");
         };
     }
 
@@ -223,13 +273,19 @@ class AccountTakeoverTests {
                     now() + interval '10 minutes', 'test', 1)
                 returning id""")
                 .param("username", "takeover-" + RUN + "-" + COUNTER.incrementAndGet())
-                .param("organisation", target.organisation()).param("country", target.wholeCountry())
-                .param("enabled", !disabled).query(Long.class).single();
+                .param("organisation", target.organisation())
+                .param("country", target.wholeCountry())
+                .param("enabled", !disabled)
+                .query(Long.class)
+                .single();
         for (Role role : target.roles()) {
-            jdbc.sql("insert into access_account_role (account_id, role) values (?, ?)").params(id, role.name()).update();
+            jdbc.sql("insert into access_account_role (account_id, role) values (?, ?)")
+                    .params(id, role.name())
+                    .update();
         }
         for (String region : target.regions()) {
-            jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, ?)").params(id, region)
+            jdbc.sql("insert into access_account_scope (account_id, region_code) values (?, ?)")
+                    .params(id, region)
                     .update();
         }
         return id;

@@ -2,13 +2,11 @@ package org.wushe.access;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,8 @@ class AccountsBrowserTests {
             page.navigate("/login");
             page.getByLabel("用户名").fill("civil");
             page.getByLabel("密码").fill("Wushe@2022demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                    .click();
             assertThat(page.locator("#current-user")).hasText("civil");
 
             page.navigate("/accounts?q=station&size=50");
@@ -60,7 +59,8 @@ class AccountsBrowserTests {
             assertThat(page).hasURL(Pattern.compile(".*/accounts/\\d+$"));
             assertThat(page.locator("#account-scope")).containsText("徐汇区 天平路街道");
             assertThat(page.locator("#account-scope")).containsText("310104003");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/account-station.png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/account-station.png"))
                     .setFullPage(true));
         }
     }

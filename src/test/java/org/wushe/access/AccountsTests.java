@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
-
-import jakarta.servlet.http.Cookie;
-
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
@@ -43,29 +39,38 @@ class AccountsTests {
 
     private IssuedPassword create(Staff by, String region, Role role, String phone) {
         String username = "user" + COUNTER.incrementAndGet() + "x";
-        return by.call(() -> accounts.create(new NewAccount(username, "测试用户", phone, Set.of(role),
-                DataScope.of(List.of(RegionCode.parse(region))))));
+        return by.call(() -> accounts.create(new NewAccount(
+                username, "测试用户", phone, Set.of(role), DataScope.of(List.of(RegionCode.parse(region))))));
     }
 
     /** Signs in through the login form and returns the session cookie (sessions live in PostgreSQL). */
     private Cookie session(String username, String password) {
-        return SignInTestAccounts.signIn(mvc, username, password, null).getResponse().getCookie("SESSION");
+        return SignInTestAccounts.signIn(mvc, username, password, null)
+                .getResponse()
+                .getCookie("SESSION");
     }
 
     private String signIn(String username, String password) {
-        return SignInTestAccounts.signIn(mvc, username, password, null).getResponse().getRedirectedUrl();
+        return SignInTestAccounts.signIn(mvc, username, password, null)
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     @Test
     void anAgencyAdministratorCreatesSocialWorkersOfTheirOwnAgencyAndNothingWider() {
         Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(1L).named("agency-grants");
         IssuedPassword worker = create(agency, "310104003", Role.SOCIAL_WORKER, null);
-        assertThat(jdbc.sql("select organisation_id from access_account where id = ?").param(worker.accountId())
-                .query(Long.class).single()).as("the agency's organisation, though the form named none").isEqualTo(1L);
+        assertThat(jdbc.sql("select organisation_id from access_account where id = ?")
+                        .param(worker.accountId())
+                        .query(Long.class)
+                        .single())
+                .as("the agency's organisation, though the form named none")
+                .isEqualTo(1L);
         assertThatThrownBy(() -> create(agency, "310104003", Role.STATION_STAFF, null))
                 .isInstanceOf(AccessDeniedException.class);
         Staff association = Staff.as(Role.ASSOCIATION_ADMIN).in("310000").named("association-grants");
-        assertThat(create(association, "310104", Role.AGENCY_ADMIN, null).accountId()).isPositive();
+        assertThat(create(association, "310104", Role.AGENCY_ADMIN, null).accountId())
+                .isPositive();
         assertThatThrownBy(() -> create(association, "310104", Role.SOCIAL_WORKER, null))
                 .isInstanceOf(AccessDeniedException.class);
     }
@@ -75,25 +80,48 @@ class AccountsTests {
     void aPermissionChangeNamingNoOrganisationKeepsTheAccountsOwn() {
         Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(1L).named("agency-keeps");
         long worker = create(agency, "310104003", Role.SOCIAL_WORKER, null).accountId();
-        assertThat(mvc.put().uri("/api/v1/accounts/" + worker + "/permissions").with(XUHUI.request()).with(csrf())
-                .contentType("application/json").content("{\"roles\":[\"SOCIAL_WORKER\"],\"regions\":[\"310104003\"]}"))
-                .hasStatusOk().bodyJson().extractingPath("$.scope.organisation").isEqualTo(1);
-        assertThat(mvc.post().uri("/accounts/" + worker + "/permissions").with(XUHUI.request()).with(csrf())
-                .param("roles", "SOCIAL_WORKER").param("regions", "310104003")).hasStatus3xxRedirection();
-        assertThat(jdbc.sql("select organisation_id from access_account where id = ?").param(worker)
-                .query(Long.class).single()).as("still the agency's").isEqualTo(1L);
+        assertThat(mvc.put()
+                        .uri("/api/v1/accounts/" + worker + "/permissions")
+                        .with(XUHUI.request())
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("{\"roles\":[\"SOCIAL_WORKER\"],\"regions\":[\"310104003\"]}"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.scope.organisation")
+                .isEqualTo(1);
+        assertThat(mvc.post()
+                        .uri("/accounts/" + worker + "/permissions")
+                        .with(XUHUI.request())
+                        .with(csrf())
+                        .param("roles", "SOCIAL_WORKER")
+                        .param("regions", "310104003"))
+                .hasStatus3xxRedirection();
+        assertThat(jdbc.sql("select organisation_id from access_account where id = ?")
+                        .param(worker)
+                        .query(Long.class)
+                        .single())
+                .as("still the agency's")
+                .isEqualTo(1L);
         // and the agency's administrator can still manage the account
-        assertThat(mvc.post().uri("/api/v1/accounts/" + worker + "/disable").with(agency.request()).with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts/" + worker + "/disable")
+                        .with(agency.request())
+                        .with(csrf()))
                 .hasStatusOk();
     }
 
     @Test
     void theFirstRunCreatedAnAdministratorWithAOneTimePassword() {
         var admin = jdbc.sql("select whole_country, password_temporary from access_account where username = 'admin'")
-                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single();
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2)))
+                .single();
         assertThat(admin).containsExactly(true, true);
         assertThat(jdbc.sql("select role from access_account_role r join access_account a on a.id = r.account_id"
-                + " where a.username = 'admin'").query(String.class).list()).containsExactly("CIVIL_AFFAIRS_ADMIN");
+                                + " where a.username = 'admin'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("CIVIL_AFFAIRS_ADMIN");
     }
 
     @Test
@@ -101,16 +129,29 @@ class AccountsTests {
         IssuedPassword issued = create(HUANGPU, "310101", Role.STATION_STAFF, null);
         assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/");
         Cookie session = session(issued.username(), issued.temporaryPassword());
-        assertThat(mvc.get().uri("/regions").cookie(session)).hasStatus3xxRedirection()
+        assertThat(mvc.get().uri("/regions").cookie(session))
+                .hasStatus3xxRedirection()
                 .hasRedirectedUrl("/account/password");
         assertThat(mvc.get().uri("/api/v1/accounts").cookie(session)).hasStatus(HttpStatus.FORBIDDEN);
 
-        assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
-                .param("current", issued.temporaryPassword()).param("replacement", "short")
-                .param("confirmation", "short")).hasStatusOk().bodyText().contains("密码长度须为 10 至 128 位");
-        var changed = mvc.post().uri("/account/password").cookie(session).with(csrf())
-                .param("current", issued.temporaryPassword()).param("replacement", "Station-2022-ok")
-                .param("confirmation", "Station-2022-ok").exchange();
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("current", issued.temporaryPassword())
+                        .param("replacement", "short")
+                        .param("confirmation", "short"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("密码长度须为 10 至 128 位");
+        var changed = mvc.post()
+                .uri("/account/password")
+                .cookie(session)
+                .with(csrf())
+                .param("current", issued.temporaryPassword())
+                .param("replacement", "Station-2022-ok")
+                .param("confirmation", "Station-2022-ok")
+                .exchange();
         assertThat(changed).hasStatus3xxRedirection().hasRedirectedUrl("/");
         Cookie renewed = changed.getResponse().getCookie("SESSION"); // a new session id after the change
         assertThat(renewed.getValue()).isNotEqualTo(session.getValue());
@@ -126,21 +167,30 @@ class AccountsTests {
         for (int i = 0; i < 5; i++) {
             assertThat(signIn(issued.username(), "Wrong-password-" + i)).isEqualTo("/login?error");
         }
-        assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/login?error"); // locked, said alike
-        assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).lockedUntil()).isNotNull();
+        assertThat(signIn(issued.username(), issued.temporaryPassword()))
+                .isEqualTo("/login?error"); // locked, said alike
+        assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).lockedUntil())
+                .isNotNull();
         assertThat(jdbc.sql("select count(*) from access_login_log where username = ? and not success")
-                .param(issued.username()).query(Long.class).single()).isEqualTo(6);
+                        .param(issued.username())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(6);
 
         HUANGPU.run(() -> accounts.unlock(issued.accountId()));
         assertThat(signIn(issued.username(), issued.temporaryPassword())).isEqualTo("/");
 
         // the audit trail has every attempt, filed under the account's region (so its auditors see them)
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
-                "select action || ':' || region_code from audit_entry where entity_type = 'account' and entity_id = ?"
-                        + " and action in ('LOGIN', 'LOGIN_FAILED', 'LOCKED', 'UNLOCKED') order by id")
-                .param(Long.toString(issued.accountId())).query(String.class).list())
-                .contains("LOCKED:310101", "UNLOCKED:310101", "LOGIN:310101")
-                .filteredOn(s -> s.startsWith("LOGIN_FAILED")).hasSize(6));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "select action || ':' || region_code from audit_entry where entity_type = 'account' and entity_id = ?"
+                                                + " and action in ('LOGIN', 'LOGIN_FAILED', 'LOCKED', 'UNLOCKED') order by id")
+                                .param(Long.toString(issued.accountId()))
+                                .query(String.class)
+                                .list())
+                        .contains("LOCKED:310101", "UNLOCKED:310101", "LOGIN:310101")
+                        .filteredOn(s -> s.startsWith("LOGIN_FAILED"))
+                        .hasSize(6));
     }
 
     @Test
@@ -156,18 +206,26 @@ class AccountsTests {
         IssuedPassword huangpus = create(HUANGPU, "310101002", Role.STATION_STAFF, null);
         IssuedPassword xuhuis = create(XUHUI, "310104003", Role.STATION_STAFF, null);
 
-        assertThat(HUANGPU.call(() -> accounts.list(null, 1, 100)).rows()).extracting(AccountSummary::username)
-                .contains(huangpus.username()).doesNotContain(xuhuis.username(), "admin");
-        assertThat(XUHUI.call(() -> accounts.list(null, 1, 100)).rows()).extracting(AccountSummary::username)
-                .contains(xuhuis.username()).doesNotContain(huangpus.username(), "admin");
+        assertThat(HUANGPU.call(() -> accounts.list(null, 1, 100)).rows())
+                .extracting(AccountSummary::username)
+                .contains(huangpus.username())
+                .doesNotContain(xuhuis.username(), "admin");
+        assertThat(XUHUI.call(() -> accounts.list(null, 1, 100)).rows())
+                .extracting(AccountSummary::username)
+                .contains(xuhuis.username())
+                .doesNotContain(huangpus.username(), "admin");
         assertThatThrownBy(() -> XUHUI.call(() -> accounts.get(huangpus.accountId())))
                 .isInstanceOf(AccountNotFoundException.class);
         assertThatThrownBy(() -> XUHUI.run(() -> accounts.disable(huangpus.accountId())))
                 .isInstanceOf(AccountNotFoundException.class);
         assertThat(mvc.get().uri("/api/v1/accounts/" + huangpus.accountId()).with(XUHUI.request()))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.list(null, 1, 100)).rows())
-                .extracting(AccountSummary::username).contains(huangpus.username(), xuhuis.username(), "admin");
+        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                        .wholeCountry()
+                        .call(() -> accounts.list(null, 1, 100))
+                        .rows())
+                .extracting(AccountSummary::username)
+                .contains(huangpus.username(), xuhuis.username(), "admin");
     }
 
     @Test
@@ -175,33 +233,45 @@ class AccountsTests {
         assertThatThrownBy(() -> create(HUANGPU, "310104", Role.STATION_STAFF, null))
                 .isInstanceOf(AccessDeniedException.class);
         Staff agency = Staff.as(Role.AGENCY_ADMIN).in("310104").organisation(7);
-        assertThatThrownBy(() -> agency.call(() -> accounts.create(new NewAccount("agencyx" + COUNTER.incrementAndGet(),
-                "x", null, Set.of(Role.CIVIL_AFFAIRS_ADMIN), DataScope.of(List.of(RegionCode.parse("310104")))
-                        .withOrganisation(7)))))
+        assertThatThrownBy(() -> agency.call(() -> accounts.create(new NewAccount(
+                        "agencyx" + COUNTER.incrementAndGet(),
+                        "x",
+                        null,
+                        Set.of(Role.CIVIL_AFFAIRS_ADMIN),
+                        DataScope.of(List.of(RegionCode.parse("310104"))).withOrganisation(7)))))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> Staff.as(Role.STATION_STAFF).in("310101").call(() -> accounts.list(null, 1, 10)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> create(HUANGPU, "310101999", Role.STATION_STAFF, null))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("access.account.unknownRegion");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("access.account.unknownRegion");
     }
 
     @Test
     void phonesAreEncryptedAtRestMaskedAndRevealedOnlyWithAReason() {
         IssuedPassword issued = create(HUANGPU, "310101", Role.SOCIAL_WORKER, "138 1234 5678");
-        String everything = jdbc.sql("select string_agg(t::text, '|') from access_account t").query(String.class).single();
+        String everything = jdbc.sql("select string_agg(t::text, '|') from access_account t")
+                .query(String.class)
+                .single();
         assertThat(everything).doesNotContain("13812345678");
         // Only the phone's own columns are searched for the last digits: a timestamp may hold "5678" by chance.
         String cipher = jdbc.sql("select encode(phone_cipher, 'escape') from access_account where id = ?")
-                .param(issued.accountId()).query(String.class).single();
+                .param(issued.accountId())
+                .query(String.class)
+                .single();
         assertThat(cipher).doesNotContain("5678");
-        assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).maskedPhone()).isEqualTo("138****5678");
+        assertThat(HUANGPU.call(() -> accounts.get(issued.accountId())).maskedPhone())
+                .isEqualTo("138****5678");
 
         assertThatThrownBy(() -> HUANGPU.call(() -> accounts.revealPhone(issued.accountId(), " ")))
                 .isInstanceOf(InvalidValueException.class);
         assertThat(HUANGPU.call(() -> accounts.revealPhone(issued.accountId(), "回访核实身份")))
                 .isEqualTo("13812345678");
-        assertThat(mvc.post().uri("/api/v1/accounts/" + issued.accountId() + "/phone/reveal")
-                .with(XUHUI.request()).contentType("application/json").content("{\"reason\":\"x\"}"))
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts/" + issued.accountId() + "/phone/reveal")
+                        .with(XUHUI.request())
+                        .contentType("application/json")
+                        .content("{\"reason\":\"x\"}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -209,28 +279,53 @@ class AccountsTests {
     void thePasswordPolicyIsEnforced() {
         IssuedPassword issued = create(HUANGPU, "310101", Role.STATION_STAFF, null);
         Cookie session = session(issued.username(), issued.temporaryPassword());
-        for (var bad : List.of(List.of("alllowercase1", "至少三类"), List.of("Has" + issued.username() + "1!", "用户名"),
+        for (var bad : List.of(
+                List.of("alllowercase1", "至少三类"),
+                List.of("Has" + issued.username() + "1!", "用户名"),
                 List.of(issued.temporaryPassword(), "不能与当前密码相同"))) {
-            assertThat(mvc.post().uri("/account/password").cookie(session).with(csrf())
-                    .param("current", issued.temporaryPassword()).param("replacement", bad.get(0))
-                    .param("confirmation", bad.get(0))).hasStatusOk().bodyText().contains(bad.get(1));
+            assertThat(mvc.post()
+                            .uri("/account/password")
+                            .cookie(session)
+                            .with(csrf())
+                            .param("current", issued.temporaryPassword())
+                            .param("replacement", bad.get(0))
+                            .param("confirmation", bad.get(0)))
+                    .hasStatusOk()
+                    .bodyText()
+                    .contains(bad.get(1));
         }
     }
 
     @Test
     void theApiCreatesAccountsAndAnswers401WithoutASession() {
         assertThat(mvc.get().uri("/api/v1/accounts")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.post().uri("/api/v1/accounts").contentType("application/json").content("{}"))
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts")
+                        .contentType("application/json")
+                        .content("{}"))
                 .hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.post().uri("/api/v1/accounts").with(HUANGPU.request()).with(csrf())
-                .contentType("application/json").content("""
-                        {"username":"apiuser%d","displayName":"接口用户","roles":["station_staff"],"regions":["310101"]}"""
-                        .formatted(COUNTER.incrementAndGet())))
-                .hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.temporaryPassword").asString().hasSize(16);
-        assertThat(mvc.post().uri("/api/v1/accounts").with(HUANGPU.request()).with(csrf())
-                .contentType("application/json").content("""
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts")
+                        .with(HUANGPU.request())
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("""
+                        {"username":"apiuser%d","displayName":"接口用户","roles":["station_staff"],"regions":["310101"]}""".formatted(COUNTER.incrementAndGet())))
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
+                .extractingPath("$.temporaryPassword")
+                .asString()
+                .hasSize(16);
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts")
+                        .with(HUANGPU.request())
+                        .with(csrf())
+                        .contentType("application/json")
+                        .content("""
                         {"username":"Bad User","displayName":"x","roles":["STATION_STAFF"],"regions":["310101"]}"""))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
                 .isEqualTo("access.account.usernameInvalid");
     }
 
@@ -241,28 +336,60 @@ class AccountsTests {
         for (int i = 0; i < 11; i++) {
             SignInTestAccounts.stationStaff(jdbc, prefix + (char) ('a' + i), "分页", "not-a-hash", "310101002");
         }
-        var first = mvc.get().uri("/api/v1/accounts").param("q", prefix).param("size", "10").with(HUANGPU.request());
+        var first = mvc.get()
+                .uri("/api/v1/accounts")
+                .param("q", prefix)
+                .param("size", "10")
+                .with(HUANGPU.request());
         assertThat(first).hasStatusOk().bodyJson().extractingPath("$.page").isEqualTo(1);
         assertThat(first).bodyJson().extractingPath("$.rows[0].username").isEqualTo(prefix + "a");
         assertThat(first).bodyJson().extractingPath("$.rows.length()").isEqualTo(10);
         assertThat(first).bodyJson().extractingPath("$.total").isEqualTo(11);
-        var second = mvc.get().uri("/api/v1/accounts").param("q", prefix).param("page", "2").param("size", "10")
+        var second = mvc.get()
+                .uri("/api/v1/accounts")
+                .param("q", prefix)
+                .param("page", "2")
+                .param("size", "10")
                 .with(HUANGPU.request());
-        assertThat(second).bodyJson().extractingPath("$.rows[*].username").asArray().containsExactly(prefix + "k");
+        assertThat(second)
+                .bodyJson()
+                .extractingPath("$.rows[*].username")
+                .asArray()
+                .containsExactly(prefix + "k");
         for (String page : List.of("0", "-1", "-2147483648")) {
             assertThat(mvc.get().uri("/api/v1/accounts").param("page", page).with(HUANGPU.request()))
-                    .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code")
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson()
+                    .extractingPath("$.code")
                     .isEqualTo("access.account.pageInvalid");
         }
         assertThat(mvc.get().uri("/api/v1/accounts").param("size", "1000").with(HUANGPU.request()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("error.pageSize");
-        var huge = mvc.get().uri("/api/v1/accounts").param("page", "2147483647").param("size", "100")
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("error.pageSize");
+        var huge = mvc.get()
+                .uri("/api/v1/accounts")
+                .param("page", "2147483647")
+                .param("size", "100")
                 .with(HUANGPU.request());
-        assertThat(huge).hasStatusOk().bodyJson().extractingPath("$.rows").asArray().isEmpty();
+        assertThat(huge)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.rows")
+                .asArray()
+                .isEmpty();
         assertThat(huge).bodyJson().extractingPath("$.page").isEqualTo(2147483647);
         // the page shows the same page 1 as its first
-        assertThat(mvc.get().uri("/accounts").param("q", prefix).param("size", "10").with(HUANGPU.request()))
-                .hasStatusOk().bodyText().contains(prefix + "a", prefix + "j").doesNotContain(prefix + "k");
+        assertThat(mvc.get()
+                        .uri("/accounts")
+                        .param("q", prefix)
+                        .param("size", "10")
+                        .with(HUANGPU.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(prefix + "a", prefix + "j")
+                .doesNotContain(prefix + "k");
     }
 
     @Test
@@ -272,7 +399,8 @@ class AccountsTests {
         IssuedPassword otherStreet = create(HUANGPU, "310101013", Role.STATION_STAFF, null);
         IssuedPassword community = create(HUANGPU, "310101002", Role.COMMUNITY_STAFF, null);
         var holders = accounts.holdersCovering(Role.STATION_STAFF, RegionCode.parse("310101002001"));
-        assertThat(holders).contains(street.accountId(), district.accountId())
+        assertThat(holders)
+                .contains(street.accountId(), district.accountId())
                 .doesNotContain(otherStreet.accountId(), community.accountId());
         HUANGPU.run(() -> accounts.disable(street.accountId()));
         assertThat(accounts.holdersCovering(Role.STATION_STAFF, RegionCode.parse("310101002001")))

@@ -2,7 +2,6 @@ package org.wushe.access;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.GrantedAuthority;
@@ -26,9 +25,15 @@ class ApiClientProbeController {
     @GetMapping("/api/v1/test-probe/whoami")
     Map<String, Object> whoami() {
         DataScope scope = currentUser.scope();
-        return Map.of("username", currentUser.username(), "wholeCountry", scope.wholeCountry(),
-                "regions", scope.regions().stream().map(RegionCode::value).sorted().toList(),
-                "authorities", authorities());
+        return Map.of(
+                "username",
+                currentUser.username(),
+                "wholeCountry",
+                scope.wholeCountry(),
+                "regions",
+                scope.regions().stream().map(RegionCode::value).sorted().toList(),
+                "authorities",
+                authorities());
     }
 
     @PostMapping("/api/v1/test-probe/help-requests")
@@ -40,6 +45,8 @@ class ApiClientProbeController {
 
     private static List<String> authorities() {
         return SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).sorted().toList();
+                .map(GrantedAuthority::getAuthority)
+                .sorted()
+                .toList();
     }
 }

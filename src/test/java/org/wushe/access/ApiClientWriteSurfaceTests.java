@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,19 +35,19 @@ import org.wushe.shared.RegionCode;
 class ApiClientWriteSurfaceTests {
 
     /** Writes an API client may make, each with the test of its scope. */
-    static final Map<String, String> CLIENT_WRITES = Map.of(
-            "POST /api/v1/help-requests/forwarded", "requests.ForwardedRequestScopeTests");
+    static final Map<String, String> CLIENT_WRITES =
+            Map.of("POST /api/v1/help-requests/forwarded", "requests.ForwardedRequestScopeTests");
 
     /** Public writes (no sign-in): an API client gets exactly what an anonymous caller gets. */
-    static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/public/", "/api/v1/volunteer-registrations",
-            "/api/v1/volunteer-activations", "/api/v1/check-in/");
+    static final List<String> PUBLIC_PREFIXES = List.of(
+            "/api/v1/public/", "/api/v1/volunteer-registrations", "/api/v1/volunteer-activations", "/api/v1/check-in/");
 
     /**
      * Reachable, but act only on the caller's own account or organisation, which an API client has not (its
      * account id is 0 and its scope names no organisation): they answer 404 and change nothing.
      */
-    static final List<String> OWN_ONLY = List.of("POST /api/v1/inbox/{id}/read",
-            "POST /api/v1/help-requests/referrals/{referralId}");
+    static final List<String> OWN_ONLY =
+            List.of("POST /api/v1/inbox/{id}/read", "POST /api/v1/help-requests/referrals/{referralId}");
 
     /**
      * Bodies that get past the controller's own parsing to the façade (an empty object would be refused as
@@ -79,26 +78,40 @@ class ApiClientWriteSurfaceTests {
 
     @Test
     void everyWriteAnApiClientCanReachIsKnownAndScoped() throws Exception {
-        String token = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> clients.create(
-                "surface-" + System.nanoTime() % 100_000, DataScope.of(List.of(RegionCode.parse("310104"))),
-                EnumSet.allOf(ApiPermission.class))).token();
+        String token = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> clients.create(
+                        "surface-" + System.nanoTime() % 100_000,
+                        DataScope.of(List.of(RegionCode.parse("310104"))),
+                        EnumSet.allOf(ApiPermission.class)))
+                .token();
         Map<String, Integer> reached = new TreeMap<>();
         int writes = 0;
-        for (Map.Entry<RequestMappingInfo, ?> entry : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, ?> entry :
+                mappings.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
             for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/") || pattern.startsWith("/api/v1/test-probe") || PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                if (!pattern.startsWith("/api/")
+                        || pattern.startsWith("/api/v1/test-probe")
+                        || PUBLIC_PREFIXES.stream().anyMatch(pattern::startsWith)) {
                     continue;
                 }
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
-                    if (method == RequestMethod.GET || method == RequestMethod.HEAD || method == RequestMethod.OPTIONS) {
+                    if (method == RequestMethod.GET
+                            || method == RequestMethod.HEAD
+                            || method == RequestMethod.OPTIONS) {
                         continue;
                     }
                     writes++;
                     String key = method + " " + pattern;
-                    int status = call(HttpMethod.valueOf(method.name()), uri(pattern),
-                            info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
-                                    .orElse(MediaType.APPLICATION_JSON), BODIES.getOrDefault(key, "{}"), token);
+                    int status = call(
+                            HttpMethod.valueOf(method.name()),
+                            uri(pattern),
+                            info.getConsumesCondition().getConsumableMediaTypes().stream()
+                                    .findFirst()
+                                    .orElse(MediaType.APPLICATION_JSON),
+                            BODIES.getOrDefault(key, "{}"),
+                            token);
                     if (status != 403) {
                         reached.put(key, status);
                     }
@@ -110,19 +123,27 @@ class ApiClientWriteSurfaceTests {
         CLIENT_WRITES.keySet().forEach(unexpected::remove);
         OWN_ONLY.forEach(k -> assertThat(reached.getOrDefault(k, 403)).as(k).isIn(403, 404));
         OWN_ONLY.forEach(unexpected::remove);
-        assertThat(unexpected).as("writes an API client reaches without a scope test").isEmpty();
+        assertThat(unexpected)
+                .as("writes an API client reaches without a scope test")
+                .isEmpty();
     }
 
     private int call(HttpMethod method, String uri, MediaType consumes, String json, String token) throws Exception {
         if (MediaType.MULTIPART_FORM_DATA.includes(consumes)) {
             return mvc.perform(MockMvcRequestBuilders.multipart(method, uri)
-                    .file(new MockMultipartFile("file", "list.csv", "text/csv", "a,b\n1,2\n".getBytes()))
-                    .header("Authorization", "Bearer " + token)).andReturn().getResponse().getStatus();
+                            .file(new MockMultipartFile("file", "list.csv", "text/csv", "a,b\n1,2\n".getBytes()))
+                            .header("Authorization", "Bearer " + token))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
         }
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, uri).contentType(consumes)
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, uri)
+                .contentType(consumes)
                 .content(consumes.includes(MediaType.APPLICATION_JSON) ? json : "a,b\n1,2\n");
         return mvc.perform(request.header("Authorization", "Bearer " + token).param("filename", "list.csv"))
-                .andReturn().getResponse().getStatus();
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     /** The pattern with a plausible value for each variable (ids 1, a fresh UUID, a region, a kind of import). */

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -47,12 +47,15 @@ class ApiClientsTests {
 
     IssuedApiToken create(ApiPermission... permissions) {
         String name = "hotline-" + System.nanoTime() % 100000 + "-" + COUNTER.incrementAndGet();
-        return ADMIN.call(() -> clients.create(name, DataScope.of(List.of(RegionCode.parse("310104003"))),
-                EnumSet.copyOf(List.of(permissions))));
+        return ADMIN.call(() -> clients.create(
+                name, DataScope.of(List.of(RegionCode.parse("310104003"))), EnumSet.copyOf(List.of(permissions))));
     }
 
     MvcTestResult whoami(String authorization) {
-        return mvc.get().uri("/api/v1/test-probe/whoami").header("Authorization", authorization).exchange();
+        return mvc.get()
+                .uri("/api/v1/test-probe/whoami")
+                .header("Authorization", authorization)
+                .exchange();
     }
 
     @Test
@@ -62,23 +65,34 @@ class ApiClientsTests {
 
         MvcTestResult result = whoami("Bearer " + issued.token());
         assertThat(result).hasStatusOk().bodyJson().satisfies(json -> {
-            assertThat(json).extractingPath("$.username").isEqualTo("api:" + issued.client().name());
+            assertThat(json)
+                    .extractingPath("$.username")
+                    .isEqualTo("api:" + issued.client().name());
             assertThat(json).extractingPath("$.wholeCountry").isEqualTo(false);
             assertThat(json).extractingPath("$.regions").asArray().containsExactly("310104003");
-            assertThat(json).extractingPath("$.authorities").asArray()
+            assertThat(json)
+                    .extractingPath("$.authorities")
+                    .asArray()
                     .containsExactly("PERM_HELP_REQUESTS_SUBMIT", "ROLE_API_CLIENT");
         });
         assertThat(result.getResponse().getHeader("Set-Cookie")).isNull(); // no session was made
-        assertThat(mvc.post().uri("/api/v1/test-probe/help-requests").header("Authorization", "Bearer " + issued.token()))
-                .hasStatus(HttpStatus.CREATED).bodyJson().extractingPath("$.submittedBy")
+        assertThat(mvc.post()
+                        .uri("/api/v1/test-probe/help-requests")
+                        .header("Authorization", "Bearer " + issued.token()))
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
+                .extractingPath("$.submittedBy")
                 .isEqualTo("api:" + issued.client().name());
-        assertThat(ADMIN.call(() -> clients.get(issued.client().id())).lastUsedAt()).isNotNull();
+        assertThat(ADMIN.call(() -> clients.get(issued.client().id())).lastUsedAt())
+                .isNotNull();
     }
 
     @Test
     void aClientWithoutThePermissionIsForbidden() {
         IssuedApiToken reader = create(ApiPermission.HELP_REQUESTS_READ);
-        assertThat(mvc.post().uri("/api/v1/test-probe/help-requests").header("Authorization", "Bearer " + reader.token()))
+        assertThat(mvc.post()
+                        .uri("/api/v1/test-probe/help-requests")
+                        .header("Authorization", "Bearer " + reader.token()))
                 .hasStatus(HttpStatus.FORBIDDEN);
         // nor may it reach what staff roles guard
         assertThat(mvc.get().uri("/api/v1/accounts").header("Authorization", "Bearer " + reader.token()))
@@ -93,30 +107,46 @@ class ApiClientsTests {
             return null;
         });
         String unknown = "wsk_abcdefghijkl_" + "A".repeat(43);
-        String wrongSecret = revoked.token().substring(0, 30) + "x".repeat(revoked.token().length() - 30);
+        String wrongSecret =
+                revoked.token().substring(0, 30) + "x".repeat(revoked.token().length() - 30);
         for (String token : List.of(revoked.token(), unknown, wrongSecret, "not-a-token", "")) {
             MvcTestResult result = whoami("Bearer " + token);
-            assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            assertThat(result)
+                    .hasStatus(HttpStatus.UNAUTHORIZED)
+                    .hasHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             assertThat(result.getResponse().getContentLength()).isZero();
             assertThat(result.getResponse().getHeader("Set-Cookie")).isNull();
         }
         // even a public endpoint is refused with a bad token: the caller should know its token is bad
-        assertThat(mvc.get().uri("/api/v1/regions").header("Authorization", "Bearer nope")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(events.stream(Activity.class).filter(a -> a.action() == AuditAction.LOGIN_FAILED
-                && a.entityType().equals("api_client")).map(Activity::reason))
+        assertThat(mvc.get().uri("/api/v1/regions").header("Authorization", "Bearer nope"))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(events.stream(Activity.class)
+                        .filter(a -> a.action() == AuditAction.LOGIN_FAILED
+                                && a.entityType().equals("api_client"))
+                        .map(Activity::reason))
                 .containsExactly("revoked", "unknown", "unknown", "malformed", "malformed", "malformed");
-        assertThat(events.stream(Activity.class).filter(a -> a.action() == AuditAction.UPDATE
-                && "revoke".equals(a.reason()))).singleElement()
-                .satisfies(a -> assertThat(a.entityId()).isEqualTo(String.valueOf(revoked.client().id())));
+        assertThat(events.stream(Activity.class)
+                        .filter(a -> a.action() == AuditAction.UPDATE && "revoke".equals(a.reason())))
+                .singleElement()
+                .satisfies(a -> assertThat(a.entityId())
+                        .isEqualTo(String.valueOf(revoked.client().id())));
     }
 
     @Test
     void withoutATokenTheApiBehavesAsBefore() {
         assertThat(mvc.get().uri("/api/v1/test-probe/whoami")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.post().uri("/api/v1/test-probe/help-requests").with(Staff.as(Role.STATION_STAFF).in("310104").request())
-                .with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.get().uri("/api/v1/test-probe/whoami").with(Staff.as(Role.STATION_STAFF).in("310104").request()))
-                .hasStatusOk().bodyJson().extractingPath("$.username").isEqualTo("test-station_staff");
+        assertThat(mvc.post()
+                        .uri("/api/v1/test-probe/help-requests")
+                        .with(Staff.as(Role.STATION_STAFF).in("310104").request())
+                        .with(csrf()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get()
+                        .uri("/api/v1/test-probe/whoami")
+                        .with(Staff.as(Role.STATION_STAFF).in("310104").request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.username")
+                .isEqualTo("test-station_staff");
     }
 
     @Test
@@ -129,12 +159,17 @@ class ApiClientsTests {
         assertThat(second.client().rotatedAt()).isNotNull();
 
         String stored = jdbc.sql("select concat_ws('|', name, token_id, encode(token_hash, 'hex'), "
-                + "encode(token_hash, 'escape')) from access_api_client where id = ?").param(first.client().id())
-                .query(String.class).single();
+                        + "encode(token_hash, 'escape')) from access_api_client where id = ?")
+                .param(first.client().id())
+                .query(String.class)
+                .single();
         String secret = second.token().substring(second.token().lastIndexOf('_') + 1);
         assertThat(stored).doesNotContain(secret).doesNotContain(first.token().substring(17));
-        assertThat(jdbc.sql("select length(token_hash) from access_api_client where id = ?").param(first.client().id())
-                .query(Integer.class).single()).isEqualTo(32);
+        assertThat(jdbc.sql("select length(token_hash) from access_api_client where id = ?")
+                        .param(first.client().id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(32);
         assertThat(second.toString()).doesNotContain(secret);
     }
 
@@ -142,66 +177,115 @@ class ApiClientsTests {
     void onlyCivilAffairsAdminsManageClientsWithinTheirScope() {
         assertThatThrownBy(() -> Staff.as(Role.ASSOCIATION_ADMIN).wholeCountry().call(() -> clients.list()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> ADMIN.call(() -> clients.create("too-wide", DataScope.of(List.of(RegionCode.parse("310101"))),
-                Set.of(ApiPermission.HELP_REQUESTS_READ)))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> ADMIN.call(() -> clients.create("X y", DataScope.of(List.of(RegionCode.parse("310104"))),
-                Set.of(ApiPermission.HELP_REQUESTS_READ)))).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> ADMIN.call(() -> clients.create("no-perms", DataScope.of(List.of(RegionCode.parse("310104"))),
-                Set.of()))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ADMIN.call(() -> clients.create(
+                        "too-wide",
+                        DataScope.of(List.of(RegionCode.parse("310101"))),
+                        Set.of(ApiPermission.HELP_REQUESTS_READ))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> ADMIN.call(() -> clients.create(
+                        "X y",
+                        DataScope.of(List.of(RegionCode.parse("310104"))),
+                        Set.of(ApiPermission.HELP_REQUESTS_READ))))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> ADMIN.call(
+                        () -> clients.create("no-perms", DataScope.of(List.of(RegionCode.parse("310104"))), Set.of())))
+                .isInstanceOf(InvalidValueException.class);
 
         IssuedApiToken xuhui = create(ApiPermission.HELP_REQUESTS_READ);
         Staff huangpuAdmin = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101");
-        assertThat(huangpuAdmin.call(() -> clients.list())).extracting(ApiClientSummary::id)
+        assertThat(huangpuAdmin.call(() -> clients.list()))
+                .extracting(ApiClientSummary::id)
                 .doesNotContain(xuhui.client().id());
-        assertThat(ADMIN.call(() -> clients.list())).extracting(ApiClientSummary::id).contains(xuhui.client().id());
+        assertThat(ADMIN.call(() -> clients.list()))
+                .extracting(ApiClientSummary::id)
+                .contains(xuhui.client().id());
         assertThatThrownBy(() -> huangpuAdmin.call(() -> {
-            clients.revoke(xuhui.client().id());
-            return null;
-        }))
+                    clients.revoke(xuhui.client().id());
+                    return null;
+                }))
                 .isInstanceOf(ApiClients.ApiClientNotFoundException.class);
     }
 
     @Test
     void thePagesCreateShowTheTokenOnceListRotateAndRevoke() throws Exception {
         String name = "page-client-" + COUNTER.incrementAndGet();
-        String body = mvc.post().uri("/api-clients").param("name", name).param("regions", "310104")
-                .param("permissions", "HELP_REQUESTS_SUBMIT").with(csrf()).with(ADMIN.request()).exchange()
-                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String body = mvc.post()
+                .uri("/api-clients")
+                .param("name", name)
+                .param("regions", "310104")
+                .param("permissions", "HELP_REQUESTS_SUBMIT")
+                .with(csrf())
+                .with(ADMIN.request())
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("id=\"issued-token\"", "仅显示这一次", "wsk_", name, "提交求助");
         String token = body.replaceAll("(?s).*(wsk_[a-z2-7]{12}_[A-Za-z0-9_-]{43}).*", "$1");
         assertThat(whoami("Bearer " + token)).hasStatusOk();
-        assertThat(mvc.get().uri("/api-clients").with(ADMIN.request())).hasStatusOk().bodyText()
-                .contains(name, "轮换令牌", "吊销").doesNotContain(token, "issued-token");
+        assertThat(mvc.get().uri("/api-clients").with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(name, "轮换令牌", "吊销")
+                .doesNotContain(token, "issued-token");
 
-        assertThat(mvc.post().uri("/api-clients").param("name", "Bad Name").param("regions", "310104")
-                .param("permissions", "HELP_REQUESTS_SUBMIT").with(csrf()).with(ADMIN.request())).hasStatusOk()
-                .bodyText().contains("名称须为 3 至 32 位小写字母", "value=\"Bad Name\"").doesNotContain("issued-token");
-        assertThat(mvc.get().uri("/api-clients").with(Staff.as(Role.STATION_STAFF).in("310104").request()))
+        assertThat(mvc.post()
+                        .uri("/api-clients")
+                        .param("name", "Bad Name")
+                        .param("regions", "310104")
+                        .param("permissions", "HELP_REQUESTS_SUBMIT")
+                        .with(csrf())
+                        .with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("名称须为 3 至 32 位小写字母", "value=\"Bad Name\"")
+                .doesNotContain("issued-token");
+        assertThat(mvc.get()
+                        .uri("/api-clients")
+                        .with(Staff.as(Role.STATION_STAFF).in("310104").request()))
                 .hasStatus(HttpStatus.FORBIDDEN);
 
-        long id = ADMIN.call(() -> clients.list()).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().id();
-        assertThat(mvc.post().uri("/api-clients/{id}/rotate", id).with(csrf()).with(ADMIN.request())).hasStatusOk()
-                .bodyText().contains("id=\"issued-token\"");
+        long id = ADMIN.call(() -> clients.list()).stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(mvc.post().uri("/api-clients/{id}/rotate", id).with(csrf()).with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"issued-token\"");
         assertThat(whoami("Bearer " + token)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.post().uri("/api-clients/{id}/revoke", id).with(csrf()).with(ADMIN.request()))
-                .hasStatus3xxRedirection().hasRedirectedUrl("/api-clients");
+                .hasStatus3xxRedirection()
+                .hasRedirectedUrl("/api-clients");
     }
 
     @Test
     void theApiCreatesListsRotatesAndRevokes() {
         String name = "api-client-" + COUNTER.incrementAndGet();
-        MvcTestResult created = mvc.post().uri("/api/v1/api-clients").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"" + name + "\",\"regions\":[\"310104\"],\"permissions\":[\"HELP_REQUESTS_READ\"]}")
-                .with(csrf()).with(ADMIN.request()).exchange();
+        MvcTestResult created = mvc.post()
+                .uri("/api/v1/api-clients")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "{\"name\":\"" + name + "\",\"regions\":[\"310104\"],\"permissions\":[\"HELP_REQUESTS_READ\"]}")
+                .with(csrf())
+                .with(ADMIN.request())
+                .exchange();
         assertThat(created).hasStatus(HttpStatus.CREATED).bodyJson().satisfies(json -> {
             assertThat(json).extractingPath("$.client.username").isEqualTo("api:" + name);
             assertThat(json).extractingPath("$.client.permissions").asArray().containsExactly("HELP_REQUESTS_READ");
             assertThat(json).extractingPath("$.token").asString().startsWith("wsk_");
         });
-        assertThat(mvc.get().uri("/api/v1/api-clients").with(ADMIN.request())).hasStatusOk().bodyText()
-                .contains(name).doesNotContain("wsk_", "token\"");
-        assertThat(mvc.post().uri("/api/v1/api-clients").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"x\",\"regions\":[\"310104\"],\"permissions\":[\"NOPE\"]}")
-                .with(csrf()).with(ADMIN.request())).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/api/v1/api-clients").with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(name)
+                .doesNotContain("wsk_", "token\"");
+        assertThat(mvc.post()
+                        .uri("/api/v1/api-clients")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"regions\":[\"310104\"],\"permissions\":[\"NOPE\"]}")
+                        .with(csrf())
+                        .with(ADMIN.request()))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 }

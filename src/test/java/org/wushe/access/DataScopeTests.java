@@ -3,7 +3,6 @@ package org.wushe.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.shared.RegionCode;
 
@@ -16,10 +15,14 @@ class DataScopeTests {
     @Test
     void thePredicateIsOneRangePerRegionRoot() {
         var predicate = of("310104", "310101").regionPredicate("r.region_code");
-        assertThat(predicate.sql()).isEqualTo("((r.region_code >= :scope_lo0 and r.region_code < :scope_hi0)"
-                + " or (r.region_code >= :scope_lo1 and r.region_code < :scope_hi1))");
-        assertThat(predicate.params()).containsEntry("scope_lo0", "310101").containsEntry("scope_hi0", "310102")
-                .containsEntry("scope_lo1", "310104").containsEntry("scope_hi1", "310105");
+        assertThat(predicate.sql())
+                .isEqualTo("((r.region_code >= :scope_lo0 and r.region_code < :scope_hi0)"
+                        + " or (r.region_code >= :scope_lo1 and r.region_code < :scope_hi1))");
+        assertThat(predicate.params())
+                .containsEntry("scope_lo0", "310101")
+                .containsEntry("scope_hi0", "310102")
+                .containsEntry("scope_lo1", "310104")
+                .containsEntry("scope_hi1", "310105");
         assertThat(DataScope.country().regionPredicate("c").sql()).isEqualTo("true");
         assertThat(DataScope.none().regionPredicate("c").sql()).isEqualTo("false");
     }

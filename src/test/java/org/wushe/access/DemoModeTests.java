@@ -24,15 +24,26 @@ class DemoModeTests {
     @Test
     void everyRoleCanSignInToTheDemoCity() {
         assertThat(jdbc.sql("select count(*) from region_region where level = 'VILLAGE' and (code like '310101%'"
-                + " or code like '310104%')").query(Long.class).single()).isGreaterThanOrEqualTo(480);
+                                + " or code like '310104%')")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(480);
         for (Role role : Role.values()) {
-            String username = jdbc.sql("select a.username from access_account a join access_account_role r"
-                    + " on r.account_id = a.id where r.role = ? and a.created_by = 'demo' order by a.username limit 1")
-                    .param(role.name()).query(String.class).single();
-            var signedIn = mvc.post().uri("/login").param("username", username).param("password", "Wushe@2022demo")
-                    .with(csrf()).exchange();
+            String username = jdbc.sql(
+                            "select a.username from access_account a join access_account_role r"
+                                    + " on r.account_id = a.id where r.role = ? and a.created_by = 'demo' order by a.username limit 1")
+                    .param(role.name())
+                    .query(String.class)
+                    .single();
+            var signedIn = mvc.post()
+                    .uri("/login")
+                    .param("username", username)
+                    .param("password", "Wushe@2022demo")
+                    .with(csrf())
+                    .exchange();
             assertThat(signedIn.getResponse().getRedirectedUrl()).as(username).isEqualTo("/");
-            assertThat(mvc.get().uri("/").cookie(signedIn.getResponse().getCookie("SESSION"))).as(username)
+            assertThat(mvc.get().uri("/").cookie(signedIn.getResponse().getCookie("SESSION")))
+                    .as(username)
                     .hasStatusOk();
         }
     }

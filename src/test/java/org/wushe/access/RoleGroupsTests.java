@@ -9,7 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,8 @@ class RoleGroupsTests {
 
     private static final Pattern GROUP = Pattern.compile("@roleGroups\\.includesCaller\\('([A-Z_]+)'\\)");
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.wushe");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.wushe");
 
     @AfterEach
     void clear() {
@@ -43,8 +46,9 @@ class RoleGroupsTests {
                 names.add(field.getName());
             }
         }
-        assertThat(names).containsExactlyInAnyOrder(
-                java.util.Arrays.stream(RoleGroup.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(RoleGroup.values()).map(Enum::name).toArray(String[]::new));
     }
 
     @Test
@@ -52,8 +56,8 @@ class RoleGroupsTests {
         List<String> guards = new ArrayList<>();
         for (var type : PRODUCTION) {
             for (JavaMethod method : type.getMethods()) {
-                method.tryGetAnnotationOfType(PreAuthorize.class).ifPresent(a -> guards.add(
-                        type.getSimpleName() + "." + method.getName() + ": " + a.value()));
+                method.tryGetAnnotationOfType(PreAuthorize.class)
+                        .ifPresent(a -> guards.add(type.getSimpleName() + "." + method.getName() + ": " + a.value()));
             }
         }
         assertThat(guards).hasSizeGreaterThan(100);
@@ -72,15 +76,15 @@ class RoleGroupsTests {
         RoleGroupGuard guard = new RoleGroupGuard();
         assertThat(guard.includesCaller("HELP_REQUEST_STAFF")).isFalse();
 
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken("s", "p", "ROLE_STATION_STAFF"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("s", "p", "ROLE_STATION_STAFF"));
         assertThat(guard.includesCaller("HELP_REQUEST_STAFF")).isTrue();
         assertThat(guard.includesCaller("CAMPAIGN_ORGANISERS")).isTrue();
         assertThat(guard.includesCaller("TRIAGE_EDITORS")).isFalse();
         assertThat(guard.includesCaller("ACCOUNT_MANAGERS")).isFalse();
 
-        SecurityContextHolder.getContext().setAuthentication(
-                new TestingAuthenticationToken("a", "p", "ROLE_AUDITOR", "PERM_HELP_REQUESTS_READ"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("a", "p", "ROLE_AUDITOR", "PERM_HELP_REQUESTS_READ"));
         assertThat(guard.includesCaller("RESIDENT_READERS")).isTrue();
         assertThat(guard.includesCaller("RESIDENT_WRITERS")).isFalse();
         assertThat(guard.includesCaller("HELP_REQUEST_STAFF")).isFalse();
@@ -88,10 +92,12 @@ class RoleGroupsTests {
 
     @Test
     void aPrincipalIsInAGroupWhenAnyOfItsRolesIs() {
-        var worker = new StaffPrincipal(1, "w", "W", java.util.Set.of(Role.SOCIAL_WORKER), DataScope.country());
+        var worker = new StaffPrincipal(1, "w", "W", Set.of(Role.SOCIAL_WORKER), DataScope.country());
         assertThat(worker.in(RoleGroup.RESIDENT_WRITERS)).isTrue();
         assertThat(worker.in(RoleGroup.HELP_REQUEST_STAFF)).isFalse();
         assertThat(worker.in(RoleGroup.CASE_WORKERS)).isTrue();
-        assertThat(RoleGroup.DIRECTORY_READERS.authorities()).contains("ROLE_AUDITOR").hasSize(8);
+        assertThat(RoleGroup.DIRECTORY_READERS.authorities())
+                .contains("ROLE_AUDITOR")
+                .hasSize(8);
     }
 }

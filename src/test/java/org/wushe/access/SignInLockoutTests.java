@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,8 +42,8 @@ class SignInLockoutTests {
     /** A station-staff account with a known, non-temporary password. */
     private String account() {
         String username = "lock-" + RUN + "-" + COUNTER.incrementAndGet();
-        SignInTestAccounts.stationStaff(jdbc, username, "锁定测试", SignInTestAccounts.hashOf(passwords, PASSWORD),
-                "310101002");
+        SignInTestAccounts.stationStaff(
+                jdbc, username, "锁定测试", SignInTestAccounts.hashOf(passwords, PASSWORD), "310101002");
         return username;
     }
 
@@ -57,7 +56,10 @@ class SignInLockoutTests {
     }
 
     private long idOf(String username) {
-        return jdbc.sql("select id from access_account where username = ?").param(username).query(Long.class).single();
+        return jdbc.sql("select id from access_account where username = ?")
+                .param(username)
+                .query(Long.class)
+                .single();
     }
 
     /** What the client sees of an answer: status, where it is sent, which headers and cookies it gets. */
@@ -67,7 +69,10 @@ class SignInLockoutTests {
         seen.add(response.getStatus());
         seen.add(response.getRedirectedUrl());
         seen.add(new TreeSet<>(response.getHeaderNames()));
-        seen.add(Arrays.stream(response.getCookies()).map(c -> c.getName()).sorted().toList());
+        seen.add(Arrays.stream(response.getCookies())
+                .map(c -> c.getName())
+                .sorted()
+                .toList());
         seen.add(response.getContentLength());
         return seen;
     }
@@ -85,17 +90,33 @@ class SignInLockoutTests {
         assertThat(visible(lockedRightPassword)).isEqualTo(visible(unknown)).isEqualTo(visible(lockedWrongPassword));
         assertThat(unknown.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
         // the page that answer leads to is one and the same, and names no lock
-        assertThat(mvc.get().uri("/login?error")).hasStatusOk().bodyText().contains("用户名或密码错误")
+        assertThat(mvc.get().uri("/login?error"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("用户名或密码错误")
                 .doesNotContain("已锁定");
 
         // the lock is real and recorded: the login log says LOCKED, the audit trail LOCKED
-        assertThat(jdbc.sql("select outcome from access_login_log where username = ? order by id").param(known)
-                .query(String.class).list()).containsExactly("BAD_PASSWORD", "BAD_PASSWORD", "BAD_PASSWORD",
-                        "BAD_PASSWORD", "BAD_PASSWORD", "LOCKED", "LOCKED");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                jdbc.sql("select count(*) from audit_entry where entity_type = 'account' and entity_id = ?"
-                        + " and action = 'LOCKED'").param(Long.toString(idOf(known))).query(Long.class).single())
-                .isEqualTo(1));
+        assertThat(jdbc.sql("select outcome from access_login_log where username = ? order by id")
+                        .param(known)
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "BAD_PASSWORD",
+                        "LOCKED",
+                        "LOCKED");
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "select count(*) from audit_entry where entity_type = 'account' and entity_id = ?"
+                                                + " and action = 'LOCKED'")
+                                .param(Long.toString(idOf(known)))
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
     }
 
     @Test
@@ -108,11 +129,20 @@ class SignInLockoutTests {
         assertThat(answer(known, PASSWORD, "10.13.8.2")).isEqualTo("/"); // not here
 
         // the administrator sees the lock and can lift it
-        assertThat(mvc.get().uri("/api/v1/accounts/" + idOf(known)).with(ADMIN.request())).hasStatusOk()
-                .bodyJson().extractingPath("$.lockedUntil").isNotNull();
-        assertThat(mvc.get().uri("/api/v1/accounts").param("q", known).with(ADMIN.request())).hasStatusOk()
-                .bodyJson().extractingPath("$.rows[0].lockedUntil").isNotNull();
-        assertThat(mvc.post().uri("/api/v1/accounts/" + idOf(known) + "/unlock").with(ADMIN.request()).with(csrf()))
+        assertThat(mvc.get().uri("/api/v1/accounts/" + idOf(known)).with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.lockedUntil")
+                .isNotNull();
+        assertThat(mvc.get().uri("/api/v1/accounts").param("q", known).with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.rows[0].lockedUntil")
+                .isNotNull();
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts/" + idOf(known) + "/unlock")
+                        .with(ADMIN.request())
+                        .with(csrf()))
                 .hasStatusOk();
         assertThat(answer(known, PASSWORD, "10.13.8.1")).isEqualTo("/");
     }
@@ -133,7 +163,10 @@ class SignInLockoutTests {
         assertThat(answer(known, PASSWORD, "10.13.10.1")).isEqualTo("/login?error");
         assertThat(answer(known, PASSWORD, "10.13.10.2")).isEqualTo("/login?error");
 
-        assertThat(mvc.post().uri("/api/v1/accounts/" + idOf(known) + "/unlock").with(ADMIN.request()).with(csrf()))
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts/" + idOf(known) + "/unlock")
+                        .with(ADMIN.request())
+                        .with(csrf()))
                 .hasStatusOk();
         assertThat(answer(known, PASSWORD, "10.13.10.2")).isEqualTo("/");
     }

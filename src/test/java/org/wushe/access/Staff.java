@@ -1,11 +1,9 @@
 package org.wushe.access;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,13 +30,22 @@ public final class Staff {
     }
 
     public static Staff as(Role... roles) {
-        return new Staff(Set.of(roles), DataScope.none(), "test-" + Arrays.stream(roles).map(Role::name)
-                .collect(Collectors.joining("-")).toLowerCase());
+        return new Staff(
+                Set.of(roles),
+                DataScope.none(),
+                "test-"
+                        + Arrays.stream(roles)
+                                .map(Role::name)
+                                .collect(Collectors.joining("-"))
+                                .toLowerCase());
     }
 
     public Staff in(String... regionCodes) {
-        return new Staff(roles, DataScope.of(Arrays.stream(regionCodes).map(RegionCode::parse).toList())
-                .withOrganisationOf(scope), username);
+        return new Staff(
+                roles,
+                DataScope.of(Arrays.stream(regionCodes).map(RegionCode::parse).toList())
+                        .withOrganisationOf(scope),
+                username);
     }
 
     public Staff wholeCountry() {
@@ -58,8 +65,12 @@ public final class Staff {
     }
 
     public UsernamePasswordAuthenticationToken authentication() {
-        return UsernamePasswordAuthenticationToken.authenticated(principal(), null,
-                roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        return UsernamePasswordAuthenticationToken.authenticated(
+                principal(),
+                null,
+                roles.stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList());
     }
 
     /** For MockMvc: the request runs as this staff member. */
@@ -88,5 +99,4 @@ public final class Staff {
             return null;
         });
     }
-
 }

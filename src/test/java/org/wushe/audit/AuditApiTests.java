@@ -5,7 +5,6 @@ import static org.wushe.audit.AuditTestData.activity;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,50 +25,89 @@ class AuditApiTests {
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     ApplicationEventPublisher events;
 
     @Test
     void entriesAreScopedAndFiltered() {
         String actor = AuditTestData.uniqueActor();
-        new AuditTestData(events, transactions, jdbc).record(List.of(
-                activity(actor, AuditAction.UPDATE, "310101", T0),
-                activity(actor, AuditAction.UPDATE, "310104", T0.plusSeconds(1)),
-                activity(actor, AuditAction.UPDATE, null, T0.plusSeconds(2))));
+        new AuditTestData(events, transactions, jdbc)
+                .record(List.of(
+                        activity(actor, AuditAction.UPDATE, "310101", T0),
+                        activity(actor, AuditAction.UPDATE, "310104", T0.plusSeconds(1)),
+                        activity(actor, AuditAction.UPDATE, null, T0.plusSeconds(2))));
 
-        var scoped = mvc.get().uri("/api/v1/audit/entries").param("actor", actor)
+        var scoped = mvc.get()
+                .uri("/api/v1/audit/entries")
+                .param("actor", actor)
                 .with(Staff.as(Role.AUDITOR).in("310101").request());
-        assertThat(scoped).hasStatusOk().bodyJson().extractingPath("$.entries[*].regionCode").asArray()
+        assertThat(scoped)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.entries[*].regionCode")
+                .asArray()
                 .containsExactly("310101");
         assertThat(scoped).bodyJson().extractingPath("$.total").isEqualTo(1);
 
-        var everywhere = mvc.get().uri("/api/v1/audit/entries").param("actor", actor)
-                .param("from", "2026-11-29T00:30:06Z").param("size", "10")
+        var everywhere = mvc.get()
+                .uri("/api/v1/audit/entries")
+                .param("actor", actor)
+                .param("from", "2026-11-29T00:30:06Z")
+                .param("size", "10")
                 .with(Staff.as(Role.AUDITOR).wholeCountry().request());
-        assertThat(everywhere).hasStatusOk().bodyJson().extractingPath("$.entries[*].regionCode").asArray()
+        assertThat(everywhere)
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.entries[*].regionCode")
+                .asArray()
                 .containsExactly(null, "310104");
-        assertThat(everywhere).bodyJson().extractingPath("$.entries[0].fields").asArray().containsExactly("phone");
+        assertThat(everywhere)
+                .bodyJson()
+                .extractingPath("$.entries[0].fields")
+                .asArray()
+                .containsExactly("phone");
     }
 
     @Test
     void verificationIsForAuditorsAndCivilAffairsAdmins() {
-        assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry()
-                .request())).hasStatusOk().bodyJson().extractingPath("$.ok").isEqualTo(true);
-        var json = assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.AUDITOR).wholeCountry()
-                .request())).hasStatusOk().bodyJson();
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/verification")
+                        .with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.ok")
+                .isEqualTo(true);
+        var json = assertThat(mvc.get()
+                        .uri("/api/v1/audit/verification")
+                        .with(Staff.as(Role.AUDITOR).wholeCountry().request()))
+                .hasStatusOk()
+                .bodyJson();
         json.extractingPath("$.missingIds").asArray().isEmpty();
         json.extractingPath("$.truncated").isEqualTo(false);
         json.extractingPath("$.reason").isEqualTo("audit.verification.intact");
-        assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.AUDITOR).in("310101").request()))
-                .hasStatusOk().bodyJson().extractingPath("$.message").asString().contains("审计链完整");
-        assertThat(mvc.get().uri("/api/v1/audit/verification").with(Staff.as(Role.SOCIAL_WORKER).in("310101")
-                .request())).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.get().uri("/api/v1/audit/entries").with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry()
-                .request())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/verification")
+                        .with(Staff.as(Role.AUDITOR).in("310101").request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.message")
+                .asString()
+                .contains("审计链完整");
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/verification")
+                        .with(Staff.as(Role.SOCIAL_WORKER).in("310101").request()))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/entries")
+                        .with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().request()))
+                .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/api/v1/audit/entries")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
@@ -77,13 +115,35 @@ class AuditApiTests {
     void badFiltersAreLocalisedProblems() {
         var auditor = Staff.as(Role.AUDITOR).wholeCountry().request();
         assertThat(mvc.get().uri("/api/v1/audit/entries").param("size", "15").with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("audit.invalid.size");
-        assertThat(mvc.get().uri("/api/v1/audit/entries").param("action", "NOPE").with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("audit.invalid.action");
-        assertThat(mvc.get().uri("/api/v1/audit/entries").param("to", "2026-02-30").with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("audit.invalid.time");
-        assertThat(mvc.get().uri("/api/v1/audit/entries").param("page", "0").param("lang", "en").with(auditor))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.detail").asString()
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("audit.invalid.size");
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/entries")
+                        .param("action", "NOPE")
+                        .with(auditor))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("audit.invalid.action");
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/entries")
+                        .param("to", "2026-02-30")
+                        .with(auditor))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("audit.invalid.time");
+        assertThat(mvc.get()
+                        .uri("/api/v1/audit/entries")
+                        .param("page", "0")
+                        .param("lang", "en")
+                        .with(auditor))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.detail")
+                .asString()
                 .contains("greater than 0");
     }
 }

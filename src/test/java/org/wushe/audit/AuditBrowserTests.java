@@ -2,16 +2,14 @@ package org.wushe.audit;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +53,13 @@ class AuditBrowserTests {
     @Test
     void anAuditorVerifiesTheChainFromTheAuditTrail() {
         String username = "audit-journey" + COUNTER.incrementAndGet() + "x" + System.nanoTime() % 10_000;
-        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
-                new NewAccount(username, "审计旅程", null, Set.of(Role.AUDITOR),
+        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        "审计旅程",
+                        null,
+                        Set.of(Role.AUDITOR),
                         DataScope.of(List.of(RegionCode.parse("310000"))))));
         try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
             Page page = context.newPage();
@@ -64,11 +67,13 @@ class AuditBrowserTests {
             page.navigate("/audit");
             page.getByLabel("用户名").fill(username);
             page.getByLabel("密码").fill(issued.temporaryPassword());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                    .click();
             page.locator("#current").fill(issued.temporaryPassword());
             page.locator("#replacement").fill("Audit-Journey-2022");
             page.locator("#confirmation").fill("Audit-Journey-2022");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
+                    .click();
 
             page.navigate("/audit");
             // entries carry the number the verification page names
@@ -80,7 +85,8 @@ class AuditBrowserTests {
             // the last entry by its number and when it happened, not a bare id
             assertThat(page.locator("#audit-last"))
                     .hasText(Pattern.compile("^\\s*\\d+\\s+\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\s*$"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/audit-verification.png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/audit-verification.png"))
                     .setFullPage(true));
         }
     }

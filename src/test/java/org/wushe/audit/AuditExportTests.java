@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
+import org.wushe.shared.RegionCode;
 
 /** 导出: exactly the filtered rows, as xlsx with Chinese headers, and the export is itself audited. */
 @WusheIntegrationTest
@@ -34,56 +35,80 @@ class AuditExportTests {
 
     @Autowired
     MockMvcTester mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     ApplicationEventPublisher events;
 
     @Test
     void theExportIsTheFilteredResultInAWorkbookAndIsRecorded() throws IOException {
         String actor = AuditTestData.uniqueActor();
-        new AuditTestData(events, transactions, jdbc).record(List.of(
-                activity(actor, AuditAction.REVEAL, "310101", T0),
-                activity(actor, AuditAction.REVEAL, "310104", T0.plusSeconds(1)),
-                activity(actor, AuditAction.CREATE, "310101", T0.plusSeconds(2)),
-                activity(actor, AuditAction.REVEAL, "310101001", T0.plusSeconds(3))));
+        new AuditTestData(events, transactions, jdbc)
+                .record(List.of(
+                        activity(actor, AuditAction.REVEAL, "310101", T0),
+                        activity(actor, AuditAction.REVEAL, "310104", T0.plusSeconds(1)),
+                        activity(actor, AuditAction.CREATE, "310101", T0.plusSeconds(2)),
+                        activity(actor, AuditAction.REVEAL, "310101001", T0.plusSeconds(3))));
         String exporter = AuditTestData.uniqueActor();
 
-        var result = mvc.get().uri("/audit/export").param("actor", actor).param("action", "REVEAL")
-                .with(Staff.as(Role.AUDITOR).in("310101").named(exporter).request()).exchange();
+        var result = mvc.get()
+                .uri("/audit/export")
+                .param("actor", actor)
+                .param("action", "REVEAL")
+                .with(Staff.as(Role.AUDITOR).in("310101").named(exporter).request())
+                .exchange();
 
-        assertThat(result).hasStatusOk().hasContentType(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment; filename=\"audit-")
+        assertThat(result)
+                .hasStatusOk()
+                .hasContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(result.getResponse().getHeader("Content-Disposition"))
+                .startsWith("attachment; filename=\"audit-")
                 .endsWith(".xlsx\"");
         List<List<String>> rows = read(result.getResponse().getContentAsByteArray());
-        assertThat(rows.get(0)).containsExactly("编号", "时间", "操作人", "操作", "对象类型", "对象编号", "区划", "客户端地址",
-                "原因", "涉及字段");
+        assertThat(rows.get(0)).containsExactly("编号", "时间", "操作人", "操作", "对象类型", "对象编号", "区划", "客户端地址", "原因", "涉及字段");
         assertThat(rows.subList(1, rows.size()))
                 .extracting(r -> r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(6))
-                .containsExactly("2026-11-29 08:30:08 " + actor + " 显示明文 310101001",
+                .containsExactly(
+                        "2026-11-29 08:30:08 " + actor + " 显示明文 310101001",
                         "2026-11-29 08:30:05 " + actor + " 显示明文 310101");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("""
                 select count(*) from audit_entry
-                where actor = ? and action = 'EXPORT' and entity_type = 'audit_entry'""")
-                .param(exporter).query(Long.class).single() == 1);
+                where actor = ? and action = 'EXPORT' and entity_type = 'audit_entry'""").param(exporter).query(Long.class).single() == 1);
         assertThat(jdbc.sql("select region_code || ' ' || array_to_string(fields, ',') from audit_entry"
-                + " where actor = ?").param(exporter).query(String.class).single()).isEqualTo("310101 actor,action");
+                                + " where actor = ?")
+                        .param(exporter)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("310101 actor,action");
     }
 
     @Test
     void textThatASpreadsheetWouldRunIsNeutralised() throws IOException {
         String actor = AuditTestData.uniqueActor();
-        var formula = new org.wushe.shared.Activity(T0, actor, AuditAction.REVEAL, "resident", "r-1",
-                org.wushe.shared.RegionCode.parse("310101"), "10.0.0.7", "=HYPERLINK(\"http://x\",\"y\")",
+        var formula = new Activity(
+                T0,
+                actor,
+                AuditAction.REVEAL,
+                "resident",
+                "r-1",
+                RegionCode.parse("310101"),
+                "10.0.0.7",
+                "=HYPERLINK(\"http://x\",\"y\")",
                 List.of("phone"));
         new AuditTestData(events, transactions, jdbc).record(List.of(formula));
 
-        var result = mvc.get().uri("/audit/export").param("actor", actor)
-                .with(Staff.as(Role.AUDITOR).in("310101").request()).exchange();
+        var result = mvc.get()
+                .uri("/audit/export")
+                .param("actor", actor)
+                .with(Staff.as(Role.AUDITOR).in("310101").request())
+                .exchange();
         List<List<String>> rows = read(result.getResponse().getContentAsByteArray());
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).get(8)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");

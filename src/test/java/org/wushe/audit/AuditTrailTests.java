@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -31,32 +30,46 @@ class AuditTrailTests {
 
     @Autowired
     AuditTrail audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     ApplicationContext context;
 
     @Autowired
     AuditTestData data;
+
     String actor = AuditTestData.uniqueActor();
 
     @Test
     void publishedActivitiesAreAppendedToAValidChain() {
-        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0),
+        data.record(List.of(
+                activity(actor, AuditAction.CREATE, "310101", T0),
                 activity(actor, AuditAction.UPDATE, "310101001", T0.plusSeconds(1)),
                 activity(actor, AuditAction.REVEAL, null, T0.plusSeconds(2))));
 
         List<byte[][]> rows = jdbc.sql("select prev_hash, hash from audit_entry where actor = ? order by id")
-                .param(actor).query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).list();
+                .param(actor)
+                .query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)})
+                .list();
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)[0]).isEqualTo(rows.get(0)[1]);
         assertThat(rows.get(2)[0]).isEqualTo(rows.get(1)[1]);
-        assertThat(jdbc.sql("select min(occurred_at) from audit_entry where actor = ?").param(actor)
-                .query(OffsetDateTime.class).single().toInstant()).isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
-        assertThat(jdbc.sql("select fields from audit_entry where actor = ? limit 1").param(actor)
-                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly("phone");
+        assertThat(jdbc.sql("select min(occurred_at) from audit_entry where actor = ?")
+                        .param(actor)
+                        .query(OffsetDateTime.class)
+                        .single()
+                        .toInstant())
+                .isEqualTo(T0.truncatedTo(ChronoUnit.MICROS));
+        assertThat(jdbc.sql("select fields from audit_entry where actor = ? limit 1")
+                        .param(actor)
+                        .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+                        .single())
+                .containsExactly("phone");
 
         ChainVerification result = Staff.as(Role.AUDITOR).wholeCountry().call(audit::verify);
         assertThat(result.ok()).isTrue();
@@ -66,44 +79,67 @@ class AuditTrailTests {
 
     @Test
     void awkwardTextIsStoredAsItWasHashed() {
-        data.record(List.of(new Activity(T0, actor, AuditAction.UPDATE, "resident", "a\u0000b", null, "::1",
-                "原因 😀 \uD800 '\"\\", List.of("名字", "", "a,b"))));
+        data.record(List.of(new Activity(
+                T0,
+                actor,
+                AuditAction.UPDATE,
+                "resident",
+                "a\u0000b",
+                null,
+                "::1",
+                "原因 😀 \uD800 '\"\\",
+                List.of("名字", "", "a,b"))));
         assertThat(jdbc.sql("select entity_id || '|' || reason || '|' || array_to_string(fields, '/') from audit_entry"
-                + " where actor = ?").param(actor).query(String.class).single())
+                                + " where actor = ?")
+                        .param(actor)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("a\uFFFDb|原因 😀 \uFFFD '\"\\|名字//a,b");
-        assertThat(Staff.as(Role.AUDITOR).wholeCountry().call(audit::verify).ok()).isTrue();
+        assertThat(Staff.as(Role.AUDITOR).wholeCountry().call(audit::verify).ok())
+                .isTrue();
     }
 
     @Test
     void theApplicationRoleMayNotChangeTheTableAndTheTriggersStopEvenTheOwner() {
         data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0)));
-        for (String change : List.of("update audit_entry set reason = 'x' where actor = '" + actor + "'",
-                "delete from audit_entry where actor = '" + actor + "'", "truncate audit_entry")) {
-            assertThatThrownBy(() -> jdbc.sql(change).update()).as(change)
-                    .isInstanceOf(DataAccessException.class).rootCause()
+        for (String change : List.of(
+                "update audit_entry set reason = 'x' where actor = '" + actor + "'",
+                "delete from audit_entry where actor = '" + actor + "'",
+                "truncate audit_entry")) {
+            assertThatThrownBy(() -> jdbc.sql(change).update())
+                    .as(change)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
                     .hasMessageContaining("permission denied for table audit_entry");
         }
         JdbcClient owner = DatabaseOwner.jdbc(context);
-        assertThatThrownBy(() -> owner.sql("update audit_entry set reason = 'x' where actor = ?").param(actor).update())
-                .isInstanceOf(DataAccessException.class).rootCause()
+        assertThatThrownBy(() -> owner.sql("update audit_entry set reason = 'x' where actor = ?")
+                        .param(actor)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("audit_entry is append-only: UPDATE is not allowed");
-        assertThatThrownBy(() -> owner.sql("delete from audit_entry where actor = ?").param(actor).update())
-                .isInstanceOf(DataAccessException.class).rootCause()
+        assertThatThrownBy(() -> owner.sql("delete from audit_entry where actor = ?")
+                        .param(actor)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("audit_entry is append-only: DELETE is not allowed");
         assertThatThrownBy(() -> owner.sql("truncate audit_entry").update())
-                .isInstanceOf(DataAccessException.class).rootCause()
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("audit_entry is append-only: TRUNCATE is not allowed");
         assertThat(data.rowsOf(List.of(actor))).isOne();
     }
 
     @Test
     void anEditedRowIsNamedAndTheEditIsUndone() {
-        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0),
+        data.record(List.of(
+                activity(actor, AuditAction.CREATE, "310101", T0),
                 activity(actor, AuditAction.UPDATE, "310101", T0.plusSeconds(1))));
         long edited = firstIdOf(actor);
 
-        ChainVerification result = tamperedAndRolledBack(
-                "update audit_entry set reason = '无' where id = " + edited);
+        ChainVerification result = tamperedAndRolledBack("update audit_entry set reason = '无' where id = " + edited);
 
         assertThat(result.ok()).isFalse();
         assertThat(result.firstBrokenId()).isEqualTo(edited);
@@ -113,10 +149,14 @@ class AuditTrailTests {
 
     @Test
     void aRemovedRowBreaksTheLinkOfTheNext() {
-        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0),
+        data.record(List.of(
+                activity(actor, AuditAction.CREATE, "310101", T0),
                 activity(actor, AuditAction.UPDATE, "310101", T0.plusSeconds(1))));
         long removed = firstIdOf(actor);
-        long next = jdbc.sql("select min(id) from audit_entry where id > ?").param(removed).query(Long.class).single();
+        long next = jdbc.sql("select min(id) from audit_entry where id > ?")
+                .param(removed)
+                .query(Long.class)
+                .single();
 
         ChainVerification result = tamperedAndRolledBack("delete from audit_entry where id = " + removed);
 
@@ -127,7 +167,8 @@ class AuditTrailTests {
 
     @Test
     void aScopedAuditorSeesOnlyTheirRegionAndTheWholeCountrySeesAll() {
-        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0),
+        data.record(List.of(
+                activity(actor, AuditAction.CREATE, "310101", T0),
                 activity(actor, AuditAction.UPDATE, "310101001", T0.plusSeconds(1)),
                 activity(actor, AuditAction.UPDATE, "310104", T0.plusSeconds(2)),
                 activity(actor, AuditAction.LOGIN, null, T0.plusSeconds(3))));
@@ -138,7 +179,8 @@ class AuditTrailTests {
         assertThat(scoped.total()).isEqualTo(2);
 
         AuditPage all = Staff.as(Role.AUDITOR).wholeCountry().call(() -> audit.search(mine, 1, 20));
-        assertThat(all.entries()).extracting(AuditEntry::regionCode)
+        assertThat(all.entries())
+                .extracting(AuditEntry::regionCode)
                 .containsExactly(null, "310104", "310101001", "310101");
 
         AuditPage none = Staff.as(Role.AUDITOR).in("110101").call(() -> audit.search(mine, 1, 20));
@@ -148,26 +190,35 @@ class AuditTrailTests {
     @Test
     void filtersCombineAndPagesAreClampedToTheLast() {
         Instant t0 = T0.truncatedTo(ChronoUnit.SECONDS);
-        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", t0),
+        data.record(List.of(
+                activity(actor, AuditAction.CREATE, "310101", t0),
                 activity(actor, AuditAction.UPDATE, "310101", t0.plusSeconds(60)),
                 activity(actor, AuditAction.UPDATE, "310101", t0.plusSeconds(120))));
-        AuditQuery updatesBeforeTheLast = new AuditQuery(actor, "resident", null, AuditAction.UPDATE, t0,
-                t0.plusSeconds(120));
+        AuditQuery updatesBeforeTheLast =
+                new AuditQuery(actor, "resident", null, AuditAction.UPDATE, t0, t0.plusSeconds(120));
         AuditPage page = Staff.as(Role.AUDITOR).wholeCountry().call(() -> audit.search(updatesBeforeTheLast, 9, 10));
         assertThat(page.page()).isEqualTo(1);
-        assertThat(page.entries()).singleElement().extracting(AuditEntry::action).isEqualTo(AuditAction.UPDATE);
+        assertThat(page.entries())
+                .singleElement()
+                .extracting(AuditEntry::action)
+                .isEqualTo(AuditAction.UPDATE);
     }
 
     @Test
     void onlyAuditorsSearchAndOnlyAuditorsOrAdminsVerify() {
-        assertThatThrownBy(() -> Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry()
-                .call(() -> audit.search(AuditQuery.all(), 1, 20))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                        .wholeCountry()
+                        .call(() -> audit.search(AuditQuery.all(), 1, 20)))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> Staff.as(Role.STATION_STAFF).in("310101").call(audit::verify))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     private long firstIdOf(String actor) {
-        return jdbc.sql("select min(id) from audit_entry where actor = ?").param(actor).query(Long.class).single();
+        return jdbc.sql("select min(id) from audit_entry where actor = ?")
+                .param(actor)
+                .query(Long.class)
+                .single();
     }
 
     /**

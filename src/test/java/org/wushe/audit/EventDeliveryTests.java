@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,14 +32,19 @@ class EventDeliveryTests {
 
     @Autowired
     AuditTestData data;
+
     @Autowired
     AuditTrail audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     PlatformTransactionManager transactionManager;
 
@@ -48,9 +52,10 @@ class EventDeliveryTests {
     void aRolledBackChangeLeavesNoAuditRow() {
         String actor = AuditTestData.uniqueActor();
         assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
-            events.publishEvent(activity(actor, AuditAction.UPDATE, "310104", Instant.now()));
-            throw new IllegalStateException("the change fails after its activity was published");
-        })).isInstanceOf(IllegalStateException.class);
+                    events.publishEvent(activity(actor, AuditAction.UPDATE, "310104", Instant.now()));
+                    throw new IllegalStateException("the change fails after its activity was published");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         data.record(List.of(activity(actor + "-after", AuditAction.UPDATE, "310104", Instant.now())));
         assertThat(rows("audit_pending", actor) + rows("audit_entry", actor)).isZero();
     }
@@ -66,7 +71,10 @@ class EventDeliveryTests {
             events.publishEvent(activity(actor, AuditAction.REVEAL, "310104", Instant.now()));
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> rows("audit_entry", actor) == 2);
-        assertThat(jdbc.sql("select count(*) from event_publication").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from event_publication")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -78,8 +86,8 @@ class EventDeliveryTests {
             for (int t = 0; t < 8; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 150; i++) {
-                        transactions.executeWithoutResult(status -> events.publishEvent(
-                                activity(actor, AuditAction.CREATE, "310101", Instant.now())));
+                        transactions.executeWithoutResult(status ->
+                                events.publishEvent(activity(actor, AuditAction.CREATE, "310101", Instant.now())));
                     }
                 }));
             }
@@ -91,19 +99,25 @@ class EventDeliveryTests {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> rows("audit_entry", actor) == 1_200);
         assertThat(rows("audit_pending", actor)).isZero();
-        assertThat(Staff.as(Role.AUDITOR).wholeCountry().call(audit::verify).ok()).isTrue();
+        assertThat(Staff.as(Role.AUDITOR).wholeCountry().call(audit::verify).ok())
+                .isTrue();
     }
 
     @Test
     void rowsLeftPendingByAStoppedNodeAreChainedWithoutAWakeUp() {
         String actor = AuditTestData.uniqueActor();
         jdbc.sql("insert into audit_pending (occurred_at, actor, action, entity_type, region_code, fields)"
-                + " values (now(), ?, 'UPDATE', 'resident', '310104', '{phone}')").param(actor).update();
+                        + " values (now(), ?, 'UPDATE', 'resident', '310104', '{phone}')")
+                .param(actor)
+                .update();
         await().atMost(Duration.ofSeconds(20)).until(() -> rows("audit_entry", actor) == 1);
         assertThat(rows("audit_pending", actor)).isZero();
     }
 
     private long rows(String table, String actor) {
-        return jdbc.sql("select count(*) from " + table + " where actor = ?").param(actor).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + table + " where actor = ?")
+                .param(actor)
+                .query(Long.class)
+                .single();
     }
 }

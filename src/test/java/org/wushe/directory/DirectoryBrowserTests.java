@@ -3,14 +3,13 @@ package org.wushe.directory;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.wushe.Browser;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.directory.socialworkers.SocialWorkerDraft;
+import org.wushe.directory.socialworkers.SocialWorkerTestData;
+import org.wushe.directory.socialworkers.SocialWorkers;
 
 /**
  * The directory at an office screen (1440×900) in the demo city, signed in as 徐汇区民政局 ({@code xuhui}): regions
@@ -40,10 +44,9 @@ class DirectoryBrowserTests {
     JdbcClient jdbc;
 
     @Autowired
-    org.wushe.directory.socialworkers.SocialWorkers socialWorkers;
+    SocialWorkers socialWorkers;
 
-    static final org.wushe.access.Staff XUHUI = org.wushe.access.Staff.as(org.wushe.access.Role.CIVIL_AFFAIRS_ADMIN)
-            .in("310104").named("xuhui-browser");
+    static final Staff XUHUI = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").named("xuhui-browser");
 
     @BeforeAll
     static void launch() {
@@ -102,7 +105,8 @@ class DirectoryBrowserTests {
             page.navigate("/volunteers?status=APPROVED");
             Locator volunteerRegions = page.locator("#volunteers tbody td:nth-child(2)");
             assertThat(volunteerRegions.first()).isVisible();
-            assertThat(volunteerRegions.first().innerText()).containsPattern("\\p{IsHan}")
+            assertThat(volunteerRegions.first().innerText())
+                    .containsPattern("\\p{IsHan}")
                     .doesNotContainPattern(CODE);
         }
     }
@@ -115,7 +119,8 @@ class DirectoryBrowserTests {
             Locator field = page.locator("#filter-organisation");
             assertThat(page.locator("#filter-organisation-help")).hasText("输入名称中的几个字，再从列表中选择。");
             field.pressSequentially("乐群");
-            Locator option = page.locator("#filter-organisation-options [data-picker-id]",
+            Locator option = page.locator(
+                    "#filter-organisation-options [data-picker-id]",
                     new Page.LocatorOptions().setHasText("徐汇区乐群社会工作服务社"));
             assertThat(option).isVisible();
             String id = option.getAttribute("data-picker-id");
@@ -149,8 +154,8 @@ class DirectoryBrowserTests {
 
             Locator parent = page.locator("#parentId");
             parent.pressSequentially("阳光");
-            Locator option = page.locator("#parentId-options [data-picker-id]",
-                    new Page.LocatorOptions().setHasText("徐汇区阳光社会工作事务所"));
+            Locator option = page.locator(
+                    "#parentId-options [data-picker-id]", new Page.LocatorOptions().setHasText("徐汇区阳光社会工作事务所"));
             assertThat(option).isVisible();
             String id = option.getAttribute("data-picker-id");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/picker-open.png")));
@@ -162,8 +167,11 @@ class DirectoryBrowserTests {
             assertThat(page).hasURL(Pattern.compile(".*/organisations/\\d+$"));
             assertThat(page.locator("dd a", new Page.LocatorOptions().setHasText("徐汇区阳光社会工作事务所")))
                     .isVisible();
-            assertThat(jdbc.sql("select parent_id from directory_organisation where name = ?").param(name)
-                    .query(Long.class).single()).isEqualTo(Long.parseLong(id));
+            assertThat(jdbc.sql("select parent_id from directory_organisation where name = ?")
+                            .param(name)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(Long.parseLong(id));
             assertThat(page.locator("#organisation-region")).containsText("徐汇区");
         }
     }
@@ -171,14 +179,25 @@ class DirectoryBrowserTests {
     @Test
     void theSocialWorkerFormChoosesSeveralOrganisationsAsChips() {
         long lequn = jdbc.sql("select id from directory_organisation where name = '徐汇区乐群社会工作服务社'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         long yangguang = jdbc.sql("select id from directory_organisation where name = '徐汇区阳光社会工作事务所'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         String name = "浏览" + DirectoryTestData.marker().substring(1, 4).replaceAll("[^\\p{IsHan}]", "") + "社工";
-        long worker = XUHUI.call(() -> socialWorkers.create(new org.wushe.directory.socialworkers.SocialWorkerDraft(
-                name, org.wushe.directory.socialworkers.SocialWorkerTestData.idNumber(), null, "NONE", null,
-                java.util.List.of(), false, null, "ON_DUTY", "310104", java.util.List.of(lequn),
-                java.util.List.of())));
+        long worker = XUHUI.call(() -> socialWorkers.create(new SocialWorkerDraft(
+                name,
+                SocialWorkerTestData.idNumber(),
+                null,
+                "NONE",
+                null,
+                List.of(),
+                false,
+                null,
+                "ON_DUTY",
+                "310104",
+                List.of(lequn),
+                List.of())));
         try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
             Page page = signedIn(context);
             page.navigate("/social-workers/" + worker + "/edit");
@@ -187,8 +206,8 @@ class DirectoryBrowserTests {
             assertThat(chips.first()).containsText("徐汇区乐群社会工作服务社");
 
             page.locator("#sw-orgs").pressSequentially("阳光");
-            Locator option = page.locator("#sw-orgs-options [data-picker-id]",
-                    new Page.LocatorOptions().setHasText("徐汇区阳光社会工作事务所"));
+            Locator option = page.locator(
+                    "#sw-orgs-options [data-picker-id]", new Page.LocatorOptions().setHasText("徐汇区阳光社会工作事务所"));
             assertThat(option).isVisible();
             option.click();
             assertThat(chips).hasCount(2);
@@ -200,7 +219,10 @@ class DirectoryBrowserTests {
 
             assertThat(page).hasURL(Pattern.compile(".*/social-workers/" + worker + "$"));
             assertThat(jdbc.sql("select organisation_id from directory_social_worker_membership"
-                    + " where social_worker_id = ?").param(worker).query(Long.class).list())
+                                    + " where social_worker_id = ?")
+                            .param(worker)
+                            .query(Long.class)
+                            .list())
                     .containsExactly(yangguang);
         }
     }

@@ -46,38 +46,73 @@ class DirectoryInputTests {
     @Test
     void aNulInAnOrganisationsNameIsAFieldErrorInTheApiAndAnErrorOnTheForm() {
         long before = count("directory_organisation");
-        assertThat(mvc.post().uri("/api/v1/organisations").with(XUHUI.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(organisation("机构\\u0000" + marker(), "王芳"))).hasStatus(HttpStatus.BAD_REQUEST)
-                .bodyJson().extractingPath("$.errors.name").asString().contains("控制字符");
-        assertThat(mvc.post().uri("/organisations").with(XUHUI.request()).with(csrf()).param("type", "AGENCY")
-                .param("name", "机构\u0000" + marker()).param("regionCode", "310104")).hasStatusOk().bodyText()
+        assertThat(mvc.post()
+                        .uri("/api/v1/organisations")
+                        .with(XUHUI.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(organisation("机构\\u0000" + marker(), "王芳")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.name")
+                .asString()
+                .contains("控制字符");
+        assertThat(mvc.post()
+                        .uri("/organisations")
+                        .with(XUHUI.request())
+                        .with(csrf())
+                        .param("type", "AGENCY")
+                        .param("name", "机构\u0000" + marker())
+                        .param("regionCode", "310104"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("控制字符", "is-invalid");
-        assertThat(mvc.post().uri("/organisations").with(XUHUI.request()).with(csrf()).param("type", "AGENCY")
-                .param("name", "机构" + marker()).param("address", "天平路\u00001号").param("regionCode", "310104"))
-                .hasStatusOk().bodyText().contains("控制字符");
+        assertThat(mvc.post()
+                        .uri("/organisations")
+                        .with(XUHUI.request())
+                        .with(csrf())
+                        .param("type", "AGENCY")
+                        .param("name", "机构" + marker())
+                        .param("address", "天平路\u00001号")
+                        .param("regionCode", "310104"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("控制字符");
         assertThat(count("directory_organisation")).isEqualTo(before);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u200b\\u200b", "\\u2060\\ufeff", "机构\\u202e构机", "\\u2067机构", "机\\u0001构",
-        "机\\n构"})
+    @ValueSource(strings = {"\\u200b\\u200b", "\\u2060\\ufeff", "机构\\u202e构机", "\\u2067机构", "机\\u0001构", "机\\n构"})
     void hostileNamesAreRefusedForOrganisationsContactsSocialWorkersAndAccounts(String name) {
         long organisations = count("directory_organisation");
         long workers = count("directory_social_worker");
         long accounts = count("access_account");
-        assertThat(mvc.post().uri("/api/v1/organisations").with(XUHUI.request())
-                .contentType(MediaType.APPLICATION_JSON).content(organisation(name, "王芳")))
+        assertThat(mvc.post()
+                        .uri("/api/v1/organisations")
+                        .with(XUHUI.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(organisation(name, "王芳")))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(mvc.post().uri("/api/v1/organisations").with(XUHUI.request())
-                .contentType(MediaType.APPLICATION_JSON).content(organisation("机构" + marker(), name)))
+        assertThat(mvc.post()
+                        .uri("/api/v1/organisations")
+                        .with(XUHUI.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(organisation("机构" + marker(), name)))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(mvc.post().uri("/api/v1/social-workers").with(XUHUI.request())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + name + "\",\"idNumber\":\""
-                        + SocialWorkerTestData.idNumber() + "\",\"partyMember\":false,\"regionCode\":\"310104\"}"))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("name");
-        assertThat(mvc.post().uri("/api/v1/accounts").with(XUHUI.request()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\":\"in" + System.nanoTime() % 1_000_000_000 + "\",\"displayName\":\"" + name
-                        + "\",\"roles\":[\"STATION_STAFF\"],\"regions\":[\"310104003\"]}"))
+        assertThat(mvc.post()
+                        .uri("/api/v1/social-workers")
+                        .with(XUHUI.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + name + "\",\"idNumber\":\"" + SocialWorkerTestData.idNumber()
+                                + "\",\"partyMember\":false,\"regionCode\":\"310104\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyText()
+                .contains("name");
+        assertThat(mvc.post()
+                        .uri("/api/v1/accounts")
+                        .with(XUHUI.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"in" + System.nanoTime() % 1_000_000_000 + "\",\"displayName\":\""
+                                + name + "\",\"roles\":[\"STATION_STAFF\"],\"regions\":[\"310104003\"]}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(count("directory_organisation")).isEqualTo(organisations);
         assertThat(count("directory_social_worker")).isEqualTo(workers);

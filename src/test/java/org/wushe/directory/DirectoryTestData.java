@@ -2,9 +2,7 @@ package org.wushe.directory;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.wushe.directory.organisations.OrganisationDraft;
-
 
 /** Unique names, valid credit codes and phones for directory tests (the test database is shared). */
 public final class DirectoryTestData {
@@ -12,8 +10,7 @@ public final class DirectoryTestData {
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private DirectoryTestData() {
-    }
+    private DirectoryTestData() {}
 
     public static String marker() {
         return "测" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
@@ -38,7 +35,6 @@ public final class DirectoryTestData {
     }
 
     public static OrganisationDraft draft(OrgType type, String name, String region, String phone) {
-        return new OrganisationDraft(type.name(), name, creditCode(), region, "上海市某路1号", "王芳", phone, null,
-                List.of());
+        return new OrganisationDraft(type.name(), name, creditCode(), region, "上海市某路1号", "王芳", phone, null, List.of());
     }
 }

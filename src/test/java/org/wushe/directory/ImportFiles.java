@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,12 +19,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Builds import files and reads templates and error workbooks back, for the import tests of every list. */
 public final class ImportFiles {
 
-    private ImportFiles() {
-    }
+    private ImportFiles() {}
 
     /** An xlsx of a header and rows (all cells text), streamed so that large files stay cheap. */
     public static byte[] xlsx(List<String> header, Iterable<List<String>> rows) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); var out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+                var out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("导入");
             write(sheet.createRow(0), header);
             int r = 1;
@@ -51,8 +50,10 @@ public final class ImportFiles {
             XSSFSheet sheet = book.getSheetAt(0);
             // the reason, then the row's number in the uploaded file (源行号)
             int reasonColumn = sheet.getRow(0).getLastCellNum() - 2;
-            assertThat(sheet.getRow(0).getCell(reasonColumn).getStringCellValue()).isEqualTo("错误原因");
-            assertThat(sheet.getRow(0).getCell(reasonColumn + 1).getStringCellValue()).isEqualTo("源行号");
+            assertThat(sheet.getRow(0).getCell(reasonColumn).getStringCellValue())
+                    .isEqualTo("错误原因");
+            assertThat(sheet.getRow(0).getCell(reasonColumn + 1).getStringCellValue())
+                    .isEqualTo("源行号");
             DataFormatter format = new DataFormatter();
             List<List<String>> rows = new ArrayList<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -61,7 +62,9 @@ public final class ImportFiles {
                     cells.add(format.formatCellValue(sheet.getRow(r).getCell(c)));
                 }
                 XSSFCell reason = sheet.getRow(r).getCell(reasonColumn);
-                assertThat(reason.getCellStyle().getFont().getXSSFColor().getARGBHex()).as("red").endsWith("FF0000");
+                assertThat(reason.getCellStyle().getFont().getXSSFColor().getARGBHex())
+                        .as("red")
+                        .endsWith("FF0000");
                 rows.add(cells);
             }
             return rows;
@@ -80,7 +83,8 @@ public final class ImportFiles {
     public static List<List<String>> dropdowns(byte[] template) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(template))) {
             return book.getSheetAt(0).getDataValidations().stream()
-                    .map(v -> List.of(v.getValidationConstraint().getExplicitListValues())).toList();
+                    .map(v -> List.of(v.getValidationConstraint().getExplicitListValues()))
+                    .toList();
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -15,14 +14,17 @@ import org.wushe.access.Staff;
 /** Uploads through the import page (no htmx: a redirect to the job's page) and polls the job as htmx does. */
 public final class ImportPolling {
 
-    private ImportPolling() {
-    }
+    private ImportPolling() {}
 
     /** The job's URL after a plain form upload. */
     public static String upload(MockMvcTester mvc, Staff staff, String kind, String filename, byte[] content) {
-        MvcTestResult result = mvc.post().uri("/" + kind + "/import")
-                .multipart().file(new MockMultipartFile("file", filename, "application/octet-stream", content))
-                .with(staff.request()).with(csrf()).exchange();
+        MvcTestResult result = mvc.post()
+                .uri("/" + kind + "/import")
+                .multipart()
+                .file(new MockMultipartFile("file", filename, "application/octet-stream", content))
+                .with(staff.request())
+                .with(csrf())
+                .exchange();
         assertThat(result).hasStatus3xxRedirection();
         String location = result.getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/" + kind + "/import/jobs/");
@@ -47,8 +49,13 @@ public final class ImportPolling {
         List<String> seen = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
-            String body = mvc.get().uri(jobUrl).header("HX-Request", "true").with(staff.request()).exchange()
-                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String body = mvc.get()
+                    .uri(jobUrl)
+                    .header("HX-Request", "true")
+                    .with(staff.request())
+                    .exchange()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             seen.add(body);
             if (!body.contains("hx-get")) {
                 return seen;

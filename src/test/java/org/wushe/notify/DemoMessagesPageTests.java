@@ -30,14 +30,18 @@ class DemoMessagesPageTests {
 
         @Test
         void anyoneCanReadTheFullTextOfTheLatestMessagesWithRecipientsMasked() {
-            long id = transactions.execute(status ->
-                    notifications.sendTemplate(PhoneNumber.parse("13912345678"), "requests.code", "483920"));
+            long id = transactions.execute(
+                    status -> notifications.sendTemplate(PhoneNumber.parse("13912345678"), "requests.code", "483920"));
 
             var page = mvc.get().uri("/demo/messages").exchange();
 
             assertThat(page).hasStatusOk();
-            assertThat(page).bodyText().contains("id=\"demo-message-" + id + "\"").contains("483920")
-                    .contains("139****5678").doesNotContain("13912345678");
+            assertThat(page)
+                    .bodyText()
+                    .contains("id=\"demo-message-" + id + "\"")
+                    .contains("483920")
+                    .contains("139****5678")
+                    .doesNotContain("13912345678");
         }
     }
 

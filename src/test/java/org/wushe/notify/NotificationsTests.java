@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,13 +41,13 @@ class NotificationsTests {
     CryptoService crypto;
 
     static PhoneNumber phone() {
-        return PhoneNumber.parse("137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
+        return PhoneNumber.parse(
+                "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
     }
 
     @Test
     void smsTextsComeFromTheBundlesWithTheirArgumentsAsGiven() throws Exception {
-        assertThat(notifications.smsText("requests.code", "012345"))
-                .isEqualTo("【五社联动】您的求助验证码是012345，5分钟内有效。请勿告诉他人。");
+        assertThat(notifications.smsText("requests.code", "012345")).isEqualTo("【五社联动】您的求助验证码是012345，5分钟内有效。请勿告诉他人。");
         assertThat(notifications.smsText("volunteer.approved", "T1234567", "t1234567", "Pass'word{1}"))
                 .contains("公益护照号T1234567", "登录用户名t1234567", "初始密码Pass'word{1}");
         Properties zh = new Properties();
@@ -58,9 +57,16 @@ class NotificationsTests {
             zh.load(new InputStreamReader(z, StandardCharsets.UTF_8));
             en.load(new InputStreamReader(e, StandardCharsets.UTF_8));
         }
-        List<String> zhKeys = zh.stringPropertyNames().stream().filter(k -> k.startsWith("sms.")).sorted().toList();
-        assertThat(zhKeys).hasSize(15)
-                .isEqualTo(en.stringPropertyNames().stream().filter(k -> k.startsWith("sms.")).sorted().toList());
+        List<String> zhKeys = zh.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("sms."))
+                .sorted()
+                .toList();
+        assertThat(zhKeys)
+                .hasSize(15)
+                .isEqualTo(en.stringPropertyNames().stream()
+                        .filter(k -> k.startsWith("sms."))
+                        .sorted()
+                        .toList());
         for (String key : zhKeys) {
             assertThat(zh.getProperty(key)).as(key).startsWith("【五社联动】").hasSizeLessThan(200);
         }
@@ -70,11 +76,15 @@ class NotificationsTests {
     void aMessageIsQueuedEncryptedInTheCallersTransactionOnly() {
         PhoneNumber phone = phone();
         long id = transactions.execute(s -> notifications.sendSms(phone, "test", "您好，测试消息"));
-        var row = jdbc.sql("select status, template_key, body_cipher, recipient_cipher, recipient_index from notify_message"
-                + " where id = ?").param(id).query().singleRow();
+        var row = jdbc.sql(
+                        "select status, template_key, body_cipher, recipient_cipher, recipient_index from notify_message"
+                                + " where id = ?")
+                .param(id)
+                .query()
+                .singleRow();
         assertThat(row.get("status")).isIn("PENDING", "SENT");
         assertThat(row.get("template_key")).isEqualTo("test");
-        assertThat(new String((byte[]) row.get("recipient_cipher"), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String((byte[]) row.get("recipient_cipher"), StandardCharsets.ISO_8859_1))
                 .doesNotContain(phone.value());
         assertThat((byte[]) row.get("recipient_index")).isEqualTo(crypto.blindIndex("phone", phone.value()));
         assertThat(new String((byte[]) row.get("body_cipher"), StandardCharsets.UTF_8))
@@ -92,8 +102,11 @@ class NotificationsTests {
             // the caller's work failed
         }
         assertThat(jdbc.sql("select count(*) from notify_message where recipient_index = ?")
-                .param(crypto.blindIndex("phone", other.value())).query(Long.class).single())
-                .as("a rolled-back transaction sends nothing").isZero();
+                        .param(crypto.blindIndex("phone", other.value()))
+                        .query(Long.class)
+                        .single())
+                .as("a rolled-back transaction sends nothing")
+                .isZero();
         assertThatThrownBy(() -> notifications.sendSms(phone, "x"))
                 .as("outside a transaction the outbox would not be atomic with the work")
                 .isInstanceOf(IllegalTransactionStateException.class);
@@ -137,22 +150,36 @@ class NotificationsTests {
             pool.shutdown();
         }
         assertThat(sent).as("no message is sent twice").doesNotHaveDuplicates();
-        assertThat(jdbc.sql("select count(*) from notify_message where id in (:ids) and status = 'SENT' and attempts = 1")
-                .param("ids", ids).query(Long.class).single()).isEqualTo(ids.size());
+        assertThat(jdbc.sql(
+                                "select count(*) from notify_message where id in (:ids) and status = 'SENT' and attempts = 1")
+                        .param("ids", ids)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(ids.size());
     }
 
     @Test
     void aFailingSenderIsRetriedThenGivesUp() {
         PhoneNumber phone = phone();
         long id = transactions.execute(s -> notifications.sendSms(phone, "test", "失败测试"));
-        jdbc.sql("update notify_message set status = 'SENT' where status = 'PENDING' and id <> ?").param(id).update();
-        OutboxDispatcher failing = new OutboxDispatcher(jdbc, transactions, crypto, message -> {
-            throw new IllegalStateException("gateway down");
-        }, Clock.systemUTC());
+        jdbc.sql("update notify_message set status = 'SENT' where status = 'PENDING' and id <> ?")
+                .param(id)
+                .update();
+        OutboxDispatcher failing = new OutboxDispatcher(
+                jdbc,
+                transactions,
+                crypto,
+                message -> {
+                    throw new IllegalStateException("gateway down");
+                },
+                Clock.systemUTC());
         for (int i = 0; i < OutboxDispatcher.MAX_ATTEMPTS; i++) {
             failing.dispatchBatch();
         }
-        var row = jdbc.sql("select status, attempts from notify_message where id = ?").param(id).query().singleRow();
+        var row = jdbc.sql("select status, attempts from notify_message where id = ?")
+                .param(id)
+                .query()
+                .singleRow();
         assertThat(row.get("status")).isEqualTo("FAILED");
         assertThat(row.get("attempts")).isEqualTo(OutboxDispatcher.MAX_ATTEMPTS);
     }

@@ -7,6 +7,7 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ class QrCodeTests {
         String text = "otpauth://totp/Wushe:civil?secret=JBSWY3DPEHPK3PXP&issuer=Wushe&label=民政局";
         String svg = QrCode.svg(text, "二维码 <扫码>");
 
-        assertThat(svg).startsWith("<svg").contains("aria-label=\"二维码 &lt;扫码&gt;\"").contains("role=\"img\"");
+        assertThat(svg)
+                .startsWith("<svg")
+                .contains("aria-label=\"二维码 &lt;扫码&gt;\"")
+                .contains("role=\"img\"");
         assertThat(decode(svg)).isEqualTo(text);
     }
 
@@ -30,7 +34,7 @@ class QrCodeTests {
         int scale = 4;
         int side = modules * scale;
         int[] pixels = new int[side * side];
-        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
+        Arrays.fill(pixels, 0xFFFFFFFF);
         Matcher square = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
         while (square.find()) {
             int x = Integer.parseInt(square.group(1));
@@ -42,6 +46,8 @@ class QrCodeTests {
             }
         }
         LuminanceSource source = new RGBLuminanceSource(side, side, pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        return new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(source)))
+                .getText();
     }
 }

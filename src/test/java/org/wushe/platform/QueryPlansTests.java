@@ -17,8 +17,10 @@ class QueryPlansTests {
 
     @Autowired
     QueryPlans plans;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -39,8 +41,9 @@ class QueryPlansTests {
     @Test
     void theFirstErrorIsTheOneReported() {
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> plans.generic(
-                () -> jdbc.sql("select 1 / 0").query(Integer.class).single())))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("division by zero");
+                        () -> jdbc.sql("select 1 / 0").query(Integer.class).single())))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("division by zero");
     }
 
     @Test

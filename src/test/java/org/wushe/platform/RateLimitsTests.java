@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,7 +39,7 @@ class RateLimitsTests {
         }
 
         @GetMapping("/api/v1/regions/test-limited")
-        String limited(jakarta.servlet.http.HttpServletRequest request) {
+        String limited(HttpServletRequest request) {
             limits.hit("test-endpoint", request.getRemoteAddr(), 1, Duration.ofMinutes(1));
             return "ok";
         }
@@ -57,9 +57,13 @@ class RateLimitsTests {
     void aPublicEndpointAnswers429WithRetryAfter() {
         assertThat(mvc.get().uri("/api/v1/regions/test-limited")).hasStatusOk();
         var refused = mvc.get().uri("/api/v1/regions/test-limited").exchange();
-        assertThat(refused).hasStatus(HttpStatus.TOO_MANY_REQUESTS).bodyJson().extractingPath("$.code")
+        assertThat(refused)
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .bodyJson()
+                .extractingPath("$.code")
                 .isEqualTo("error.rateLimited");
-        assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After"))).isBetween(1, 60);
+        assertThat(Integer.parseInt(refused.getResponse().getHeader("Retry-After")))
+                .isBetween(1, 60);
     }
 
     @Test
@@ -68,8 +72,9 @@ class RateLimitsTests {
             limits.hit("test-intake", "13800000001", 3, Duration.ofMinutes(1));
         }
         assertThatThrownBy(() -> limits.hit("test-intake", "13800000001", 3, Duration.ofMinutes(1)))
-                .isInstanceOfSatisfying(RateLimitExceededException.class, e ->
-                        assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+                .isInstanceOfSatisfying(
+                        RateLimitExceededException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
         limits.hit("test-intake", "13800000002", 3, Duration.ofMinutes(1)); // another key has its own count
         limits.hit("other-bucket", "13800000001", 3, Duration.ofMinutes(1));
     }
@@ -80,17 +85,19 @@ class RateLimitsTests {
         RateLimits.Limit phone = new RateLimits.Limit("test-multi-phone", "13800000009", 1, Duration.ofMinutes(1));
         limits.hit(address, phone);
         assertThatThrownBy(() -> limits.hit(address, phone))
-                .isInstanceOfSatisfying(RateLimitExceededException.class, e ->
-                        assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
+                .isInstanceOfSatisfying(
+                        RateLimitExceededException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
         // a refused hit is not charged (its transaction rolls back): the address is at 1 of 3, two more fill it
         limits.hit(address);
         limits.hit(address);
         // both exceeded: the address's hour lasts longer than the phone's minute (an hour ends on a minute), and
         // how long is left of the hour depends on the time of day, so it is bounded by clock readings around the call
         Instant before = Instant.now();
-        RateLimitExceededException refused = catchThrowableOfType(RateLimitExceededException.class,
-                () -> limits.hit(address, new RateLimits.Limit("test-multi-phone", "13800000010", 0,
-                        Duration.ofMinutes(1))));
+        RateLimitExceededException refused = catchThrowableOfType(
+                RateLimitExceededException.class,
+                () -> limits.hit(
+                        address, new RateLimits.Limit("test-multi-phone", "13800000010", 0, Duration.ofMinutes(1))));
         Instant after = Instant.now();
         assertThat(refused.retryAfter()).isBetween(untilNextHour(after), untilNextHour(before));
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,20 +60,25 @@ class CryptoServiceTests {
         for (int i = 0; i < stored.length; i++) {
             byte[] changed = stored.clone();
             changed[i] ^= 0x01;
-            assertThatThrownBy(() -> crypto.decrypt(changed, "t", "phone")).as("byte %d", i)
-                    .isInstanceOf(DecryptionException.class).hasMessageNotContaining("13812345678");
+            assertThatThrownBy(() -> crypto.decrypt(changed, "t", "phone"))
+                    .as("byte %d", i)
+                    .isInstanceOf(DecryptionException.class)
+                    .hasMessageNotContaining("13812345678");
         }
         assertThatThrownBy(() -> crypto.decrypt(Arrays.copyOf(stored, 20), "t", "phone"))
-                .isInstanceOf(DecryptionException.class).hasMessageContaining("truncated");
+                .isInstanceOf(DecryptionException.class)
+                .hasMessageContaining("truncated");
         assertThatThrownBy(() -> crypto.decrypt(new byte[] {7, 2, 'k', '1'}, "t", "phone"))
-                .isInstanceOf(DecryptionException.class).hasMessageContaining("version 7");
+                .isInstanceOf(DecryptionException.class)
+                .hasMessageContaining("version 7");
     }
 
     @Test
     void aValueCopiedToAnotherColumnOrTableIsRejected() {
         byte[] stored = crypto.encrypt("13812345678", "residents_resident", "phone");
         assertThatThrownBy(() -> crypto.decrypt(stored, "residents_resident", "emergency_phone"))
-                .isInstanceOf(DecryptionException.class).hasMessageContaining("another column");
+                .isInstanceOf(DecryptionException.class)
+                .hasMessageContaining("another column");
         assertThatThrownBy(() -> crypto.decrypt(stored, "access_account", "phone"))
                 .isInstanceOf(DecryptionException.class);
     }
@@ -82,9 +87,11 @@ class CryptoServiceTests {
     void aDifferentKeyUnderTheSameIdOrAnUnknownIdIsRejected() {
         byte[] stored = crypto.encrypt("13812345678", "t", "phone");
         assertThatThrownBy(() -> service(Map.of("k1", K2), "k1", INDEX).decrypt(stored, "t", "phone"))
-                .isInstanceOf(DecryptionException.class).hasMessageContaining("'k1'");
+                .isInstanceOf(DecryptionException.class)
+                .hasMessageContaining("'k1'");
         assertThatThrownBy(() -> service(Map.of("k2", K2), "k2", INDEX).decrypt(stored, "t", "phone"))
-                .isInstanceOf(DecryptionException.class).hasMessageContaining("Unknown encryption key id 'k1'");
+                .isInstanceOf(DecryptionException.class)
+                .hasMessageContaining("Unknown encryption key id 'k1'");
     }
 
     @Test
@@ -112,7 +119,8 @@ class CryptoServiceTests {
         assertThat(crypto.blindIndex("phone", "13812345679")).isNotEqualTo(index);
         assertThat(crypto.blindIndex("id_number", "13812345678")).isNotEqualTo(index);
         assertThat(service(Map.of("k2", K2), "k2", INDEX).blindIndex("phone", "13812345678"))
-                .as("independent of the encryption key").isEqualTo(index);
+                .as("independent of the encryption key")
+                .isEqualTo(index);
         assertThat(service(Map.of("k1", K1), "k1", key(32, 8)).blindIndex("phone", "13812345678"))
                 .isNotEqualTo(index);
     }
@@ -131,13 +139,20 @@ class CryptoServiceTests {
 
         assertThat(chain).hasSize(32).isEqualTo(crypto.keyedHash("audit_chain", value));
         assertThat(service(Map.of("k2", K2), "k2", INDEX).keyedHash("audit_chain", value))
-                .as("the data keys play no part").isEqualTo(chain);
-        assertThat(service(Map.of("k1", K1), "k1", key(32, 8)).keyedHash("audit_chain", value)).isNotEqualTo(chain);
+                .as("the data keys play no part")
+                .isEqualTo(chain);
+        assertThat(service(Map.of("k1", K1), "k1", key(32, 8)).keyedHash("audit_chain", value))
+                .isNotEqualTo(chain);
         assertThat(crypto.keyedHash("audit_anchor", value)).isNotEqualTo(chain);
-        assertThat(crypto.keyedHash("phone", value)).as("a domain of its own")
+        assertThat(crypto.keyedHash("phone", value))
+                .as("a domain of its own")
                 .isNotEqualTo(crypto.blindIndex("phone", "13812345678"));
-        assertThat(crypto.keyedHash("audit_chain", "1381234".getBytes(StandardCharsets.UTF_8),
-                "5678".getBytes(StandardCharsets.UTF_8))).as("the parts are concatenated").isEqualTo(chain);
+        assertThat(crypto.keyedHash(
+                        "audit_chain",
+                        "1381234".getBytes(StandardCharsets.UTF_8),
+                        "5678".getBytes(StandardCharsets.UTF_8)))
+                .as("the parts are concatenated")
+                .isEqualTo(chain);
         assertThatThrownBy(() -> crypto.keyedHash("Audit chain", value)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> crypto.keyedHash(null, value)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -146,9 +161,11 @@ class CryptoServiceTests {
     void aRateLimitKeyIsHexThatCannotBeJoinedToTheBlindIndexOfTheSameValue() {
         String key = crypto.rateLimitKey("phone", "13812345678");
 
-        assertThat(key).matches("[0-9a-f]{64}").isEqualTo(crypto.rateLimitKey("phone", "13812345678"))
+        assertThat(key)
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(crypto.rateLimitKey("phone", "13812345678"))
                 .doesNotContain("13812345678");
-        assertThat(key).isNotEqualTo(java.util.HexFormat.of().formatHex(crypto.blindIndex("phone", "13812345678")));
+        assertThat(key).isNotEqualTo(HexFormat.of().formatHex(crypto.blindIndex("phone", "13812345678")));
         assertThat(crypto.rateLimitKey("phone", "13812345679")).isNotEqualTo(key);
         assertThat(crypto.rateLimitKey("id_number", "13812345678")).isNotEqualTo(key);
     }

@@ -13,30 +13,33 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.directory.volunteers.VolunteerRegistration;
 import org.wushe.directory.volunteers.Volunteers;
 import org.wushe.notify.Notifications;
+import org.wushe.privacy.internal.KeyRing;
+import org.wushe.region.Regions;
 import org.wushe.requests.Channel;
 import org.wushe.requests.intake.HelpRequests;
 import org.wushe.requests.intake.Intake;
-import org.wushe.shared.PhoneNumber;
-import org.wushe.privacy.internal.KeyRing;
-import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
 import org.wushe.residents.register.Residents;
+import org.wushe.shared.PhoneNumber;
 
 /**
  * SM4 key rotation end to end on the shared test database: add a key, make it active, re-encrypt in batches
@@ -47,28 +50,39 @@ import org.wushe.residents.register.Residents;
 @WusheIntegrationTest
 class KeyRotationTests {
 
-    private static final Staff COMMUNITY = Staff.as(Role.COMMUNITY_STAFF).in(ResidentTestData.A).named("rotation");
+    private static final Staff COMMUNITY =
+            Staff.as(Role.COMMUNITY_STAFF).in(ResidentTestData.A).named("rotation");
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     List<EncryptedColumns> declared;
+
     @Autowired
     CryptoService appCrypto;
+
     @Autowired
     Residents residents;
+
     @Autowired
     Regions regions;
+
     @Autowired
     Environment environment;
+
     @Autowired
     Notifications notifications;
+
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
+    TransactionTemplate transactions;
+
     @Autowired
     Volunteers volunteers;
+
     @Autowired
     HelpRequests helpRequests;
 
@@ -77,26 +91,49 @@ class KeyRotationTests {
         ResidentTestData.communities(regions);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            ids.add(COMMUNITY.call(() -> residents.create(ResidentTestData.draft("轮换测试",
-                    ResidentTestData.A))));
+            ids.add(COMMUNITY.call(() -> residents.create(ResidentTestData.draft("轮换测试", ResidentTestData.A))));
         }
         // values of other modules too: an SMS (notify), a volunteer with an account and emergency phone (directory,
         // access), a help request recorded by phone (requests)
-        transactions.executeWithoutResult(tx -> notifications.sendSms(PhoneNumber.parse(ResidentTestData.phone()),
-                "轮换测试短信"));
+        transactions.executeWithoutResult(
+                tx -> notifications.sendSms(PhoneNumber.parse(ResidentTestData.phone()), "轮换测试短信"));
         String volunteerPhone = ResidentTestData.phone();
         volunteers.requestCode(volunteerPhone, "10.88.0.1");
         String sms = new CryptoServiceReader(jdbc, appCrypto).lastSmsTo(volunteerPhone);
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("验证码是(\\d{6})").matcher(sms);
+        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(sms);
         assertThat(code.find()).isTrue();
-        long volunteer = volunteers.register(new VolunteerRegistration("轮换志愿者", ResidentTestData.idNumber(),
-                volunteerPhone, code.group(1), List.of("DRIVING"), ResidentTestData.A, List.of(), "随时", "李四",
-                ResidentTestData.phone(), Volunteers.PRIVACY_NOTICE_VERSION, null), "10.88.0.1");
+        long volunteer = volunteers.register(
+                new VolunteerRegistration(
+                        "轮换志愿者",
+                        ResidentTestData.idNumber(),
+                        volunteerPhone,
+                        code.group(1),
+                        List.of("DRIVING"),
+                        ResidentTestData.A,
+                        List.of(),
+                        "随时",
+                        "李四",
+                        ResidentTestData.phone(),
+                        Volunteers.PRIVACY_NOTICE_VERSION,
+                        null),
+                "10.88.0.1");
         Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().named("rotation").call(() -> volunteers.approve(volunteer));
-        Staff.as(Role.STATION_STAFF).in("310104003").named("rotation").call(() -> helpRequests.record(new Intake(
-                "EMERGENCY_MEDICAL", "电话求助，情况紧急需要协助", "SELF", "310104003", "天平路88号2单元301",
-                ResidentTestData.phone(), null, "URGENT", Map.of("chestPain", true), java.util.UUID.randomUUID()
-                        .toString()), Channel.HOTLINE));
+        Staff.as(Role.STATION_STAFF)
+                .in("310104003")
+                .named("rotation")
+                .call(() -> helpRequests.record(
+                        new Intake(
+                                "EMERGENCY_MEDICAL",
+                                "电话求助，情况紧急需要协助",
+                                "SELF",
+                                "310104003",
+                                "天平路88号2单元301",
+                                ResidentTestData.phone(),
+                                null,
+                                "URGENT",
+                                Map.of("chestPain", true),
+                                UUID.randomUUID().toString()),
+                        Channel.HOTLINE));
         Properties dev = developmentKeys();
         String oldId = appCrypto.activeKeyId();
         String oldKey = dev.getProperty("key." + oldId);
@@ -114,7 +151,8 @@ class KeyRotationTests {
                     long id = ids.get(writes.getAndIncrement() % ids.size());
                     String phone = ResidentTestData.phone();
                     jdbc.sql("update residents_resident set phone_cipher = ? where id = ?")
-                            .params(appCrypto.encrypt(phone, "residents_resident", "phone"), id).update();
+                            .params(appCrypto.encrypt(phone, "residents_resident", "phone"), id)
+                            .update();
                     written.put(id, phone);
                 }
             });
@@ -138,20 +176,34 @@ class KeyRotationTests {
             Map<String, Long> decrypted = decryptEverything(newOnly);
             assertThat(decrypted.values().stream().mapToLong(Long::longValue).sum())
                     .isGreaterThanOrEqualTo(ids.size() * 3L);
-            assertThat(decrypted).containsKeys("residents_resident.id_number_cipher", "notify_message.recipient_cipher",
-                    "notify_message.body_cipher", "directory_volunteer.id_number_cipher",
-                    "directory_volunteer.emergency_contact_phone_cipher", "access_account.phone_cipher",
-                    "requests_help_request.address_cipher", "requests_help_request.description_cipher",
-                    "requests_help_request.answers_cipher");
-            written.forEach((id, phone) -> assertThat(newOnly.decrypt(jdbc.sql(
-                    "select phone_cipher from residents_resident where id = ?").param(id).query(byte[].class).single(),
-                    "residents_resident", "phone")).isEqualTo(phone));
+            assertThat(decrypted)
+                    .containsKeys(
+                            "residents_resident.id_number_cipher",
+                            "notify_message.recipient_cipher",
+                            "notify_message.body_cipher",
+                            "directory_volunteer.id_number_cipher",
+                            "directory_volunteer.emergency_contact_phone_cipher",
+                            "access_account.phone_cipher",
+                            "requests_help_request.address_cipher",
+                            "requests_help_request.description_cipher",
+                            "requests_help_request.answers_cipher");
+            written.forEach((id, phone) -> assertThat(newOnly.decrypt(
+                            jdbc.sql("select phone_cipher from residents_resident where id = ?")
+                                    .param(id)
+                                    .query(byte[].class)
+                                    .single(),
+                            "residents_resident",
+                            "phone"))
+                    .isEqualTo(phone));
             // blind indexes do not depend on the SM4 keys
-            assertThat(newOnly.blindIndex("phone", "13900000000")).isEqualTo(appCrypto.blindIndex("phone",
-                    "13900000000"));
+            assertThat(newOnly.blindIndex("phone", "13900000000"))
+                    .isEqualTo(appCrypto.blindIndex("phone", "13900000000"));
         } finally {
             CryptoService back = new CryptoService(KeyRing.of(Map.of(oldId, oldKey, "k2", newKey), oldId, indexKey));
-            assertThat(new ReEncryption(dataSource, back, declared, 500, Duration.ZERO).run().remaining()).isZero();
+            assertThat(new ReEncryption(dataSource, back, declared, 500, Duration.ZERO)
+                            .run()
+                            .remaining())
+                    .isZero();
         }
         assertThat(COMMUNITY.call(() -> residents.get(ids.get(0))).name()).isEqualTo("轮换测试");
     }
@@ -159,7 +211,8 @@ class KeyRotationTests {
     @Test
     void onlyOneNodeReEncryptsAtATime() throws Exception {
         ReEncryption job = new ReEncryption(dataSource, appCrypto, declared, 500, Duration.ZERO);
-        try (var other = dataSource.getConnection(); var lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+        try (var other = dataSource.getConnection();
+                var lock = other.prepareStatement("select pg_advisory_lock(?)")) {
             lock.setLong(1, ReEncryption.LOCK);
             lock.execute();
             assertThat(job.run().ran()).isFalse();
@@ -173,10 +226,13 @@ class KeyRotationTests {
 
     /** Decrypts every value of every declared column; "table.column" → values, for columns holding any. */
     private Map<String, Long> decryptEverything(CryptoService crypto) {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (EncryptedColumn c : declared.stream().flatMap(d -> d.columns().stream()).toList()) {
-            for (byte[] value : jdbc.sql("select " + c.column() + " from " + c.table() + " where " + c.column()
-                    + " is not null").query(byte[].class).list()) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (EncryptedColumn c :
+                declared.stream().flatMap(d -> d.columns().stream()).toList()) {
+            for (byte[] value : jdbc.sql(
+                            "select " + c.column() + " from " + c.table() + " where " + c.column() + " is not null")
+                    .query(byte[].class)
+                    .list()) {
                 try {
                     crypto.decrypt(value, c.boundTable(), c.boundColumn());
                 } catch (DecryptionException e) {
@@ -191,9 +247,14 @@ class KeyRotationTests {
     /** The newest SMS to a phone, as the outbox stores it (found by blind index). */
     private record CryptoServiceReader(JdbcClient jdbc, CryptoService crypto) {
         String lastSmsTo(String phone) {
-            return crypto.decrypt(jdbc.sql("select body_cipher from notify_message where recipient_index = ?"
-                    + " order by id desc limit 1").param(crypto.blindIndex("phone", phone)).query(byte[].class)
-                    .single(), "notify_message", "body_cipher");
+            return crypto.decrypt(
+                    jdbc.sql("select body_cipher from notify_message where recipient_index = ?"
+                                    + " order by id desc limit 1")
+                            .param(crypto.blindIndex("phone", phone))
+                            .query(byte[].class)
+                            .single(),
+                    "notify_message",
+                    "body_cipher");
         }
     }
 
@@ -202,11 +263,14 @@ class KeyRotationTests {
         List<String> found = new ArrayList<>();
         for (String[] tc : jdbc.sql("select table_name, column_name from information_schema.columns"
                         + " where table_schema = current_schema() and data_type = 'bytea'")
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list()) {
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list()) {
             String c = tc[1];
             long count = jdbc.sql("select count(*) from " + tc[0] + " where octet_length(" + c + ") > 2 and get_byte("
                             + c + ", 0) = 1 and substring(" + c + " from 3 for get_byte(" + c + ", 1)) = ?")
-                    .param(keyId.getBytes(StandardCharsets.US_ASCII)).query(Long.class).single();
+                    .param(keyId.getBytes(StandardCharsets.US_ASCII))
+                    .query(Long.class)
+                    .single();
             if (count > 0) {
                 found.add(tc[0] + "." + c + " (" + count + ")");
             }
@@ -216,8 +280,8 @@ class KeyRotationTests {
 
     private Properties developmentKeys() throws Exception {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(Path.of(environment.getProperty("wushe.embedded-db.data-dir"))
-                .resolve("wushe-keys.properties"))) {
+        try (Reader in = Files.newBufferedReader(
+                Path.of(environment.getProperty("wushe.embedded-db.data-dir")).resolve("wushe-keys.properties"))) {
             p.load(in);
         }
         return p;

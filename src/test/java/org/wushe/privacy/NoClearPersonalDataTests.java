@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,9 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -65,6 +64,7 @@ class NoClearPersonalDataTests {
      * and length bytes, only a digit. PostgreSQL prefilters with these, Java extracts with the same.
      */
     private static final String TEXT_EDGE = "0-9A-Fa-f";
+
     private static final String BYTE_EDGE = "0-9";
 
     private static String phoneRegex(String edge) {
@@ -75,14 +75,29 @@ class NoClearPersonalDataTests {
         return "(?<![" + edge + "])([0-9]{17}[0-9Xx])(?![" + edge + "])";
     }
 
-    @Autowired Accounts accounts;
-    @Autowired ApiClients apiClients;
-    @Autowired VerificationCampaigns campaigns;
-    @Autowired CryptoService crypto;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvcTester mvc;
-    @Autowired ApplicationContext context;
-    @Autowired List<EncryptedColumns> declared;
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    VerificationCampaigns campaigns;
+
+    @Autowired
+    CryptoService crypto;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    List<EncryptedColumns> declared;
 
     @Test
     void noTableHoldsAPhoneOrIdNumberInClear() throws Exception {
@@ -90,13 +105,30 @@ class NoClearPersonalDataTests {
         activity(known);
 
         List<String> tables = jdbc.sql("select table_name from information_schema.tables"
-                + " where table_schema = 'public' and table_type = 'BASE TABLE'").query(String.class).list();
-        assertThat(tables).contains("access_account", "audit_entry", "event_publication", "platform_rate_limit",
-                "notify_message", "spring_session_attributes", "residents_campaign_import");
-        assertThat(jdbc.sql("select count(*) from platform_rate_limit where bucket like '%phone'").query(Long.class)
-                .single()).as("the per-phone limits were hit").isPositive();
-        assertThat(jdbc.sql("select count(*) from spring_session_attributes").query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("select count(*) from notify_message where status = 'SENT'").query(Long.class).single())
+                        + " where table_schema = 'public' and table_type = 'BASE TABLE'")
+                .query(String.class)
+                .list();
+        assertThat(tables)
+                .contains(
+                        "access_account",
+                        "audit_entry",
+                        "event_publication",
+                        "platform_rate_limit",
+                        "notify_message",
+                        "spring_session_attributes",
+                        "residents_campaign_import");
+        assertThat(jdbc.sql("select count(*) from platform_rate_limit where bucket like '%phone'")
+                        .query(Long.class)
+                        .single())
+                .as("the per-phone limits were hit")
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) from spring_session_attributes")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) from notify_message where status = 'SENT'")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
 
         List<String> found = new ArrayList<>();
@@ -106,7 +138,8 @@ class NoClearPersonalDataTests {
                 where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
                   and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea')
                        or (c.data_type = 'ARRAY' and c.udt_name in ('_text', '_varchar')))
-                order by 1, 2""").query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                order by 1, 2""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list();
         assertThat(columns.size()).as("columns searched").isGreaterThan(100);
         // Declared SM4 columns hold ciphertexts (KeyRotationTests decrypts every value of each) and *_index columns
@@ -124,10 +157,12 @@ class NoClearPersonalDataTests {
                 String col = "\"" + column[1] + "\"";
                 String shape = cipher ? "get_byte(" + col + ", 0) <> 1" : "octet_length(" + col + ") <> 32";
                 long wrong = jdbc.sql("select count(*) from \"" + column[0] + "\" where " + col + " is not null"
-                        + " and (" + shape + knownBytesCondition(col, known) + ")").query(Long.class).single();
+                                + " and (" + shape + knownBytesCondition(col, known) + ")")
+                        .query(Long.class)
+                        .single();
                 if (wrong > 0) {
-                    found.add(column[0] + "." + column[1] + ": " + wrong + " value(s) not " + (cipher
-                            ? "a ciphertext" : "an HMAC") + ", or holding a value used here");
+                    found.add(column[0] + "." + column[1] + ": " + wrong + " value(s) not "
+                            + (cipher ? "a ciphertext" : "an HMAC") + ", or holding a value used here");
                 }
                 skipped++;
                 continue;
@@ -135,11 +170,14 @@ class NoClearPersonalDataTests {
             String col = "\"" + column[1] + "\"";
             boolean bytes = column[2].equals("bytea");
             String edge = bytes ? BYTE_EDGE : TEXT_EDGE;
-            String text = bytes
-                    ? "regexp_replace(encode(" + col + ", 'escape'), '\\\\[0-7]{3}', ' ', 'g')" : col + "::text";
+            String text =
+                    bytes ? "regexp_replace(encode(" + col + ", 'escape'), '\\\\[0-7]{3}', ' ', 'g')" : col + "::text";
             List<String> values = jdbc.sql("select v from (select " + text + " as v from \"" + column[0] + "\") s"
-                    + " where v ~ :phone or v ~ :id or " + knownCondition(known) + " limit 20")
-                    .param("phone", phoneRegex(edge)).param("id", idRegex(edge)).query(String.class).list();
+                            + " where v ~ :phone or v ~ :id or " + knownCondition(known) + " limit 20")
+                    .param("phone", phoneRegex(edge))
+                    .param("id", idRegex(edge))
+                    .query(String.class)
+                    .list();
             for (String value : values) {
                 for (String hit : hits(value, edge, known)) {
                     found.add(column[0] + "." + column[1] + ": " + hit);
@@ -155,8 +193,11 @@ class NoClearPersonalDataTests {
         var admin = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().named("dumpcheck-admin");
         String staffPhone = phone("139");
         known.add(staffPhone);
-        var issued = admin.call(() -> accounts.create(new NewAccount("dumpcheck" + ThreadLocalRandom.current()
-                .nextInt(100_000), "导出检查", staffPhone, Set.of(Role.SOCIAL_WORKER),
+        var issued = admin.call(() -> accounts.create(new NewAccount(
+                "dumpcheck" + ThreadLocalRandom.current().nextInt(100_000),
+                "导出检查",
+                staffPhone,
+                Set.of(Role.SOCIAL_WORKER),
                 DataScope.of(List.of(RegionCode.parse("310104"))))));
         admin.call(() -> accounts.revealPhone(issued.accountId(), "核对联系方式"));
 
@@ -164,38 +205,72 @@ class NoClearPersonalDataTests {
         String resident = phone("137");
         known.add(resident);
         RequestPostProcessor ip = from("10.66.1." + ThreadLocalRandom.current().nextInt(1, 250));
-        assertThat(mvc.post().uri("/api/v1/public/verification-codes").with(ip).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"phone\":\"" + resident + "\"}")).hasStatus(HttpStatus.ACCEPTED);
-        assertThat(mvc.post().uri("/api/v1/public/help-requests").with(ip).contentType(MediaType.APPLICATION_JSON)
-                .content(intakeJson(resident, code(resident), "310104003"))).hasStatus(HttpStatus.CREATED);
+        assertThat(mvc.post()
+                        .uri("/api/v1/public/verification-codes")
+                        .with(ip)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\":\"" + resident + "\"}"))
+                .hasStatus(HttpStatus.ACCEPTED);
+        assertThat(mvc.post()
+                        .uri("/api/v1/public/help-requests")
+                        .with(ip)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(intakeJson(resident, code(resident), "310104003")))
+                .hasStatus(HttpStatus.CREATED);
 
         // the page: once a request is submitted, the verified phone stays in the (database-backed) session
         String pageResident = phone("135");
         known.add(pageResident);
         assertThat(mvc.post().uri("/help/code").with(ip).with(csrf()).param("phone", pageResident))
                 .hasStatusOk();
-        Cookie session = mvc.post().uri("/help").with(ip).with(csrf()).param("category", "OTHER")
-                .param("description", "需要帮忙买菜送到家").param("forWhom", "SELF").param("urgency", "NORMAL")
-                .param("communityCode", "310104003").param("address", "天平路88号").param("phone", pageResident)
-                .param("code", code(pageResident)).param("submissionKey", UUID.randomUUID().toString()).exchange()
-                .getResponse().getCookie("SESSION");
-        assertThat(session).as("the submission keeps the verified phone in a session").isNotNull();
-        assertThat(mvc.get().uri("/help").cookie(session).with(ip)).hasStatusOk().bodyText().contains(pageResident);
+        Cookie session = mvc.post()
+                .uri("/help")
+                .with(ip)
+                .with(csrf())
+                .param("category", "OTHER")
+                .param("description", "需要帮忙买菜送到家")
+                .param("forWhom", "SELF")
+                .param("urgency", "NORMAL")
+                .param("communityCode", "310104003")
+                .param("address", "天平路88号")
+                .param("phone", pageResident)
+                .param("code", code(pageResident))
+                .param("submissionKey", UUID.randomUUID().toString())
+                .exchange()
+                .getResponse()
+                .getCookie("SESSION");
+        assertThat(session)
+                .as("the submission keeps the verified phone in a session")
+                .isNotNull();
+        assertThat(mvc.get().uri("/help").cookie(session).with(ip))
+                .hasStatusOk()
+                .bodyText()
+                .contains(pageResident);
 
         // someone types their phone into the login form's username field
         String typedAtLogin = phone("186");
         known.add(typedAtLogin);
-        assertThat(mvc.post().uri("/login").with(ip).with(csrf()).param("username", typedAtLogin)
-                .param("password", "Wrong-password-1")).hasStatus3xxRedirection();
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .with(ip)
+                        .with(csrf())
+                        .param("username", typedAtLogin)
+                        .param("password", "Wrong-password-1"))
+                .hasStatus3xxRedirection();
 
         // a forwarded request from an API client
         String forwarded = phone("158");
         known.add(forwarded);
-        String token = admin.call(() -> apiClients.create("dump-" + ThreadLocalRandom.current().nextInt(100_000),
-                DataScope.of(List.of(RegionCode.parse("310104"))), EnumSet.of(ApiPermission.HELP_REQUESTS_SUBMIT)))
+        String token = admin.call(() -> apiClients.create(
+                        "dump-" + ThreadLocalRandom.current().nextInt(100_000),
+                        DataScope.of(List.of(RegionCode.parse("310104"))),
+                        EnumSet.of(ApiPermission.HELP_REQUESTS_SUBMIT)))
                 .token();
-        assertThat(mvc.post().uri("/api/v1/help-requests/forwarded").header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content(intakeJson(forwarded, null, "310104003")))
+        assertThat(mvc.post()
+                        .uri("/api/v1/help-requests/forwarded")
+                        .header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(intakeJson(forwarded, null, "310104003")))
                 .hasStatus(HttpStatus.CREATED);
 
         // volunteer registration (code, then the registration with an ID number and an emergency contact)
@@ -203,23 +278,31 @@ class NoClearPersonalDataTests {
         String emergency = phone("138");
         String volunteerId = idNumber();
         known.addAll(List.of(volunteer, emergency, volunteerId));
-        assertThat(mvc.post().uri("/api/v1/volunteer-registrations/codes").with(ip)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"" + volunteer + "\"}"))
+        assertThat(mvc.post()
+                        .uri("/api/v1/volunteer-registrations/codes")
+                        .with(ip)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\":\"" + volunteer + "\"}"))
                 .hasStatus(HttpStatus.ACCEPTED);
-        assertThat(mvc.post().uri("/api/v1/volunteer-registrations").with(ip).contentType(MediaType.APPLICATION_JSON)
-                .content("""
+        assertThat(mvc.post()
+                        .uri("/api/v1/volunteer-registrations")
+                        .with(ip)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name":"钱志愿","idNumber":"%s","phone":"%s","code":"%s","skills":["MEDICAL"],
                          "regionCode":"310104003","emergencyName":"钱家属","emergencyPhone":"%s",
-                         "consentVersion":"2026-11-v1"}""".formatted(volunteerId, volunteer, code(volunteer),
-                        emergency))).hasStatus(HttpStatus.CREATED);
+                         "consentVersion":"2026-11-v1"}""".formatted(volunteerId, volunteer, code(volunteer), emergency)))
+                .hasStatus(HttpStatus.CREATED);
 
         // an activation code asked for (nobody matches: the limit per phone still counts)
         String activating = phone("150");
         String activatingId = idNumber();
         known.addAll(List.of(activating, activatingId));
-        assertThat(mvc.post().uri("/api/v1/volunteer-activations/codes").with(ip)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"idNumber\":\"" + activatingId + "\",\"phone\":\"" + activating + "\"}"))
+        assertThat(mvc.post()
+                        .uri("/api/v1/volunteer-activations/codes")
+                        .with(ip)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"idNumber\":\"" + activatingId + "\",\"phone\":\"" + activating + "\"}"))
                 .hasStatus(HttpStatus.ACCEPTED);
 
         // a verification list with phones, one row rejected (its error workbook repeats it as uploaded)
@@ -227,14 +310,18 @@ class NoClearPersonalDataTests {
         String listedId = idNumber();
         String rejectedId = idNumber();
         known.addAll(List.of(listed, listedId, rejectedId));
-        long campaign = admin.call(() -> campaigns.create(new CampaignDraft("导出检查" + UUID.randomUUID()
-                .toString().substring(0, 6), "区民政局", "310104", LocalDate.now().plusDays(7).toString())));
+        long campaign = admin.call(() -> campaigns.create(new CampaignDraft(
+                "导出检查" + UUID.randomUUID().toString().substring(0, 6),
+                "区民政局",
+                "310104",
+                LocalDate.now().plusDays(7).toString())));
         String csv = "姓名,身份证号,手机号,地址,类别,来源,社区代码\n"
                 + "甲," + listedId + "," + listed + ",天平路1号,,,310104003001\n"
                 + "乙," + rejectedId + "," + listed + ",天平路2号,,,999999999999\n";
-        UUID importId = admin.call(() -> campaigns.startImport(campaign, "list.csv",
-                new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
-        await().atMost(Duration.ofMinutes(2)).until(() -> !admin.call(() -> campaigns.importStatus(importId)).running());
+        UUID importId = admin.call(() -> campaigns.startImport(
+                campaign, "list.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> !admin.call(() -> campaigns.importStatus(importId)).running());
         ImportStatus imported = admin.call(() -> campaigns.importStatus(importId));
         assertThat(imported.tasksCreated()).isEqualTo(1);
         assertThat(imported.hasErrorWorkbook()).isTrue();
@@ -246,14 +333,20 @@ class NoClearPersonalDataTests {
         while ((int) dispatch.invoke(dispatcher) > 0) {
             // until the outbox is empty
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from audit_entry where"
-                + " action = 'REVEAL' and entity_id = ?").param(Long.toString(issued.accountId())).query(Long.class)
-                .single() > 0);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from audit_entry where" + " action = 'REVEAL' and entity_id = ?")
+                                .param(Long.toString(issued.accountId()))
+                                .query(Long.class)
+                                .single()
+                        > 0);
     }
 
     private String code(String phone) {
         byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                + " limit 1").param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
+                        + " limit 1")
+                .param(crypto.blindIndex("phone", phone))
+                .query(byte[].class)
+                .single();
         Matcher m = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
         assertThat(m.find()).isTrue();
         return m.group(1);
@@ -263,8 +356,7 @@ class NoClearPersonalDataTests {
         return """
                 {"category":"DIALYSIS","description":"父亲明天上午需要透析，联系电话%s","forWhom":"FAMILY",
                  "communityCode":"%s","address":"建国西路100弄3号502室","phone":"%s","code":%s,"urgency":"URGENT",
-                 "answers":{"dialysisDueWithin24h":true},"submissionKey":"%s"}""".formatted(phone, place, phone,
-                code == null ? "null" : "\"" + code + "\"", UUID.randomUUID());
+                 "answers":{"dialysisDueWithin24h":true},"submissionKey":"%s"}""".formatted(phone, place, phone, code == null ? "null" : "\"" + code + "\"", UUID.randomUUID());
     }
 
     private static RequestPostProcessor from(String address) {
@@ -280,7 +372,10 @@ class NoClearPersonalDataTests {
         for (String value : known) {
             sql.append(" or strpos(v, '").append(value).append("') > 0");
             if (value.length() == 11) {
-                sql.append(" or strpos(v, '").append(value, 0, 3).append("****").append(value.substring(7))
+                sql.append(" or strpos(v, '")
+                        .append(value, 0, 3)
+                        .append("****")
+                        .append(value.substring(7))
                         .append("') > 0");
             }
         }
@@ -291,10 +386,19 @@ class NoClearPersonalDataTests {
     private static String knownBytesCondition(String col, List<String> known) {
         StringBuilder sql = new StringBuilder();
         for (String value : known) {
-            sql.append(" or position(convert_to('").append(value).append("', 'UTF8') in ").append(col).append(") > 0");
+            sql.append(" or position(convert_to('")
+                    .append(value)
+                    .append("', 'UTF8') in ")
+                    .append(col)
+                    .append(") > 0");
             if (value.length() == 11) {
-                sql.append(" or position(convert_to('").append(value, 0, 3).append("****").append(value.substring(7))
-                        .append("', 'UTF8') in ").append(col).append(") > 0");
+                sql.append(" or position(convert_to('")
+                        .append(value, 0, 3)
+                        .append("****")
+                        .append(value.substring(7))
+                        .append("', 'UTF8') in ")
+                        .append(col)
+                        .append(") > 0");
             }
         }
         return sql.toString();
@@ -313,7 +417,8 @@ class NoClearPersonalDataTests {
             }
         }
         for (String k : known) {
-            if (value.contains(k) || (k.length() == 11 && value.contains(k.substring(0, 3) + "****" + k.substring(7)))) {
+            if (value.contains(k)
+                    || (k.length() == 11 && value.contains(k.substring(0, 3) + "****" + k.substring(7)))) {
                 hits.add("known value " + k);
             }
         }
@@ -334,8 +439,9 @@ class NoClearPersonalDataTests {
 
     private static String idNumber() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String body = "310104" + (1960 + r.nextInt(40)) + String.format("%02d%02d", 1 + r.nextInt(12),
-                1 + r.nextInt(28)) + String.format("%03d", r.nextInt(1000));
+        String body =
+                "310104" + (1960 + r.nextInt(40)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
+                        + String.format("%03d", r.nextInt(1000));
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];

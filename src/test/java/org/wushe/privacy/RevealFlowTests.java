@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -40,19 +39,37 @@ class RevealFlowTests {
 
     @Test
     void thePageShowsTheMaskedValueAndAsksForAReasonToRevealIt() {
-        assertThat(mvc.get().uri("/privacy-demo").with(staff())).hasStatusOk().bodyText()
-                .contains("138****5678", "hx-post=\"/privacy-demo/phone\"", "hx-target=\"#demo-phone\"",
-                        "hx-swap=\"outerHTML\"", "id=\"demo-phone\"", "查看原因", "maxlength=\"200\"", "required",
-                        "name=\"_csrf\"", "显示完整信息", "审计")
+        assertThat(mvc.get().uri("/privacy-demo").with(staff()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "138****5678",
+                        "hx-post=\"/privacy-demo/phone\"",
+                        "hx-target=\"#demo-phone\"",
+                        "hx-swap=\"outerHTML\"",
+                        "id=\"demo-phone\"",
+                        "查看原因",
+                        "maxlength=\"200\"",
+                        "required",
+                        "name=\"_csrf\"",
+                        "显示完整信息",
+                        "审计")
                 .doesNotContain(RevealDemoController.PHONE, "style=", "onclick", "<script>");
         assertThat(events.stream(Activity.class)).isEmpty();
     }
 
     @Test
     void aReasonRevealsTheValueAndRecordsWhoWhyAndFromWhere() {
-        assertThat(mvc.post().uri("/privacy-demo/phone").param("reason", "电话回访核实身份").header("HX-Request", "true")
-                .with(csrf()).with(staff())).hasStatusOk().bodyText()
-                .contains(RevealDemoController.PHONE, "wushe-revealed").doesNotContain("<html", "138****5678");
+        assertThat(mvc.post()
+                        .uri("/privacy-demo/phone")
+                        .param("reason", "电话回访核实身份")
+                        .header("HX-Request", "true")
+                        .with(csrf())
+                        .with(staff()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(RevealDemoController.PHONE, "wushe-revealed")
+                .doesNotContain("<html", "138****5678");
 
         assertThat(events.stream(Activity.class)).singleElement().satisfies(activity -> {
             assertThat(activity.action()).isEqualTo(AuditAction.REVEAL);
@@ -70,10 +87,20 @@ class RevealFlowTests {
 
     @Test
     void withoutAReasonNothingIsShownAndNothingRecorded() {
-        assertThat(mvc.post().uri("/privacy-demo/phone").param("reason", "  ").with(csrf()).with(staff()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("请填写查看原因，不超过200个字符")
+        assertThat(mvc.post()
+                        .uri("/privacy-demo/phone")
+                        .param("reason", "  ")
+                        .with(csrf())
+                        .with(staff()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyText()
+                .contains("请填写查看原因，不超过200个字符")
                 .doesNotContain(RevealDemoController.PHONE);
-        assertThat(mvc.post().uri("/privacy-demo/phone").param("reason", "x".repeat(201)).with(csrf()).with(staff()))
+        assertThat(mvc.post()
+                        .uri("/privacy-demo/phone")
+                        .param("reason", "x".repeat(201))
+                        .with(csrf())
+                        .with(staff()))
                 .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(events.stream(Activity.class)).isEmpty();
     }
@@ -93,7 +120,8 @@ class RevealFlowTests {
     void withoutConfiguredKeysTheApplicationUsesOwnerOnlyDevelopmentKeys() throws IOException {
         Path file = Path.of(System.getProperty("wushe.embedded-db.data-dir"), "wushe-keys.properties");
         assertThat(file).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         byte[] stored = crypto.encrypt("11010519491231002X", "residents_resident", "id_number");
         assertThat(crypto.decrypt(stored, "residents_resident", "id_number")).isEqualTo("11010519491231002X");
     }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +31,7 @@ class SensitiveDataTests {
     static final SensitiveField FIELD = new SensitiveField("resident", "42", RegionCode.parse("310104"), "phone");
 
     private final List<Object> events = new ArrayList<>();
-    private final SensitiveData sensitiveData = new SensitiveData(events::add,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SensitiveData sensitiveData = new SensitiveData(events::add, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void clear() {
@@ -51,8 +49,17 @@ class SensitiveDataTests {
         String value = sensitiveData.reveal(FIELD, "  电话回访核实身份 ", () -> "13812345678");
 
         assertThat(value).isEqualTo("13812345678");
-        assertThat(events).containsExactly(new Activity(NOW, "wang.li", AuditAction.REVEAL, "resident", "42",
-                RegionCode.parse("310104"), "10.1.2.3", "电话回访核实身份", List.of("phone")));
+        assertThat(events)
+                .containsExactly(new Activity(
+                        NOW,
+                        "wang.li",
+                        AuditAction.REVEAL,
+                        "resident",
+                        "42",
+                        RegionCode.parse("310104"),
+                        "10.1.2.3",
+                        "电话回访核实身份",
+                        List.of("phone")));
     }
 
     @ParameterizedTest
@@ -80,13 +87,24 @@ class SensitiveDataTests {
     @Test
     void viewedPublishesViewSensitive() {
         sensitiveData.viewed(FIELD);
-        assertThat(events).singleElement().isEqualTo(new Activity(NOW, "anonymous", AuditAction.VIEW_SENSITIVE,
-                "resident", "42", RegionCode.parse("310104"), null, null, List.of("phone")));
+        assertThat(events)
+                .singleElement()
+                .isEqualTo(new Activity(
+                        NOW,
+                        "anonymous",
+                        AuditAction.VIEW_SENSITIVE,
+                        "resident",
+                        "42",
+                        RegionCode.parse("310104"),
+                        null,
+                        null,
+                        List.of("phone")));
     }
 
     private void assertRefused(String reason) {
         AtomicInteger reads = new AtomicInteger();
-        InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
+        InvalidValueException e = catchThrowableOfType(
+                InvalidValueException.class,
                 () -> sensitiveData.reveal(FIELD, reason, () -> "v" + reads.incrementAndGet()));
         assertThat(e.messageKey()).isEqualTo("privacy.reveal.reason");
         assertThat(e.arguments()).containsExactly(200);

@@ -1,7 +1,6 @@
 package org.wushe.region;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CascaderDemoController {
 
     @GetMapping
-    String page(@RequestParam Optional<String> value, @RequestParam Optional<String> level,
-            @RequestParam Optional<String> root, Model model) {
+    String page(
+            @RequestParam Optional<String> value,
+            @RequestParam Optional<String> level,
+            @RequestParam Optional<String> root,
+            Model model) {
         model.addAttribute("form", new DemoForm(value.orElse(null)));
         model.addAttribute("level", level.orElse("VILLAGE"));
         model.addAttribute("root", root.orElse(null));
@@ -34,6 +36,5 @@ class CascaderDemoController {
         return "region-cascader-demo";
     }
 
-    record DemoForm(String communityCode) {
-    }
+    record DemoForm(String communityCode) {}
 }

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -38,7 +37,8 @@ class ControlLevelTests {
         assertThat(regions.controlLevel(STREET).level()).isEqualTo(ControlLevel.CONTROL);
         assertThat(regions.controlLevel(STREET).inheritedFrom()).contains(MINHANG);
 
-        ADMIN.run(() -> regions.setControlLevel(STREET, ControlLevel.LOCKDOWN, now.minus(Duration.ofDays(5)), "发现阳性病例"));
+        ADMIN.run(
+                () -> regions.setControlLevel(STREET, ControlLevel.LOCKDOWN, now.minus(Duration.ofDays(5)), "发现阳性病例"));
         var street = regions.controlLevel(STREET);
         assertThat(street.level()).isEqualTo(ControlLevel.LOCKDOWN);
         assertThat(street.inheritedFrom()).isEmpty();
@@ -47,7 +47,8 @@ class ControlLevelTests {
         // A decision that takes effect later is in the history but not yet in force.
         ADMIN.run(() -> regions.setControlLevel(STREET, ControlLevel.PREVENTION, now.plus(Duration.ofDays(3)), "解封计划"));
         assertThat(regions.controlLevel(STREET).level()).isEqualTo(ControlLevel.LOCKDOWN);
-        assertThat(regions.controlLevel(STREET).history()).extracting(ControlLevelRecord::level)
+        assertThat(regions.controlLevel(STREET).history())
+                .extracting(ControlLevelRecord::level)
                 .containsExactly(ControlLevel.PREVENTION, ControlLevel.LOCKDOWN);
 
         // The district lifting everything later overrides the street's older lockdown.
@@ -58,42 +59,82 @@ class ControlLevelTests {
 
     @Test
     void theApiRecordsAndShowsDecisions() {
-        assertThat(mvc.post().uri("/api/v1/regions/310112006/control-levels").contentType("application/json").with(csrf()).with(ADMIN.request())
-                .content("""
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112006/control-levels")
+                        .contentType("application/json")
+                        .with(csrf())
+                        .with(ADMIN.request())
+                        .content("""
                         {"level":"lockdown","effectiveFrom":"2022-04-01T00:00:00+08:00","reason":"全域静态管理"}"""))
-                .hasStatus(HttpStatus.CREATED).bodyJson()
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
                 .isLenientlyEqualTo("""
                         {"regionCode":"310112006","level":"LOCKDOWN","effectiveFrom":"2022-03-31T16:00:00Z"}""");
-        assertThat(mvc.get().uri("/api/v1/regions/310112006/control-level")).hasStatusOk().bodyJson()
-                .extractingPath("$.history[0].reason").isEqualTo("全域静态管理");
+        assertThat(mvc.get().uri("/api/v1/regions/310112006/control-level"))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.history[0].reason")
+                .isEqualTo("全域静态管理");
     }
 
     @Test
     void badDecisionsAreRefusedAndRecordNothing() {
         RegionCode street = RegionCode.parse("310112008");
         assertThatThrownBy(() -> ADMIN.run(() -> regions.setControlLevel(street, ControlLevel.LOCKDOWN, null, " ")))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("region.controlLevel.reason");
-        assertThat(mvc.post().uri("/api/v1/regions/310112008/control-levels").contentType("application/json").with(csrf()).with(ADMIN.request())
-                .content("{\"level\":\"CLOSED\",\"reason\":\"x\"}"))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("region.controlLevel.level");
-        assertThat(mvc.post().uri("/api/v1/regions/310112008/control-levels").contentType("application/json").with(csrf()).with(ADMIN.request())
-                .content("{\"level\":"))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.code").isEqualTo("error.body.unreadable");
-        assertThat(mvc.post().uri("/api/v1/regions/310112998/control-levels").contentType("application/json").with(csrf()).with(ADMIN.request())
-                .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("region.controlLevel.reason");
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112008/control-levels")
+                        .contentType("application/json")
+                        .with(csrf())
+                        .with(ADMIN.request())
+                        .content("{\"level\":\"CLOSED\",\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("region.controlLevel.level");
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112008/control-levels")
+                        .contentType("application/json")
+                        .with(csrf())
+                        .with(ADMIN.request())
+                        .content("{\"level\":"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("error.body.unreadable");
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112998/control-levels")
+                        .contentType("application/json")
+                        .with(csrf())
+                        .with(ADMIN.request())
+                        .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(regions.controlLevel(street).history()).isEmpty();
     }
 
     @Test
     void onlyAdminsInScopeMayDecide() {
-        assertThat(mvc.post().uri("/api/v1/regions/310112009/control-levels").contentType("application/json")
-                .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.post().uri("/api/v1/regions/310112009/control-levels").contentType("application/json")
-                .with(csrf()).with(Staff.as(Role.STATION_STAFF).in("310112").request())
-                .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}")).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/api/v1/regions/310112009/control-levels").contentType("application/json")
-                .with(csrf()).with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").request())
-                .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}")).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(regions.controlLevel(RegionCode.parse("310112009")).history()).isEmpty();
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112009/control-levels")
+                        .contentType("application/json")
+                        .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112009/control-levels")
+                        .contentType("application/json")
+                        .with(csrf())
+                        .with(Staff.as(Role.STATION_STAFF).in("310112").request())
+                        .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/api/v1/regions/310112009/control-levels")
+                        .contentType("application/json")
+                        .with(csrf())
+                        .with(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").request())
+                        .content("{\"level\":\"LOCKDOWN\",\"reason\":\"x\"}"))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(regions.controlLevel(RegionCode.parse("310112009")).history())
+                .isEmpty();
     }
 }

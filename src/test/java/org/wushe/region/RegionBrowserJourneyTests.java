@@ -2,23 +2,22 @@ package org.wushe.region;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.wushe.Browser;
 import org.wushe.access.Accounts;
 import org.wushe.access.DataScope;
@@ -60,8 +59,13 @@ class RegionBrowserJourneyTests {
     @BeforeEach
     void signIn() {
         String username = "journey" + COUNTER.incrementAndGet();
-        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
-                new NewAccount(username, "旅程测试", null, Set.of(Role.STATION_STAFF),
+        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        "旅程测试",
+                        null,
+                        Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse("310104"))))));
         context = browser.newContext("http://localhost:" + port);
         page = context.newPage();
@@ -69,12 +73,14 @@ class RegionBrowserJourneyTests {
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(issued.temporaryPassword());
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
         page.locator("#current").fill(issued.temporaryPassword());
         page.locator("#replacement").fill("Journey-2022-ok");
         page.locator("#confirmation").fill("Journey-2022-ok");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
+                .click();
         assertThat(page.locator("#current-user")).hasText(username);
     }
 
@@ -89,8 +95,9 @@ class RegionBrowserJourneyTests {
         assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
         page.getByLabel("展开 上海市").click();
         page.getByLabel("展开 市辖区").first().click();
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("徐汇区").setExact(true)).first().click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("徐汇区").setExact(true))
+                .first()
+                .click();
 
         assertThat(page.locator("#region-name")).hasText("徐汇区");
         assertThat(page.locator("#region-detail")).containsText("天平路街道");

@@ -3,19 +3,17 @@ package org.wushe.region;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.SelectOption;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,8 +66,13 @@ class RegionCascaderBrowserTests {
     void signIn() {
         RegionCascaderTests.importCommunities(regions);
         String username = "cascader" + COUNTER.incrementAndGet();
-        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
-                new NewAccount(username, "级联测试", null, Set.of(Role.STATION_STAFF),
+        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        "级联测试",
+                        null,
+                        Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse("310101"))))));
         context = browser.newContext("http://localhost:" + port);
         page = context.newPage();
@@ -77,11 +80,13 @@ class RegionCascaderBrowserTests {
         page.navigate("/login");
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(issued.temporaryPassword());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         page.locator("#current").fill(issued.temporaryPassword());
         page.locator("#replacement").fill("Cascade-2022-ok");
         page.locator("#confirmation").fill("Cascade-2022-ok");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
+                .click();
         assertThat(page.locator("#current-user")).hasText(username);
     }
 
@@ -123,8 +128,11 @@ class RegionCascaderBrowserTests {
         page.locator("#demo-submit").click();
 
         assertThat(page.locator("#submitted")).hasText("310101002002"); // one value, not one per list
-        assertThat(apiCalls).contains("/api/v1/regions/310000/children", "/api/v1/regions/310101/children",
-                "/api/v1/regions/310101002/children");
+        assertThat(apiCalls)
+                .contains(
+                        "/api/v1/regions/310000/children",
+                        "/api/v1/regions/310101/children",
+                        "/api/v1/regions/310101002/children");
     }
 
     @Test

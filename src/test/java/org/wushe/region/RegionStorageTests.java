@@ -3,7 +3,6 @@ package org.wushe.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,21 +28,42 @@ class RegionStorageTests {
         assertThat(counts.get(RegionLevel.COUNTY)).isBetween(2_900L, 3_000L);
         assertThat(counts.get(RegionLevel.TOWNSHIP)).isBetween(41_000L, 42_000L);
         assertThat(jdbc.sql("select count(*) from region_region r where r.parent_code is not null and not exists"
-                + " (select 1 from region_region p where p.code = r.parent_code)").query(Long.class).single()).isZero();
+                                + " (select 1 from region_region p where p.code = r.parent_code)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void chineseNamesHaveTrigramsSoTheNameIndexWorks() {
-        assertThat(jdbc.sql("select cardinality(show_trgm('徐汇区'))").query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select cardinality(show_trgm('徐汇区'))")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
     void theSqlSubtreeBoundMatchesTheValueType() {
-        for (String code : List.of("310000", "310100", "310104", "310199", "441900", "310104003", "310104999",
-                "310104003999", "650000", "469027")) {
-            String sql = jdbc.sql("select region_upper(?)").param(code).query(String.class).single();
+        for (String code : List.of(
+                "310000",
+                "310100",
+                "310104",
+                "310199",
+                "441900",
+                "310104003",
+                "310104999",
+                "310104003999",
+                "650000",
+                "469027")) {
+            String sql = jdbc.sql("select region_upper(?)")
+                    .param(code)
+                    .query(String.class)
+                    .single();
             assertThat(sql).as(code).isEqualTo(RegionCode.parse(code).subtreeUpperBound());
-            String prefix = jdbc.sql("select region_prefix(?)").param(code).query(String.class).single();
+            String prefix = jdbc.sql("select region_prefix(?)")
+                    .param(code)
+                    .query(String.class)
+                    .single();
             assertThat(prefix).as(code).isEqualTo(RegionCode.parse(code).prefix());
         }
     }
@@ -52,11 +72,12 @@ class RegionStorageTests {
     void everythingUnderADistrictIsAnIndexRangeScan() {
         String plan = String.join("\n", jdbc.sql("""
                 explain select code from region_region
-                where code >= region_prefix('310104') and code < region_upper('310104')""")
-                .query(String.class).list());
+                where code >= region_prefix('310104') and code < region_upper('310104')""").query(String.class).list());
         assertThat(plan).contains("Index").contains("region_region_pkey").doesNotContain("Seq Scan");
         long count = jdbc.sql("select count(*) from region_region where code >= region_prefix('310104')"
-                + " and code < region_upper('310104')").query(Long.class).single();
+                        + " and code < region_upper('310104')")
+                .query(Long.class)
+                .single();
         assertThat(count).isGreaterThanOrEqualTo(15); // the district and its 14 streets (plus imported communities)
     }
 }

@@ -3,16 +3,14 @@ package org.wushe.requests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,13 +43,26 @@ class HelpRequestBrowserJourneyTests {
 
     static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired Accounts accounts;
-    @Autowired Organisations organisations;
-    @Autowired SocialWorkers workers;
-    @Autowired Volunteers volunteers;
-    @Autowired JdbcClient jdbc;
-    @Autowired CryptoService crypto;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    SocialWorkers workers;
+
+    @Autowired
+    Volunteers volunteers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CryptoService crypto;
 
     @BeforeAll
     static void launch() {
@@ -69,18 +80,21 @@ class HelpRequestBrowserJourneyTests {
         page.navigate("/login");
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(temporary);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
         page.locator("#current").fill(temporary);
         page.locator("#replacement").fill(chosen);
         page.locator("#confirmation").fill(chosen);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
+                .click();
         assertThat(page).not().hasURL(Pattern.compile(".*/account/password$"));
     }
 
     IssuedPassword account(String username, Role role, DataScope scope) {
-        return Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
-                new NewAccount(username, username, null, Set.of(role), scope)));
+        return Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(username, username, null, Set.of(role), scope)));
     }
 
     @Test
@@ -88,19 +102,21 @@ class HelpRequestBrowserJourneyTests {
         String base = "http://localhost:" + port;
         String suffix = Long.toString(System.nanoTime() % 1_000_000);
         String phone = RequestTestData.phone();
-        long hospital = RequestFixtures.organisation(organisations, OrgType.HOSPITAL_SW_DEPT, "徐汇中心医院社工部" + suffix,
-                "310104");
+        long hospital =
+                RequestFixtures.organisation(organisations, OrgType.HOSPITAL_SW_DEPT, "徐汇中心医院社工部" + suffix, "310104");
         long worker = RequestFixtures.socialWorker(workers, "陈医务" + suffix, RequestTestData.TIANPING, "MEDICAL");
         long volunteer = RequestFixtures.volunteer(volunteers, jdbc, crypto, "周驾驶" + suffix, RequestTestData.TIANPING);
         String station = "jstation" + suffix;
-        IssuedPassword stationPassword = account(station, Role.STATION_STAFF,
-                DataScope.of(List.of(RegionCode.parse(RequestTestData.TIANPING))));
+        IssuedPassword stationPassword =
+                account(station, Role.STATION_STAFF, DataScope.of(List.of(RegionCode.parse(RequestTestData.TIANPING))));
         String hospitalUser = "jhospital" + suffix;
-        IssuedPassword hospitalPassword = account(hospitalUser, Role.SOCIAL_WORKER,
+        IssuedPassword hospitalPassword = account(
+                hospitalUser,
+                Role.SOCIAL_WORKER,
                 DataScope.of(List.of(RegionCode.parse("310104"))).withOrganisation(hospital));
 
         try (BrowserContext residentContext = browser.newContext(base);
-             BrowserContext stationContext = browser.newContext(base)) {
+                BrowserContext stationContext = browser.newContext(base)) {
             Page staff = stationContext.newPage();
             signIn(staff, station, stationPassword.temporaryPassword(), "Station-2022-ok");
             staff.navigate("/requests");
@@ -127,7 +143,9 @@ class HelpRequestBrowserJourneyTests {
             assertThat(resident.getByLabel("具体情况")).hasValue("父亲明天上午需要透析，小区封控无法出门");
             resident.getByLabel("短信验证码").fill(RequestTestData.code(jdbc, crypto, phone));
             Object width = resident.evaluate("document.documentElement.scrollWidth");
-            assertThat(((Number) width).intValue()).as("one column, no sideways scrolling").isLessThanOrEqualTo(390);
+            assertThat(((Number) width).intValue())
+                    .as("one column, no sideways scrolling")
+                    .isLessThanOrEqualTo(390);
             resident.locator("#submit-request").click();
             assertThat(resident.locator("#submitted")).isVisible();
             assertThat(resident.locator("#priority")).hasText("非常紧急");
@@ -138,9 +156,10 @@ class HelpRequestBrowserJourneyTests {
             resident.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/help-submitted.png")));
 
             // the station's open worklist shows it without a reload (htmx polls every 5 s)
-            assertThat(staff.locator("#requests")).containsText(code,
-                    new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
-            staff.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+            assertThat(staff.locator("#requests"))
+                    .containsText(code, new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            staff.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code))
+                    .click();
             assertThat(staff.locator("#request-priority")).hasText("P1");
             staff.locator("#assign-worker").selectOption(Long.toString(worker));
             staff.locator("#assign-volunteer").selectOption(Long.toString(volunteer));
@@ -160,9 +179,13 @@ class HelpRequestBrowserJourneyTests {
                 h.navigate("/requests/referrals");
                 assertThat(h.locator("#incoming-referrals")).containsText(code);
                 h.locator("#incoming-referrals input[name=note]").first().fill("明早8点透析床位已预留");
-                h.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接收")).first().click();
+                h.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("接收"))
+                        .first()
+                        .click();
                 assertThat(h.locator("#notice")).isVisible();
-                h.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("已完成")).first().click();
+                h.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("已完成"))
+                        .first()
+                        .click();
                 assertThat(h.locator("#incoming-referrals")).containsText("已完成");
             }
 
@@ -175,7 +198,8 @@ class HelpRequestBrowserJourneyTests {
             assertThat(staff.locator("#request-status")).hasText("已解决");
             staff.locator("#close-submit").click();
             assertThat(staff.locator("#request-status")).hasText("已办结");
-            staff.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/help-request-closed.png")));
+            staff.screenshot(
+                    new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/help-request-closed.png")));
 
             resident.navigate("/help/status/" + code);
             assertThat(resident.locator("#status")).hasText("已办结");

@@ -3,16 +3,15 @@ package org.wushe.requests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,11 +42,20 @@ class RequestPagesBrowserTests {
 
     static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired Accounts accounts;
-    @Autowired HelpRequests requests;
-    @Autowired HelpRequestCases cases;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    HelpRequests requests;
+
+    @Autowired
+    HelpRequestCases cases;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void launch() {
@@ -66,18 +74,27 @@ class RequestPagesBrowserTests {
         String suffix = Long.toString(System.nanoTime() % 1_000_000);
         String username = "pstation" + suffix;
         String displayName = "王站长" + suffix;
-        IssuedPassword password = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
-                new NewAccount(username, displayName, null, Set.of(Role.STATION_STAFF),
+        IssuedPassword password = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        displayName,
+                        null,
+                        Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse(RequestTestData.TIANPING))))));
-        Staff station = Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named(username);
+        Staff station =
+                Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named(username);
         String phone = RequestTestData.phone();
         Submission p4 = RequestTestData.recordCall(requests, station, "OTHER", Map.of(), "NORMAL", phone);
-        Submission p1 = RequestTestData.recordCall(requests, station, "DIALYSIS", Map.of("dialysisDueWithin24h", true),
-                "URGENT", phone);
+        Submission p1 = RequestTestData.recordCall(
+                requests, station, "DIALYSIS", Map.of("dialysisDueWithin24h", true), "URGENT", phone);
         Instant now = Instant.now();
         jdbc.sql("update requests_help_request set first_contact_due = ?, resolution_due = ? where id = ?")
-                .params(Timestamp.from(now.plus(Duration.ofMinutes(25)).plusSeconds(40)),
-                        Timestamp.from(now.plus(Duration.ofDays(3)).plusSeconds(40)), p1.id()).update();
+                .params(
+                        Timestamp.from(now.plus(Duration.ofMinutes(25)).plusSeconds(40)),
+                        Timestamp.from(now.plus(Duration.ofDays(3)).plusSeconds(40)),
+                        p1.id())
+                .update();
         station.run(() -> cases.note(p1.id(), "已电话联系家属"));
 
         try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
@@ -97,7 +114,7 @@ class RequestPagesBrowserTests {
 
             // newest first from the column header
             page.locator("#sort-submitted a").click();
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*sort=newest.*"));
+            assertThat(page).hasURL(Pattern.compile(".*sort=newest.*"));
             assertThat(page.locator("#requests tbody tr").nth(0)).hasId("request-" + p1.id());
 
             // a name where a code was expected: the error in place, the other filters kept
@@ -112,10 +129,16 @@ class RequestPagesBrowserTests {
             assertThat(page.locator("#due-left-firstContactDue")).hasText("剩余 25 分钟");
             assertThat(page.locator("#due-left-resolutionDue")).hasText("剩余 3 天 0 小时");
             String timeline = page.locator("#timeline").innerText();
-            assertThat(timeline).contains("系统（自动）").contains(displayName).doesNotContain(username)
+            assertThat(timeline)
+                    .contains("系统（自动）")
+                    .contains(displayName)
+                    .doesNotContain(username)
                     .doesNotContain("system");
             String main = page.locator("main").innerText();
-            assertThat(main).doesNotContain("310104003").doesNotContain("WALK_IN").doesNotContain("HOTLINE")
+            assertThat(main)
+                    .doesNotContain("310104003")
+                    .doesNotContain("WALK_IN")
+                    .doesNotContain("HOTLINE")
                     .doesNotContainPattern("\\d,\\d{3}");
 
             page.navigate("/requests?phone=" + phone);

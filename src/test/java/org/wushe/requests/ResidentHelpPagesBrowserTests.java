@@ -3,13 +3,12 @@ package org.wushe.requests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,11 @@ class ResidentHelpPagesBrowserTests {
 
     static Browser browser;
 
-    @LocalServerPort int port;
-    @Autowired HelpRequests requests;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HelpRequests requests;
 
     @BeforeAll
     static void launch() {
@@ -50,9 +52,13 @@ class ResidentHelpPagesBrowserTests {
 
     @Test
     void theResidentPagesSpeakPlainlyAndLeadBack() {
-        Submission p1 = RequestTestData.recordCall(requests,
-                Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named("plain-words"), "DIALYSIS",
-                Map.of("dialysisDueWithin24h", true), "URGENT", RequestTestData.phone());
+        Submission p1 = RequestTestData.recordCall(
+                requests,
+                Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named("plain-words"),
+                "DIALYSIS",
+                Map.of("dialysisDueWithin24h", true),
+                "URGENT",
+                RequestTestData.phone());
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
             Page page = context.newPage();
@@ -72,7 +78,7 @@ class ResidentHelpPagesBrowserTests {
                 page.locator("form button[type=submit]").click();
                 assertThat(page.locator("#not-found")).isVisible();
                 page.locator("#back-to-help").click();
-                assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/help$"));
+                assertThat(page).hasURL(Pattern.compile(".*/help$"));
 
                 page.navigate("/help/track");
                 page.locator("#code").fill(p1.trackingCode());

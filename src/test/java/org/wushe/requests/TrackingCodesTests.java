@@ -2,6 +2,8 @@ package org.wushe.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Tracking codes, shared by intake (which draws them) and everyone who looks one up. */
@@ -10,7 +12,7 @@ class TrackingCodesTests {
     @Test
     void trackingCodesAreReadableAndNotSequential() {
         TrackingCodes codes = new TrackingCodes();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String c = codes.next();
             assertThat(c).matches("[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}");

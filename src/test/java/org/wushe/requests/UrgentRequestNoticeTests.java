@@ -2,10 +2,12 @@ package org.wushe.requests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
+import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,25 +38,44 @@ import org.wushe.shared.RegionCode;
 @WusheIntegrationTest
 class UrgentRequestNoticeTests {
 
-    static final Staff RECORDER = Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named("urgent-recorder");
+    static final Staff RECORDER =
+            Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named("urgent-recorder");
 
-    @Autowired Accounts accounts;
-    @Autowired HelpRequests requests;
-    @Autowired HelpRequestCases cases;
-    @Autowired HelpRequestViews views;
-    @Autowired Worklist worklist;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    HelpRequests requests;
+
+    @Autowired
+    HelpRequestCases cases;
+
+    @Autowired
+    HelpRequestViews views;
+
+    @Autowired
+    Worklist worklist;
+
+    @Autowired
+    JdbcClient jdbc;
 
     long account(String prefix, Role role, String region) {
         String username = prefix + System.nanoTime() % 10_000_000;
-        return Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(new NewAccount(username,
-                username, null, Set.of(role), DataScope.of(List.of(RegionCode.parse(region)))))).accountId();
+        return Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username, username, null, Set.of(role), DataScope.of(List.of(RegionCode.parse(region))))))
+                .accountId();
     }
 
-    static <T> T as(StaffPrincipal principal, java.util.function.Supplier<T> work) {
+    static <T> T as(StaffPrincipal principal, Supplier<T> work) {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
+                principal.roles().stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();
@@ -65,7 +86,10 @@ class UrgentRequestNoticeTests {
 
     List<Long> told(long requestId) {
         return jdbc.sql("select account_id from notify_inbox where message_key = 'requests.inbox.urgent' and link = ?"
-                + " order by account_id").param("/requests/" + requestId).query(Long.class).list();
+                        + " order by account_id")
+                .param("/requests/" + requestId)
+                .query(Long.class)
+                .list();
     }
 
     @Test
@@ -75,16 +99,25 @@ class UrgentRequestNoticeTests {
         long elsewhere = account("uelsewhere", Role.STATION_STAFF, RequestTestData.HUANGPU_STREET);
         long worker = account("uworker", Role.SOCIAL_WORKER, RequestTestData.TIANPING);
 
-        Submission p1 = RequestTestData.recordCall(requests, RECORDER, "DIALYSIS",
-                Map.of("dialysisDueWithin24h", true), "URGENT", RequestTestData.phone());
+        Submission p1 = RequestTestData.recordCall(
+                requests,
+                RECORDER,
+                "DIALYSIS",
+                Map.of("dialysisDueWithin24h", true),
+                "URGENT",
+                RequestTestData.phone());
         assertThat(p1.priority()).isEqualTo(Priority.P1);
         assertThat(told(p1.id())).contains(station, community).doesNotContain(elsewhere, worker);
         String args = jdbc.sql("select array_to_string(args, '|') from notify_inbox where account_id = ? and link = ?")
-                .params(station, "/requests/" + p1.id()).query(String.class).single();
-        assertThat(args).startsWith(TrackingCodes.display(p1.trackingCode()) + "|P1|").matches(".*\\|(29|30)$");
+                .params(station, "/requests/" + p1.id())
+                .query(String.class)
+                .single();
+        assertThat(args)
+                .startsWith(TrackingCodes.display(p1.trackingCode()) + "|P1|")
+                .matches(".*\\|(29|30)$");
 
-        Submission p4 = RequestTestData.recordCall(requests, RECORDER, "OTHER", Map.of(), "NORMAL",
-                RequestTestData.phone());
+        Submission p4 =
+                RequestTestData.recordCall(requests, RECORDER, "OTHER", Map.of(), "NORMAL", RequestTestData.phone());
         assertThat(told(p4.id())).as("not urgent: no notice").isEmpty();
         // raised to P1 by triage: now it is
         RECORDER.run(() -> cases.triage(p4.id(), Priority.P1));
@@ -93,30 +126,35 @@ class UrgentRequestNoticeTests {
 
     @Test
     void aFirstContactDueWithinHalfAnHourIsUrgentWhateverThePriority() {
-        assertThat(UrgentRequests.urgent(Priority.P3, java.time.Instant.now().plusSeconds(29 * 60),
-                java.time.Instant.now())).isTrue();
-        assertThat(UrgentRequests.urgent(Priority.P2, java.time.Instant.now().plusSeconds(120 * 60),
-                java.time.Instant.now())).isFalse();
+        assertThat(UrgentRequests.urgent(Priority.P3, Instant.now().plusSeconds(29 * 60), Instant.now()))
+                .isTrue();
+        assertThat(UrgentRequests.urgent(Priority.P2, Instant.now().plusSeconds(120 * 60), Instant.now()))
+                .isFalse();
     }
 
     @Test
     void theWorklistMarksTheP1sTheViewerHasNotOpened() {
         String phone = RequestTestData.phone();
-        Submission p1 = RequestTestData.recordCall(requests, RECORDER, "DIALYSIS",
-                Map.of("dialysisDueWithin24h", true), "URGENT", phone);
+        Submission p1 = RequestTestData.recordCall(
+                requests, RECORDER, "DIALYSIS", Map.of("dialysisDueWithin24h", true), "URGENT", phone);
         Submission p4 = RequestTestData.recordCall(requests, RECORDER, "OTHER", Map.of(), "NORMAL", phone);
         long me = account("useen", Role.STATION_STAFF, RequestTestData.TIANPING);
-        StaffPrincipal viewer = new StaffPrincipal(me, "useen", "useen", Set.of(Role.STATION_STAFF),
+        StaffPrincipal viewer = new StaffPrincipal(
+                me,
+                "useen",
+                "useen",
+                Set.of(Role.STATION_STAFF),
                 DataScope.of(List.of(RegionCode.parse(RequestTestData.TIANPING))));
         WorklistFilter mine = WorklistFilter.all().withPhone(PhoneNumber.parse(phone));
         assertThat(as(viewer, () -> worklist.worklist(mine)).rows())
                 .extracting(HelpRequestRow::id, HelpRequestRow::unseen)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(p1.id(), true),
-                        org.assertj.core.groups.Tuple.tuple(p4.id(), false));
+                .containsExactly(Tuple.tuple(p1.id(), true), Tuple.tuple(p4.id(), false));
         as(viewer, () -> views.details(p1.id()) != null);
-        assertThat(as(viewer, () -> worklist.worklist(mine)).rows()).extracting(HelpRequestRow::unseen)
+        assertThat(as(viewer, () -> worklist.worklist(mine)).rows())
+                .extracting(HelpRequestRow::unseen)
                 .containsOnly(false);
         // another account has still not opened it
-        assertThat(RECORDER.call(() -> worklist.worklist(mine)).rows().get(0).unseen()).isTrue();
+        assertThat(RECORDER.call(() -> worklist.worklist(mine)).rows().get(0).unseen())
+                .isTrue();
     }
 }

@@ -3,16 +3,14 @@ package org.wushe.residents;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +58,8 @@ class ResidentsBrowserTests {
             page.navigate("/login");
             page.getByLabel("用户名").fill("community");
             page.getByLabel("密码").fill("Wushe@2022demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                    .click();
             assertThat(page.locator("#current-user")).hasText("community");
 
             List<String> codes = new ArrayList<>();
@@ -72,7 +71,8 @@ class ResidentsBrowserTests {
             assertThat(page).hasURL(Pattern.compile(".*/residents/\\d+$"));
             String residentUrl = page.url();
             assertThat(page.locator("#resident-community")).containsText("上海新村居委会");
-            assertThat(page.locator("#resident-community span[title='310104003001']")).isVisible();
+            assertThat(page.locator("#resident-community span[title='310104003001']"))
+                    .isVisible();
             assertThat(page.locator("#resident-grid-worker")).containsText("孙");
             noBareCode(page, codes);
             if (page.locator("#resident-household").count() > 0) {
@@ -119,7 +119,8 @@ class ResidentsBrowserTests {
             page.locator("#check-in-sms-form button").first().click();
             assertThat(page.locator(".alert-success")).containsText("短信");
             assertThat(page.locator("#check-in-qr")).isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/check-in-staff.png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/check-in-staff.png"))
                     .setFullPage(true));
 
             // the resident's phone
@@ -129,7 +130,8 @@ class ResidentsBrowserTests {
             assertThat(phone.locator("#check-in-hello")).containsText("王阿姨，您好");
             assertThat(phone.locator("body")).not().containsText("*");
             assertThat(Accessibility.problems(phone)).isEmpty();
-            phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/check-in-phone.png"))
+            phone.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/check-in-phone.png"))
                     .setFullPage(true));
             phone.locator("#check-in-well").click();
             assertThat(phone.locator("#check-in-done")).isVisible();
@@ -138,7 +140,8 @@ class ResidentsBrowserTests {
     }
 
     private static void noBareCode(Page page, List<String> codes) {
-        String text = page.locator("main").count() > 0 ? page.locator("main").innerText()
+        String text = page.locator("main").count() > 0
+                ? page.locator("main").innerText()
                 : page.locator("body").innerText();
         Matcher m = COMMUNITY_CODE.matcher(text);
         while (m.find()) {

@@ -66,7 +66,8 @@ class CreditCodeTests {
     void inputIsTrimmedAndUpperCased() {
         CreditCode code = CreditCode.parse("  91330100799655058b ");
         assertThat(code.value()).isEqualTo("91330100799655058B");
-        assertThat(code).isEqualTo(CreditCode.parse("91330100799655058B"))
+        assertThat(code)
+                .isEqualTo(CreditCode.parse("91330100799655058B"))
                 .hasSameHashCodeAs(CreditCode.parse("91330100799655058B"));
     }
 
@@ -93,8 +94,10 @@ class CreditCodeTests {
         for (int n = 0; n < 1000; n++) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < 17; i++) {
-                sb.append(i >= 2 && i < 8 ? (char) ('0' + random.nextInt(10))
-                        : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                sb.append(
+                        i >= 2 && i < 8
+                                ? (char) ('0' + random.nextInt(10))
+                                : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
             String code = withCheck(sb.toString());
             assertThat(CreditCode.parse(code).value()).isEqualTo(code);
@@ -117,8 +120,15 @@ class CreditCodeTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"9I4403001922038216,2", "91440300192203821O,18", "914403001922038Z16,16",
-            "S14403001922038216,1", "91440300192203v216,15", "914403001922-38216,13", "９14403001922038216,1"})
+    @CsvSource({
+        "9I4403001922038216,2",
+        "91440300192203821O,18",
+        "914403001922038Z16,16",
+        "S14403001922038216,1",
+        "91440300192203v216,15",
+        "914403001922-38216,13",
+        "９14403001922038216,1"
+    })
     void illegalCharacterIsRejectedWithPosition(String raw, int position) {
         InvalidValueException e = reject(raw);
         assertThat(e.messageKey()).isEqualTo(CreditCode.CHARACTER);

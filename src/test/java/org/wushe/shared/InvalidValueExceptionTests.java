@@ -18,7 +18,8 @@ class InvalidValueExceptionTests {
     @Test
     void messageIsKeyOnlyWithoutArguments() {
         assertThat(new InvalidValueException("value.x.blank").getMessage()).isEqualTo("value.x.blank");
-        assertThat(new InvalidValueException("value.x.blank", (Object[]) null).arguments()).isEmpty();
+        assertThat(new InvalidValueException("value.x.blank", (Object[]) null).arguments())
+                .isEmpty();
     }
 
     @Test

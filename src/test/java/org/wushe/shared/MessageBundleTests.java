@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every key the value objects can throw must exist in both bundles, and be thrown by some input. */
 class MessageBundleTests {
 
-    private static final Class<?>[] VALUE_TYPES = {ResidentIdNumber.class, CreditCode.class, PhoneNumber.class,
-        RegionCode.class, PlainText.class, Name.class};
+    private static final Class<?>[] VALUE_TYPES = {
+        ResidentIdNumber.class, CreditCode.class, PhoneNumber.class, RegionCode.class, PlainText.class, Name.class
+    };
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
     /** One triggering input per key; the raw input is also checked not to leak into sensitive messages. */
@@ -97,7 +98,8 @@ class MessageBundleTests {
     void bundleContainsExactlyTheDeclaredKeys(String bundle) throws Exception {
         Set<String> declared = declaredKeys();
         assertThat(declared).hasSize(32);
-        assertThat(load(bundle).stringPropertyNames()).filteredOn(k -> k.startsWith("value."))
+        assertThat(load(bundle).stringPropertyNames())
+                .filteredOn(k -> k.startsWith("value."))
                 .containsExactlyInAnyOrderElementsOf(declared);
     }
 
@@ -114,7 +116,8 @@ class MessageBundleTests {
                 String pattern = bundle.getProperty(e.messageKey());
                 assertThat(pattern).as(e.messageKey()).isNotBlank();
                 MessageFormat format = new MessageFormat(pattern, Locale.ROOT);
-                assertThat(format.getFormatsByArgumentIndex()).as("placeholders of %s", e.messageKey())
+                assertThat(format.getFormatsByArgumentIndex())
+                        .as("placeholders of %s", e.messageKey())
                         .hasSize(e.arguments().length);
                 assertThat(format.format(e.arguments())).doesNotContain("{").doesNotContain("}");
             }

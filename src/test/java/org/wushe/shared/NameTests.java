@@ -26,15 +26,16 @@ class NameTests {
         "'王\u0000明', value.text.control",
         "'王\u007f明', value.text.control",
         "'王\ud800明', value.text.surrogate",
-        "'  ', value.name.blank"})
+        "'  ', value.name.blank"
+    })
     void refused(String raw, String key) {
-        assertThat(catchThrowableOfType(InvalidValueException.class, () -> Name.parse(raw)).messageKey())
+        assertThat(catchThrowableOfType(InvalidValueException.class, () -> Name.parse(raw))
+                        .messageKey())
                 .isEqualTo(key);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"王秀英", "阿依\u200d古丽", "欧阳䶮", "𠀀明", "Zhang San", "上海市徐汇区社会工作者协会（筹）",
-        "Ａｌｉ", "玛丽·居里"})
+    @ValueSource(strings = {"王秀英", "阿依\u200d古丽", "欧阳䶮", "𠀀明", "Zhang San", "上海市徐汇区社会工作者协会（筹）", "Ａｌｉ", "玛丽·居里"})
     void accepted(String raw) {
         assertThat(Name.parse(" " + raw + " ").value()).isEqualTo(raw);
     }
@@ -42,9 +43,12 @@ class NameTests {
     @Test
     void textKeepsLineBreaksAndTabsButNoOtherControlCharacter() {
         assertThat(PlainText.isClean("第一行\r\n第二行\t完")).isTrue();
-        assertThat(PlainText.isClean("\ud83d\ude00")).as("a pair of surrogates is one character").isTrue();
+        assertThat(PlainText.isClean("\ud83d\ude00"))
+                .as("a pair of surrogates is one character")
+                .isTrue();
         assertThat(catchThrowableOfType(InvalidValueException.class, () -> PlainText.parse("ab\u0001"))
-                .arguments()).containsExactly(3);
+                        .arguments())
+                .containsExactly(3);
         assertThat(PlainText.isClean("\ude00\ud83d")).isFalse();
     }
 }

@@ -86,10 +86,32 @@ class RegionCodeTests {
     @Test
     void upperBoundMatchesContainsUnderByteOrder() {
         List<RegionCode> all = new ArrayList<>();
-        for (String s : new String[] {"310000", "310100", "310104", "310105", "310199", "310200", "319900",
-                "320000", "310104003", "310104999", "310105001", "310104003001", "310104003999", "310104004001",
-                "441900", "441900003", "441901", "440000", "442000", "310104004", "310199999", "310104999999",
-                "310105999001", "310200001"}) {
+        for (String s : new String[] {
+            "310000",
+            "310100",
+            "310104",
+            "310105",
+            "310199",
+            "310200",
+            "319900",
+            "320000",
+            "310104003",
+            "310104999",
+            "310105001",
+            "310104003001",
+            "310104003999",
+            "310104004001",
+            "441900",
+            "441900003",
+            "441901",
+            "440000",
+            "442000",
+            "310104004",
+            "310199999",
+            "310104999999",
+            "310105999001",
+            "310200001"
+        }) {
             all.add(code(s));
         }
         for (RegionCode outer : all) {
@@ -104,8 +126,8 @@ class RegionCodeTests {
     @Test
     void equalityOrderingAndWhitespace() {
         assertThat(code(" 310104 ")).isEqualTo(code("310104")).hasSameHashCodeAs(code("310104"));
-        List<RegionCode> list = new ArrayList<>(List.of(code("310104003"), code("310105"), code("310000"),
-                code("310104")));
+        List<RegionCode> list =
+                new ArrayList<>(List.of(code("310104003"), code("310105"), code("310000"), code("310104")));
         list.sort(null);
         assertThat(list).extracting(RegionCode::value).containsExactly("310000", "310104", "310104003", "310105");
     }
@@ -132,8 +154,21 @@ class RegionCodeTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"000000", "100000", "160000", "190000", "240000", "470000", "550000", "660000",
-            "720000", "830000", "910000", "990000000"})
+    @ValueSource(
+            strings = {
+                "000000",
+                "100000",
+                "160000",
+                "190000",
+                "240000",
+                "470000",
+                "550000",
+                "660000",
+                "720000",
+                "830000",
+                "910000",
+                "990000000"
+            })
     void unknownProvinceIsRejected(String raw) {
         InvalidValueException e = reject(raw);
         assertThat(e.messageKey()).isEqualTo(RegionCode.PROVINCE);

@@ -28,8 +28,8 @@ class ResidentIdNumberTests {
     }
 
     private static InvalidValueException reject(String raw) {
-        InvalidValueException e = catchThrowableOfType(InvalidValueException.class,
-                () -> ResidentIdNumber.parse(raw, TODAY));
+        InvalidValueException e =
+                catchThrowableOfType(InvalidValueException.class, () -> ResidentIdNumber.parse(raw, TODAY));
         assertThat(e).as("expected rejection").isNotNull();
         if (raw != null && raw.strip().length() > 3) {
             assertThat(e.getMessage()).doesNotContain(raw.strip());
@@ -54,7 +54,8 @@ class ResidentIdNumberTests {
     void lowercaseXAndSurroundingWhitespaceAreNormalised() {
         ResidentIdNumber id = ResidentIdNumber.parse(" 11010519491231002x\t", TODAY);
         assertThat(id.value()).isEqualTo("11010519491231002X");
-        assertThat(id).isEqualTo(ResidentIdNumber.parse("11010519491231002X", TODAY))
+        assertThat(id)
+                .isEqualTo(ResidentIdNumber.parse("11010519491231002X", TODAY))
                 .hasSameHashCodeAs(ResidentIdNumber.parse("11010519491231002X", TODAY));
     }
 
@@ -73,7 +74,8 @@ class ResidentIdNumberTests {
     void maleIsOddSequence() {
         ResidentIdNumber id = ResidentIdNumber.parse(withCheck("31010419800101001"), TODAY);
         assertThat(id.sex()).isEqualTo(Sex.MALE);
-        assertThat(ResidentIdNumber.parse(withCheck("31010419800101002"), TODAY).sex()).isEqualTo(Sex.FEMALE);
+        assertThat(ResidentIdNumber.parse(withCheck("31010419800101002"), TODAY).sex())
+                .isEqualTo(Sex.FEMALE);
     }
 
     @Test
@@ -82,8 +84,12 @@ class ResidentIdNumberTests {
         int[] provinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 37, 41, 46, 50, 54, 61, 65, 71, 81, 82, 83};
         for (int n = 0; n < 500; n++) {
             LocalDate birth = LocalDate.of(1900, 1, 1).plusDays(random.nextInt(45_000));
-            String first17 = String.format("%02d%04d%s%03d", provinces[random.nextInt(provinces.length)],
-                    random.nextInt(10_000), birth.format(DateTimeFormatter.BASIC_ISO_DATE), random.nextInt(1000));
+            String first17 = String.format(
+                    "%02d%04d%s%03d",
+                    provinces[random.nextInt(provinces.length)],
+                    random.nextInt(10_000),
+                    birth.format(DateTimeFormatter.BASIC_ISO_DATE),
+                    random.nextInt(1000));
             String valid = withCheck(first17);
             ResidentIdNumber id = ResidentIdNumber.parse(valid, TODAY);
             assertThat(id.value()).isEqualTo(valid);
@@ -107,7 +113,8 @@ class ResidentIdNumberTests {
         assertThat(id.sex()).isEqualTo(Sex.MALE);
         assertThat(id.masked()).isEqualTo("911" + "*".repeat(11) + raw.substring(14));
         assertThat(reject(withCheck("99084019850315123")).messageKey()).isEqualTo(ResidentIdNumber.PREFIX);
-        assertThat(reject(raw.substring(0, 17) + (raw.charAt(17) == '0' ? '1' : '0')).messageKey())
+        assertThat(reject(raw.substring(0, 17) + (raw.charAt(17) == '0' ? '1' : '0'))
+                        .messageKey())
                 .isEqualTo(ResidentIdNumber.CHECKSUM);
     }
 
@@ -117,10 +124,12 @@ class ResidentIdNumberTests {
         String raw = withCheck("110105" + date + "123");
         LocalDate today = LocalDate.of(2200, 1, 1);
         if (valid) {
-            assertThat(ResidentIdNumber.parse(raw, today).birthDate().getDayOfMonth()).isEqualTo(29);
+            assertThat(ResidentIdNumber.parse(raw, today).birthDate().getDayOfMonth())
+                    .isEqualTo(29);
         } else {
             assertThatThrownBy(() -> ResidentIdNumber.parse(raw, today))
-                    .isInstanceOfSatisfying(InvalidValueException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidValueException.class,
                             e -> assertThat(e.messageKey()).isEqualTo(ResidentIdNumber.BIRTH_DATE_INVALID));
         }
     }
@@ -134,7 +143,8 @@ class ResidentIdNumberTests {
 
     @Test
     void birthDateBoundaries() {
-        assertThat(ResidentIdNumber.parse(withCheck("11010520250601002"), TODAY).birthDate()).isEqualTo(TODAY);
+        assertThat(ResidentIdNumber.parse(withCheck("11010520250601002"), TODAY).birthDate())
+                .isEqualTo(TODAY);
         assertThat(reject(withCheck("11010520250602002")).messageKey()).isEqualTo(ResidentIdNumber.BIRTH_DATE_FUTURE);
         assertThat(ResidentIdNumber.parse(withCheck("11010519000101002"), TODAY).birthDate())
                 .isEqualTo(LocalDate.of(1900, 1, 1));
@@ -158,8 +168,14 @@ class ResidentIdNumberTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"11010519491231002Y,18", "1101051949123100X2,17", "X10105194912310022,1",
-            "１１0105194912310022,1", "110105-94912310022,7", "11010519491231 02X,15"})
+    @CsvSource({
+        "11010519491231002Y,18",
+        "1101051949123100X2,17",
+        "X10105194912310022,1",
+        "１１0105194912310022,1",
+        "110105-94912310022,7",
+        "11010519491231 02X,15"
+    })
     void illegalCharactersAreRejectedWithPosition(String raw, int position) {
         InvalidValueException e = reject(raw);
         assertThat(e.messageKey()).isEqualTo(ResidentIdNumber.CHARACTERS);
@@ -167,8 +183,16 @@ class ResidentIdNumberTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"00010519491231002", "19010519491231002", "16010519491231002", "72010519491231002",
-            "84010519491231002", "90010519491231002", "97210519491231002"})
+    @ValueSource(
+            strings = {
+                "00010519491231002",
+                "19010519491231002",
+                "16010519491231002",
+                "72010519491231002",
+                "84010519491231002",
+                "90010519491231002",
+                "97210519491231002"
+            })
     void implausibleProvinceIsRejected(String first17) {
         assertThat(reject(withCheck(first17)).messageKey()).isEqualTo(ResidentIdNumber.PREFIX);
     }
@@ -176,6 +200,7 @@ class ResidentIdNumberTests {
     @Test
     void abolishedAddressCodesStayValid() {
         // 110103 (former Chongwen district of Beijing, merged in 2010) is no longer in GB/T 2260
-        assertThat(ResidentIdNumber.parse(withCheck("11010319700101001"), TODAY).addressCode()).isEqualTo("110103");
+        assertThat(ResidentIdNumber.parse(withCheck("11010319700101001"), TODAY).addressCode())
+                .isEqualTo("110103");
     }
 }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 /**
  * PostgreSQL's own ceilings on this machine, measured in the same run and on the same server as the scenarios,
@@ -31,8 +32,8 @@ final class Baselines {
     Measurement copy(String name, Path csv, List<String> columns, List<String> indexes, long rows) throws Exception {
         String table = "bench.copy_probe";
         db.execute("drop table if exists " + table);
-        db.execute("create table " + table + " (" + String.join(", ",
-                columns.stream().map(c -> c + " text").toList()) + ")");
+        db.execute("create table " + table + " ("
+                + String.join(", ", columns.stream().map(c -> c + " text").toList()) + ")");
         for (String index : indexes) {
             db.execute(index.replace("{table}", table));
         }
@@ -43,8 +44,14 @@ final class Baselines {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         db.execute("drop table " + table);
-        return Measurement.baseline(name, rows + " rows, " + indexes.size() + " indexes", copied, seconds, "rows/s",
-                Measurement.Percentiles.NONE, copied == rows ? 0 : Math.abs(rows - copied),
+        return Measurement.baseline(
+                name,
+                rows + " rows, " + indexes.size() + " indexes",
+                copied,
+                seconds,
+                "rows/s",
+                Measurement.Percentiles.NONE,
+                copied == rows ? 0 : Math.abs(rows - copied),
                 "COPY FROM STDIN (csv) into a bare table with the same indexes");
     }
 
@@ -55,13 +62,12 @@ final class Baselines {
                     id bigint generated always as identity primary key,
                     region_code varchar(12) collate "C" not null,
                     body text not null,
-                    created_at timestamptz not null default now())""",
-                "create index on bench.insert_probe (region_code, id)");
+                    created_at timestamptz not null default now())""", "create index on bench.insert_probe (region_code, id)");
         String body = "{\"category\":\"MEDICINE\",\"description\":\"需要降压药，家中老人独居\"}";
         var r = ClosedLoop.run(settings.clients(), warmup(), settings.closedSeconds(), index -> {
             Connection c = db.connection();
-            PreparedStatement insert = c.prepareStatement(
-                    "insert into bench.insert_probe (region_code, body) values (?, ?)");
+            PreparedStatement insert =
+                    c.prepareStatement("insert into bench.insert_probe (region_code, body) values (?, ?)");
             Random random = new Random(settings.seed() + index);
             return new ClosedLoop.Client() {
                 @Override
@@ -77,8 +83,12 @@ final class Baselines {
                 }
             };
         });
-        return closed("insert-tps", settings.clients() + " clients", r,
-                "single-row INSERT, one transaction each (autocommit), PK + one b-tree index", "tx/s");
+        return closed(
+                "insert-tps",
+                settings.clients() + " clients",
+                r,
+                "single-row INSERT, one transaction each (autocommit), PK + one b-tree index",
+                "tx/s");
     }
 
     /** Primary-key selects on bench.search by N clients. */
@@ -105,8 +115,12 @@ final class Baselines {
                 }
             };
         });
-        return closed("pk-select", settings.clients() + " clients, " + data.rows + " rows", r,
-                "SELECT by primary key", "q/s");
+        return closed(
+                "pk-select",
+                settings.clients() + " clients, " + data.rows + " rows",
+                r,
+                "SELECT by primary key",
+                "q/s");
     }
 
     /**
@@ -115,40 +129,58 @@ final class Baselines {
      */
     Measurement trigram(SearchData data) throws Exception {
         Random random = new Random(settings.seed() + 200);
-        var r = queries(settings.queryRuns(), () -> {
-            String street = data.streets.get(random.nextInt(data.streets.size()));
-            String term = street.substring(0, Math.min(4, street.length()));
-            String district = data.regions.get(random.nextInt(data.regions.size())).substring(0, 6);
-            return new Object[] {"%" + term + "%", district, upper(district)};
-        }, "select id, name, address from bench.search where address like ? and region_code >= ? and region_code < ?"
-                + " order by id desc limit 20");
-        return closed("trigram-substring", data.rows + " rows, 1 client", r,
-                "LIKE '%street%' in one district, GIN pg_trgm, first 20", "q/s");
+        var r = queries(
+                settings.queryRuns(),
+                () -> {
+                    String street = data.streets.get(random.nextInt(data.streets.size()));
+                    String term = street.substring(0, Math.min(4, street.length()));
+                    String district = data.regions
+                            .get(random.nextInt(data.regions.size()))
+                            .substring(0, 6);
+                    return new Object[] {"%" + term + "%", district, upper(district)};
+                },
+                "select id, name, address from bench.search where address like ? and region_code >= ? and region_code < ?"
+                        + " order by id desc limit 20");
+        return closed(
+                "trigram-substring",
+                data.rows + " rows, 1 client",
+                r,
+                "LIKE '%street%' in one district, GIN pg_trgm, first 20",
+                "q/s");
     }
 
     /** The rollup query alone: counts per district (region prefix) over the whole table. */
     Measurement rollup(SearchData data) throws Exception {
-        var r = queries(settings.rollupRuns(), () -> new Object[0],
+        var r = queries(
+                settings.rollupRuns(),
+                () -> new Object[0],
                 "select left(region_code, 6) as district, count(*) from bench.search group by 1 order by 1");
-        return closed("rollup-group-by", data.rows + " rows, 1 client", r,
-                "GROUP BY region prefix (district) over every row, no pre-aggregation", "q/s");
+        return closed(
+                "rollup-group-by",
+                data.rows + " rows, 1 client",
+                r,
+                "GROUP BY region prefix (district) over every row, no pre-aggregation",
+                "q/s");
     }
 
     String explainTrigram(SearchData data) {
         String street = data.streets.get(0);
         String district = data.regions.get(0).substring(0, 6);
-        return db.explain("select id, name, address from bench.search where address like ? and region_code >= ?"
-                + " and region_code < ? order by id desc limit 20", "%" + street.substring(0, Math.min(4, street.length())) + "%",
-                district, upper(district));
+        return db.explain(
+                "select id, name, address from bench.search where address like ? and region_code >= ?"
+                        + " and region_code < ? order by id desc limit 20",
+                "%" + street.substring(0, Math.min(4, street.length())) + "%",
+                district,
+                upper(district));
     }
 
-    private ClosedLoop.Result queries(int runs, java.util.function.Supplier<Object[]> params, String sql)
-            throws Exception {
+    private ClosedLoop.Result queries(int runs, Supplier<Object[]> params, String sql) throws Exception {
         Latencies latencies = new Latencies();
         long errors = 0;
         String first = null;
         long began;
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int w = 0; w < Math.max(1, runs / 10); w++) {
                 run(ps, params.get());
             }
@@ -187,8 +219,8 @@ final class Baselines {
     }
 
     private static Measurement closed(String name, String volume, ClosedLoop.Result r, String note, String unit) {
-        Measurement m = Measurement.baseline(name, volume, r.operations(), r.seconds(), unit,
-                r.latencies().percentiles(), r.errors(), note);
+        Measurement m = Measurement.baseline(
+                name, volume, r.operations(), r.seconds(), unit, r.latencies().percentiles(), r.errors(), note);
         if (r.firstError() != null) {
             m.with("firstError", r.firstError());
         }

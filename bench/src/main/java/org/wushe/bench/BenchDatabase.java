@@ -8,9 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +19,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class BenchDatabase {
 
-    static final List<String> SETTINGS = List.of("server_version", "shared_buffers", "effective_cache_size",
-            "work_mem", "maintenance_work_mem", "max_connections", "fsync", "synchronous_commit",
-            "full_page_writes", "wal_level", "max_wal_size", "checkpoint_timeout", "random_page_cost",
-            "jit", "max_parallel_workers_per_gather", "shared_preload_libraries", "lc_ctype", "server_encoding");
+    static final List<String> SETTINGS = List.of(
+            "server_version",
+            "shared_buffers",
+            "effective_cache_size",
+            "work_mem",
+            "maintenance_work_mem",
+            "max_connections",
+            "fsync",
+            "synchronous_commit",
+            "full_page_writes",
+            "wal_level",
+            "max_wal_size",
+            "checkpoint_timeout",
+            "random_page_cost",
+            "jit",
+            "max_parallel_workers_per_gather",
+            "shared_preload_libraries",
+            "lc_ctype",
+            "server_encoding");
 
     final DataSource dataSource;
     final JdbcTemplate jdbc;
@@ -72,10 +85,13 @@ final class BenchDatabase {
     Map<String, String> settings() {
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : SETTINGS) {
-            jdbc.query("select setting, unit from pg_settings where name = ?", rs -> {
-                String unit = rs.getString(2);
-                out.put(name, rs.getString(1) + (unit == null ? "" : " × " + unit));
-            }, name);
+            jdbc.query(
+                    "select setting, unit from pg_settings where name = ?",
+                    rs -> {
+                        String unit = rs.getString(2);
+                        out.put(name, rs.getString(1) + (unit == null ? "" : " × " + unit));
+                    },
+                    name);
         }
         out.put("version", jdbc.queryForObject("select version()", String.class));
         return out;

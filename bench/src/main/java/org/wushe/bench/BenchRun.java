@@ -1,13 +1,18 @@
 package org.wushe.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-
-
+import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.wushe.access.Role;
+import org.wushe.region.Regions;
 
 /**
  * One run of every baseline and scenario against a started Wushe (its beans, its database, its HTTP port):
@@ -28,7 +33,8 @@ public final class BenchRun {
         this.baseUrl = baseUrl;
         // The owner role, the one that migrates: the bench creates its own schema and tables, vacuums and analyses
         // what it generated, which the application role may not do.
-        this.db = new BenchDatabase(context.getBean(Flyway.class).getConfiguration().getDataSource());
+        this.db = new BenchDatabase(
+                context.getBean(Flyway.class).getConfiguration().getDataSource());
     }
 
     public Report run() throws Exception {
@@ -39,7 +45,8 @@ public final class BenchRun {
         DataGenerator generator = new DataGenerator(settings.seed());
         Baselines baselines = new Baselines(db, settings);
         List<String> shanghaiStreets = db.jdbc.queryForList(
-                "select code from region_region where code like '31%' and length(code) = 9 order by code", String.class);
+                "select code from region_region where code like '31%' and length(code) = 9 order by code",
+                String.class);
         List<String> shanghaiDistricts = db.jdbc.queryForList(
                 "select code from region_region where parent_code = '310100' order by code", String.class);
         report.volumes.put("regionsLoaded", db.jdbc.queryForObject("select count(*) from region_region", Long.class));
@@ -72,9 +79,11 @@ public final class BenchRun {
                 guarded(report, "P1-intake-surge", () -> {
                     // the places the intake accepts, as IntakePlaces lists them: the city's communities, or the
                     // street itself where it has none
-                    List<String> places = db.jdbc.queryForList("select code from region_region r where code like"
-                            + " '3101%' and (length(code) = 12 or (length(code) = 9 and not exists"
-                            + " (select 1 from region_region c where c.parent_code = r.code))) order by code", String.class);
+                    List<String> places = db.jdbc.queryForList(
+                            "select code from region_region r where code like"
+                                    + " '3101%' and (length(code) = 12 or (length(code) = 9 and not exists"
+                                    + " (select 1 from region_region c where c.parent_code = r.code))) order by code",
+                            String.class);
                     var surge = new IntakeSurgeScenario(context, db, http, settings, places);
                     if (surge.landed()) {
                         step("scenario: P1 intake surge, open-model step-up " + settings.intakeRates());
@@ -125,13 +134,18 @@ public final class BenchRun {
                     var scenarios = new RequestScaleScenarios(context, db, settings, pools);
                     if (p3) {
                         step("scenario: P3 assignment suggestions");
-                        guarded(report, "P3-assignment-suggestions",
+                        guarded(
+                                report,
+                                "P3-assignment-suggestions",
                                 () -> report.add(scenarios.suggestions(settings.people(), settings.requests())));
                     }
                     if (p4) {
                         step("scenario: P4 worklist");
-                        guarded(report, "P4-worklist",
-                                () -> report.addAll(scenarios.worklist(settings.requests(), report.find("trigram-substring"))));
+                        guarded(
+                                report,
+                                "P4-worklist",
+                                () -> report.addAll(
+                                        scenarios.worklist(settings.requests(), report.find("trigram-substring"))));
                     }
                 });
             }
@@ -175,41 +189,43 @@ public final class BenchRun {
         String upper = Long.toString(Long.parseLong(district) + 1);
         List<String> codes = db.jdbc.queryForList(sql, String.class, district, upper);
         if (codes.isEmpty()) {
-            String both = "select code from region_region where length(code) = 12 and code >= '310101' and code < '310105'";
-            java.util.Set<String> before = new java.util.HashSet<>(db.jdbc.queryForList(both, String.class));
-            var regions = context.getBean(org.wushe.region.Regions.class);
-            try (var csv = new org.springframework.core.io.ClassPathResource(
-                    "region/demo-communities-huangpu-xuhui.csv").getInputStream()) {
-                var imported = BenchStaff.as("bench-campaigner", org.wushe.access.Role.CIVIL_AFFAIRS_ADMIN, "310000")
+            String both =
+                    "select code from region_region where length(code) = 12 and code >= '310101' and code < '310105'";
+            Set<String> before = new HashSet<>(db.jdbc.queryForList(both, String.class));
+            var regions = context.getBean(Regions.class);
+            try (var csv = new ClassPathResource("region/demo-communities-huangpu-xuhui.csv").getInputStream()) {
+                var imported = BenchStaff.as("bench-campaigner", Role.CIVIL_AFFAIRS_ADMIN, "310000")
                         .call(() -> regions.importCommunities(csv));
                 log.info("{} communities of 黄浦区 and 徐汇区 imported for the run", imported.rowsWritten());
             }
             codes = db.jdbc.queryForList(sql, String.class, district, upper);
-            db.jdbc.queryForList(both, String.class).stream().filter(c -> !before.contains(c))
+            db.jdbc.queryForList(both, String.class).stream()
+                    .filter(c -> !before.contains(c))
                     .forEach(importedCommunities::add);
         }
         return codes;
     }
 
-    private final List<String> importedCommunities = new java.util.ArrayList<>();
+    private final List<String> importedCommunities = new ArrayList<>();
 
     /** Removes what the run wrote into the product's tables, then the bench schema. */
     void cleanUp() {
         String[] statements = {
-                "delete from directory_social_worker where created_by = 'bench-importer'",
-                "delete from directory_import_result where created_by = 'bench-importer'",
-                // the intake surge's requests (by their submission keys) and what they wrote beside them
-                "delete from requests_event where request_id in (select r.id from requests_help_request r"
-                        + " join bench.accepted_key k on r.submission_key = k.k)",
-                "delete from requests_help_request r using bench.accepted_key k where r.submission_key = k.k",
-                "delete from requests_help_request where created_by = '" + ScaleData.BY + "'",
-                "delete from directory_social_worker where created_by = '" + ScaleData.BY + "'",
-                "delete from directory_volunteer where reviewed_by = '" + ScaleData.BY + "'",
-                "delete from residents_verification_task where campaign_id in (select id from residents_campaign"
-                        + " where created_by = 'bench-campaigner')",
-                "delete from residents_campaign_import where campaign_id in (select id from residents_campaign"
-                        + " where created_by = 'bench-campaigner')",
-                "delete from residents_campaign where created_by = 'bench-campaigner'"};
+            "delete from directory_social_worker where created_by = 'bench-importer'",
+            "delete from directory_import_result where created_by = 'bench-importer'",
+            // the intake surge's requests (by their submission keys) and what they wrote beside them
+            "delete from requests_event where request_id in (select r.id from requests_help_request r"
+                    + " join bench.accepted_key k on r.submission_key = k.k)",
+            "delete from requests_help_request r using bench.accepted_key k where r.submission_key = k.k",
+            "delete from requests_help_request where created_by = '" + ScaleData.BY + "'",
+            "delete from directory_social_worker where created_by = '" + ScaleData.BY + "'",
+            "delete from directory_volunteer where reviewed_by = '" + ScaleData.BY + "'",
+            "delete from residents_verification_task where campaign_id in (select id from residents_campaign"
+                    + " where created_by = 'bench-campaigner')",
+            "delete from residents_campaign_import where campaign_id in (select id from residents_campaign"
+                    + " where created_by = 'bench-campaigner')",
+            "delete from residents_campaign where created_by = 'bench-campaigner'"
+        };
         for (String sql : statements) {
             try {
                 db.jdbc.update(sql);
@@ -218,8 +234,8 @@ public final class BenchRun {
             }
         }
         if (!importedCommunities.isEmpty()) {
-            db.jdbc.update("delete from region_region where code = any(?)",
-                    (Object) importedCommunities.toArray(String[]::new));
+            db.jdbc.update("delete from region_region where code = any(?)", (Object)
+                    importedCommunities.toArray(String[]::new));
         }
         db.dropSchema();
     }
@@ -234,15 +250,30 @@ public final class BenchRun {
         try {
             group.run();
             // the machine's load while the group ran: other work on the same cores shows here
-            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            report.measurements.subList(before, report.measurements.size())
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            report.measurements
+                    .subList(before, report.measurements.size())
                     .forEach(m -> m.details().putIfAbsent("loadAverage1mAfter", load));
             report.write(settings.out()); // so far: a run stopped later still leaves its figures
         } catch (Exception | Error e) {
             log.error("{} failed", name, e);
             Measurement failed = Measurement.notMeasured(name, "failed: " + e);
-            report.add(new Measurement(failed.name(), failed.kind(), failed.volume(), 0, 0, Double.NaN, "",
-                    Measurement.Percentiles.NONE, 1, null, null, null, null, failed.note(), failed.details()));
+            report.add(new Measurement(
+                    failed.name(),
+                    failed.kind(),
+                    failed.volume(),
+                    0,
+                    0,
+                    Double.NaN,
+                    "",
+                    Measurement.Percentiles.NONE,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    failed.note(),
+                    failed.details()));
         }
     }
 

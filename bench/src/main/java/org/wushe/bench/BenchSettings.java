@@ -27,34 +27,99 @@ import java.util.stream.Collectors;
  * @param overloadFactor    the intake's overload step offers this many times the knee's rate (P1b): far enough
  *                          beyond capacity that the node must shed, which twice the knee often was not
  */
-public record BenchSettings(String scale, long seed, Set<String> only, Path out,
-        String dbUrl, String dbUser, String dbPassword, boolean durable,
-        int searchRows, List<Integer> socialWorkerRows, int clients, int closedSeconds,
-        List<Integer> httpRates, int stepSeconds, double p99TargetMillis, int rollupRuns, int queryRuns,
-        int warmupImportRows, List<Integer> intakeRates, int codeRate, int listRows, int people, int requests,
+public record BenchSettings(
+        String scale,
+        long seed,
+        Set<String> only,
+        Path out,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        boolean durable,
+        int searchRows,
+        List<Integer> socialWorkerRows,
+        int clients,
+        int closedSeconds,
+        List<Integer> httpRates,
+        int stepSeconds,
+        double p99TargetMillis,
+        int rollupRuns,
+        int queryRuns,
+        int warmupImportRows,
+        List<Integer> intakeRates,
+        int codeRate,
+        int listRows,
+        int people,
+        int requests,
         double overloadFactor) {
 
     public static BenchSettings smoke(Path out) {
-        return new BenchSettings("smoke", 20221, Set.of(), out, null, null, null, true,
-                2_000, List.of(300), 2, 1, List.of(20), 1, 50, 3, 20, 0, List.of(10, 20), 20, 500, 300, 3_000, 4);
+        return new BenchSettings(
+                "smoke",
+                20221,
+                Set.of(),
+                out,
+                null,
+                null,
+                null,
+                true,
+                2_000,
+                List.of(300),
+                2,
+                1,
+                List.of(20),
+                1,
+                50,
+                3,
+                20,
+                0,
+                List.of(10, 20),
+                20,
+                500,
+                300,
+                3_000,
+                4);
     }
 
     public static BenchSettings full(Path out) {
-        return new BenchSettings("full", 20221, Set.of(), out, null, null, null, true,
-                1_000_000, List.of(10_000, 100_000), 8, 10,
-                List.of(50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000), 10, 50, 10, 400, 2_000,
-                List.of(100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000), 500, 1_000_000, 100_000,
-                1_000_000, 4);
+        return new BenchSettings(
+                "full",
+                20221,
+                Set.of(),
+                out,
+                null,
+                null,
+                null,
+                true,
+                1_000_000,
+                List.of(10_000, 100_000),
+                8,
+                10,
+                List.of(50, 100, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000),
+                10,
+                50,
+                10,
+                400,
+                2_000,
+                List.of(100, 150, 200, 300, 400, 600, 800, 1000, 1500, 2000, 3000, 4000),
+                500,
+                1_000_000,
+                100_000,
+                1_000_000,
+                4);
     }
 
     /** From {@code bench.*} system properties, on top of the chosen scale. */
     public static BenchSettings fromSystemProperties() {
         Path out = Path.of(prop("bench.out", "target/bench"));
         BenchSettings base = "smoke".equals(prop("bench.scale", "full")) ? smoke(out) : full(out);
-        return new BenchSettings(base.scale,
+        return new BenchSettings(
+                base.scale,
                 Long.parseLong(prop("bench.seed", Long.toString(base.seed))),
                 csv(prop("bench.only", "")).stream().collect(Collectors.toUnmodifiableSet()),
-                out, blankToNull(prop("bench.db-url", "")), blankToNull(prop("bench.db-user", "")),
+                out,
+                blankToNull(prop("bench.db-url", "")),
+                blankToNull(prop("bench.db-user", "")),
                 blankToNull(prop("bench.db-password", "")),
                 Boolean.parseBoolean(prop("bench.durable", Boolean.toString(base.durable))),
                 Integer.parseInt(prop("bench.search-rows", Integer.toString(base.searchRows))),
@@ -64,7 +129,8 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
                 ints(prop("bench.http-rates", ""), base.httpRates),
                 Integer.parseInt(prop("bench.step-seconds", Integer.toString(base.stepSeconds))),
                 Double.parseDouble(prop("bench.p99-target-ms", Double.toString(base.p99TargetMillis))),
-                base.rollupRuns, base.queryRuns,
+                base.rollupRuns,
+                base.queryRuns,
                 Integer.parseInt(prop("bench.warmup-import-rows", Integer.toString(base.warmupImportRows))),
                 ints(prop("bench.intake-rates", ""), base.intakeRates),
                 Integer.parseInt(prop("bench.code-rate", Integer.toString(base.codeRate))),
@@ -80,9 +146,31 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
     }
 
     public BenchSettings withOnly(Set<String> names) {
-        return new BenchSettings(scale, seed, names, out, dbUrl, dbUser, dbPassword, durable, searchRows,
-                socialWorkerRows, clients, closedSeconds, httpRates, stepSeconds, p99TargetMillis, rollupRuns,
-                queryRuns, warmupImportRows, intakeRates, codeRate, listRows, people, requests, overloadFactor);
+        return new BenchSettings(
+                scale,
+                seed,
+                names,
+                out,
+                dbUrl,
+                dbUser,
+                dbPassword,
+                durable,
+                searchRows,
+                socialWorkerRows,
+                clients,
+                closedSeconds,
+                httpRates,
+                stepSeconds,
+                p99TargetMillis,
+                rollupRuns,
+                queryRuns,
+                warmupImportRows,
+                intakeRates,
+                codeRate,
+                listRows,
+                people,
+                requests,
+                overloadFactor);
     }
 
     private static String prop(String key, String fallback) {
@@ -95,11 +183,16 @@ public record BenchSettings(String scale, long seed, Set<String> only, Path out,
     }
 
     private static List<String> csv(String v) {
-        return Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(v.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<Integer> ints(String v, List<Integer> fallback) {
         List<String> parts = csv(v.replace("_", ""));
-        return parts.isEmpty() ? fallback : parts.stream().map(Integer::parseInt).toList();
+        return parts.isEmpty()
+                ? fallback
+                : parts.stream().map(Integer::parseInt).toList();
     }
 }

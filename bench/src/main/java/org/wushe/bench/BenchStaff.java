@@ -3,7 +3,6 @@ package org.wushe.bench;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,14 +19,16 @@ import org.wushe.shared.RegionCode;
 record BenchStaff(String username, Role role, DataScope scope) {
 
     static BenchStaff as(String username, Role role, String... regions) {
-        return new BenchStaff(username, role,
+        return new BenchStaff(
+                username,
+                role,
                 DataScope.of(Arrays.stream(regions).map(RegionCode::parse).toList()));
     }
 
     <T> T call(Callable<T> work) throws Exception {
         var principal = new StaffPrincipal(-1, username, username, Set.of(role), scope);
-        var token = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                Set.of(new SimpleGrantedAuthority(role.authority())));
+        var token = UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, Set.of(new SimpleGrantedAuthority(role.authority())));
         var previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(new SecurityContextImpl(token));
         try {

@@ -1,6 +1,7 @@
 package org.wushe.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.wushe.WusheApplication;
@@ -29,14 +29,19 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         List<String> appArgs = new ArrayList<>(List.of(
                 // only the application's own configuration: the test classpath's config/application.yml is for tests
                 "--spring.config.location=classpath:/application.yml",
-                "--server.port=0", "--spring.main.banner-mode=off",
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
                 // the intake surge spreads its load over synthetic client addresses (IntakeSurgeScenario)
                 "--server.forward-headers-strategy=native",
-                "--logging.level.root=WARN", "--logging.level.org.wushe=WARN", "--logging.level.org.wushe.bench=INFO",
+                "--logging.level.root=WARN",
+                "--logging.level.org.wushe=WARN",
+                "--logging.level.org.wushe.bench=INFO",
                 "--logging.level.org.wushe.platform.database=INFO"));
         Path dataDir = null;
         if (settings.dbUrl() == null) {
@@ -55,17 +60,21 @@ public final class Benchmark {
         }
         long began = System.nanoTime();
         int exit = 0;
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WusheApplication.class)
-                .run(appArgs.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(WusheApplication.class).run(appArgs.toArray(String[]::new))) {
             double startSeconds = (System.nanoTime() - began) / 1e9;
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Report report = new BenchRun(context, settings, URI.create("http://127.0.0.1:" + port)).run();
             report.jvm.put("applicationStartSeconds", startSeconds);
-            report.machine.put("loadAverageAtEnd",
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            report.postgres.put("mode", settings.dbUrl() == null
-                    ? "embedded, fresh data directory, " + (settings.durable() ? "durable (fsync, synchronous_commit on)" : "NOT durable")
-                    : "external " + settings.dbUrl());
+            report.machine.put(
+                    "loadAverageAtEnd",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            report.postgres.put(
+                    "mode",
+                    settings.dbUrl() == null
+                            ? "embedded, fresh data directory, "
+                                    + (settings.durable() ? "durable (fsync, synchronous_commit on)" : "NOT durable")
+                            : "external " + settings.dbUrl());
             report.notes.add("Application, load generator and PostgreSQL share this machine's cores;"
                     + " other work on the machine during the run shows in machine.loadAverageAtStart.");
             Path file = report.write(settings.out());
@@ -94,10 +103,10 @@ public final class Benchmark {
     private static void preparePostgres(Path dataDir, boolean durable) throws Exception {
         var properties = new EmbeddedPostgresProperties(dataDir, 0, durable, false, Duration.ofSeconds(120));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties);
-             var c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
-             var s = c.createStatement();
-             var inWushe = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-             var w = inWushe.createStatement()) {
+                var c = DriverManager.getConnection(server.jdbcUrl("postgres"), server.username(), server.password());
+                var s = c.createStatement();
+                var inWushe = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                var w = inWushe.createStatement()) {
             s.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
             s.execute("alter system set pg_stat_statements.track = 'top'");
             // The bench reads and resets the statistics as the owner role (BenchRun), which may not create this
@@ -119,6 +128,5 @@ public final class Benchmark {
         }
     }
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 }

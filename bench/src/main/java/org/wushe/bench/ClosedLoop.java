@@ -16,16 +16,14 @@ final class ClosedLoop {
         void operate() throws Exception;
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     interface ClientFactory {
         Client open(int index) throws Exception;
     }
 
-    record Result(long operations, long errors, double seconds, Latencies latencies, String firstError) {
-    }
+    record Result(long operations, long errors, double seconds, Latencies latencies, String firstError) {}
 
     static Result run(int clients, double warmupSeconds, double seconds, ClientFactory factory) throws Exception {
         List<Client> opened = new ArrayList<>();
@@ -58,23 +56,25 @@ final class ClosedLoop {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         for (Client client : clients) {
-            Thread t = new Thread(() -> {
-                while (running.get() && System.nanoTime() < end) {
-                    long began = System.nanoTime();
-                    try {
-                        client.operate();
-                        latencies.recordNanos(System.nanoTime() - began);
-                        ops.incrementAndGet();
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        synchronized (firstError) {
-                            if (firstError.isEmpty()) {
-                                firstError.append(e);
+            Thread t = new Thread(
+                    () -> {
+                        while (running.get() && System.nanoTime() < end) {
+                            long began = System.nanoTime();
+                            try {
+                                client.operate();
+                                latencies.recordNanos(System.nanoTime() - began);
+                                ops.incrementAndGet();
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                                synchronized (firstError) {
+                                    if (firstError.isEmpty()) {
+                                        firstError.append(e);
+                                    }
+                                }
                             }
                         }
-                    }
-                }
-            }, "bench-client");
+                    },
+                    "bench-client");
             t.start();
             threads.add(t);
         }
@@ -83,10 +83,9 @@ final class ClosedLoop {
         }
         running.set(false);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(ops.get(), errors.get(), elapsed, latencies,
-                firstError.isEmpty() ? null : firstError.toString());
+        return new Result(
+                ops.get(), errors.get(), elapsed, latencies, firstError.isEmpty() ? null : firstError.toString());
     }
 
-    private ClosedLoop() {
-    }
+    private ClosedLoop() {}
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
+import java.util.function.Supplier;
 import net.datafaker.Faker;
 
 /**
@@ -45,7 +45,7 @@ final class DataGenerator {
         return distinct(n, () -> faker.address().streetName() + faker.address().buildingNumber() + "号");
     }
 
-    private static List<String> distinct(int n, java.util.function.Supplier<String> draw) {
+    private static List<String> distinct(int n, Supplier<String> draw) {
         Set<String> out = new LinkedHashSet<>();
         int attempts = 0;
         while (out.size() < n && attempts++ < n * 50) {

@@ -1,13 +1,15 @@
 package org.wushe.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
-
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.ApplicationContext;
 import org.wushe.access.Role;
 import org.wushe.directory.imports.ImportSummary;
@@ -21,17 +23,28 @@ import org.wushe.directory.imports.SpreadsheetImports;
  */
 final class DirectoryImportScenario {
 
-    static final List<String> HEADER = List.of("姓名", "身份证号", "手机号", "职业资格", "证书编号", "专长领域",
-            "是否党员", "报到社区", "在岗状态", "所属区划", "所属机构", "服务区划");
-    private static final List<String> COPY_COLUMNS = List.of("name", "id_number", "phone", "qualification",
-            "certificate_no", "specialties", "party_member", "reported_community", "availability", "region_code",
-            "organisations", "served_regions");
+    static final List<String> HEADER =
+            List.of("姓名", "身份证号", "手机号", "职业资格", "证书编号", "专长领域", "是否党员", "报到社区", "在岗状态", "所属区划", "所属机构", "服务区划");
+    private static final List<String> COPY_COLUMNS = List.of(
+            "name",
+            "id_number",
+            "phone",
+            "qualification",
+            "certificate_no",
+            "specialties",
+            "party_member",
+            "reported_community",
+            "availability",
+            "region_code",
+            "organisations",
+            "served_regions");
     /** The indexes of directory_social_worker (V20261129_0510), on the bare table's text columns. */
     private static final List<String> COPY_INDEXES = List.of(
             "create index on {table} (id_number)",
             "create index on {table} (region_code)",
             "create index on {table} (phone)",
             "create index on {table} using gin (name gin_trgm_ops)");
+
     private static final String[] QUALIFICATIONS = {"助理社工师", "社工师", "高级社工师", "无"};
     private static final String[] SPECIALTIES = {"MEDICAL", "COMMUNITY", "ELDERLY、PSYCHOLOGICAL", "CHILD_YOUTH", ""};
 
@@ -41,8 +54,12 @@ final class DirectoryImportScenario {
     private final DataGenerator generator;
     private final BenchSettings settings;
 
-    DirectoryImportScenario(ApplicationContext context, BenchDatabase db, Baselines baselines,
-            DataGenerator generator, BenchSettings settings) {
+    DirectoryImportScenario(
+            ApplicationContext context,
+            BenchDatabase db,
+            Baselines baselines,
+            DataGenerator generator,
+            BenchSettings settings) {
         this.context = context;
         this.db = db;
         this.baselines = baselines;
@@ -55,7 +72,8 @@ final class DirectoryImportScenario {
         List<String> names = generator.names(3_000);
         if (settings.warmupImportRows() > 0) {
             Path warm = settings.out().resolve("data/social-workers-warmup.csv");
-            DataGenerator.writeCsv(warm, HEADER, () -> rowsOf(settings.warmupImportRows(), 9, names, streets, new int[1]));
+            DataGenerator.writeCsv(
+                    warm, HEADER, () -> rowsOf(settings.warmupImportRows(), 9, names, streets, new int[1]));
             var importer = socialWorkerImports(context);
             try (InputStream in = Files.newInputStream(warm)) {
                 BenchStaff.as("bench-importer", Role.CIVIL_AFFAIRS_ADMIN, "310000")
@@ -81,16 +99,29 @@ final class DirectoryImportScenario {
             long errors = Math.abs(summary.rejected() - expectedRejected) + (summary.read() == rows ? 0 : 1);
             Measurement copy = baselines.copy("copy-social-workers-" + rows, csv, COPY_COLUMNS, COPY_INDEXES, rows);
             out.add(copy);
-            Measurement m = new Measurement("directory-import-" + rows, "scenario", rows + " rows csv ("
-                    + expectedRejected + " invalid or duplicate)", rows, seconds, rows / seconds, "rows/s",
-                    Measurement.Percentiles.NONE, errors, null, null, null, null,
+            Measurement m = new Measurement(
+                    "directory-import-" + rows,
+                    "scenario",
+                    rows + " rows csv (" + expectedRejected + " invalid or duplicate)",
+                    rows,
+                    seconds,
+                    rows / seconds,
+                    "rows/s",
+                    Measurement.Percentiles.NONE,
+                    errors,
+                    null,
+                    null,
+                    null,
+                    null,
                     "SocialWorkerImports.importFile: validation, blind indexes, SM4 encryption, de-duplication, insert",
-                    new java.util.LinkedHashMap<>());
+                    new LinkedHashMap<>());
             if (summary.rejected() != expectedRejected && summary.errorWorkbook() != null) {
                 m.with("sampleRejections", sampleReasons(importer, summary));
             }
-            m.with("written", summary.written()).with("rejected", summary.rejected())
-                    .with("expectedRejected", expectedRejected).with("topStatements", db.topStatements(5));
+            m.with("written", summary.written())
+                    .with("rejected", summary.rejected())
+                    .with("expectedRejected", expectedRejected)
+                    .with("topStatements", db.topStatements(5));
             out.add(m.against(copy.name(), m.throughput() / copy.throughput(), null, null));
             series++;
         }
@@ -100,7 +131,9 @@ final class DirectoryImportScenario {
     /** The social workers' import (its class is the directory's own; the bean is found by the list it imports). */
     private static SpreadsheetImports<?> socialWorkerImports(ApplicationContext context) {
         return context.getBeansOfType(SpreadsheetImports.class).values().stream()
-                .filter(i -> i.kind().equals("social-workers")).findFirst().orElseThrow();
+                .filter(i -> i.kind().equals("social-workers"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The first rejected rows' reasons (the 错误原因 column is the last), to say why counts differ. */
@@ -108,7 +141,7 @@ final class DirectoryImportScenario {
         byte[] workbook = BenchStaff.as("bench-importer", Role.CIVIL_AFFAIRS_ADMIN, "310000")
                 .call(() -> importer.errorWorkbook(summary.errorWorkbook()).orElseThrow());
         List<String> reasons = new ArrayList<>();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
             var sheet = wb.getSheetAt(0);
             for (int r = 1; r <= Math.min(8, sheet.getLastRowNum()); r++) {
                 var row = sheet.getRow(r);
@@ -146,10 +179,19 @@ final class DirectoryImportScenario {
                 boolean party = random.nextInt(5) == 0;
                 String qualification = QUALIFICATIONS[random.nextInt(QUALIFICATIONS.length)];
                 String certificate = qualification.equals("无") ? "" : "SW" + series + String.format("%08d", i);
-                return List.of(names.get(random.nextInt(names.size())), id, DataGenerator.phone(series, i),
-                        qualification, certificate,
-                        SPECIALTIES[random.nextInt(SPECIALTIES.length)], party ? "是" : "否", "",
-                        "在岗", street, "", street);
+                return List.of(
+                        names.get(random.nextInt(names.size())),
+                        id,
+                        DataGenerator.phone(series, i),
+                        qualification,
+                        certificate,
+                        SPECIALTIES[random.nextInt(SPECIALTIES.length)],
+                        party ? "是" : "否",
+                        "",
+                        "在岗",
+                        street,
+                        "",
+                        street);
             }
         };
     }

@@ -3,15 +3,20 @@ package org.wushe.bench;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.context.ApplicationContext;
 import org.wushe.privacy.CryptoService;
 
@@ -35,11 +40,24 @@ final class IntakeSurgeScenario {
     static final int WARM_UP_STEPS = 3;
     static final int SUBMITS_PER_ADDRESS = 50;
     static final int CODES_PER_ADDRESS = 25;
-    private static final String[] CATEGORIES = {"CHRONIC_MEDICINE", "FOOD_SUPPLIES", "ELDERLY_CARE",
-            "EMERGENCY_MEDICAL", "PSYCHOLOGICAL", "DIALYSIS", "TRANSPORT_ESCORT", "OTHER"};
-    private static final String[] DESCRIPTIONS = {"家中老人降压药只剩两天，需要帮忙购买", "独居老人家中缺少米面油和蔬菜",
-            "孩子发烧三天需要就医，小区封控无法出门", "透析患者需要每周三次前往医院，请协助安排车辆",
-            "连续多日失眠焦虑，希望有人聊聊", "孕妇需要产检，请帮助联系医院和转运"};
+    private static final String[] CATEGORIES = {
+        "CHRONIC_MEDICINE",
+        "FOOD_SUPPLIES",
+        "ELDERLY_CARE",
+        "EMERGENCY_MEDICAL",
+        "PSYCHOLOGICAL",
+        "DIALYSIS",
+        "TRANSPORT_ESCORT",
+        "OTHER"
+    };
+    private static final String[] DESCRIPTIONS = {
+        "家中老人降压药只剩两天，需要帮忙购买",
+        "独居老人家中缺少米面油和蔬菜",
+        "孩子发烧三天需要就医，小区封控无法出门",
+        "透析患者需要每周三次前往医院，请协助安排车辆",
+        "连续多日失眠焦虑，希望有人聊聊",
+        "孕妇需要产检，请帮助联系医院和转运"
+    };
     private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
     private final ApplicationContext context;
@@ -48,8 +66,8 @@ final class IntakeSurgeScenario {
     private final BenchSettings settings;
     private final List<String> places;
 
-    IntakeSurgeScenario(ApplicationContext context, BenchDatabase db, Http http, BenchSettings settings,
-            List<String> places) {
+    IntakeSurgeScenario(
+            ApplicationContext context, BenchDatabase db, Http http, BenchSettings settings, List<String> places) {
         this.context = context;
         this.db = db;
         this.http = http;
@@ -59,12 +77,14 @@ final class IntakeSurgeScenario {
 
     /** The module is there when its table exists and the public endpoint answers a bad phone with 400. */
     boolean landed() throws Exception {
-        Boolean table = db.jdbc.queryForObject("select to_regclass('requests_help_request') is not null", Boolean.class);
+        Boolean table =
+                db.jdbc.queryForObject("select to_regclass('requests_help_request') is not null", Boolean.class);
         if (!Boolean.TRUE.equals(table)) {
             return false;
         }
         int status = http.postJson("/api/v1/public/verification-codes", "{\"phone\":\"12\"}", "198.19.255.254")
-                .get().statusCode();
+                .get()
+                .statusCode();
         return status == 400;
     }
 
@@ -91,8 +111,10 @@ final class IntakeSurgeScenario {
             var r = OpenLoop.run(rate, step, index, submit);
             index += r.sent();
             steps.add(r);
-            boolean held = r.all().percentileMillis(99) <= settings.p99TargetMillis() && r.serverErrors() == 0
-                    && r.failures() == 0 && r.ok() >= 0.95 * r.sent();
+            boolean held = r.all().percentileMillis(99) <= settings.p99TargetMillis()
+                    && r.serverErrors() == 0
+                    && r.failures() == 0
+                    && r.ok() >= 0.95 * r.sent();
             if (!held) {
                 break;
             }
@@ -102,16 +124,30 @@ final class IntakeSurgeScenario {
 
         // Phase C: well beyond capacity (a multiple of the knee, or of the first step when none held), where the node
         // must shed; at twice the knee it often still answered everything, which showed nothing about shedding
-        double overloadRate = settings.overloadFactor() * (knee != null ? knee.rate() : steps.get(0).rate());
+        double overloadRate = settings.overloadFactor()
+                * (knee != null ? knee.rate() : steps.get(0).rate());
         codes.ensure(phonesFor(index + (long) (overloadRate * step)));
         var overload = OpenLoop.run(overloadRate, step, index, submit);
         index += overload.sent();
         codes.ensure(phonesFor(index + 70));
-        Measurement codeLine = new Measurement("P1a-verification-codes", "scenario", codes.requested + " phones",
-                codes.ok, codes.seconds, codes.ok / codes.seconds, "req/s", codes.latencies.percentiles(),
-                codes.failed, null, null, null, null, "POST /api/v1/public/verification-codes, 16 concurrent clients, "
+        Measurement codeLine = new Measurement(
+                "P1a-verification-codes",
+                "scenario",
+                codes.requested + " phones",
+                codes.ok,
+                codes.seconds,
+                codes.ok / codes.seconds,
+                "req/s",
+                codes.latencies.percentiles(),
+                codes.failed,
+                null,
+                null,
+                null,
+                null,
+                "POST /api/v1/public/verification-codes, 16 concurrent clients, "
                         + codes.shedAndRetried.get() + " answered 429 and sent again after Retry-After"
-                        + " (closed loop: the surge's set-up, not a target); SMS to the outbox", new LinkedHashMap<>());
+                        + " (closed loop: the surge's set-up, not a target); SMS to the outbox",
+                new LinkedHashMap<>());
         out.add(codeLine);
         List<String[]> verified = codes.verified;
 
@@ -121,43 +157,78 @@ final class IntakeSurgeScenario {
         var burst = OpenLoop.run(70, 1, 0, i -> submitFrom(burstStart + i, "198.18.255.253", verified, accepted));
 
         long inDatabase = countInDatabase(accepted);
-        long answered2xx = new java.util.HashSet<>(accepted).size();
+        long answered2xx = new HashSet<>(accepted).size();
 
         String volume = verified.size() + " verified phones, " + places.size() + " places";
         Measurement m;
         var line = knee != null ? knee : steps.get(0);
-        m = new Measurement("P1-intake-surge", "scenario", volume, line.ok(), line.seconds(), line.okPerSecond(),
-                "req/s", line.all().percentiles(), line.serverErrors() + line.failures() + line.otherStatus()
-                        + (answered2xx - inDatabase),
-                null, null, null, null, knee == null ? "no step held p99 ≤ " + settings.p99TargetMillis() + " ms"
-                        : "knee of the step-up: highest rate with p99 ≤ " + settings.p99TargetMillis() + " ms (from intended start)",
+        m = new Measurement(
+                "P1-intake-surge",
+                "scenario",
+                volume,
+                line.ok(),
+                line.seconds(),
+                line.okPerSecond(),
+                "req/s",
+                line.all().percentiles(),
+                line.serverErrors() + line.failures() + line.otherStatus() + (answered2xx - inDatabase),
+                null,
+                null,
+                null,
+                null,
+                knee == null
+                        ? "no step held p99 ≤ " + settings.p99TargetMillis() + " ms"
+                        : "knee of the step-up: highest rate with p99 ≤ " + settings.p99TargetMillis()
+                                + " ms (from intended start)",
                 new LinkedHashMap<>());
         boolean kneeMet = knee != null && knee.rate() >= 3000;
         // shedding is shown only when the overload step was really beyond capacity (something was shed)
-        Boolean overloadShedOk = overload.shed() == 0 ? null
+        Boolean overloadShedOk = overload.shed() == 0
+                ? null
                 : overload.serverErrors() == 0 && overload.shedLatencies().percentileMillis(99) <= 100;
-        boolean shedOk = Boolean.TRUE.equals(overloadShedOk) && burst.serverErrors() == 0 && burst.shed() > 0
+        boolean shedOk = Boolean.TRUE.equals(overloadShedOk)
+                && burst.serverErrors() == 0
+                && burst.shed() > 0
                 && burst.shedLatencies().percentileMillis(99) <= 100;
         boolean durable = inDatabase == answered2xx;
-        m.with("steps", steps.stream().map(OpenLoop.Result::summary).toList()).with("warmUp", warm.summary()).with("overload", overload.summary())
+        m.with("steps", steps.stream().map(OpenLoop.Result::summary).toList())
+                .with("warmUp", warm.summary())
+                .with("overload", overload.summary())
                 .with("singleAddressBurst", burst.summary())
-                .with("answered2xx", answered2xx).with("found2xxInDatabase", inDatabase)
+                .with("answered2xx", answered2xx)
+                .with("found2xxInDatabase", inDatabase)
                 .with("overloadShedsWith429Within100msAndNo5xx", shedOk)
-                .with("rateLimitsForTheBenchmark", "product limits unchanged (60 submits/h per address, 10/h per phone);"
-                        + " load spread over synthetic client addresses 198.18.0.0/15 via X-Forwarded-For: "
-                        + SUBMITS_PER_ADDRESS + " submits per address, " + SUBMITS_PER_PHONE + " per phone")
+                .with(
+                        "rateLimitsForTheBenchmark",
+                        "product limits unchanged (60 submits/h per address, 10/h per phone);"
+                                + " load spread over synthetic client addresses 198.18.0.0/15 via X-Forwarded-For: "
+                                + SUBMITS_PER_ADDRESS + " submits per address, " + SUBMITS_PER_PHONE + " per phone")
                 .with("topStatementsDuringStepUp", topAtSurge);
-        out.add(m.against(insertTps == null ? null : insertTps.name(),
+        out.add(m.against(
+                insertTps == null ? null : insertTps.name(),
                 insertTps == null ? null : m.throughput() / insertTps.throughput(),
                 "≥ 3,000 req/s at p99 ≤ 50 ms; ≥ 30 % of raw INSERT tx/s; above capacity 429 within 100 ms, no 5xx;"
                         + " every 2xx in the database",
                 kneeMet && shedOk && durable && (insertTps == null || m.throughput() / insertTps.throughput() >= 0.3)));
-        Measurement over = new Measurement("P1b-intake-overload", "scenario",
-                String.format("%.0f req/s offered", overloadRate), overload.ok(), overload.seconds(),
-                overload.okPerSecond(), "req/s", overload.all().percentiles(), overload.serverErrors()
-                        + overload.failures(), null, null, "429 p99 ≤ 100 ms, no 5xx", overloadShedOk,
-                (overload.shed() == 0 ? "not beyond capacity: nothing shed; " : "429 p99 " + String.format("%.1f",
-                        overload.shedLatencies().percentileMillis(99)) + " ms; ")
+        Measurement over = new Measurement(
+                "P1b-intake-overload",
+                "scenario",
+                String.format("%.0f req/s offered", overloadRate),
+                overload.ok(),
+                overload.seconds(),
+                overload.okPerSecond(),
+                "req/s",
+                overload.all().percentiles(),
+                overload.serverErrors() + overload.failures(),
+                null,
+                null,
+                "429 p99 ≤ 100 ms, no 5xx",
+                overloadShedOk,
+                (overload.shed() == 0
+                                ? "not beyond capacity: nothing shed; "
+                                : "429 p99 "
+                                        + String.format(
+                                                "%.1f", overload.shedLatencies().percentileMillis(99)) + " ms; ")
                         + "2xx " + overload.ok() + ", 429 " + overload.shed() + ", 5xx " + overload.serverErrors()
                         + "; single-address burst: 2xx " + burst.ok() + ", 429 " + burst.shed() + " (429 p99 "
                         + String.format("%.1f", burst.shedLatencies().percentileMillis(99)) + " ms)",
@@ -166,14 +237,15 @@ final class IntakeSurgeScenario {
         return out;
     }
 
-    private java.util.concurrent.CompletableFuture<Integer> submit(long i, List<String[]> verified, Queue<UUID> accepted) {
+    private CompletableFuture<Integer> submit(long i, List<String[]> verified, Queue<UUID> accepted) {
         return submitFrom(i, address(18, interleaved(i, SUBMITS_PER_ADDRESS, 5 * stride())), verified, accepted);
     }
 
-    private java.util.concurrent.CompletableFuture<Integer> submitFrom(long i, String address, List<String[]> verified,
-            Queue<UUID> accepted) {
+    private CompletableFuture<Integer> submitFrom(
+            long i, String address, List<String[]> verified, Queue<UUID> accepted) {
         String[] phone = verified.get((int) (interleaved(i, SUBMITS_PER_PHONE, stride()) % verified.size()));
-        UUID key = UUID.nameUUIDFromBytes(("bench-intake-" + settings.seed() + "-" + i).getBytes(StandardCharsets.UTF_8));
+        UUID key =
+                UUID.nameUUIDFromBytes(("bench-intake-" + settings.seed() + "-" + i).getBytes(StandardCharsets.UTF_8));
         String place = places.get((int) Math.floorMod(i * 2654435761L, (long) places.size()));
         String json = "{\"category\":\"" + CATEGORIES[(int) (i % CATEGORIES.length)] + "\","
                 + "\"description\":\"" + DESCRIPTIONS[(int) (i % DESCRIPTIONS.length)] + "\","
@@ -217,12 +289,12 @@ final class IntakeSurgeScenario {
      * back from the outbox, decrypted through the application's CryptoService as the phone would read the SMS.
      */
     private final class Codes {
-        final List<String[]> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String[]> verified = new CopyOnWriteArrayList<>();
         final Latencies latencies = new Latencies();
         int requested;
         long ok;
         long failed;
-        final java.util.concurrent.atomic.AtomicLong shedAndRetried = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong shedAndRetried = new AtomicLong();
         double seconds;
         long lastOutboxId;
 
@@ -232,37 +304,44 @@ final class IntakeSurgeScenario {
             }
             int from = requested;
             int to = (int) phones;
-            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(from);
-            java.util.concurrent.atomic.AtomicLong good = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong bad = new java.util.concurrent.atomic.AtomicLong();
+            AtomicInteger next = new AtomicInteger(from);
+            AtomicLong good = new AtomicLong();
+            AtomicLong bad = new AtomicLong();
             long began = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 16; t++) {
-                Thread thread = new Thread(() -> {
-                    int k;
-                    while ((k = next.getAndIncrement()) < to) {
-                        // a shed request (429) is sent again after its Retry-After, as a well-behaved client does
-                        for (int attempt = 1; ; attempt++) {
-                            long start = System.nanoTime();
-                            try {
-                                var response = http.postJson("/api/v1/public/verification-codes",
-                                        "{\"phone\":\"" + DataGenerator.phone(7, k) + "\"}",
-                                        address(19, k / CODES_PER_ADDRESS)).get();
-                                latencies.recordNanos(System.nanoTime() - start);
-                                if (response.statusCode() == 429 && attempt < 5) {
-                                    shedAndRetried.incrementAndGet();
-                                    Thread.sleep(1000L * Long.parseLong(
-                                            response.headers().firstValue("Retry-After").orElse("1")));
-                                    continue;
+                Thread thread = new Thread(
+                        () -> {
+                            int k;
+                            while ((k = next.getAndIncrement()) < to) {
+                                // a shed request (429) is sent again after its Retry-After, as a well-behaved client
+                                // does
+                                for (int attempt = 1; ; attempt++) {
+                                    long start = System.nanoTime();
+                                    try {
+                                        var response = http.postJson(
+                                                        "/api/v1/public/verification-codes",
+                                                        "{\"phone\":\"" + DataGenerator.phone(7, k) + "\"}",
+                                                        address(19, k / CODES_PER_ADDRESS))
+                                                .get();
+                                        latencies.recordNanos(System.nanoTime() - start);
+                                        if (response.statusCode() == 429 && attempt < 5) {
+                                            shedAndRetried.incrementAndGet();
+                                            Thread.sleep(1000L
+                                                    * Long.parseLong(response.headers()
+                                                            .firstValue("Retry-After")
+                                                            .orElse("1")));
+                                            continue;
+                                        }
+                                        (response.statusCode() / 100 == 2 ? good : bad).incrementAndGet();
+                                    } catch (Exception e) {
+                                        bad.incrementAndGet();
+                                    }
+                                    break;
                                 }
-                                (response.statusCode() / 100 == 2 ? good : bad).incrementAndGet();
-                            } catch (Exception e) {
-                                bad.incrementAndGet();
                             }
-                            break;
-                        }
-                    }
-                }, "bench-codes");
+                        },
+                        "bench-codes");
                 thread.start();
                 threads.add(thread);
             }
@@ -274,17 +353,20 @@ final class IntakeSurgeScenario {
             failed += bad.get();
             requested = to;
             CryptoService crypto = context.getBean(CryptoService.class);
-            Map<String, String> codeOf = new java.util.HashMap<>();
+            Map<String, String> codeOf = new HashMap<>();
             long[] maxId = {lastOutboxId};
-            db.jdbc.query("select id, recipient_cipher, body_cipher from notify_message where template_key = 'requests.code'"
-                    + " and id > ? order by id", rs -> {
+            db.jdbc.query(
+                    "select id, recipient_cipher, body_cipher from notify_message where template_key = 'requests.code'"
+                            + " and id > ? order by id",
+                    rs -> {
                         maxId[0] = Math.max(maxId[0], rs.getLong(1));
                         String phone = crypto.decrypt(rs.getBytes(2), "notify_message", "recipient");
                         Matcher code = CODE.matcher(crypto.decrypt(rs.getBytes(3), "notify_message", "body_cipher"));
                         if (code.find()) {
                             codeOf.put(phone, code.group(1)); // the latest code of a phone is the valid one
                         }
-                    }, lastOutboxId);
+                    },
+                    lastOutboxId);
             lastOutboxId = maxId[0];
             for (int k = from; k < to; k++) {
                 String phone = DataGenerator.phone(7, k);
@@ -302,12 +384,13 @@ final class IntakeSurgeScenario {
     private long countInDatabase(Queue<UUID> accepted) throws Exception {
         db.execute("create table if not exists bench.accepted_key (k uuid primary key)", "truncate bench.accepted_key");
         StringBuilder csv = new StringBuilder();
-        for (UUID k : new java.util.HashSet<>(accepted)) {
+        for (UUID k : new HashSet<>(accepted)) {
             csv.append(k).append('\n');
         }
         db.copy("copy bench.accepted_key from stdin", new StringReader(csv.toString()));
-        return db.jdbc.queryForObject("select count(*) from bench.accepted_key a join requests_help_request r"
-                + " on r.submission_key = a.k", Long.class);
+        return db.jdbc.queryForObject(
+                "select count(*) from bench.accepted_key a join requests_help_request r" + " on r.submission_key = a.k",
+                Long.class);
     }
 
     private static String address(int secondOctet, long n) {

@@ -1,7 +1,6 @@
 package org.wushe.bench;
 
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -27,7 +26,7 @@ final class Latencies {
     }
 
     Measurement.Percentiles percentiles() {
-        return new Measurement.Percentiles(percentileMillis(50), percentileMillis(95), percentileMillis(99),
-                maxMillis());
+        return new Measurement.Percentiles(
+                percentileMillis(50), percentileMillis(95), percentileMillis(99), maxMillis());
     }
 }

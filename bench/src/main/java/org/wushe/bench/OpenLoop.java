@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,8 +21,7 @@ import java.util.function.LongFunction;
 final class OpenLoop {
 
     /** Sends request number {@code i} and completes with its HTTP status (or exceptionally). */
-    interface Request extends LongFunction<CompletableFuture<Integer>> {
-    }
+    interface Request extends LongFunction<CompletableFuture<Integer>> {}
 
     /**
      * @param ok          2xx answers; {@code okLatencies} their latencies from intended start
@@ -29,8 +30,19 @@ final class OpenLoop {
      * @param otherStatus any other status (4xx but 429)
      * @param failures    exceptions (connection refused, time-out) and requests never sent (client saturated)
      */
-    record Result(double rate, double seconds, long sent, long ok, long shed, long serverErrors, long otherStatus,
-            long failures, Latencies all, Latencies okLatencies, Latencies shedLatencies, String firstFailure) {
+    record Result(
+            double rate,
+            double seconds,
+            long sent,
+            long ok,
+            long shed,
+            long serverErrors,
+            long otherStatus,
+            long failures,
+            Latencies all,
+            Latencies okLatencies,
+            Latencies shedLatencies,
+            String firstFailure) {
 
         double okPerSecond() {
             return ok / seconds;
@@ -119,13 +131,24 @@ final class OpenLoop {
         }
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // individual outcomes are already counted; a time-out leaves the rest uncounted, said below
         }
         long unanswered = pending.stream().filter(f -> !f.isDone()).count();
         double elapsed = Math.max(seconds, (System.nanoTime() - start) / 1e9);
-        return new Result(ratePerSecond, elapsed, total, ok.get(), shed.get(), s5xx.get(), other.get(),
-                failures.get() + unanswered, all, okLat, shedLat, firstFailure.isEmpty() ? null : firstFailure.toString());
+        return new Result(
+                ratePerSecond,
+                elapsed,
+                total,
+                ok.get(),
+                shed.get(),
+                s5xx.get(),
+                other.get(),
+                failures.get() + unanswered,
+                all,
+                okLat,
+                shedLat,
+                firstFailure.isEmpty() ? null : firstFailure.toString());
     }
 
     private static void note(StringBuffer first, String what) {
@@ -141,8 +164,9 @@ final class OpenLoop {
      * could not keep up (fewer than 95 % of the offered requests answered 2xx or 429 in time), or errors appear.
      * The knee is the highest rate that held.
      */
-    static StepUp stepUp(List<Integer> rates, double stepSeconds, double p99TargetMillis, long firstIndex,
-            Request request) throws InterruptedException {
+    static StepUp stepUp(
+            List<Integer> rates, double stepSeconds, double p99TargetMillis, long firstIndex, Request request)
+            throws InterruptedException {
         List<Result> steps = new ArrayList<>();
         Result knee = null;
         long index = firstIndex;
@@ -150,8 +174,10 @@ final class OpenLoop {
             Result r = run(rate, stepSeconds, index, request);
             index += r.sent();
             steps.add(r);
-            boolean held = r.all().percentileMillis(99) <= p99TargetMillis && r.serverErrors() == 0
-                    && r.failures() == 0 && r.ok() >= 0.95 * r.sent();
+            boolean held = r.all().percentileMillis(99) <= p99TargetMillis
+                    && r.serverErrors() == 0
+                    && r.failures() == 0
+                    && r.ok() >= 0.95 * r.sent();
             if (!held) {
                 break;
             }
@@ -166,6 +192,5 @@ final class OpenLoop {
         }
     }
 
-    private OpenLoop() {
-    }
+    private OpenLoop() {}
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,14 +29,25 @@ final class Report {
     Report(BenchSettings settings) {
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("memoryBytes", memTotal());
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        machine.put("loadAverageAtStart", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        machine.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
+        machine.put(
+                "loadAverageAtStart",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         jvm.put("version", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        jvm.put("flags", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-Dbench.db-password")).toList());
+        jvm.put(
+                "flags",
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> !a.startsWith("-Dbench.db-password"))
+                        .toList());
         jvm.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
-        jvm.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
+        jvm.put(
+                "gc",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(b -> b.getName())
+                        .toList());
         configuration.put("scale", settings.scale());
         configuration.put("seed", settings.seed());
         configuration.put("clients", settings.clients());
@@ -56,23 +66,41 @@ final class Report {
     }
 
     Measurement find(String name) {
-        return measurements.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+        return measurements.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     String table() {
         StringBuilder t = new StringBuilder();
-        t.append("| measurement | kind | volume | throughput | p50 ms | p95 ms | p99 ms | errors | ratio to baseline | target |\n");
+        t.append(
+                "| measurement | kind | volume | throughput | p50 ms | p95 ms | p99 ms | errors | ratio to baseline | target |\n");
         t.append("|---|---|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Measurement m : measurements) {
-            t.append("| ").append(m.name()).append(" | ").append(m.kind()).append(" | ").append(m.volume())
-                    .append(" | ").append(Double.isNaN(m.throughput()) ? (m.note() == null ? "—" : m.note())
-                            : fmt(m.throughput()) + " " + m.unit())
-                    .append(" | ").append(ms(m.latency().p50())).append(" | ").append(ms(m.latency().p95()))
-                    .append(" | ").append(ms(m.latency().p99())).append(" | ").append(m.errors())
-                    .append(" | ").append(m.ratio() == null ? "—"
-                            : String.format(Locale.ROOT, "%.2f × %s", m.ratio(), m.baseline()))
-                    .append(" | ").append(m.target() == null ? "—" : m.target()
-                            + (m.met() == null ? "" : m.met() ? " ✔" : " ✘"))
+            t.append("| ")
+                    .append(m.name())
+                    .append(" | ")
+                    .append(m.kind())
+                    .append(" | ")
+                    .append(m.volume())
+                    .append(" | ")
+                    .append(
+                            Double.isNaN(m.throughput())
+                                    ? (m.note() == null ? "—" : m.note())
+                                    : fmt(m.throughput()) + " " + m.unit())
+                    .append(" | ")
+                    .append(ms(m.latency().p50()))
+                    .append(" | ")
+                    .append(ms(m.latency().p95()))
+                    .append(" | ")
+                    .append(ms(m.latency().p99()))
+                    .append(" | ")
+                    .append(m.errors())
+                    .append(" | ")
+                    .append(m.ratio() == null ? "—" : String.format(Locale.ROOT, "%.2f × %s", m.ratio(), m.baseline()))
+                    .append(" | ")
+                    .append(m.target() == null ? "—" : m.target() + (m.met() == null ? "" : m.met() ? " ✔" : " ✘"))
                     .append(" |\n");
         }
         return t.toString();
@@ -94,9 +122,13 @@ final class Report {
 
     Path write(Path dir) throws Exception {
         Files.createDirectories(dir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(started);
         Path file = dir.resolve("bench-" + stamp + ".json");
-        String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+        String json = JsonMapper.builder()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .build()
                 .writeValueAsString(asMap());
         Files.writeString(file, json);
         Files.writeString(dir.resolve("latest.json"), json);
@@ -109,8 +141,9 @@ final class Report {
     }
 
     private static String ms(double v) {
-        return Double.isNaN(v) ? "—" : v >= 100 ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.2f", v);
+        return Double.isNaN(v)
+                ? "—"
+                : v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static long memTotal() {

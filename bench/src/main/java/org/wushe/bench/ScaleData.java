@@ -3,7 +3,6 @@ package org.wushe.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -37,7 +36,10 @@ final class ScaleData {
         long began = System.nanoTime();
         byte[] idCipher = crypto.encrypt("310104199001011234", "directory_social_worker", "id_number");
         byte[] phoneCipher = crypto.encrypt("13900000000", "directory_social_worker", "phone");
-        withIndexesRebuilt("directory_social_worker", () -> db.jdbc.update("""
+        withIndexesRebuilt(
+                "directory_social_worker",
+                () -> db.jdbc.update(
+                        """
                 insert into directory_social_worker (name, id_number_cipher, id_number_index, sex, birth_date,
                     phone_cipher, phone_index, qualification, availability, region_code, created_by)
                 select n.v, ?, digest('bench-sw-' || g, 'sha256'), case when g % 2 = 0 then 'MALE' else 'FEMALE' end,
@@ -46,8 +48,7 @@ final class ScaleData {
                        case when g % 10 = 0 then 'OFF_DUTY' else 'ON_DUTY' end, r.code, ?
                 from generate_series(1::bigint, ?::bigint) g
                 join bench.pool_region r on r.i = (g * 2654435761) % ?
-                join bench.pool_name n on n.i = (g * 40503 + 7) % ?""", idCipher, phoneCipher, BY, workers,
-                pools.regions.size(), pools.names.size()));
+                join bench.pool_name n on n.i = (g * 40503 + 7) % ?""", idCipher, phoneCipher, BY, workers, pools.regions.size(), pools.names.size()));
         db.jdbc.update("""
                 insert into directory_social_worker_specialty (social_worker_id, specialty)
                 select id, (array['MEDICAL','COMMUNITY','ELDERLY','PSYCHOLOGICAL','CHILD_YOUTH','FAMILY'])[id % 6 + 1]
@@ -57,7 +58,10 @@ final class ScaleData {
                 select id, region_code from directory_social_worker where created_by = ?""", BY);
         byte[] vIdCipher = crypto.encrypt("310104199001011234", "directory_volunteer", "id_number");
         byte[] vPhoneCipher = crypto.encrypt("13900000000", "directory_volunteer", "phone");
-        withIndexesRebuilt("directory_volunteer", () -> db.jdbc.update("""
+        withIndexesRebuilt(
+                "directory_volunteer",
+                () -> db.jdbc.update(
+                        """
                 insert into directory_volunteer (name, id_number_cipher, id_number_index, sex, birth_date,
                     phone_cipher, phone_index, skills, region_code, consent_version, consented_at, status,
                     reviewed_by, reviewed_at, passport_no)
@@ -68,15 +72,20 @@ final class ScaleData {
                        r.code, 'bench', now(), 'APPROVED', ?, now(), 'BENCH' || lpad(g::text, 10, '0')
                 from generate_series(1::bigint, ?::bigint) g
                 join bench.pool_region r on r.i = (g * 40503 + 11) % ?
-                join bench.pool_name n on n.i = (g * 65599 + 5) % ?""", vIdCipher, vPhoneCipher, BY, volunteers,
-                pools.regions.size(), pools.names.size()));
+                join bench.pool_name n on n.i = (g * 65599 + 5) % ?""", vIdCipher, vPhoneCipher, BY, volunteers, pools.regions.size(), pools.names.size()));
         db.jdbc.update("""
                 insert into directory_volunteer_region (volunteer_id, region_code)
                 select id, region_code from directory_volunteer where reviewed_by = ?""", BY);
-        db.execute("vacuum (analyze) directory_social_worker", "vacuum (analyze) directory_volunteer",
-                "vacuum (analyze) directory_social_worker_specialty", "vacuum (analyze) directory_social_worker_region",
+        db.execute(
+                "vacuum (analyze) directory_social_worker",
+                "vacuum (analyze) directory_volunteer",
+                "vacuum (analyze) directory_social_worker_specialty",
+                "vacuum (analyze) directory_social_worker_region",
                 "vacuum (analyze) directory_volunteer_region");
-        log.info("{} social workers and {} volunteers generated in {} ms", workers, volunteers,
+        log.info(
+                "{} social workers and {} volunteers generated in {} ms",
+                workers,
+                volunteers,
                 (System.nanoTime() - began) / 1_000_000);
     }
 
@@ -92,7 +101,10 @@ final class ScaleData {
         byte[] description = crypto.encrypt("家中老人降压药只剩两天，需要帮忙购买", table, "description");
         Long[] workers = range("select min(id), max(id) from directory_social_worker where created_by = ?");
         Long[] volunteers = range("select min(id), max(id) from directory_volunteer where reviewed_by = ?");
-        withIndexesRebuilt(table, () -> db.jdbc.update("""
+        withIndexesRebuilt(
+                table,
+                () -> db.jdbc.update(
+                        """
                 insert into requests_help_request (tracking_code, channel, category, for_whom, region_code,
                     address_cipher, address_search, phone_cipher, phone_index, description_cipher, urgency, priority,
                     status, first_contact_due, resolution_due, worker_id, worker_name, volunteer_id, volunteer_name,
@@ -114,8 +126,19 @@ final class ScaleData {
                       from generate_series(1::bigint, ?::bigint) g) x
                 join bench.pool_region r on r.i = (g * 2654435761) % ?
                 join bench.pool_street s on s.i = (g * 65599 + 3) % ?""",
-                address, phone, description, workers[0], workers[1], workers[0], volunteers[0], volunteers[1],
-                volunteers[0], BY, n, pools.regions.size(), pools.streets.size()));
+                        address,
+                        phone,
+                        description,
+                        workers[0],
+                        workers[1],
+                        workers[0],
+                        volunteers[0],
+                        volunteers[1],
+                        volunteers[0],
+                        BY,
+                        n,
+                        pools.regions.size(),
+                        pools.streets.size()));
         // A live table is vacuumed by autovacuum after a bulk insert (its insert threshold, PostgreSQL 13+), which
         // sets the visibility map: measured before that, every index-only count read the heap row by row.
         db.execute("vacuum (analyze) " + table);
@@ -136,13 +159,11 @@ final class ScaleData {
         List<String> definitions = new ArrayList<>(db.jdbc.queryForList("""
                 select pg_get_indexdef(i.indexrelid) from pg_index i
                 where i.indrelid = ?::regclass
-                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""",
-                String.class, table));
+                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""", String.class, table));
         List<String> names = db.jdbc.queryForList("""
                 select i.indexrelid::regclass::text from pg_index i
                 where i.indrelid = ?::regclass
-                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""",
-                String.class, table);
+                  and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)""", String.class, table);
         names.forEach(name -> db.execute("drop index " + name));
         try {
             load.run();

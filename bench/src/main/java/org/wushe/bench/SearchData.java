@@ -1,6 +1,9 @@
 package org.wushe.bench;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bench.search}: N rows of (id, region code, name, address, created_at) built set-wise — Datafaker pools
@@ -27,12 +30,14 @@ final class SearchData {
         List<String> names = generator.names(5_000);
         List<String> streets = generator.streets(3_000);
         List<String> regions = db.jdbc.queryForList(
-                "select code from region_region where code like '31%' and length(code) = 9 order by code", String.class);
+                "select code from region_region where code like '31%' and length(code) = 9 order by code",
+                String.class);
         if (regions.isEmpty()) {
             throw new IllegalStateException("no Shanghai streets in region_region: the region data is not loaded");
         }
         if (db.jdbc.queryForObject("select to_regclass('bench.pool_name') is null", Boolean.class)) {
-            db.execute("create table bench.pool_name (i int primary key, v text not null)",
+            db.execute(
+                    "create table bench.pool_name (i int primary key, v text not null)",
                     "create table bench.pool_street (i int primary key, v text not null)",
                     "create table bench.pool_region (i int primary key, code varchar(12) collate \"C\" not null, name text)");
             db.copy("copy bench.pool_name from stdin (format csv)", indexed(names));
@@ -67,21 +72,22 @@ final class SearchData {
                 join bench.pool_region r on r.i = (g * 2654435761) % ?
                 join bench.pool_name n on n.i = (g * 40503 + 7) % ?
                 join bench.pool_street s on s.i = (g * 65599 + 3) % ?""", rows, regions.size(), names.size(), streets.size());
-        db.execute("create index on bench.search (region_code, id)",
+        db.execute(
+                "create index on bench.search (region_code, id)",
                 "create index bench_search_address_trgm on bench.search using gin (address gin_trgm_ops)",
                 "create index bench_search_name_trgm on bench.search using gin (name gin_trgm_ops)",
                 "analyze bench.search");
         long millis = (System.nanoTime() - began) / 1_000_000;
-        org.slf4j.LoggerFactory.getLogger(SearchData.class).info("bench.search: {} rows generated and indexed in {} ms",
-                rows, millis);
+        LoggerFactory.getLogger(SearchData.class)
+                .info("bench.search: {} rows generated and indexed in {} ms", rows, millis);
         return new SearchData(rows, names, streets, regions);
     }
 
-    private static java.io.Reader indexed(List<String> values) {
+    private static Reader indexed(List<String> values) {
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             csv.append(i).append(',').append(values.get(i)).append('\n');
         }
-        return new java.io.StringReader(csv.toString());
+        return new StringReader(csv.toString());
     }
 }

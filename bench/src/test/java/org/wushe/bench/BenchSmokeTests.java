@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * baseline and the directory-import and HTTP scenarios run, produce figures, and the JSON file is written.
  * It checks the harness, not speed (benchmarks are never timed tests).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.forward-headers-strategy=native")
 class BenchSmokeTests {
 
@@ -46,7 +45,8 @@ class BenchSmokeTests {
         }
         Measurement imported = report.find("directory-import-300");
         assertThat(imported.errors()).as("%s", imported.details()).isZero();
-        assertThat(imported.details().get("rejected")).isEqualTo(imported.details().get("expectedRejected"));
+        assertThat(imported.details().get("rejected"))
+                .isEqualTo(imported.details().get("expectedRejected"));
         assertThat((long) imported.details().get("rejected")).isPositive();
         assertThat(imported.ratio()).isPositive();
         assertThat(report.find("copy-social-workers-300").operations()).isEqualTo(300);
@@ -57,7 +57,8 @@ class BenchSmokeTests {
         Measurement surge = report.find("P1-intake-surge");
         assertThat(surge).as("%s", report.measurements).isNotNull();
         assertThat((long) surge.details().get("answered2xx")).isPositive();
-        assertThat(surge.details().get("found2xxInDatabase")).isEqualTo(surge.details().get("answered2xx"));
+        assertThat(surge.details().get("found2xxInDatabase"))
+                .isEqualTo(surge.details().get("answered2xx"));
         assertThat(report.find("P1a-verification-codes").operations()).isPositive();
         assertThat(report.find("P1b-intake-overload").note()).contains("429");
 
@@ -65,12 +66,16 @@ class BenchSmokeTests {
         assertThat(list).as("%s", report.measurements).isNotNull();
         assertThat(list.errors()).as("%s", list.details()).isZero();
         assertThat(list.ratio()).isPositive();
-        for (String name : new String[] {"P3-assignment-suggestions", "P4-worklist-first-page",
-                "P4-worklist-substring-search"}) {
+        for (String name :
+                new String[] {"P3-assignment-suggestions", "P4-worklist-first-page", "P4-worklist-substring-search"}) {
             Measurement m = report.find(name);
             assertThat(m).as("%s in %s", name, report.measurements).isNotNull();
-            assertThat(m.operations()).as(name).isEqualTo(name.startsWith("P3")
-                    ? RequestScaleScenarios.suggestionRuns(settings) : settings.queryRuns());
+            assertThat(m.operations())
+                    .as(name)
+                    .isEqualTo(
+                            name.startsWith("P3")
+                                    ? RequestScaleScenarios.suggestionRuns(settings)
+                                    : settings.queryRuns());
             assertThat(m.errors()).as("%s %s", name, m.details()).isZero();
         }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -23,6 +22,7 @@ public class Account {
 
     @Id
     private Long id;
+
     private String username;
     private String displayName;
     private byte[] phoneCipher;
@@ -37,18 +37,26 @@ public class Account {
     private boolean enabled;
     private Instant createdAt;
     private String createdBy;
+
     @Version
     private int version;
+
     @MappedCollection(idColumn = "account_id")
     private Set<AccountRole> roles;
+
     @MappedCollection(idColumn = "account_id")
     private Set<AccountScope> scopes;
 
-    protected Account() {
-    }
+    protected Account() {}
 
-    static Account create(String username, String displayName, Set<Role> roles, DataScope scope,
-            String temporaryPasswordHash, String createdBy, Instant now) {
+    static Account create(
+            String username,
+            String displayName,
+            Set<Role> roles,
+            DataScope scope,
+            String temporaryPasswordHash,
+            String createdBy,
+            Instant now) {
         var account = new Account();
         account.username = username;
         account.displayName = displayName;
@@ -64,7 +72,8 @@ public class Account {
     void assign(Set<Role> newRoles, DataScope scope) {
         this.roles = newRoles.stream().map(r -> new AccountRole(r.name())).collect(Collectors.toSet());
         this.wholeCountry = scope.wholeCountry();
-        this.scopes = scope.regions().stream().map(r -> new AccountScope(r.value())).collect(Collectors.toSet());
+        this.scopes =
+                scope.regions().stream().map(r -> new AccountScope(r.value())).collect(Collectors.toSet());
         this.organisationId = scope.organisationId().orElse(null);
     }
 
@@ -155,21 +164,25 @@ public class Account {
 
     /** The region an account's audit rows are filed under (so auditors of that region see them). */
     public RegionCode homeRegion() {
-        return wholeCountry ? null : scopes.stream().map(s -> RegionCode.parse(s.regionCode())).sorted().findFirst()
-                .orElse(null);
+        return wholeCountry
+                ? null
+                : scopes.stream()
+                        .map(s -> RegionCode.parse(s.regionCode()))
+                        .sorted()
+                        .findFirst()
+                        .orElse(null);
     }
 
     public DataScope scope() {
-        Collection<RegionCode> regions = scopes.stream().map(s -> RegionCode.parse(s.regionCode())).toList();
+        Collection<RegionCode> regions =
+                scopes.stream().map(s -> RegionCode.parse(s.regionCode())).toList();
         DataScope scope = wholeCountry ? DataScope.country() : DataScope.of(regions);
         return organisationId == null ? scope : scope.withOrganisation(organisationId);
     }
 
     @Table("access_account_role")
-    record AccountRole(String role) {
-    }
+    record AccountRole(String role) {}
 
     @Table("access_account_scope")
-    record AccountScope(String regionCode) {
-    }
+    record AccountScope(String regionCode) {}
 }

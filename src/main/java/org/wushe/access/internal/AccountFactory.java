@@ -1,9 +1,9 @@
 package org.wushe.access.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -27,8 +27,8 @@ public class AccountFactory {
     private final Sessions sessions;
     private final Clock clock;
 
-    AccountFactory(PasswordEncoder passwords, KnownRegions regions, AccountPhones phones, Sessions sessions,
-            Clock clock) {
+    AccountFactory(
+            PasswordEncoder passwords, KnownRegions regions, AccountPhones phones, Sessions sessions, Clock clock) {
         this.sessions = sessions;
         this.passwords = passwords;
         this.regions = regions;
@@ -41,8 +41,14 @@ public class AccountFactory {
         return username != null && USERNAME.matcher(username).matches();
     }
 
-    public Account newAccount(String username, String displayName, String phone, Set<Role> roles, DataScope scope,
-            String password, String createdBy) {
+    public Account newAccount(
+            String username,
+            String displayName,
+            String phone,
+            Set<Role> roles,
+            DataScope scope,
+            String password,
+            String createdBy) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidValueException("access.account.usernameInvalid");
         }
@@ -52,8 +58,8 @@ public class AccountFactory {
         }
         name = Name.parse(name).value();
         checkScope(scope);
-        Account account = Account.create(username, name, roles, scope, passwords.encode(password), createdBy,
-                clock.instant());
+        Account account =
+                Account.create(username, name, roles, scope, passwords.encode(password), createdBy, clock.instant());
         if (phone != null && !phone.isBlank()) {
             phones.set(account, PhoneNumber.parse(phone));
         }
@@ -64,11 +70,17 @@ public class AccountFactory {
      * A VOLUNTEER account in one region with the password its holder chose (policy checked, hashed once, not
      * temporary) — for a volunteer who proved who they are and activated it themselves.
      */
-    public Account newVolunteerWithChosenPassword(String username, String displayName, String phone,
-            RegionCode region, String password, String createdBy) {
+    public Account newVolunteerWithChosenPassword(
+            String username, String displayName, String phone, RegionCode region, String password, String createdBy) {
         checkPolicy(password, username);
-        Account account = newAccount(username, displayName, phone, Set.of(Role.VOLUNTEER),
-                DataScope.of(java.util.List.of(region)), password, createdBy);
+        Account account = newAccount(
+                username,
+                displayName,
+                phone,
+                Set.of(Role.VOLUNTEER),
+                DataScope.of(List.of(region)),
+                password,
+                createdBy);
         account.changePassword(account.passwordHash(), clock.instant());
         return account;
     }

@@ -1,9 +1,10 @@
 package org.wushe.access.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -32,13 +33,15 @@ public class AccountQueries {
                     select 1 from access_account_scope s where s.account_id = a.id
                     and :code >= region_prefix(s.region_code) and :code < region_upper(s.region_code)))
                 order by a.id""")
-                .param("role", role.name()).param("code", regionCode)
-                .query(Long.class).list();
+                .param("role", role.name())
+                .param("code", regionCode)
+                .query(Long.class)
+                .list();
     }
 
     /** Display names by username, for the usernames that name an account. */
-    public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
         if (usernames.isEmpty()) {
             return names;
         }
@@ -55,43 +58,61 @@ public class AccountQueries {
         return jdbc.sql("select a.id from access_account a where " + visible(scope, predicate.sql())
                         + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)"
                         + " order by a.username offset :offset limit :limit")
-                .params(predicate.params()).params(organisation(scope))
+                .params(predicate.params())
+                .params(organisation(scope))
                 .param("search", search == null || search.isBlank() ? null : "%" + search.strip() + "%")
-                .param("offset", offset).param("limit", limit)
-                .query(Long.class).list();
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     public long countVisible(DataScope scope, String search) {
         var predicate = scope.regionPredicate("s.region_code");
-        return jdbc.sql("select count(*) from access_account a where " + visible(scope, predicate.sql())
-                        + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)")
-                .params(predicate.params()).params(organisation(scope))
+        return jdbc.sql(
+                        "select count(*) from access_account a where " + visible(scope, predicate.sql())
+                                + " and (cast(:search as text) is null or a.username like :search or a.display_name like :search)")
+                .params(predicate.params())
+                .params(organisation(scope))
                 .param("search", search == null || search.isBlank() ? null : "%" + search.strip() + "%")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     public boolean isVisible(DataScope scope, long id) {
         var predicate = scope.regionPredicate("s.region_code");
         return jdbc.sql("select exists (select 1 from access_account a where a.id = :id and "
                         + visible(scope, predicate.sql()) + ")")
-                .params(predicate.params()).params(organisation(scope)).param("id", id).query(Boolean.class).single();
+                .params(predicate.params())
+                .params(organisation(scope))
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 
     public boolean any() {
-        return jdbc.sql("select exists (select 1 from access_account)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from access_account)")
+                .query(Boolean.class)
+                .single();
     }
 
     public Optional<Long> idOf(String username) {
-        return jdbc.sql("select id from access_account where username = ?").param(username).query(Long.class).optional();
+        return jdbc.sql("select id from access_account where username = ?")
+                .param(username)
+                .query(Long.class)
+                .optional();
     }
 
     private static String visible(DataScope scope, String regionPredicate) {
-        String inRegion = "exists (select 1 from access_account_scope s where s.account_id = a.id and " + regionPredicate + ")";
+        String inRegion =
+                "exists (select 1 from access_account_scope s where s.account_id = a.id and " + regionPredicate + ")";
         String regions = scope.wholeCountry() ? "true" : "(not a.whole_country and " + inRegion + ")";
         return scope.organisationId().isEmpty() ? regions : "(" + regions + " and a.organisation_id = :scope_org)";
     }
 
     private static Map<String, Object> organisation(DataScope scope) {
-        return scope.organisationId().<Map<String, Object>>map(org -> Map.of("scope_org", org)).orElse(Map.of());
+        return scope.organisationId()
+                .<Map<String, Object>>map(org -> Map.of("scope_org", org))
+                .orElse(Map.of());
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.access.internal;
 
 import java.util.Optional;
-
 import org.springframework.data.repository.CrudRepository;
 
 public interface AccountRepository extends CrudRepository<Account, Long> {

@@ -1,10 +1,8 @@
 package org.wushe.access.internal;
 
+import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.servlet.http.HttpSession;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -72,7 +70,8 @@ public class AccountSessions {
     /** The id of the session the current request runs in, if any. */
     public static Optional<String> currentSessionId() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return Optional.ofNullable(attributes.getRequest().getSession(false)).map(HttpSession::getId);
+            return Optional.ofNullable(attributes.getRequest().getSession(false))
+                    .map(HttpSession::getId);
         }
         return Optional.empty();
     }

@@ -1,12 +1,10 @@
 package org.wushe.access.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,8 +34,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var authentication = tokens.authenticate(request.getHeader("Authorization").substring(7).strip(),
-                request.getRemoteAddr());
+        var authentication = tokens.authenticate(
+                request.getHeader("Authorization").substring(7).strip(), request.getRemoteAddr());
         if (authentication.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -62,7 +62,8 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String tokenId = new String(id);
-        String token = PREFIX + tokenId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token =
+                PREFIX + tokenId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         return new NewToken(tokenId, token, hash(token));
     }
 
@@ -94,27 +95,36 @@ public class ApiTokens {
 
     static Authentication authentication(ApiClientSummary client) {
         // accountId 0: an API client is no staff account (it has no inbox, no password, no roles to manage)
-        StaffPrincipal principal = new StaffPrincipal(0, client.username(), client.name(), java.util.Set.of(),
-                client.scope());
+        StaffPrincipal principal = new StaffPrincipal(0, client.username(), client.name(), Set.of(), client.scope());
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(ROLE));
-        client.permissions().stream().map(ApiPermission::authority).sorted()
+        client.permissions().stream()
+                .map(ApiPermission::authority)
+                .sorted()
                 .forEach(a -> authorities.add(new SimpleGrantedAuthority(a)));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 
     private Optional<Authentication> failed(ApiClientSummary client, String reason, String clientAddress) {
         Instant now = clock.instant();
-        events.publishEvent(new Activity(now, client == null ? "anonymous" : client.username(),
-                AuditAction.LOGIN_FAILED, "api_client", client == null ? null : String.valueOf(client.id()),
-                client == null ? null : homeRegion(client), clientAddress, reason, List.of("token")));
+        events.publishEvent(new Activity(
+                now,
+                client == null ? "anonymous" : client.username(),
+                AuditAction.LOGIN_FAILED,
+                "api_client",
+                client == null ? null : String.valueOf(client.id()),
+                client == null ? null : homeRegion(client),
+                clientAddress,
+                reason,
+                List.of("token")));
         return Optional.empty();
     }
 
     /** The region an audit row about this client belongs to (its first; none for a whole-country client). */
     public static RegionCode homeRegion(ApiClientSummary client) {
-        return client.scope().wholeCountry() ? null : client.scope().regions().stream().sorted().findFirst()
-                .orElse(null);
+        return client.scope().wholeCountry()
+                ? null
+                : client.scope().regions().stream().sorted().findFirst().orElse(null);
     }
 
     public record NewToken(String tokenId, String token, byte[] hash) {

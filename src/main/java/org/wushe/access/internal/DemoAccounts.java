@@ -3,7 +3,6 @@ package org.wushe.access.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -40,8 +39,7 @@ class DemoAccounts implements ApplicationRunner {
         this.clock = clock;
     }
 
-    record Demo(String username, String name, Role role, List<String> regions, Long organisation) {
-    }
+    record Demo(String username, String name, Role role, List<String> regions, Long organisation) {}
 
     static final List<Demo> DEMO = List.of(
             new Demo("civil", "上海市民政局 王*", Role.CIVIL_AFFAIRS_ADMIN, List.of("310000"), null),
@@ -63,14 +61,24 @@ class DemoAccounts implements ApplicationRunner {
             if (accounts.findByUsername(demo.username()).isPresent()) {
                 continue;
             }
-            DataScope scope = DataScope.of(demo.regions().stream().map(RegionCode::parse).toList());
-            Account account = factory.newAccount(demo.username(), demo.name(), null, Set.of(demo.role()),
-                    demo.organisation() == null ? scope : scope.withOrganisation(demo.organisation()), PASSWORD, "demo");
+            DataScope scope =
+                    DataScope.of(demo.regions().stream().map(RegionCode::parse).toList());
+            Account account = factory.newAccount(
+                    demo.username(),
+                    demo.name(),
+                    null,
+                    Set.of(demo.role()),
+                    demo.organisation() == null ? scope : scope.withOrganisation(demo.organisation()),
+                    PASSWORD,
+                    "demo");
             account.changePassword(passwords.encode(PASSWORD), clock.instant());
             accounts.save(account);
             created++;
         }
-        log.info("Demo: {} accounts ready ({}), password {}", created,
-                DEMO.stream().map(Demo::username).toList(), PASSWORD);
+        log.info(
+                "Demo: {} accounts ready ({}), password {}",
+                created,
+                DEMO.stream().map(Demo::username).toList(),
+                PASSWORD);
     }
 }

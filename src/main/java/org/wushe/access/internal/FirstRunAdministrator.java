@@ -1,13 +1,13 @@
 package org.wushe.access.internal;
 
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.DataScope;
@@ -28,11 +28,15 @@ class FirstRunAdministrator implements ApplicationRunner {
     private final AccountQueries queries;
     private final AccountFactory factory;
     private final TransactionTemplate transaction;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final String configuredPassword;
 
-    FirstRunAdministrator(AccountRepository accounts, AccountQueries queries, AccountFactory factory,
-            TransactionTemplate transaction, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+    FirstRunAdministrator(
+            AccountRepository accounts,
+            AccountQueries queries,
+            AccountFactory factory,
+            TransactionTemplate transaction,
+            JdbcClient jdbc,
             @Value("${WUSHE_ADMIN_PASSWORD:}") String configuredPassword) {
         this.accounts = accounts;
         this.queries = queries;
@@ -45,7 +49,9 @@ class FirstRunAdministrator implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('access_first_run'))").query().singleValue();
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('access_first_run'))")
+                    .query()
+                    .singleValue();
             if (queries.any()) {
                 return;
             }
@@ -54,8 +60,8 @@ class FirstRunAdministrator implements ApplicationRunner {
             if (!generated) {
                 factory.checkPolicy(password, "admin");
             }
-            accounts.save(factory.newAccount("admin", "系统管理员", null, Set.of(Role.CIVIL_AFFAIRS_ADMIN),
-                    DataScope.country(), password, "system"));
+            accounts.save(factory.newAccount(
+                    "admin", "系统管理员", null, Set.of(Role.CIVIL_AFFAIRS_ADMIN), DataScope.country(), password, "system"));
             if (generated) {
                 // Printed once, to the console only: it is not kept anywhere in clear.
                 System.out.println("""
@@ -67,8 +73,11 @@ class FirstRunAdministrator implements ApplicationRunner {
                         ================================================================
                         """.formatted(password));
             }
-            log.info("Created the first administrator account 'admin'{}", generated ? " (one-time password on the console)"
-                    : " with WUSHE_ADMIN_PASSWORD (to be changed at first sign-in)");
+            log.info(
+                    "Created the first administrator account 'admin'{}",
+                    generated
+                            ? " (one-time password on the console)"
+                            : " with WUSHE_ADMIN_PASSWORD (to be changed at first sign-in)");
         });
     }
 }

@@ -16,7 +16,11 @@ class LoginLog {
     void record(String username, Long accountId, boolean success, String outcome, String clientAddress) {
         jdbc.sql("insert into access_login_log (username, account_id, success, outcome, client_address)"
                         + " values (?, ?, ?, ?, ?)")
-                .params(username.length() > 64 ? username.substring(0, 64) : username, accountId, success, outcome,
+                .params(
+                        username.length() > 64 ? username.substring(0, 64) : username,
+                        accountId,
+                        success,
+                        outcome,
                         clientAddress)
                 .update();
     }

@@ -25,9 +25,10 @@ class ManagementSecurity {
     @Order(0)
     SecurityFilterChain management(HttpSecurity http, ApiTokens apiTokens) throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasAuthority(ApiPermission.METRICS_READ.authority()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority(ApiPermission.METRICS_READ.authority()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // only reads are exposed, and without a session there is no cookie for another site to ride on
                 .csrf(csrf -> csrf.disable())

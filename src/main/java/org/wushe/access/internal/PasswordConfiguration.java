@@ -1,7 +1,6 @@
 package org.wushe.access.internal;
 
 import java.util.Map;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +13,8 @@ class PasswordConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(@Value("${wushe.security.password-iterations:120000}") int iterations) {
-        return new DelegatingPasswordEncoder(Pbkdf2Sm3PasswordEncoder.ID,
+        return new DelegatingPasswordEncoder(
+                Pbkdf2Sm3PasswordEncoder.ID,
                 Map.of(Pbkdf2Sm3PasswordEncoder.ID, new Pbkdf2Sm3PasswordEncoder(iterations)));
     }
 }

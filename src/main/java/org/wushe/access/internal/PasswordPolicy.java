@@ -8,8 +8,7 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 128;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static void check(String password, String username) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {

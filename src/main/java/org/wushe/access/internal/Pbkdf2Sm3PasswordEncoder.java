@@ -3,7 +3,6 @@ package org.wushe.access.internal;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import org.bouncycastle.crypto.PBEParametersGenerator;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
@@ -55,7 +54,10 @@ final class Pbkdf2Sm3PasswordEncoder implements PasswordEncoder {
 
     private static byte[] derive(CharSequence password, byte[] salt, int iterations) {
         var generator = new PKCS5S2ParametersGenerator(new SM3Digest());
-        generator.init(PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password.toString().toCharArray()), salt,
+        generator.init(
+                PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(
+                        password.toString().toCharArray()),
+                salt,
                 iterations);
         return ((KeyParameter) generator.generateDerivedParameters(KEY_BITS)).getKey();
     }

@@ -19,7 +19,9 @@ public class RoleGroupGuard {
         if (caller == null || !caller.isAuthenticated()) {
             return false;
         }
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(authority -> named.roles().stream().anyMatch(r -> r.authority().equals(authority)));
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(authority ->
+                        named.roles().stream().anyMatch(r -> r.authority().equals(authority)));
     }
 }

@@ -1,10 +1,10 @@
 package org.wushe.access.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -35,8 +35,15 @@ public class SecondFactor {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SecondFactor(AccountRepository accounts, CryptoService crypto, Sessions sessions, LoginLog loginLog,
-            CurrentUser currentUser, ApplicationEventPublisher events, SignInThrottle throttle, Clock clock) {
+    SecondFactor(
+            AccountRepository accounts,
+            CryptoService crypto,
+            Sessions sessions,
+            LoginLog loginLog,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            SignInThrottle throttle,
+            Clock clock) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.crypto = crypto;
@@ -93,21 +100,27 @@ public class SecondFactor {
     }
 
     private void publish(AuditAction action, Account account, List<String> fields) {
-        events.publishEvent(new Activity(clock.instant(), account.username(), action, "account",
-                account.id().toString(), account.homeRegion(), currentUser.clientAddress().orElse(null), null, fields));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                account.username(),
+                action,
+                "account",
+                account.id().toString(),
+                account.homeRegion(),
+                currentUser.clientAddress().orElse(null),
+                null,
+                fields));
     }
 
     /** A secret being enrolled: raw bytes (kept in the session until confirmed) and how to show it. */
-    public record Enrolment(byte[] secret, String base32, String otpauthUri) implements java.io.Serializable {
-    }
+    public record Enrolment(byte[] secret, String base32, String otpauthUri) implements Serializable {}
 
     /** RFC 4648 base32 decoding of the stored secret text. */
     static final class Base32 {
-        private Base32() {
-        }
+        private Base32() {}
 
         static byte[] decode(String text) {
-            var out = new java.io.ByteArrayOutputStream();
+            var out = new ByteArrayOutputStream();
             int buffer = 0;
             int bits = 0;
             for (char c : text.toCharArray()) {

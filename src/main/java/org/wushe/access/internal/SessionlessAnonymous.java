@@ -3,7 +3,6 @@ package org.wushe.access.internal;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -27,8 +26,7 @@ final class SessionlessAnonymous {
     static final String CSRF_COOKIE = "wushe-csrf";
     static final String SECURE_CSRF_COOKIE = "__Host-wushe-csrf";
 
-    private SessionlessAnonymous() {
-    }
+    private SessionlessAnonymous() {}
 
     /**
      * While there is a session, the token lives in it (bound to that session, as before). Without one, the token
@@ -117,7 +115,8 @@ final class SessionlessAnonymous {
 
         @Override
         public CsrfToken loadToken(HttpServletRequest request) {
-            return request.getSession(false) != null ? sessions.loadToken(request)
+            return request.getSession(false) != null
+                    ? sessions.loadToken(request)
                     : cookiesOf(request).loadToken(request);
         }
 

@@ -2,7 +2,6 @@ package org.wushe.access.internal;
 
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,16 +45,21 @@ class Sessions {
     }
 
     private static UsernamePasswordAuthenticationToken pending(Account account, String step) {
-        var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(), Set.of(),
-                DataScope.none());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority(step)));
+        var principal =
+                new StaffPrincipal(account.id(), account.username(), account.displayName(), Set.of(), DataScope.none());
+        return UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, List.of(new SimpleGrantedAuthority(step)));
     }
 
     private static UsernamePasswordAuthenticationToken full(Account account) {
-        var principal = new StaffPrincipal(account.id(), account.username(), account.displayName(), account.roles(),
-                account.scope());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                account.roles().stream().map(Role::authority).map(SimpleGrantedAuthority::new).toList());
+        var principal = new StaffPrincipal(
+                account.id(), account.username(), account.displayName(), account.roles(), account.scope());
+        return UsernamePasswordAuthenticationToken.authenticated(
+                principal,
+                null,
+                account.roles().stream()
+                        .map(Role::authority)
+                        .map(SimpleGrantedAuthority::new)
+                        .toList());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -29,7 +28,6 @@ import org.wushe.shared.RegionCode;
 @Component
 class SignIn implements AuthenticationProvider {
 
-
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transaction;
@@ -41,8 +39,15 @@ class SignIn implements AuthenticationProvider {
     private final Clock clock;
     private final String dummyHash;
 
-    SignIn(AccountRepository accounts, PasswordEncoder passwords, TransactionTemplate transaction, LoginLog loginLog,
-            ApplicationEventPublisher events, CurrentUser currentUser, Sessions sessions, SignInThrottle throttle,
+    SignIn(
+            AccountRepository accounts,
+            PasswordEncoder passwords,
+            TransactionTemplate transaction,
+            LoginLog loginLog,
+            ApplicationEventPublisher events,
+            CurrentUser currentUser,
+            Sessions sessions,
+            SignInThrottle throttle,
             Clock clock) {
         this.sessions = sessions;
         this.throttle = throttle;
@@ -58,8 +63,10 @@ class SignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication attempt) throws AuthenticationException {
-        String username = attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
-        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String username =
+                attempt.getName() == null ? "" : attempt.getName().strip().toLowerCase(Locale.ROOT);
+        String password =
+                attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         String address = currentUser.clientAddress().orElse(null);
         // The failure is committed (counter, lockout, logs) before it is thrown, so it is never rolled back.
         Object outcome = transaction.execute(status -> attempt(username, password, address));
@@ -91,7 +98,8 @@ class SignIn implements AuthenticationProvider {
         }
         if (!account.enabled()) {
             record(username, account, false, "DISABLED", address);
-            return matches ? new DisabledException("access.login.disabled")
+            return matches
+                    ? new DisabledException("access.login.disabled")
                     : new BadCredentialsException("access.login.failed");
         }
         if (!matches) {
@@ -113,22 +121,32 @@ class SignIn implements AuthenticationProvider {
      * may be stored in clear.
      */
     static String asRecorded(String typed) {
-        return AccountFactory.isWellFormedUsername(typed) ? typed : "(not a username, " + typed.length() + " characters)";
+        return AccountFactory.isWellFormedUsername(typed)
+                ? typed
+                : "(not a username, " + typed.length() + " characters)";
     }
 
     private void record(String username, Account account, boolean success, String outcome, String address) {
         record(username, account.id(), account.homeRegion(), success, outcome, address);
     }
 
-    private void record(String username, Long accountId, RegionCode region, boolean success, String outcome,
-            String address) {
+    private void record(
+            String username, Long accountId, RegionCode region, boolean success, String outcome, String address) {
         loginLog.record(username, accountId, success, outcome, address);
         publish(success ? AuditAction.LOGIN : AuditAction.LOGIN_FAILED, username, accountId, region, address);
     }
 
     private void publish(AuditAction action, String username, Long accountId, RegionCode region, String address) {
-        events.publishEvent(new Activity(clock.instant(), username, action, "account",
-                accountId == null ? null : accountId.toString(), region, address, null, List.of()));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                username,
+                action,
+                "account",
+                accountId == null ? null : accountId.toString(),
+                region,
+                address,
+                null,
+                List.of()));
     }
 
     @Override

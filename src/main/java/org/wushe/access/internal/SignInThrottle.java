@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +51,12 @@ public class SignInThrottle {
                     (select locked_until from access_account where id = :id and locked_until > :now),
                     (select locked_until from access_sign_in_failure
                       where account_id = :id and client_address = :address and locked_until > :now))""")
-                .param("id", accountId).param("address", key(address)).param("now", Timestamp.from(now))
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+                .param("id", accountId)
+                .param("address", key(address))
+                .param("now", Timestamp.from(now))
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
     }
 
     /** The latest lock on the account, account-wide or of any address (what an administrator sees and unlocks). */
@@ -72,14 +75,16 @@ public class SignInThrottle {
                     (select max(f.locked_until) from access_sign_in_failure f
                       where f.account_id = a.id and f.locked_until > :now)) as until
                 from access_account a where a.id in (:ids)""")
-                .param("ids", accountIds).param("now", Timestamp.from(now))
+                .param("ids", accountIds)
+                .param("now", Timestamp.from(now))
                 .query((rs, n) -> {
                     Timestamp until = rs.getTimestamp("until");
                     if (until != null) {
                         locked.put(rs.getLong("id"), until.toInstant());
                     }
                     return null;
-                }).list();
+                })
+                .list();
         return locked;
     }
 
@@ -89,8 +94,10 @@ public class SignInThrottle {
         jdbc.sql("""
                 delete from access_sign_in_failure where account_id = :id and window_start < :windowStart
                    and (locked_until is null or locked_until < :now)""")
-                .param("id", accountId).param("windowStart", Timestamp.from(now.minus(PER_ADDRESS_WINDOW)))
-                .param("now", at).update();
+                .param("id", accountId)
+                .param("windowStart", Timestamp.from(now.minus(PER_ADDRESS_WINDOW)))
+                .param("now", at)
+                .update();
         int failures = jdbc.sql("""
                 insert into access_sign_in_failure as f (account_id, client_address, failures, window_start)
                 values (:id, :address, 1, :now)
@@ -98,16 +105,22 @@ public class SignInThrottle {
                     failures = case when f.window_start < :windowStart then 1 else f.failures + 1 end,
                     window_start = case when f.window_start < :windowStart then :now else f.window_start end
                 returning failures""")
-                .param("id", accountId).param("address", key(address)).param("now", at)
+                .param("id", accountId)
+                .param("address", key(address))
+                .param("now", at)
                 .param("windowStart", Timestamp.from(now.minus(PER_ADDRESS_WINDOW)))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         boolean addressLocked = failures >= PER_ADDRESS_FAILURES;
         if (addressLocked) {
             jdbc.sql("""
                     update access_sign_in_failure set failures = 0, window_start = :now, locked_until = :until
                     where account_id = :id and client_address = :address""")
-                    .param("id", accountId).param("address", key(address)).param("now", at)
-                    .param("until", Timestamp.from(now.plus(PER_ADDRESS_LOCK))).update();
+                    .param("id", accountId)
+                    .param("address", key(address))
+                    .param("now", at)
+                    .param("until", Timestamp.from(now.plus(PER_ADDRESS_LOCK)))
+                    .update();
         }
         int accountFailures = jdbc.sql("""
                 update access_account set
@@ -117,15 +130,19 @@ public class SignInThrottle {
                                                   or failure_window_start < :windowStart
                                                 then :now else failure_window_start end
                 where id = :id returning failed_attempts""")
-                .param("id", accountId).param("now", at)
+                .param("id", accountId)
+                .param("now", at)
                 .param("windowStart", Timestamp.from(now.minus(ACCOUNT_WINDOW)))
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         boolean accountLocked = accountFailures >= ACCOUNT_FAILURES;
         if (accountLocked) {
             jdbc.sql("""
                     update access_account set failed_attempts = 0, failure_window_start = null, locked_until = :until
                     where id = :id""")
-                    .param("id", accountId).param("until", Timestamp.from(now.plus(ACCOUNT_LOCK))).update();
+                    .param("id", accountId)
+                    .param("until", Timestamp.from(now.plus(ACCOUNT_LOCK)))
+                    .update();
         }
         return addressLocked || accountLocked;
     }
@@ -133,12 +150,15 @@ public class SignInThrottle {
     /** A successful sign-in from this address forgets its failures there (not the account-wide count). */
     void succeeded(long accountId, String address) {
         jdbc.sql("delete from access_sign_in_failure where account_id = ? and client_address = ?")
-                .params(accountId, key(address)).update();
+                .params(accountId, key(address))
+                .update();
     }
 
     /** An administrator's unlock (or password reset): both locks and both counts are gone. */
     public void clear(long accountId) {
-        jdbc.sql("delete from access_sign_in_failure where account_id = ?").param(accountId).update();
+        jdbc.sql("delete from access_sign_in_failure where account_id = ?")
+                .param(accountId)
+                .update();
         jdbc.sql("""
                 update access_account set failed_attempts = 0, failure_window_start = null, locked_until = null
                 where id = ?""").param(accountId).update();

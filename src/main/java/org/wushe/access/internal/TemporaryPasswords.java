@@ -11,8 +11,7 @@ final class TemporaryPasswords {
     private static final String SYMBOLS = "#%+=@";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TemporaryPasswords() {
-    }
+    private TemporaryPasswords() {}
 
     static String generate() {
         String all = LOWER + UPPER + DIGITS + SYMBOLS;

@@ -1,11 +1,13 @@
 package org.wushe.access.internal;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,8 +21,7 @@ final class Totp {
     static final long STEP_SECONDS = 30;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Totp() {
-    }
+    private Totp() {}
 
     static byte[] newSecret() {
         byte[] secret = new byte[20];
@@ -38,8 +39,10 @@ final class Totp {
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%0" + digits + "d", binary % (int) Math.pow(10, digits));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -53,8 +56,9 @@ final class Totp {
         }
         long current = step(now);
         for (long step = current - 1; step <= current + 1; step++) {
-            if (step > lastUsedStep && java.security.MessageDigest.isEqual(
-                    code(secret, step, DIGITS).getBytes(), code.strip().getBytes())) {
+            if (step > lastUsedStep
+                    && MessageDigest.isEqual(
+                            code(secret, step, DIGITS).getBytes(), code.strip().getBytes())) {
                 return OptionalLong.of(step);
             }
         }
@@ -80,9 +84,9 @@ final class Totp {
     }
 
     static String otpauthUri(String issuer, String username, byte[] secret) {
-        String label = java.net.URLEncoder.encode(issuer + ":" + username, java.nio.charset.StandardCharsets.UTF_8);
+        String label = URLEncoder.encode(issuer + ":" + username, StandardCharsets.UTF_8);
         return "otpauth://totp/" + label + "?secret=" + base32(secret) + "&issuer="
-                + java.net.URLEncoder.encode(issuer, java.nio.charset.StandardCharsets.UTF_8)
+                + URLEncoder.encode(issuer, StandardCharsets.UTF_8)
                 + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
     }
 }

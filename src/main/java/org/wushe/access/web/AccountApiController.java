@@ -1,11 +1,9 @@
 package org.wushe.access.web;
 
-import java.util.List;
-import java.util.Set;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +18,6 @@ import org.wushe.access.AccountSummary;
 import org.wushe.access.Accounts;
 import org.wushe.access.IssuedPassword;
 import org.wushe.access.NewAccount;
-import org.wushe.access.Role;
 
 @Tag(name = "Accounts", description = "Staff accounts, roles and data scopes")
 @RestController
@@ -33,10 +30,13 @@ class AccountApiController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "Accounts in the caller's scope; page counted from 1 (page < 1 is a 400), size 10, 20, 50 "
-            + "or 100")
+    @Operation(
+            summary = "Accounts in the caller's scope; page counted from 1 (page < 1 is a 400), size 10, 20, 50 "
+                    + "or 100")
     @GetMapping
-    Accounts.Page list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
+    Accounts.Page list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         return accounts.list(q, page, AccountForms.pageSize(size));
     }
@@ -50,22 +50,27 @@ class AccountApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedPassword create(@RequestBody AccountRequest request) {
-        return accounts.create(new NewAccount(request.username(), request.displayName(), request.phone(),
-                AccountForms.roles(request.roles()), AccountForms.scope(request.country(), request.regions(),
-                        request.organisationId())));
+        return accounts.create(new NewAccount(
+                request.username(),
+                request.displayName(),
+                request.phone(),
+                AccountForms.roles(request.roles()),
+                AccountForms.scope(request.country(), request.regions(), request.organisationId())));
     }
 
     @PutMapping("/{id}/permissions")
     AccountSummary assign(@PathVariable long id, @RequestBody AccountRequest request) {
-        accounts.assign(id, AccountForms.roles(request.roles()),
+        accounts.assign(
+                id,
+                AccountForms.roles(request.roles()),
                 AccountForms.scope(request.country(), request.regions(), request.organisationId()));
         return accounts.get(id);
     }
 
     @Operation(summary = "The account's phone in clear; requires a reason and is audited (REVEAL)")
     @PostMapping("/{id}/phone/reveal")
-    java.util.Map<String, String> revealPhone(@PathVariable long id, @RequestBody java.util.Map<String, String> body) {
-        return java.util.Map.of("phone", accounts.revealPhone(id, body.get("reason")));
+    Map<String, String> revealPhone(@PathVariable long id, @RequestBody Map<String, String> body) {
+        return Map.of("phone", accounts.revealPhone(id, body.get("reason")));
     }
 
     @PostMapping("/{id}/disable")
@@ -91,12 +96,17 @@ class AccountApiController {
         return accounts.resetPassword(id);
     }
 
-    record AccountRequest(String username, String displayName, String phone, List<String> roles,
-            Boolean wholeCountry, List<String> regions, Long organisationId) {
+    record AccountRequest(
+            String username,
+            String displayName,
+            String phone,
+            List<String> roles,
+            Boolean wholeCountry,
+            List<String> regions,
+            Long organisationId) {
 
         boolean country() {
             return Boolean.TRUE.equals(wholeCountry);
         }
     }
-
 }

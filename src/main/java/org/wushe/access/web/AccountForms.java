@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.wushe.access.DataScope;
 import org.wushe.access.Role;
 import org.wushe.shared.InvalidValueException;
@@ -15,8 +14,7 @@ final class AccountForms {
 
     static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100);
 
-    private AccountForms() {
-    }
+    private AccountForms() {}
 
     static Set<Role> roles(List<String> names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -31,9 +29,13 @@ final class AccountForms {
     }
 
     static DataScope scope(boolean wholeCountry, List<String> regions, Long organisationId) {
-        DataScope scope = wholeCountry ? DataScope.country()
-                : DataScope.of((regions == null ? List.<String>of() : regions).stream()
-                        .filter(r -> r != null && !r.isBlank()).map(r -> RegionCode.parse(r.strip())).toList());
+        DataScope scope = wholeCountry
+                ? DataScope.country()
+                : DataScope.of((regions == null ? List.<String>of() : regions)
+                        .stream()
+                                .filter(r -> r != null && !r.isBlank())
+                                .map(r -> RegionCode.parse(r.strip()))
+                                .toList());
         return organisationId == null ? scope : scope.withOrganisation(organisationId);
     }
 

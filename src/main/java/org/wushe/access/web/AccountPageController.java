@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +44,10 @@ class AccountPageController {
 
     /** The names of the regions the shown accounts are scoped to, for the scope column (one query). */
     private Map<RegionCode, String> regionNames(List<AccountSummary> shown) {
-        return regions.names(shown.stream().flatMap(a -> a.scope().regions().stream()).distinct().toList());
+        return regions.names(shown.stream()
+                .flatMap(a -> a.scope().regions().stream())
+                .distinct()
+                .toList());
     }
 
     /** The roles the form offers: only those the signed-in administrator may hand out, in the enum's order. */
@@ -55,8 +57,11 @@ class AccountPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Model model) {
         model.addAttribute("q", q == null ? "" : q);
         Accounts.Page result = accounts.list(q, page, AccountForms.pageSize(size));
         model.addAttribute("result", result);
@@ -67,14 +72,24 @@ class AccountPageController {
     }
 
     @PostMapping
-    String create(@RequestParam String username, @RequestParam String displayName,
-            @RequestParam(required = false) String phone, @RequestParam(required = false) List<String> roles,
-            @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
-            Model model, RedirectAttributes redirect, Locale locale) {
+    String create(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "false") boolean wholeCountry,
+            @RequestParam(required = false) String regions,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
-            IssuedPassword issued = accounts.create(new NewAccount(username, displayName, phone,
-                    AccountForms.roles(roles), AccountForms.scope(wholeCountry, regions == null ? List.of()
-                            : List.of(regions.split("[,，\\s]+")), null)));
+            IssuedPassword issued = accounts.create(new NewAccount(
+                    username,
+                    displayName,
+                    phone,
+                    AccountForms.roles(roles),
+                    AccountForms.scope(
+                            wholeCountry, regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null)));
             redirect.addFlashAttribute("issued", issued);
             return "redirect:/accounts/" + issued.accountId();
         } catch (InvalidValueException e) {
@@ -94,13 +109,21 @@ class AccountPageController {
     }
 
     @PostMapping("/{id}/permissions")
-    String assign(@PathVariable long id, @RequestParam(required = false) List<String> roles,
-            @RequestParam(defaultValue = "false") boolean wholeCountry, @RequestParam(required = false) String regions,
-            Model model, RedirectAttributes redirect, Locale locale) {
+    String assign(
+            @PathVariable long id,
+            @RequestParam(required = false) List<String> roles,
+            @RequestParam(defaultValue = "false") boolean wholeCountry,
+            @RequestParam(required = false) String regions,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             // the form has no organisation field: the account keeps its own (Accounts.assign)
-            accounts.assign(id, AccountForms.roles(roles), AccountForms.scope(wholeCountry,
-                    regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null));
+            accounts.assign(
+                    id,
+                    AccountForms.roles(roles),
+                    AccountForms.scope(
+                            wholeCountry, regions == null ? List.of() : List.of(regions.split("[,，\\s]+")), null));
         } catch (InvalidValueException e) {
             model.addAttribute("errors", Map.of("form", messages.getMessage(e.messageKey(), e.arguments(), locale)));
             return detail(id, model);

@@ -1,10 +1,8 @@
 package org.wushe.access.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +43,8 @@ class ApiClientApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     IssuedView create(@RequestBody CreateRequest request) {
-        return IssuedView.of(clients.create(request.name(),
+        return IssuedView.of(clients.create(
+                request.name(),
                 ApiClientForms.scope(request.country(), request.regions()),
                 ApiClientForms.permissions(request.permissions())));
     }

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.wushe.access.ApiClientSummary;
 import org.wushe.access.ApiPermission;
 import org.wushe.access.DataScope;
@@ -17,8 +16,7 @@ import org.wushe.shared.RegionCode;
 /** Form and JSON input of API clients turned into permissions and a scope; the JSON shapes. */
 final class ApiClientForms {
 
-    private ApiClientForms() {
-    }
+    private ApiClientForms() {}
 
     static Set<ApiPermission> permissions(Collection<String> names) {
         Set<ApiPermission> permissions = EnumSet.noneOf(ApiPermission.class);
@@ -37,7 +35,9 @@ final class ApiClientForms {
     }
 
     static List<String> split(String regions) {
-        return regions == null || regions.isBlank() ? List.of() : List.of(regions.strip().split("[,，\\s]+"));
+        return regions == null || regions.isBlank()
+                ? List.of()
+                : List.of(regions.strip().split("[,，\\s]+"));
     }
 
     /** {@code wholeCountry} may be left out (false). */
@@ -47,14 +47,33 @@ final class ApiClientForms {
         }
     }
 
-    record ClientView(long id, String name, String username, boolean wholeCountry, List<String> regions,
-            List<String> permissions, String createdBy, Instant createdAt, Instant rotatedAt, Instant revokedAt,
-            Instant lastUsedAt, boolean active) {
+    record ClientView(
+            long id,
+            String name,
+            String username,
+            boolean wholeCountry,
+            List<String> regions,
+            List<String> permissions,
+            String createdBy,
+            Instant createdAt,
+            Instant rotatedAt,
+            Instant revokedAt,
+            Instant lastUsedAt,
+            boolean active) {
         static ClientView of(ApiClientSummary c) {
-            return new ClientView(c.id(), c.name(), c.username(), c.scope().wholeCountry(),
+            return new ClientView(
+                    c.id(),
+                    c.name(),
+                    c.username(),
+                    c.scope().wholeCountry(),
                     c.scope().regions().stream().map(RegionCode::value).sorted().toList(),
-                    c.permissions().stream().map(Enum::name).sorted().toList(), c.createdBy(), c.createdAt(),
-                    c.rotatedAt(), c.revokedAt(), c.lastUsedAt(), c.active());
+                    c.permissions().stream().map(Enum::name).sorted().toList(),
+                    c.createdBy(),
+                    c.createdAt(),
+                    c.rotatedAt(),
+                    c.revokedAt(),
+                    c.lastUsedAt(),
+                    c.active());
         }
     }
 

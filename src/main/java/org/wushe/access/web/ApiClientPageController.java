@@ -2,7 +2,6 @@ package org.wushe.access.web;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.ApiClientSummary;
 import org.wushe.access.ApiClients;
-import org.wushe.access.KnownRegions;
 import org.wushe.access.ApiPermission;
+import org.wushe.access.KnownRegions;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -41,23 +40,35 @@ class ApiClientPageController {
     String list(Model model) {
         List<ApiClientSummary> shown = clients.list();
         model.addAttribute("clients", shown);
-        model.addAttribute("regionNames", regions.names(shown.stream().flatMap(c -> c.scope().regions().stream())
-                .distinct().toList()));
+        model.addAttribute(
+                "regionNames",
+                regions.names(shown.stream()
+                        .flatMap(c -> c.scope().regions().stream())
+                        .distinct()
+                        .toList()));
         model.addAttribute("allPermissions", ApiPermission.values());
         return "access/api-clients";
     }
 
     @PostMapping
-    String create(@RequestParam String name, @RequestParam(defaultValue = "false") boolean wholeCountry,
-            @RequestParam(required = false) String regions, @RequestParam(required = false) List<String> permissions,
-            Model model, Locale locale) {
+    String create(
+            @RequestParam String name,
+            @RequestParam(defaultValue = "false") boolean wholeCountry,
+            @RequestParam(required = false) String regions,
+            @RequestParam(required = false) List<String> permissions,
+            Model model,
+            Locale locale) {
         try {
-            model.addAttribute("issued", clients.create(name, ApiClientForms.scope(wholeCountry,
-                    ApiClientForms.split(regions)), ApiClientForms.permissions(permissions)));
+            model.addAttribute(
+                    "issued",
+                    clients.create(
+                            name,
+                            ApiClientForms.scope(wholeCountry, ApiClientForms.split(regions)),
+                            ApiClientForms.permissions(permissions)));
         } catch (InvalidValueException e) {
             model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
-            model.addAttribute("form", new Form(name, regions, wholeCountry,
-                    permissions == null ? List.of() : permissions));
+            model.addAttribute(
+                    "form", new Form(name, regions, wholeCountry, permissions == null ? List.of() : permissions));
         }
         return list(model);
     }
@@ -76,6 +87,5 @@ class ApiClientPageController {
     }
 
     /** What the user typed, shown again next to the error. */
-    record Form(String name, String regions, boolean wholeCountry, List<String> permissions) {
-    }
+    record Form(String name, String regions, boolean wholeCountry, List<String> permissions) {}
 }

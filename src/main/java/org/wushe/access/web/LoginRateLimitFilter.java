@@ -1,13 +1,11 @@
 package org.wushe.access.web;
 
-import java.io.IOException;
-import java.time.Duration;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wushe.platform.RateLimitExceededException;
 import org.wushe.platform.RateLimits;
@@ -30,7 +28,8 @@ public class LoginRateLimitFilter extends OncePerRequestFilter {
             try {
                 limits.hit("login", request.getRemoteAddr(), attemptsPerMinute, Duration.ofMinutes(1));
             } catch (RateLimitExceededException e) {
-                response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+                response.setHeader(
+                        "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
                 response.sendError(429);
                 return;
             }

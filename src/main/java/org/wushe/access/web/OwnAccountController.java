@@ -1,10 +1,8 @@
 package org.wushe.access.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -35,14 +33,22 @@ class OwnAccountController {
 
     @GetMapping(PendingStepFilter.PASSWORD_PAGE)
     String passwordForm(Model model) {
-        model.addAttribute("temporary", currentUser.principal().map(p -> p.roles().isEmpty()).orElse(false));
+        model.addAttribute(
+                "temporary",
+                currentUser.principal().map(p -> p.roles().isEmpty()).orElse(false));
         return "access/password";
     }
 
     @PostMapping(PendingStepFilter.PASSWORD_PAGE)
-    String changePassword(@RequestParam String current, @RequestParam String replacement,
-            @RequestParam String confirmation, Model model, RedirectAttributes redirect, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @RequestParam String current,
+            @RequestParam String replacement,
+            @RequestParam String confirmation,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             if (!replacement.equals(confirmation)) {
                 throw new InvalidValueException("access.password.mismatch");

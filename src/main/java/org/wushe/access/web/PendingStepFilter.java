@@ -1,13 +1,12 @@
 package org.wushe.access.web;
 
-import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,15 +23,20 @@ public class PendingStepFilter extends OncePerRequestFilter {
     static final String PASSWORD_PAGE = "/account/password";
     static final String ENROLMENT_PAGE = "/account/two-factor";
     static final String CODE_PAGE = "/login/code";
-    private static final Map<String, String> PAGES = Map.of(PASSWORD_CHANGE_PENDING, PASSWORD_PAGE,
-            TOTP_ENROLMENT_PENDING, ENROLMENT_PAGE, TOTP_PENDING, CODE_PAGE);
+    private static final Map<String, String> PAGES = Map.of(
+            PASSWORD_CHANGE_PENDING, PASSWORD_PAGE, TOTP_ENROLMENT_PENDING, ENROLMENT_PAGE, TOTP_PENDING, CODE_PAGE);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        String page = authentication == null ? null : authentication.getAuthorities().stream()
-                .map(a -> PAGES.get(a.getAuthority())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String page = authentication == null
+                ? null
+                : authentication.getAuthorities().stream()
+                        .map(a -> PAGES.get(a.getAuthority()))
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (page != null && !path.equals(page) && !allowed(path)) {
             if (path.startsWith("/api/")) {
@@ -46,7 +50,10 @@ public class PendingStepFilter extends OncePerRequestFilter {
     }
 
     private static boolean allowed(String path) {
-        return path.equals("/logout") || path.startsWith("/webjars/")
-                || path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error");
+        return path.equals("/logout")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.equals("/error");
     }
 }

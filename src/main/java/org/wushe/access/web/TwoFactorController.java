@@ -1,14 +1,11 @@
 package org.wushe.access.web;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.wushe.platform.QrCode;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.internal.SecondFactor;
+import org.wushe.platform.QrCode;
 import org.wushe.shared.InvalidValueException;
 
 /** The second sign-in step: enrol an authenticator app (admin roles must), then give its code at each sign-in. */
@@ -47,14 +45,22 @@ class TwoFactorController {
             session.setAttribute(ENROLMENT, enrolment);
         }
         model.addAttribute("enrolment", enrolment);
-        model.addAttribute("enrolmentQr", QrCode.svg(enrolment.otpauthUri(),
-                messages.getMessage("access.totp.enrol.scan", null, LocaleContextHolder.getLocale())));
+        model.addAttribute(
+                "enrolmentQr",
+                QrCode.svg(
+                        enrolment.otpauthUri(),
+                        messages.getMessage("access.totp.enrol.scan", null, LocaleContextHolder.getLocale())));
         return "access/two-factor";
     }
 
     @PostMapping(PendingStepFilter.ENROLMENT_PAGE)
-    String confirm(@RequestParam String code, HttpSession session, Model model, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+    String confirm(
+            @RequestParam String code,
+            HttpSession session,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         var enrolment = (SecondFactor.Enrolment) session.getAttribute(ENROLMENT);
         if (enrolment == null) {
             return "redirect:" + PendingStepFilter.ENROLMENT_PAGE;
@@ -75,7 +81,11 @@ class TwoFactorController {
     }
 
     @PostMapping(PendingStepFilter.CODE_PAGE)
-    String code(@RequestParam String code, Model model, Locale locale, HttpServletRequest request,
+    String code(
+            @RequestParam String code,
+            Model model,
+            Locale locale,
+            HttpServletRequest request,
             HttpServletResponse response) {
         try {
             complete(secondFactor.verify(currentUser.require(), code), request, response);
@@ -91,7 +101,9 @@ class TwoFactorController {
     }
 
     /** The full session replaces the pending one, under a new session id. */
-    private void complete(UsernamePasswordAuthenticationToken authentication, HttpServletRequest request,
+    private void complete(
+            UsernamePasswordAuthenticationToken authentication,
+            HttpServletRequest request,
             HttpServletResponse response) {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -2,7 +2,6 @@ package org.wushe.audit.internal;
 
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,15 +59,21 @@ class ActivityRecorder {
                                            client_address, reason, fields)
                 values (:occurredAt, :actor, :action, :entityType, :entityId, :regionCode, :clientAddress,
                         :reason, :fields)""")
-                .param("occurredAt", a.occurredAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+                .param(
+                        "occurredAt",
+                        a.occurredAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
                 .param("actor", clean(a.actor()))
                 .param("action", a.action().name())
                 .param("entityType", clean(a.entityType()))
                 .param("entityId", clean(a.entityId()))
-                .param("regionCode", a.regionCode() == null ? null : a.regionCode().value())
+                .param(
+                        "regionCode",
+                        a.regionCode() == null ? null : a.regionCode().value())
                 .param("clientAddress", clean(a.clientAddress()))
                 .param("reason", clean(a.reason()))
-                .param("fields", a.fields().stream().map(ActivityRecorder::clean).toArray(String[]::new))
+                .param(
+                        "fields",
+                        a.fields().stream().map(ActivityRecorder::clean).toArray(String[]::new))
                 .update();
     }
 

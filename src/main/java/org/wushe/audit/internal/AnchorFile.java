@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  */
 class AnchorFile {
 
-    private static final Pattern LINE = Pattern.compile(
-            "(\\S+) id=(\\d+) rows=(\\d+) hash=([0-9a-f]{64}) seal=([0-9a-f]{64})");
+    private static final Pattern LINE =
+            Pattern.compile("(\\S+) id=(\\d+) rows=(\\d+) hash=([0-9a-f]{64}) seal=([0-9a-f]{64})");
     private static final HexFormat HEX = HexFormat.of();
     /** Longer than any line {@link #append} writes (about 190 characters). */
     private static final int MAX_LINE = 512;
@@ -50,13 +50,13 @@ class AnchorFile {
 
     /** Appends the anchor as one line and forces it to disk. */
     synchronized String append(Anchor anchor) {
-        String body = anchor.at() + " id=" + anchor.id() + " rows=" + anchor.rows() + " hash="
-                + HEX.formatHex(anchor.hash());
+        String body =
+                anchor.at() + " id=" + anchor.id() + " rows=" + anchor.rows() + " hash=" + HEX.formatHex(anchor.hash());
         String line = body + " seal=" + HEX.formatHex(hash.anchorSeal(body.getBytes(StandardCharsets.US_ASCII)));
         try {
             Files.createDirectories(path.getParent());
-            try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel out = FileChannel.open(
+                    path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.US_ASCII));
                 while (bytes.hasRemaining()) {
                     out.write(bytes);
@@ -79,8 +79,8 @@ class AnchorFile {
         List<Anchor> anchors = new ArrayList<>();
         int invalid = 0;
         // a reader, unlike Files.readString, replaces bytes that are not ASCII instead of failing on them
-        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path),
-                StandardCharsets.US_ASCII), 64 * 1024)) {
+        try (Reader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(path), StandardCharsets.US_ASCII), 64 * 1024)) {
             StringBuilder line = new StringBuilder(MAX_LINE);
             boolean overlong = false;
             for (int c = in.read(); c >= 0; c = in.read()) {
@@ -114,17 +114,20 @@ class AnchorFile {
             return null;
         }
         String body = line.substring(0, line.lastIndexOf(" seal="));
-        if (!HEX.formatHex(hash.anchorSeal(body.getBytes(StandardCharsets.US_ASCII))).equals(m.group(5))) {
+        if (!HEX.formatHex(hash.anchorSeal(body.getBytes(StandardCharsets.US_ASCII)))
+                .equals(m.group(5))) {
             return null;
         }
         try {
-            return new Anchor(Instant.parse(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+            return new Anchor(
+                    Instant.parse(m.group(1)),
+                    Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)),
                     HEX.parseHex(m.group(4)));
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    record Contents(List<Anchor> anchors, int invalidLines) {
-    }
+    record Contents(List<Anchor> anchors, int invalidLines) {}
 }

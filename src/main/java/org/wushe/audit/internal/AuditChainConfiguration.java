@@ -1,7 +1,6 @@
 package org.wushe.audit.internal;
 
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +17,10 @@ class AuditChainConfiguration {
 
     /** Default: beside the embedded cluster and the development keys, in {@code WUSHE_DATA_DIR}. */
     @Bean
-    AnchorFile anchorFile(ChainHash hash,
+    AnchorFile anchorFile(
+            ChainHash hash,
             @Value("${wushe.audit.anchor-file:${wushe.embedded-db.data-dir:./data/postgres}/audit-anchors.log}")
-            String path) {
+                    String path) {
         return new AnchorFile(Path.of(path), hash);
     }
 }

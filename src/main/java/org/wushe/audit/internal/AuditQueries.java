@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -36,26 +35,33 @@ public class AuditQueries {
     public long count(AuditQuery query, DataScope scope, long limit) {
         Where where = Where.of(query, scope);
         return jdbc.sql("select count(*) from (select 1 from audit_entry" + where.sql() + " limit :limit) matches")
-                .params(where.params()).param("limit", limit)
-                .query(Long.class).single();
+                .params(where.params())
+                .param("limit", limit)
+                .query(Long.class)
+                .single();
     }
 
     public List<AuditEntry> page(AuditQuery query, DataScope scope, long offset, int size) {
         Where where = Where.of(query, scope);
         return jdbc.sql("select " + CanonicalRow.COLUMNS + " from audit_entry" + where.sql() + ORDER
                         + " offset :offset limit :size")
-                .params(where.params()).param("offset", offset).param("size", size)
-                .query(AuditQueries::entry).list();
+                .params(where.params())
+                .param("offset", offset)
+                .param("size", size)
+                .query(AuditQueries::entry)
+                .list();
     }
 
     /** Hands every matching row to {@code sink} through a cursor; call inside a transaction. */
     public long forEach(AuditQuery query, DataScope scope, Consumer<AuditEntry> sink) {
         Where where = Where.of(query, scope);
         long n = 0;
-        try (Stream<AuditEntry> rows = jdbc.sql("select " + CanonicalRow.COLUMNS + " from audit_entry" + where.sql()
-                        + ORDER)
-                .params(where.params()).withFetchSize(ChainVerifier.FETCH_SIZE)
-                .query(AuditQueries::entry).stream()) {
+        try (Stream<AuditEntry> rows = jdbc
+                .sql("select " + CanonicalRow.COLUMNS + " from audit_entry" + where.sql() + ORDER)
+                .params(where.params())
+                .withFetchSize(ChainVerifier.FETCH_SIZE)
+                .query(AuditQueries::entry)
+                .stream()) {
             for (var it = rows.iterator(); it.hasNext(); n++) {
                 sink.accept(it.next());
             }
@@ -65,8 +71,18 @@ public class AuditQueries {
 
     static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         CanonicalRow r = CanonicalRow.read(rs);
-        return new AuditEntry(r.id(), r.occurredAt(), r.recordedAt(), r.actor(), AuditAction.valueOf(r.action()),
-                r.entityType(), r.entityId(), r.regionCode(), r.clientAddress(), r.reason(), r.fields());
+        return new AuditEntry(
+                r.id(),
+                r.occurredAt(),
+                r.recordedAt(),
+                r.actor(),
+                AuditAction.valueOf(r.action()),
+                r.entityType(),
+                r.entityId(),
+                r.regionCode(),
+                r.clientAddress(),
+                r.reason(),
+                r.fields());
     }
 
     /** The where clause of a query: the scope predicate, then one condition per filter in use. */
@@ -79,11 +95,23 @@ public class AuditQueries {
             add(conditions, params, "actor = :actor", "actor", query.actor());
             add(conditions, params, "entity_type = :entityType", "entityType", query.entityType());
             add(conditions, params, "entity_id = :entityId", "entityId", query.entityId());
-            add(conditions, params, "action = :action", "action",
+            add(
+                    conditions,
+                    params,
+                    "action = :action",
+                    "action",
                     query.action() == null ? null : query.action().name());
-            add(conditions, params, "occurred_at >= :from", "from",
+            add(
+                    conditions,
+                    params,
+                    "occurred_at >= :from",
+                    "from",
                     query.from() == null ? null : query.from().atOffset(ZoneOffset.UTC));
-            add(conditions, params, "occurred_at < :to", "to",
+            add(
+                    conditions,
+                    params,
+                    "occurred_at < :to",
+                    "to",
                     query.to() == null ? null : query.to().atOffset(ZoneOffset.UTC));
             if (query.region() != null) {
                 conditions.add("region_code >= :regionLo and region_code < :regionHi");
@@ -93,8 +121,8 @@ public class AuditQueries {
             return new Where(" where " + String.join(" and ", conditions), params);
         }
 
-        private static void add(List<String> conditions, Map<String, Object> params, String condition, String name,
-                Object value) {
+        private static void add(
+                List<String> conditions, Map<String, Object> params, String condition, String name, Object value) {
             if (value != null) {
                 conditions.add(condition);
                 params.put(name, value);

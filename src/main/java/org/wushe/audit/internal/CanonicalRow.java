@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
@@ -45,16 +44,25 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  * {@code hash = HMAC-SM3(chain key, prev ‖ canonical row)} (see {@link ChainHash}). {@code prev} is the previous
  * row's 32-byte hash, or 32 zero bytes for the first row (whose {@code prev_hash} column is null).
  */
-public record CanonicalRow(long id, Instant occurredAt, Instant recordedAt, String actor, String action,
-        String entityType, String entityId, String regionCode, String clientAddress, String reason,
+public record CanonicalRow(
+        long id,
+        Instant occurredAt,
+        Instant recordedAt,
+        String actor,
+        String action,
+        String entityType,
+        String entityId,
+        String regionCode,
+        String clientAddress,
+        String reason,
         List<String> fields) {
 
     public static final String FORMAT = "wushe.audit_entry.v1";
     public static final String FORMAT_V2 = "wushe.audit_entry.v2";
     static final int HASH_LENGTH = 32;
     static final byte[] GENESIS = new byte[HASH_LENGTH];
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     public CanonicalRow {
         fields = List.copyOf(fields);
@@ -65,10 +73,17 @@ public record CanonicalRow(long id, Instant occurredAt, Instant recordedAt, Stri
             + "region_code, client_address, reason, fields";
 
     public static CanonicalRow read(ResultSet rs) throws SQLException {
-        return new CanonicalRow(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-                rs.getString("region_code"), rs.getString("client_address"), rs.getString("reason"),
+        return new CanonicalRow(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("entity_type"),
+                rs.getString("entity_id"),
+                rs.getString("region_code"),
+                rs.getString("client_address"),
+                rs.getString("reason"),
                 List.of((String[]) rs.getArray("fields").getArray()));
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
 import org.wushe.audit.ChainVerification;
 import org.wushe.audit.ChainVerification.IdRange;
 
@@ -43,7 +42,8 @@ final class ChainCheck {
 
     ChainCheck(ChainHash hashes, List<Anchor> anchors, int invalidAnchorLines) {
         this.hashes = hashes;
-        this.anchors = anchors.stream().sorted(Comparator.comparingLong(Anchor::id)).toList();
+        this.anchors =
+                anchors.stream().sorted(Comparator.comparingLong(Anchor::id)).toList();
         this.invalidAnchorLines = invalidAnchorLines;
     }
 
@@ -98,8 +98,19 @@ final class ChainCheck {
             problem(null, ChainVerification.ANCHOR_INVALID);
         }
         boolean ok = reason == null;
-        return new ChainVerification(ok, rows, firstBrokenId, ok ? ChainVerification.INTACT : reason, missing,
-                anchorsChecked, anchorMismatchId, truncated, previousId, keyedFromId, firstBrokenAt, lastAt);
+        return new ChainVerification(
+                ok,
+                rows,
+                firstBrokenId,
+                ok ? ChainVerification.INTACT : reason,
+                missing,
+                anchorsChecked,
+                anchorMismatchId,
+                truncated,
+                previousId,
+                keyedFromId,
+                firstBrokenAt,
+                lastAt);
     }
 
     private void anchorMismatch(long anchorId, long atRow) {

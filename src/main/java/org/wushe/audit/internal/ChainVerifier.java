@@ -1,5 +1,6 @@
 package org.wushe.audit.internal;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +33,11 @@ public class ChainVerifier {
         ChainCheck check = new ChainCheck(hashes, anchored.anchors(), anchored.invalidLines());
         jdbc.sql("select " + CanonicalRow.COLUMNS + ", chain_version, prev_hash, hash from audit_entry order by id")
                 .withFetchSize(FETCH_SIZE)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> check.accept(CanonicalRow.read(rs), rs.getInt("chain_version"),
-                        rs.getBytes("prev_hash"), rs.getBytes("hash")));
+                .query((RowCallbackHandler) rs -> check.accept(
+                        CanonicalRow.read(rs),
+                        rs.getInt("chain_version"),
+                        rs.getBytes("prev_hash"),
+                        rs.getBytes("hash")));
         return check.result();
     }
 }

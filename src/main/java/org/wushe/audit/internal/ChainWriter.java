@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,11 +38,14 @@ class ChainWriter implements SmartLifecycle {
 
     /** The last anchor this node wrote (id -1: none yet since start). */
     private long anchoredId = -1;
+
     private long anchoredRows;
     private long anchoredAtNanos;
     private volatile boolean markFailed;
 
-    ChainWriter(ChainAppender appender, AnchorFile anchors,
+    ChainWriter(
+            ChainAppender appender,
+            AnchorFile anchors,
             @Value("${wushe.audit.poll-interval:PT1S}") Duration pollInterval,
             @Value("${wushe.audit.anchor-interval:PT10S}") Duration anchorInterval) {
         this.appender = appender;
@@ -126,7 +128,9 @@ class ChainWriter implements SmartLifecycle {
             // only the removal of the newest rows goes unnoticed by the id sequence then; the anchors still see it.
             // Warned once: the usual cause is a missing grant (the role needs SELECT and UPDATE on the sequence).
             if (!markFailed) {
-                log.warn("Could not advance audit_entry_id_seq to {} (grant SELECT, UPDATE on it): {}", lastId,
+                log.warn(
+                        "Could not advance audit_entry_id_seq to {} (grant SELECT, UPDATE on it): {}",
+                        lastId,
                         e.toString());
             }
             markFailed = true;
@@ -143,7 +147,8 @@ class ChainWriter implements SmartLifecycle {
             anchoredAtNanos = System.nanoTime(); // idle: look again after the interval, not at every poll
             return;
         }
-        long rows = anchoredId < 0 || head.id() < anchoredId ? appender.rowsBetween(0, head.id())
+        long rows = anchoredId < 0 || head.id() < anchoredId
+                ? appender.rowsBetween(0, head.id())
                 : anchoredRows + appender.rowsBetween(anchoredId, head.id());
         String line = anchors.append(new Anchor(Instant.now(), head.id(), rows, head.hash()));
         log.info("Audit chain anchored in {}: {}", anchors.path(), line);

@@ -3,7 +3,7 @@ package org.wushe.audit.internal;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.IntConsumer;
-
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -61,17 +61,25 @@ class VerifyChainCommand implements ApplicationRunner {
     int verifyAndPrint(PrintStream out) {
         ChainVerification result = verifier.verify();
         for (Locale locale : new Locale[] {Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH}) {
-            Object[] args = {result.rowsChecked(), String.valueOf(result.firstBrokenId()),
-                    messages.getMessage(result.reason(), null, result.reason(), locale), result.anchorsChecked()};
-            out.println(messages.getMessage(result.ok() ? "audit.verification.cli.ok" : "audit.verification.cli.broken",
-                    args, locale));
+            Object[] args = {
+                result.rowsChecked(),
+                String.valueOf(result.firstBrokenId()),
+                messages.getMessage(result.reason(), null, result.reason(), locale),
+                result.anchorsChecked()
+            };
+            out.println(messages.getMessage(
+                    result.ok() ? "audit.verification.cli.ok" : "audit.verification.cli.broken", args, locale));
             if (!result.missingIds().isEmpty()) {
-                out.println(messages.getMessage("audit.verification.cli.missing",
-                        new Object[] {result.missingIds().stream().map(Object::toString)
-                                .collect(java.util.stream.Collectors.joining(", "))}, locale));
+                out.println(messages.getMessage(
+                        "audit.verification.cli.missing",
+                        new Object[] {
+                            result.missingIds().stream().map(Object::toString).collect(Collectors.joining(", "))
+                        },
+                        locale));
             }
             if (result.anchorMismatchId() != null || result.truncated()) {
-                out.println(messages.getMessage("audit.verification.cli.anchor",
+                out.println(messages.getMessage(
+                        "audit.verification.cli.anchor",
                         new Object[] {String.valueOf(result.anchorMismatchId()), String.valueOf(result.lastId())},
                         locale));
             }

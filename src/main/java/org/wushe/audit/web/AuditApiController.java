@@ -1,10 +1,8 @@
 package org.wushe.audit.web;
 
-import java.util.Locale;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,8 +25,9 @@ class AuditApiController {
         this.messages = messages;
     }
 
-    @Operation(summary = "Audit entries, newest first (filters as on the page; times as 2026-11-29T08:30 in "
-            + "Asia/Shanghai or with an offset; from inclusive, to exclusive; page 1-based; size 10/20/50/100)")
+    @Operation(
+            summary = "Audit entries, newest first (filters as on the page; times as 2026-11-29T08:30 in "
+                    + "Asia/Shanghai or with an offset; from inclusive, to exclusive; page 1-based; size 10/20/50/100)")
     @GetMapping("/entries")
     PageView entries(AuditFilter filter) {
         return PageView.of(audit.search(filter.toQuery(), filter.pageNumber(), filter.pageSize()));

@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
-
 import org.springframework.web.util.UriComponentsBuilder;
 import org.wushe.audit.AuditQuery;
 import org.wushe.audit.AuditTrail;
@@ -23,8 +23,16 @@ import org.wushe.shared.RegionCode;
  * offset from API clients; {@code page} is 1-based; {@code region} a region code (the page's cascader submits
  * one), the region and everything below it.
  */
-record AuditFilter(String actor, String entityType, String entityId, String action, String from, String to,
-        String page, String size, String region) {
+record AuditFilter(
+        String actor,
+        String entityType,
+        String entityId,
+        String action,
+        String from,
+        String to,
+        String page,
+        String size,
+        String region) {
 
     static final int DEFAULT_SIZE = 20;
     private static final int MAX_TEXT = 200;
@@ -32,8 +40,10 @@ record AuditFilter(String actor, String entityType, String entityId, String acti
     /** The query, or the first problem of a filter (not of page or size) as an exception (the API's answer). */
     AuditQuery toQuery() {
         Parsed parsed = parse();
-        parsed.problems().entrySet().stream().filter(p -> !p.getKey().equals("page") && !p.getKey().equals("size"))
-                .findFirst().ifPresent(p -> {
+        parsed.problems().entrySet().stream()
+                .filter(p -> !p.getKey().equals("page") && !p.getKey().equals("size"))
+                .findFirst()
+                .ifPresent(p -> {
                     throw p.getValue();
                 });
         return parsed.query() != null ? parsed.query() : withoutPaging().parse().query();
@@ -61,13 +71,15 @@ record AuditFilter(String actor, String entityType, String entityId, String acti
         RegionCode regionCode = check(problems, "region", this::parsedRegion);
         check(problems, "page", () -> within(pageNumber(), n -> n >= 1, "audit.invalid.page"));
         check(problems, "size", () -> within(pageSize(), AuditTrail.PAGE_SIZES::contains, "audit.invalid.size"));
-        return new Parsed(problems.isEmpty() ? new AuditQuery(actorText, typeText, idText, parsedAction, start, end,
-                regionCode) : null, problems);
+        return new Parsed(
+                problems.isEmpty()
+                        ? new AuditQuery(actorText, typeText, idText, parsedAction, start, end, regionCode)
+                        : null,
+                problems);
     }
 
     /** A parsed filter: the query (null when any field was refused) and the refused fields. */
-    record Parsed(AuditQuery query, Map<String, InvalidValueException> problems) {
-    }
+    record Parsed(AuditQuery query, Map<String, InvalidValueException> problems) {}
 
     private static <T> T check(Map<String, InvalidValueException> problems, String field, Supplier<T> value) {
         try {
@@ -78,7 +90,7 @@ record AuditFilter(String actor, String entityType, String entityId, String acti
         }
     }
 
-    private static int within(int value, java.util.function.IntPredicate allowed, String key) {
+    private static int within(int value, IntPredicate allowed, String key) {
         if (!allowed.test(value)) {
             throw new InvalidValueException(key);
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +21,29 @@ class AuditLabels {
      * Every entity type the modules write (the filter's choices). A module that writes a new one adds it here and
      * to both bundles; the tests refuse an activity of a type missing from this list.
      */
-    static final List<String> ENTITY_TYPES = List.of("account", "api_client", "audit_entry", "help_request",
-            "help_request_rule", "help_request_deadline", "organisation", "region", "resident",
-            "resident_alert", "resident_assessment", "resident_case", "resident_check_in", "resident_visit",
-            "social_worker", "verification_campaign", "verification_task", "volunteer");
+    static final List<String> ENTITY_TYPES = List.of(
+            "account",
+            "api_client",
+            "audit_entry",
+            "help_request",
+            "help_request_rule",
+            "help_request_deadline",
+            "organisation",
+            "region",
+            "resident",
+            "resident_alert",
+            "resident_assessment",
+            "resident_case",
+            "resident_check_in",
+            "resident_visit",
+            "social_worker",
+            "verification_campaign",
+            "verification_task",
+            "volunteer");
 
     /** Actors that are no account: a word instead. */
     static final List<String> SPECIAL_ACTORS = List.of("system", "anonymous", "resident", "volunteer-self");
+
     static final String API_PREFIX = "api:";
 
     /** A field with a value after it: {@code riskLevel:HIGH}, {@code read=12}. */
@@ -51,8 +66,7 @@ class AuditLabels {
             return null;
         }
         if (actor.startsWith(API_PREFIX)) {
-            return messages.getMessage("audit.actor.api", new Object[] {actor.substring(API_PREFIX.length())},
-                    locale);
+            return messages.getMessage("audit.actor.api", new Object[] {actor.substring(API_PREFIX.length())}, locale);
         }
         return SPECIAL_ACTORS.contains(actor) ? label("audit.actor." + actor, actor, locale) : actor;
     }
@@ -101,7 +115,8 @@ class AuditLabels {
     private record Parts(String name, String value) {
         static Parts of(String field) {
             var m = WITH_VALUE.matcher(field);
-            return m.find() ? new Parts(field.substring(0, m.start()), field.substring(m.end()))
+            return m.find()
+                    ? new Parts(field.substring(0, m.start()), field.substring(m.end()))
                     : new Parts(field, null);
         }
     }

@@ -1,5 +1,6 @@
 package org.wushe.audit.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -9,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +45,8 @@ class AuditPageController {
     private final AuditLabels labels;
     private final KnownRegions regions;
 
-    AuditPageController(AuditTrail audit, MessageSource messages, Clock clock, AuditLabels labels,
-            KnownRegions regions) {
+    AuditPageController(
+            AuditTrail audit, MessageSource messages, Clock clock, AuditLabels labels, KnownRegions regions) {
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
@@ -57,16 +55,17 @@ class AuditPageController {
     }
 
     /** One row as the page shows it: the entry, and the words for its codes. */
-    record Row(AuditEntry entry, String actor, String entity, String region, List<String> fields) {
-    }
+    record Row(AuditEntry entry, String actor, String entity, String region, List<String> fields) {}
 
     /** A choice of the entity-type filter: the stored code and its name. */
-    record Choice(String value, String label) {
-    }
+    record Choice(String value, String label) {}
 
     @GetMapping
-    String list(@ModelAttribute("filter") AuditFilter filter,
-            @RequestHeader(name = "HX-Target", required = false) String target, Model model, Locale locale,
+    String list(
+            @ModelAttribute("filter") AuditFilter filter,
+            @RequestHeader(name = "HX-Target", required = false) String target,
+            Model model,
+            Locale locale,
             HttpServletResponse response) {
         AuditFilter.Parsed parsed = filter.parse();
         AuditPage result;
@@ -76,19 +75,27 @@ class AuditPageController {
             Map<String, String> errors = new LinkedHashMap<>();
             parsed.problems().forEach((field, e) -> errors.put(field, message(e, locale)));
             // page and size have no field of their own in the filter: their message is the form's
-            errors.put("form", parsed.problems().keySet().stream().filter(f -> f.equals("page") || f.equals("size"))
-                    .map(errors::get).findFirst()
-                    .orElseGet(() -> messages.getMessage("audit.invalid.filter", null, locale)));
+            errors.put(
+                    "form",
+                    parsed.problems().keySet().stream()
+                            .filter(f -> f.equals("page") || f.equals("size"))
+                            .map(errors::get)
+                            .findFirst()
+                            .orElseGet(() -> messages.getMessage("audit.invalid.filter", null, locale)));
             model.addAttribute("errors", errors);
-            int size = AuditTrail.PAGE_SIZES.contains(sizeOrDefault(filter)) ? sizeOrDefault(filter)
+            int size = AuditTrail.PAGE_SIZES.contains(sizeOrDefault(filter))
+                    ? sizeOrDefault(filter)
                     : AuditFilter.DEFAULT_SIZE;
             result = new AuditPage(List.of(), 1, size, 0, false);
         }
         model.addAttribute("result", result);
         model.addAttribute("rows", rows(result.entries(), locale));
         model.addAttribute("actions", AuditAction.values());
-        model.addAttribute("entityTypes", AuditLabels.ENTITY_TYPES.stream()
-                .map(t -> new Choice(t, labels.entity(t, locale))).toList());
+        model.addAttribute(
+                "entityTypes",
+                AuditLabels.ENTITY_TYPES.stream()
+                        .map(t -> new Choice(t, labels.entity(t, locale)))
+                        .toList());
         model.addAttribute("sizes", AuditTrail.PAGE_SIZES);
         model.addAttribute("pages", Pagination.of(result, filter));
         model.addAttribute("badges", BADGES);
@@ -102,13 +109,22 @@ class AuditPageController {
     }
 
     private List<Row> rows(List<AuditEntry> entries, Locale locale) {
-        Map<RegionCode, String> names = regions.names(entries.stream().map(e -> code(e.regionCode()))
-                .filter(Objects::nonNull).distinct().toList());
-        return entries.stream().map(e -> {
-            RegionCode code = code(e.regionCode());
-            return new Row(e, labels.actor(e.actor(), locale), labels.entity(e.entityType(), locale),
-                    code == null ? null : names.get(code), labels.fields(e.fields(), locale));
-        }).toList();
+        Map<RegionCode, String> names = regions.names(entries.stream()
+                .map(e -> code(e.regionCode()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return entries.stream()
+                .map(e -> {
+                    RegionCode code = code(e.regionCode());
+                    return new Row(
+                            e,
+                            labels.actor(e.actor(), locale),
+                            labels.entity(e.entityType(), locale),
+                            code == null ? null : names.get(code),
+                            labels.fields(e.fields(), locale));
+                })
+                .toList();
     }
 
     private static RegionCode code(String value) {

@@ -2,7 +2,6 @@ package org.wushe.audit.web;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.wushe.audit.AuditEntry;
 import org.wushe.audit.AuditPage;
 import org.wushe.audit.ChainVerification;
@@ -11,21 +10,45 @@ import org.wushe.shared.AuditAction;
 /** The JSON shapes of the audit API, and how an action looks on the page. */
 final class AuditViews {
 
-    private AuditViews() {
-    }
+    private AuditViews() {}
 
-    record EntryView(long id, Instant occurredAt, Instant recordedAt, String actor, String action, String entityType,
-            String entityId, String regionCode, String clientAddress, String reason, List<String> fields) {
+    record EntryView(
+            long id,
+            Instant occurredAt,
+            Instant recordedAt,
+            String actor,
+            String action,
+            String entityType,
+            String entityId,
+            String regionCode,
+            String clientAddress,
+            String reason,
+            List<String> fields) {
         static EntryView of(AuditEntry e) {
-            return new EntryView(e.id(), e.occurredAt(), e.recordedAt(), e.actor(), e.action().name(), e.entityType(),
-                    e.entityId(), e.regionCode(), e.clientAddress(), e.reason(), e.fields());
+            return new EntryView(
+                    e.id(),
+                    e.occurredAt(),
+                    e.recordedAt(),
+                    e.actor(),
+                    e.action().name(),
+                    e.entityType(),
+                    e.entityId(),
+                    e.regionCode(),
+                    e.clientAddress(),
+                    e.reason(),
+                    e.fields());
         }
     }
 
     record PageView(List<EntryView> entries, int page, int size, int totalPages, long total, boolean totalCapped) {
         static PageView of(AuditPage p) {
-            return new PageView(p.entries().stream().map(EntryView::of).toList(), p.page(), p.size(), p.totalPages(),
-                    p.total(), p.totalCapped());
+            return new PageView(
+                    p.entries().stream().map(EntryView::of).toList(),
+                    p.page(),
+                    p.size(),
+                    p.totalPages(),
+                    p.total(),
+                    p.totalCapped());
         }
     }
 
@@ -33,13 +56,35 @@ final class AuditViews {
      * The verification result with its reason in the caller's language; {@code missingIds} as
      * {@code [{"from":2063,"to":2067}]}.
      */
-    record VerificationView(boolean ok, long rowsChecked, Long firstBrokenId, String reason, String message,
-            List<ChainVerification.IdRange> missingIds, long anchorsChecked, Long anchorMismatchId, boolean truncated,
-            Long lastId, Long keyedFromId, Instant firstBrokenAt, Instant lastAt) {
+    record VerificationView(
+            boolean ok,
+            long rowsChecked,
+            Long firstBrokenId,
+            String reason,
+            String message,
+            List<ChainVerification.IdRange> missingIds,
+            long anchorsChecked,
+            Long anchorMismatchId,
+            boolean truncated,
+            Long lastId,
+            Long keyedFromId,
+            Instant firstBrokenAt,
+            Instant lastAt) {
         static VerificationView of(ChainVerification v, String message) {
-            return new VerificationView(v.ok(), v.rowsChecked(), v.firstBrokenId(), v.reason(), message,
-                    v.missingIds(), v.anchorsChecked(), v.anchorMismatchId(), v.truncated(), v.lastId(),
-                    v.keyedFromId(), v.firstBrokenAt(), v.lastAt());
+            return new VerificationView(
+                    v.ok(),
+                    v.rowsChecked(),
+                    v.firstBrokenId(),
+                    v.reason(),
+                    message,
+                    v.missingIds(),
+                    v.anchorsChecked(),
+                    v.anchorMismatchId(),
+                    v.truncated(),
+                    v.lastId(),
+                    v.keyedFromId(),
+                    v.firstBrokenAt(),
+                    v.lastAt());
         }
     }
 

@@ -2,7 +2,6 @@ package org.wushe.audit.web;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
 import org.wushe.audit.AuditPage;
 
 /**
@@ -10,8 +9,8 @@ import org.wushe.audit.AuditPage;
  *
  * @param numbers the page numbers to show as links, at most {@value #WINDOW} each side of the current page
  */
-record Pagination(int page, int totalPages, List<Integer> numbers, String previous, String next,
-        AuditFilter filter, int size) {
+record Pagination(
+        int page, int totalPages, List<Integer> numbers, String previous, String next, AuditFilter filter, int size) {
 
     static final int WINDOW = 3;
 
@@ -19,10 +18,16 @@ record Pagination(int page, int totalPages, List<Integer> numbers, String previo
         int last = result.totalPages();
         int page = result.page();
         List<Integer> numbers = IntStream.rangeClosed(Math.max(1, page - WINDOW), Math.min(last, page + WINDOW))
-                .boxed().toList();
-        return new Pagination(page, last, numbers,
+                .boxed()
+                .toList();
+        return new Pagination(
+                page,
+                last,
+                numbers,
                 page > 1 ? filter.link("/audit", page - 1, result.size()) : null,
-                page < last ? filter.link("/audit", page + 1, result.size()) : null, filter, result.size());
+                page < last ? filter.link("/audit", page + 1, result.size()) : null,
+                filter,
+                result.size());
     }
 
     public String link(int number) {

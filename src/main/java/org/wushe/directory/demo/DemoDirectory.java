@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
-
+import net.datafaker.Faker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -50,8 +54,6 @@ import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
 import org.wushe.shared.ResidentIdNumber;
 
-import net.datafaker.Faker;
-
 /**
  * Demo mode: the demo city's directory — an association, agencies, one station per street of 黄浦区 and 徐汇区,
  * hospital departments, community committees, a volunteer organisation and a foundation; about 60 social workers
@@ -73,6 +75,7 @@ class DemoDirectory implements ApplicationRunner {
     static final List<String> DISTRICTS = List.of("310101", "310104");
     /** The demo account (made by access in demo mode) whose volunteer record the demo city holds. */
     static final String VOLUNTEER_ACCOUNT = "volunteer";
+
     private static final Logger log = LoggerFactory.getLogger(DemoDirectory.class);
 
     private final Organisations organisations;
@@ -83,8 +86,14 @@ class DemoDirectory implements ApplicationRunner {
     private final Accounts accounts;
     private final Clock clock;
 
-    DemoDirectory(Organisations organisations, SocialWorkers socialWorkers, Volunteers volunteers,
-            VolunteerStore volunteerStore, Regions regions, Accounts accounts, Clock clock) {
+    DemoDirectory(
+            Organisations organisations,
+            SocialWorkers socialWorkers,
+            Volunteers volunteers,
+            VolunteerStore volunteerStore,
+            Regions regions,
+            Accounts accounts,
+            Clock clock) {
         this.organisations = organisations;
         this.socialWorkers = socialWorkers;
         this.volunteers = volunteers;
@@ -95,8 +104,7 @@ class DemoDirectory implements ApplicationRunner {
     }
 
     /** A fictitious person: valid (GB 11643) ID number born 1960–2000, and a mobile number. */
-    public record Person(String name, String idNumber, String phone) {
-    }
+    public record Person(String name, String idNumber, String phone) {}
 
     /** The first {@code count} people of the fixed seed: always the same names, ID numbers and phones. */
     public static List<Person> people(int count) {
@@ -127,7 +135,8 @@ class DemoDirectory implements ApplicationRunner {
         long days = LocalDate.of(2000, 12, 31).toEpochDay() - from.toEpochDay();
         LocalDate birth = from.plusDays((long) (random.nextDouble() * (days + 1)));
         String first17 = DISTRICTS.get(random.nextInt(DISTRICTS.size()))
-                + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
+                + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", random.nextInt(1000));
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -158,7 +167,7 @@ class DemoDirectory implements ApplicationRunner {
     }
 
     private void load() {
-        Directory d = new Directory(new java.util.HashMap<>());
+        Directory d = new Directory(new HashMap<>());
         OrganisationPage page;
         int number = 0;
         do {
@@ -169,25 +178,42 @@ class DemoDirectory implements ApplicationRunner {
         Random random = new Random(SEED);
 
         // first the 徐汇 agency, so that on a fresh database it is organisation 1 (the demo agency's)
-        long xuhuiAgency = d.org(organisations, "徐汇区乐群社会工作服务社", OrgType.AGENCY, "310104", "徐汇区天平路", null, List.of("310104"));
+        long xuhuiAgency =
+                d.org(organisations, "徐汇区乐群社会工作服务社", OrgType.AGENCY, "310104", "徐汇区天平路", null, List.of("310104"));
         long association = d.org(organisations, "上海市社会工作者协会", OrgType.ASSOCIATION, "310000", "上海市黄浦区", null, List.of());
-        long huangpuAgency = d.org(organisations, "黄浦区社区社会工作服务中心", OrgType.AGENCY, "310101", "黄浦区南京东路", association, List.of("310101"));
-        long xuhuiAgency2 = d.org(organisations, "徐汇区阳光社会工作事务所", OrgType.AGENCY, "310104", "徐汇区漕溪北路", association, List.of("310104"));
+        long huangpuAgency = d.org(
+                organisations, "黄浦区社区社会工作服务中心", OrgType.AGENCY, "310101", "黄浦区南京东路", association, List.of("310101"));
+        long xuhuiAgency2 = d.org(
+                organisations, "徐汇区阳光社会工作事务所", OrgType.AGENCY, "310104", "徐汇区漕溪北路", association, List.of("310104"));
         List<Long> agencies = List.of(huangpuAgency, xuhuiAgency, xuhuiAgency2);
 
         List<Region> streets = new ArrayList<>();
         for (String district : DISTRICTS) {
-            regions.children(RegionCode.parse(district)).stream().filter(r -> r.level() == RegionLevel.TOWNSHIP)
+            regions.children(RegionCode.parse(district)).stream()
+                    .filter(r -> r.level() == RegionLevel.TOWNSHIP)
                     .forEach(streets::add);
         }
         List<String> communities = new ArrayList<>();
         for (Region street : streets) {
-            long station = d.org(organisations, street.name() + "社会工作服务站", OrgType.STATION, street.code().value(),
-                    street.name(), association, List.of(street.code().value()));
+            long station = d.org(
+                    organisations,
+                    street.name() + "社会工作服务站",
+                    OrgType.STATION,
+                    street.code().value(),
+                    street.name(),
+                    association,
+                    List.of(street.code().value()));
             if (communities.size() < 12 && street.hasChildren()) {
-                for (Region community : regions.children(street.code()).stream().limit(4).toList()) {
-                    d.org(organisations, street.name() + community.name() + "居民委员会", OrgType.COMMUNITY_COMMITTEE,
-                            community.code().value(), community.name(), station, List.of());
+                for (Region community :
+                        regions.children(street.code()).stream().limit(4).toList()) {
+                    d.org(
+                            organisations,
+                            street.name() + community.name() + "居民委员会",
+                            OrgType.COMMUNITY_COMMITTEE,
+                            community.code().value(),
+                            community.name(),
+                            station,
+                            List.of());
                     communities.add(community.code().value());
                 }
             }
@@ -204,12 +230,20 @@ class DemoDirectory implements ApplicationRunner {
             Qualification q = Qualification.values()[random.nextInt(Qualification.values().length)];
             Specialty s = Specialty.values()[random.nextInt(Specialty.values().length)];
             boolean party = random.nextInt(3) == 0 && !communities.isEmpty();
-            long agency = street.code().value().startsWith("310101") ? huangpuAgency
-                    : agencies.get(1 + random.nextInt(2));
-            var draft = new SocialWorkerDraft(p.name(), p.idNumber(), p.phone(), q.name(),
-                    q == Qualification.NONE ? null : "S" + p.idNumber().substring(6, 14), List.of(s.name()), party,
+            long agency =
+                    street.code().value().startsWith("310101") ? huangpuAgency : agencies.get(1 + random.nextInt(2));
+            var draft = new SocialWorkerDraft(
+                    p.name(),
+                    p.idNumber(),
+                    p.phone(),
+                    q.name(),
+                    q == Qualification.NONE ? null : "S" + p.idNumber().substring(6, 14),
+                    List.of(s.name()),
+                    party,
                     party ? communities.get(random.nextInt(communities.size())) : null,
-                    Availability.values()[random.nextInt(2)].name(), street.code().value(), List.of(agency),
+                    Availability.values()[random.nextInt(2)].name(),
+                    street.code().value(),
+                    List.of(agency),
                     List.of(street.code().value()));
             try {
                 socialWorkers.create(draft);
@@ -225,7 +259,7 @@ class DemoDirectory implements ApplicationRunner {
         int registered = 0;
         int approved = 0;
         // the demo volunteer account, while it has no volunteer record yet
-        java.util.Optional<AccountSummary> unlinked = unlinkedVolunteerAccount();
+        Optional<AccountSummary> unlinked = unlinkedVolunteerAccount();
         for (Person p : people.subList(SOCIAL_WORKERS, people.size())) {
             ResidentIdNumber id = ResidentIdNumber.parse(p.idNumber());
             Region street = streets.get(random.nextInt(streets.size()));
@@ -234,12 +268,22 @@ class DemoDirectory implements ApplicationRunner {
                 continue;
             }
             RegionCode home = unlinked.map(DemoDirectory::homeRegion).orElse(street.code());
-            long volunteer = volunteerStore.insert(p.name(), id, PhoneNumber.parse(p.phone()), List.of(skill),
-                    home, List.of(home), "周末", null, null, Volunteers.PRIVACY_NOTICE_VERSION, clock.instant());
+            long volunteer = volunteerStore.insert(
+                    p.name(),
+                    id,
+                    PhoneNumber.parse(p.phone()),
+                    List.of(skill),
+                    home,
+                    List.of(home),
+                    "周末",
+                    null,
+                    null,
+                    Volunteers.PRIVACY_NOTICE_VERSION,
+                    clock.instant());
             registered++;
             if (unlinked.isPresent()) {
                 link(volunteer, home, unlinked.get());
-                unlinked = java.util.Optional.empty();
+                unlinked = Optional.empty();
                 approved++;
             } else if (approved < APPROVED_VOLUNTEERS) {
                 volunteers.approve(volunteer);
@@ -253,36 +297,59 @@ class DemoDirectory implements ApplicationRunner {
                 link(pending.get(0).id(), pending.get(0).regionCode(), unlinked.get());
             }
         }
-        log.info("Demo: directory ready — {} organisations, {} social workers, {} volunteers ({} approved) created",
-                d.ids().size() - before, workers, registered, approved);
+        log.info(
+                "Demo: directory ready — {} organisations, {} social workers, {} volunteers ({} approved) created",
+                d.ids().size() - before,
+                workers,
+                registered,
+                approved);
     }
 
     /** The demo volunteer account if it exists and is no volunteer's yet. */
-    private java.util.Optional<AccountSummary> unlinkedVolunteerAccount() {
+    private Optional<AccountSummary> unlinkedVolunteerAccount() {
         return accounts.list(VOLUNTEER_ACCOUNT, 1, 100).rows().stream()
                 .filter(a -> a.username().equals(VOLUNTEER_ACCOUNT))
-                .filter(a -> volunteerStore.findByAccount(a.id()).isEmpty()).findFirst();
+                .filter(a -> volunteerStore.findByAccount(a.id()).isEmpty())
+                .findFirst();
     }
 
     private static RegionCode homeRegion(AccountSummary account) {
-        return account.scope().regions().stream().sorted(java.util.Comparator.comparing(RegionCode::value))
-                .findFirst().orElseThrow();
+        return account.scope().regions().stream()
+                .sorted(Comparator.comparing(RegionCode::value))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Approves the volunteer with a passport number as the review would, and links it to the existing account. */
     private void link(long volunteer, RegionCode region, AccountSummary account) {
-        if (!volunteerStore.approve(volunteer, volunteerStore.nextPassportNo(region), account.id(), "demo",
-                clock.instant())) {
+        if (!volunteerStore.approve(
+                volunteer, volunteerStore.nextPassportNo(region), account.id(), "demo", clock.instant())) {
             throw new IllegalStateException("demo volunteer " + volunteer + " is not pending");
         }
     }
 
-    private record Directory(java.util.Map<String, Long> ids) {
+    private record Directory(Map<String, Long> ids) {
 
-        long org(Organisations organisations, String name, OrgType type, String region, String address, Long parent,
+        long org(
+                Organisations organisations,
+                String name,
+                OrgType type,
+                String region,
+                String address,
+                Long parent,
                 List<String> served) {
-            return ids.computeIfAbsent(name, n -> organisations.create(new OrganisationDraft(type.name(), n, null,
-                    region, address, null, null, parent, List.copyOf(new LinkedHashSet<>(served)))));
+            return ids.computeIfAbsent(
+                    name,
+                    n -> organisations.create(new OrganisationDraft(
+                            type.name(),
+                            n,
+                            null,
+                            region,
+                            address,
+                            null,
+                            null,
+                            parent,
+                            List.copyOf(new LinkedHashSet<>(served)))));
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.wushe.directory.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,13 +35,16 @@ class ImportApiController {
         return kinds.template(kind);
     }
 
-    @Operation(summary = "Import an xlsx or csv (≤ 20 MB, ≤ 100,000 rows): only valid rows are written. By default "
-            + "the call waits and returns the counts and the error workbook's URL; with async=true it answers 202 "
-            + "at once with the URL of the job to poll")
+    @Operation(
+            summary = "Import an xlsx or csv (≤ 20 MB, ≤ 100,000 rows): only valid rows are written. By default "
+                    + "the call waits and returns the counts and the error workbook's URL; with async=true it answers 202 "
+                    + "at once with the URL of the job to poll")
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> importFile(@PathVariable String kind,
+    ResponseEntity<Map<String, Object>> importFile(
+            @PathVariable String kind,
             @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean async) throws IOException {
+            @RequestParam(defaultValue = "false") boolean async)
+            throws IOException {
         MultipartFile upload = ImportKinds.required(file);
         if (async) {
             UUID job = kinds.of(kind).start(upload.getOriginalFilename(), upload.getInputStream());
@@ -51,8 +52,15 @@ class ImportApiController {
                     .body(Map.of("jobId", job, "statusUrl", "/api/v1/" + kind + "/import/jobs/" + job));
         }
         ImportSummary summary = kinds.of(kind).importFile(upload.getOriginalFilename(), upload.getInputStream());
-        return ResponseEntity.ok(Map.of("read", summary.read(), "written", summary.written(), "rejected",
-                summary.rejected(), "errorWorkbookUrl", errorsUrl(kind, summary.errorWorkbook())));
+        return ResponseEntity.ok(Map.of(
+                "read",
+                summary.read(),
+                "written",
+                summary.written(),
+                "rejected",
+                summary.rejected(),
+                "errorWorkbookUrl",
+                errorsUrl(kind, summary.errorWorkbook())));
     }
 
     @Operation(summary = "A background import's state (RUNNING, DONE, FAILED) with rows read / written / rejected")

@@ -2,10 +2,9 @@ package org.wushe.directory.imports;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,8 +26,8 @@ class ImportKinds {
     private final Map<String, SpreadsheetImports<?>> imports;
 
     ImportKinds(List<SpreadsheetImports<?>> imports) {
-        this.imports = imports.stream().collect(Collectors.toUnmodifiableMap(SpreadsheetImports::kind,
-                Function.identity()));
+        this.imports =
+                imports.stream().collect(Collectors.toUnmodifiableMap(SpreadsheetImports::kind, Function.identity()));
     }
 
     SpreadsheetImports<?> of(String kind) {
@@ -51,15 +50,20 @@ class ImportKinds {
     }
 
     ResponseEntity<byte[]> errors(String kind, UUID id) {
-        return xlsx(of(kind).errorWorkbook(id).orElseThrow(() -> new InvalidValueException("import.notFound")),
+        return xlsx(
+                of(kind).errorWorkbook(id).orElseThrow(() -> new InvalidValueException("import.notFound")),
                 kind + "-errors.xlsx");
     }
 
     private static ResponseEntity<byte[]> xlsx(byte[] content, String filename) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(XlsxDownload.CONTENT_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(content);
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.directory.imports;
 
 import java.io.IOException;
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,8 +37,12 @@ class ImportPageController {
 
     /** Starts the import in the background; htmx swaps in the polling status, a plain form goes to its page. */
     @PostMapping
-    String upload(@PathVariable String kind, @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) throws IOException {
+    String upload(
+            @PathVariable String kind,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model)
+            throws IOException {
         model.addAttribute("kind", kind);
         UUID job;
         try {
@@ -57,8 +60,11 @@ class ImportPageController {
     }
 
     @GetMapping("/jobs/{job}")
-    String job(@PathVariable String kind, @PathVariable UUID job,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String job(
+            @PathVariable String kind,
+            @PathVariable UUID job,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("kind", kind);
         model.addAttribute("status", status(kind, job));
         return htmx != null ? "directory/imports/import :: status" : "directory/imports/import";

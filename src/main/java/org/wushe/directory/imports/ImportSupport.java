@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -49,10 +48,16 @@ public class ImportSupport {
     final Clock clock;
     private final MessageSource messages;
 
-    ImportSupport(ImportResultStore results, ImportJobStore jobs, KnownRegions regions, CurrentUser currentUser,
-            MessageSource messages, ApplicationEventPublisher events,
+    ImportSupport(
+            ImportResultStore results,
+            ImportJobStore jobs,
+            KnownRegions regions,
+            CurrentUser currentUser,
+            MessageSource messages,
+            ApplicationEventPublisher events,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.results = results;
         this.jobs = jobs;
         this.regions = regions;
@@ -67,8 +72,10 @@ public class ImportSupport {
     /** Method security for the imports' shared methods: the caller must hold one of these authorities. */
     void require(Set<String> authorities) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .noneMatch(authorities::contains)) {
+        if (auth == null
+                || auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .noneMatch(authorities::contains)) {
             throw new AccessDeniedException("import");
         }
     }
@@ -95,7 +102,9 @@ public class ImportSupport {
     }
 
     public <E extends Enum<E>> List<String> labels(Class<E> type, String prefix) {
-        return Arrays.stream(type.getEnumConstants()).map(e -> msg("directory." + prefix + "." + e.name())).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(e -> msg("directory." + prefix + "." + e.name()))
+                .toList();
     }
 
     /** Chinese label (or the constant's own name) → constant name. */
@@ -110,13 +119,15 @@ public class ImportSupport {
 
     /** A cell listing several values: 、 , ， ; ； / or spaces between them. */
     public static List<String> split(String value) {
-        return value == null || value.isBlank() ? List.of()
-                : Arrays.stream(value.strip().split("[、,，;；/\\s]+")).filter(s -> !s.isBlank()).toList();
+        return value == null || value.isBlank()
+                ? List.of()
+                : Arrays.stream(value.strip().split("[、,，;；/\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
     }
 
     /** Runs a check, turning a bad value into a problem of the column (and null). */
-    public static <T> T check(RowImport.Problems problems, String column,
-            Supplier<T> value) {
+    public static <T> T check(RowImport.Problems problems, String column, Supplier<T> value) {
         try {
             return value.get();
         } catch (InvalidValueException e) {

@@ -5,12 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -78,17 +79,23 @@ public abstract class SpreadsheetImports<T> {
         support.require(authorities);
         RowImport.Entity<T> entity = newRun(support.currentUser.scope());
         List<String> columns = entity.columns();
-        Map<Integer, List<String>> dropdowns = new java.util.LinkedHashMap<>();
+        Map<Integer, List<String>> dropdowns = new LinkedHashMap<>();
         choices().forEach((column, labels) -> dropdowns.put(columns.indexOf(column), labels));
-        return TemplateWorkbook.build(sheetName(), columns.stream().map(entity::header).toList(), dropdowns,
-                strictChoices().stream().map(columns::indexOf).collect(java.util.stream.Collectors.toSet()));
+        return TemplateWorkbook.build(
+                sheetName(),
+                columns.stream().map(entity::header).toList(),
+                dropdowns,
+                strictChoices().stream().map(columns::indexOf).collect(Collectors.toSet()));
     }
 
     /** Imports a file now (the caller waits): only valid rows are written, the rejected ones go to the error workbook. */
     public ImportSummary importFile(String filename, InputStream content) throws IOException {
         support.require(authorities);
-        return run(filename, content, (read, written, rejected) -> {
-        }, support.currentUser.clientAddress().orElse(null));
+        return run(
+                filename,
+                content,
+                (read, written, rejected) -> {},
+                support.currentUser.clientAddress().orElse(null));
     }
 
     /**
@@ -103,8 +110,8 @@ public abstract class SpreadsheetImports<T> {
         UUID job;
         try {
             job = support.jobs.create(entityType, support.actor(), filename);
-            support.executor.execute(new DelegatingSecurityContextRunnable(() -> runJob(job, filename, spooled,
-                    address)));
+            support.executor.execute(
+                    new DelegatingSecurityContextRunnable(() -> runJob(job, filename, spooled, address)));
         } catch (RuntimeException e) {
             Files.deleteIfExists(spooled);
             throw e;
@@ -114,8 +121,11 @@ public abstract class SpreadsheetImports<T> {
 
     private void runJob(UUID job, String filename, Path spooled, String address) {
         try (InputStream in = Files.newInputStream(spooled)) {
-            ImportSummary summary = run(filename, in,
-                    (read, written, rejected) -> support.jobs.progress(job, read, written, rejected), address);
+            ImportSummary summary = run(
+                    filename,
+                    in,
+                    (read, written, rejected) -> support.jobs.progress(job, read, written, rejected),
+                    address);
             support.jobs.done(job, summary.read(), summary.written(), summary.rejected(), summary.errorWorkbook());
         } catch (InvalidValueException e) {
             support.jobs.failed(job, e.messageKey(), e.arguments());
@@ -152,12 +162,26 @@ public abstract class SpreadsheetImports<T> {
         try {
             result = support.transactions.execute(tx -> {
                 try {
-                    RowImport.Result r = RowImport.run(filename, content, newRun(scope), support::text,
-                            support.msg("import.errorColumn"), progress);
-                    RegionCode region = scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
-                    support.events.publishEvent(new Activity(support.clock.instant(), actor, AuditAction.IMPORT,
-                            entityType, null, region, address, null, List.of("read=" + r.read(),
-                                    "written=" + r.written(), "rejected=" + r.rejected())));
+                    RowImport.Result r = RowImport.run(
+                            filename,
+                            content,
+                            newRun(scope),
+                            support::text,
+                            support.msg("import.errorColumn"),
+                            progress);
+                    RegionCode region = scope.regions().size() == 1
+                            ? scope.regions().iterator().next()
+                            : null;
+                    support.events.publishEvent(new Activity(
+                            support.clock.instant(),
+                            actor,
+                            AuditAction.IMPORT,
+                            entityType,
+                            null,
+                            region,
+                            address,
+                            null,
+                            List.of("read=" + r.read(), "written=" + r.written(), "rejected=" + r.rejected())));
                     return r;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -166,14 +190,22 @@ public abstract class SpreadsheetImports<T> {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        UUID errors = result.errorWorkbook() == null ? null
-                : support.results.save(entityType, actor, result.errorWorkbook());
-        return new ImportSummary(result.read(), result.written(), result.rejected(), errors,
-                (System.nanoTime() - started) / 1_000_000);
+        UUID errors =
+                result.errorWorkbook() == null ? null : support.results.save(entityType, actor, result.errorWorkbook());
+        return new ImportSummary(
+                result.read(), result.written(), result.rejected(), errors, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static ImportStatus status(Job j) {
-        return new ImportStatus(j.id(), j.state(), j.filename(), j.read(), j.written(), j.rejected(), j.resultId(),
-                j.problemKey(), j.problemArgs());
+        return new ImportStatus(
+                j.id(),
+                j.state(),
+                j.filename(),
+                j.read(),
+                j.written(),
+                j.rejected(),
+                j.resultId(),
+                j.problemKey(),
+                j.problemArgs());
     }
 }

@@ -2,9 +2,9 @@ package org.wushe.directory.organisations;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -24,6 +24,7 @@ class Organisation {
 
     @Id
     private Long id;
+
     private OrgType type;
     private String name;
     private String creditCode;
@@ -38,13 +39,14 @@ class Organisation {
     private String verifiedBy;
     private Instant createdAt;
     private String createdBy;
+
     @Version
     private int version;
+
     @MappedCollection(idColumn = "organisation_id")
     private Set<ServedRegion> servedRegions;
 
-    protected Organisation() {
-    }
+    protected Organisation() {}
 
     static Organisation create(String createdBy, Instant now) {
         var organisation = new Organisation();
@@ -59,10 +61,17 @@ class Organisation {
      * Replaces the descriptive fields. A change of type, name or credit code withdraws a verification, which
      * vouched for the old ones.
      */
-    void describe(OrgType newType, String newName, CreditCode newCreditCode, RegionCode newRegion, String newAddress,
-            String newContactPerson, Long newParentId, List<RegionCode> served) {
+    void describe(
+            OrgType newType,
+            String newName,
+            CreditCode newCreditCode,
+            RegionCode newRegion,
+            String newAddress,
+            String newContactPerson,
+            Long newParentId,
+            List<RegionCode> served) {
         String code = newCreditCode == null ? null : newCreditCode.value();
-        if (id != null && (newType != type || !newName.equals(name) || !java.util.Objects.equals(code, creditCode))) {
+        if (id != null && (newType != type || !newName.equals(name) || !Objects.equals(code, creditCode))) {
             verifiedAt = null;
             verifiedBy = null;
         }
@@ -168,6 +177,5 @@ class Organisation {
     }
 
     @Table("directory_organisation_region")
-    record ServedRegion(String regionCode) {
-    }
+    record ServedRegion(String regionCode) {}
 }

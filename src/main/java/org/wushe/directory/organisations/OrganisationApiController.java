@@ -1,14 +1,11 @@
 package org.wushe.directory.organisations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +29,9 @@ class OrganisationApiController {
         this.export = export;
     }
 
-    @Operation(summary = "Organisations in the caller's scope (filters type, region subtree, status, name "
-            + "substring; page 1-based; size 10/20/50/100)")
+    @Operation(
+            summary = "Organisations in the caller's scope (filters type, region subtree, status, name "
+                    + "substring; page 1-based; size 10/20/50/100)")
     @GetMapping
     OrganisationPage list(OrganisationQuery query) {
         return organisations.list(query.toFilter(), query.pageNumber(), query.pageSize());
@@ -88,5 +86,4 @@ class OrganisationApiController {
     Map<String, String> revealContactPhone(@PathVariable long id, @RequestBody Map<String, String> body) {
         return Map.of("contactPhone", organisations.revealContactPhone(id, body == null ? null : body.get("reason")));
     }
-
 }

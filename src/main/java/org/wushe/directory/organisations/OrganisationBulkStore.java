@@ -3,6 +3,7 @@ package org.wushe.directory.organisations;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,9 +38,16 @@ class OrganisationBulkStore {
     }
 
     /** An organisation to insert, validated. */
-    record NewOrganisation(OrgType type, String name, CreditCode creditCode, RegionCode region, String address,
-            String contactPerson, PhoneNumber phone, Long parentId, List<RegionCode> served) {
-    }
+    record NewOrganisation(
+            OrgType type,
+            String name,
+            CreditCode creditCode,
+            RegionCode region,
+            String address,
+            String contactPerson,
+            PhoneNumber phone,
+            Long parentId,
+            List<RegionCode> served) {}
 
     /** The credit-code key of the organisation import (the code's bytes). */
     static ByteBuffer creditCodeKey(CreditCode code) {
@@ -48,30 +55,37 @@ class OrganisationBulkStore {
     }
 
     Set<ByteBuffer> takenCreditCodes(List<ByteBuffer> keys) {
-        return taken("select credit_code from directory_organisation where credit_code in (%s)",
-                keys.stream().map(k -> (Object) new String(k.array(), StandardCharsets.US_ASCII)).toList(),
+        return taken(
+                "select credit_code from directory_organisation where credit_code in (%s)",
+                keys.stream()
+                        .map(k -> (Object) new String(k.array(), StandardCharsets.US_ASCII))
+                        .toList(),
                 rs -> ByteBuffer.wrap(rs.getString(1).getBytes(StandardCharsets.US_ASCII)));
     }
 
     private interface KeyReader {
-        ByteBuffer read(ResultSet rs) throws java.sql.SQLException;
+        ByteBuffer read(ResultSet rs) throws SQLException;
     }
 
     private Set<ByteBuffer> taken(String sql, List<Object> values, KeyReader reader) {
         Set<ByteBuffer> taken = new HashSet<>();
         for (int from = 0; from < values.size(); from += 1000) {
             List<Object> chunk = values.subList(from, Math.min(values.size(), from + 1000));
-            template.query(sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))),
+            template.query(
+                    sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))),
                     (ResultSet rs) -> {
                         taken.add(reader.read(rs));
-                    }, chunk.toArray());
+                    },
+                    chunk.toArray());
         }
         return taken;
     }
 
     private List<Long> nextIds(String table, int n) {
         return jdbc.sql("select nextval(pg_get_serial_sequence('" + table + "', 'id')) from generate_series(1, :n)")
-                .param("n", n).query(Long.class).list();
+                .param("n", n)
+                .query(Long.class)
+                .list();
     }
 
     void insertOrganisations(List<NewOrganisation> organisations, String createdBy, Instant now) {
@@ -81,12 +95,22 @@ class OrganisationBulkStore {
         for (int i = 0; i < organisations.size(); i++) {
             NewOrganisation o = organisations.get(i);
             PhoneNumber phone = o.phone();
-            rows.add(new Object[] {ids.get(i), o.type().name(), o.name(),
-                o.creditCode() == null ? null : o.creditCode().value(), o.region().value(), o.address(),
-                o.contactPerson(), phone == null ? null : crypto.encrypt(phone.value(), OrganisationFactory.TABLE,
-                        OrganisationFactory.COLUMN),
-                phone == null ? null : crypto.blindIndex("phone", phone.value()), o.parentId(), createdBy,
-                Timestamp.from(now)});
+            rows.add(new Object[] {
+                ids.get(i),
+                o.type().name(),
+                o.name(),
+                o.creditCode() == null ? null : o.creditCode().value(),
+                o.region().value(),
+                o.address(),
+                o.contactPerson(),
+                phone == null
+                        ? null
+                        : crypto.encrypt(phone.value(), OrganisationFactory.TABLE, OrganisationFactory.COLUMN),
+                phone == null ? null : crypto.blindIndex("phone", phone.value()),
+                o.parentId(),
+                createdBy,
+                Timestamp.from(now)
+            });
             for (RegionCode r : o.served()) {
                 served.add(new Object[] {ids.get(i), r.value()});
             }
@@ -95,7 +119,9 @@ class OrganisationBulkStore {
                 insert into directory_organisation (id, type, name, credit_code, region_code, address, contact_person,
                     contact_phone_cipher, contact_phone_index, parent_id, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-        template.batchUpdate("insert into directory_organisation_region (organisation_id, region_code) values (?, ?)"
-                + " on conflict do nothing", served);
+        template.batchUpdate(
+                "insert into directory_organisation_region (organisation_id, region_code) values (?, ?)"
+                        + " on conflict do nothing",
+                served);
     }
 }

@@ -10,11 +10,24 @@ import java.util.List;
  * @param contactPhone   on an update, null keeps the stored phone and blank removes it
  * @param servedRegions  region codes of the regions served; may be empty
  */
-public record OrganisationDraft(String type, String name, String creditCode, String regionCode, String address,
-        String contactPerson, String contactPhone, Long parentId, List<String> servedRegions) {
+public record OrganisationDraft(
+        String type,
+        String name,
+        String creditCode,
+        String regionCode,
+        String address,
+        String contactPerson,
+        String contactPhone,
+        Long parentId,
+        List<String> servedRegions) {
 
     public OrganisationDraft {
-        servedRegions = servedRegions == null ? List.of() : servedRegions.stream().filter(r -> r != null && !r.isBlank())
-                .map(String::strip).distinct().toList();
+        servedRegions = servedRegions == null
+                ? List.of()
+                : servedRegions.stream()
+                        .filter(r -> r != null && !r.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.directory.organisations;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.wushe.directory.OrgType;
 import org.wushe.privacy.CryptoService;
@@ -28,14 +27,24 @@ class OrganisationFactory {
         return Organisation.create(createdBy, now);
     }
 
-    public void describe(Organisation organisation, OrgType type, String name, CreditCode creditCode,
-            RegionCode region, String address, String contactPerson, PhoneNumber phone, boolean keepPhone, Long parentId,
+    public void describe(
+            Organisation organisation,
+            OrgType type,
+            String name,
+            CreditCode creditCode,
+            RegionCode region,
+            String address,
+            String contactPerson,
+            PhoneNumber phone,
+            boolean keepPhone,
+            Long parentId,
             List<RegionCode> served) {
         organisation.describe(type, name, creditCode, region, address, contactPerson, parentId, served);
         if (keepPhone) {
             return;
         }
-        organisation.setContactPhone(phone == null ? null : crypto.encrypt(phone.value(), TABLE, COLUMN),
+        organisation.setContactPhone(
+                phone == null ? null : crypto.encrypt(phone.value(), TABLE, COLUMN),
                 phone == null ? null : crypto.blindIndex("phone", phone.value()));
     }
 
@@ -44,7 +53,8 @@ class OrganisationFactory {
     }
 
     public String clearPhone(Organisation organisation) {
-        return organisation.contactPhoneCipher() == null ? ""
+        return organisation.contactPhoneCipher() == null
+                ? ""
                 : crypto.decrypt(organisation.contactPhoneCipher(), TABLE, COLUMN);
     }
 }

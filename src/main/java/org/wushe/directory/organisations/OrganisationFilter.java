@@ -2,7 +2,6 @@ package org.wushe.directory.organisations;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
 import org.wushe.shared.RegionCode;

@@ -2,15 +2,22 @@ package org.wushe.directory.organisations;
 
 import java.util.List;
 import java.util.Map;
-
 import org.wushe.shared.InvalidValueException;
 
 /**
  * The create/edit form as typed (kept raw, so a rejected form comes back with the user's input). Served
  * regions are one text field, codes separated by commas or spaces.
  */
-record OrganisationForm(String type, String name, String creditCode, String regionCode, String address,
-        String contactPerson, String contactPhone, String parentId, String servedRegions) {
+record OrganisationForm(
+        String type,
+        String name,
+        String creditCode,
+        String regionCode,
+        String address,
+        String contactPerson,
+        String contactPhone,
+        String parentId,
+        String servedRegions) {
 
     /** Which form field a validation message belongs under, by the message key's prefix. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
@@ -32,20 +39,35 @@ record OrganisationForm(String type, String name, String creditCode, String regi
     }
 
     static OrganisationForm of(OrganisationDetails o) {
-        return new OrganisationForm(o.type().name(), o.name(), o.creditCode(), o.regionCode(), o.address(),
-                o.contactPerson(), null, o.parentId() == null ? null : o.parentId().toString(),
+        return new OrganisationForm(
+                o.type().name(),
+                o.name(),
+                o.creditCode(),
+                o.regionCode(),
+                o.address(),
+                o.contactPerson(),
+                null,
+                o.parentId() == null ? null : o.parentId().toString(),
                 String.join(", ", o.servedRegions()));
     }
 
     OrganisationForm withParentId(String parent) {
-        return new OrganisationForm(type, name, creditCode, regionCode, address, contactPerson, contactPhone, parent,
-                servedRegions);
+        return new OrganisationForm(
+                type, name, creditCode, regionCode, address, contactPerson, contactPhone, parent, servedRegions);
     }
 
     /** On an edit a blank phone keeps the stored one (it is never sent back to the browser). */
     OrganisationDraft toDraft(boolean editing) {
         String phone = contactPhone == null || contactPhone.isBlank() ? (editing ? null : "") : contactPhone;
-        return new OrganisationDraft(type, name, creditCode, regionCode, address, contactPerson, phone, parent(),
+        return new OrganisationDraft(
+                type,
+                name,
+                creditCode,
+                regionCode,
+                address,
+                contactPerson,
+                phone,
+                parent(),
                 servedRegions == null ? List.of() : List.of(servedRegions.split("[,，;；\\s]+")));
     }
 
@@ -61,7 +83,10 @@ record OrganisationForm(String type, String name, String creditCode, String regi
     }
 
     static String fieldOf(String messageKey) {
-        return FIELDS.entrySet().stream().filter(e -> messageKey.startsWith(e.getKey() + ".")).map(Map.Entry::getValue)
-                .findFirst().orElse("");
+        return FIELDS.entrySet().stream()
+                .filter(e -> messageKey.startsWith(e.getKey() + "."))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse("");
     }
 }

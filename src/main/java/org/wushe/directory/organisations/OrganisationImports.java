@@ -1,6 +1,5 @@
 package org.wushe.directory.organisations;
 
-import org.wushe.access.RoleGroup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
+import org.wushe.access.RoleGroup;
 import org.wushe.directory.OrgType;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
@@ -18,8 +17,6 @@ import org.wushe.directory.organisations.OrganisationBulkStore.NewOrganisation;
 import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.CreditCode;
 import org.wushe.shared.InvalidValueException;
-import org.wushe.shared.Name;
-import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 
@@ -32,8 +29,16 @@ import org.wushe.shared.RegionCode;
 class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
 
     static final String ENTITY = "organisation";
-    static final List<String> COLUMNS = List.of("type", "name", "creditCode", "regionCode", "address",
-            "contactPerson", "contactPhone", "parent", "servedRegions");
+    static final List<String> COLUMNS = List.of(
+            "type",
+            "name",
+            "creditCode",
+            "regionCode",
+            "address",
+            "contactPerson",
+            "contactPhone",
+            "parent",
+            "servedRegions");
 
     private final OrganisationBulkStore bulk;
     private final OrganisationQueries names;
@@ -98,22 +103,44 @@ class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
                 if (raw.isEmpty()) {
                     throw new InvalidValueException("directory.organisation.type.required");
                 }
-                return ImportSupport.enumValue(OrgType.class, types.getOrDefault(raw, raw),
-                        "directory.import.organisation.type");
+                return ImportSupport.enumValue(
+                        OrgType.class, types.getOrDefault(raw, raw), "directory.import.organisation.type");
             });
-            String name = ImportSupport.check(problems, "name", () -> ImportSupport.name(cell.get("name"),
-                    Organisations.MAX_NAME, "directory.organisation.name.required",
-                    "directory.organisation.name.length"));
-            CreditCode creditCode = ImportSupport.check(problems, "creditCode",
+            String name = ImportSupport.check(
+                    problems,
+                    "name",
+                    () -> ImportSupport.name(
+                            cell.get("name"),
+                            Organisations.MAX_NAME,
+                            "directory.organisation.name.required",
+                            "directory.organisation.name.length"));
+            CreditCode creditCode = ImportSupport.check(
+                    problems,
+                    "creditCode",
                     () -> cell.get("creditCode").isEmpty() ? null : CreditCode.parse(cell.get("creditCode")));
-            RegionCode region = ImportSupport.check(problems, "regionCode", () -> region(cell.get("regionCode"),
-                    "directory.organisation.region.unknown"));
-            String address = ImportSupport.check(problems, "address", () -> ImportSupport.text(cell.get("address"),
-                    Organisations.MAX_ADDRESS, null, "directory.organisation.address.length"));
-            String person = ImportSupport.check(problems, "contactPerson", () -> ImportSupport.name(
-                    cell.get("contactPerson"), Organisations.MAX_PERSON, null,
-                    "directory.organisation.contactPerson.length"));
-            PhoneNumber phone = ImportSupport.check(problems, "contactPhone",
+            RegionCode region = ImportSupport.check(
+                    problems,
+                    "regionCode",
+                    () -> region(cell.get("regionCode"), "directory.organisation.region.unknown"));
+            String address = ImportSupport.check(
+                    problems,
+                    "address",
+                    () -> ImportSupport.text(
+                            cell.get("address"),
+                            Organisations.MAX_ADDRESS,
+                            null,
+                            "directory.organisation.address.length"));
+            String person = ImportSupport.check(
+                    problems,
+                    "contactPerson",
+                    () -> ImportSupport.name(
+                            cell.get("contactPerson"),
+                            Organisations.MAX_PERSON,
+                            null,
+                            "directory.organisation.contactPerson.length"));
+            PhoneNumber phone = ImportSupport.check(
+                    problems,
+                    "contactPhone",
                     () -> cell.get("contactPhone").isEmpty() ? null : PhoneNumber.parse(cell.get("contactPhone")));
             Long parent = ImportSupport.check(problems, "parent", () -> parent(cell.get("parent")));
             List<RegionCode> served = ImportSupport.check(problems, "servedRegions", () -> {
@@ -127,10 +154,16 @@ class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
                 }
                 return list;
             });
-            boolean valid = type != null && name != null && region != null && served != null
+            boolean valid = type != null
+                    && name != null
+                    && region != null
+                    && served != null
                     && (parent != null || cell.get("parent").isEmpty());
-            return new RowImport.Checked<>(valid ? new NewOrganisation(type, name, creditCode, region, address, person,
-                    phone, parent, served) : null,
+            return new RowImport.Checked<>(
+                    valid
+                            ? new NewOrganisation(
+                                    type, name, creditCode, region, address, person, phone, parent, served)
+                            : null,
                     creditCode == null ? null : OrganisationBulkStore.creditCodeKey(creditCode));
         }
 
@@ -154,8 +187,13 @@ class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
             }
             Object found = parents.computeIfAbsent(raw, v -> {
                 List<Long> ids = names.organisationsNamed(scope, v);
-                return ids.size() == 1 ? ids.get(0) : new InvalidValueException(ids.isEmpty()
-                        ? "directory.import.organisation.unknown" : "directory.import.organisation.ambiguous", v);
+                return ids.size() == 1
+                        ? ids.get(0)
+                        : new InvalidValueException(
+                                ids.isEmpty()
+                                        ? "directory.import.organisation.unknown"
+                                        : "directory.import.organisation.ambiguous",
+                                v);
             });
             if (found instanceof InvalidValueException e) {
                 throw e;

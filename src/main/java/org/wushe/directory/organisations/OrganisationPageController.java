@@ -1,12 +1,12 @@
 package org.wushe.directory.organisations;
 
-import org.wushe.access.RoleGroup;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
+import org.wushe.access.RoleGroup;
 import org.wushe.directory.OrgType;
-import org.wushe.directory.RegionNames;
 import org.wushe.directory.OrganisationStatus;
-import org.wushe.privacy.RevealFragment;
+import org.wushe.directory.RegionNames;
 import org.wushe.platform.InvalidParameterException;
+import org.wushe.privacy.RevealFragment;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -42,8 +43,12 @@ class OrganisationPageController {
     private final MessageSource messages;
     private final RegionNames regionNames;
 
-    OrganisationPageController(Organisations organisations, OrganisationExport export, CurrentUser currentUser,
-            MessageSource messages, RegionNames regionNames) {
+    OrganisationPageController(
+            Organisations organisations,
+            OrganisationExport export,
+            CurrentUser currentUser,
+            MessageSource messages,
+            RegionNames regionNames) {
         this.organisations = organisations;
         this.export = export;
         this.currentUser = currentUser;
@@ -56,24 +61,31 @@ class OrganisationPageController {
      * under its field, with the other filters kept and no rows: never a bare 400.
      */
     @GetMapping
-    String list(@ModelAttribute("query") OrganisationQuery query,
-            @RequestHeader(name = "HX-Target", required = false) String target, Model model, Locale locale) {
-        Map<String, String> errors = new java.util.HashMap<>();
-        query.problems().forEach((field, e) -> errors.put(field, messages.getMessage(e.messageKey(), e.arguments(),
-                e.messageKey(), locale)));
+    String list(
+            @ModelAttribute("query") OrganisationQuery query,
+            @RequestHeader(name = "HX-Target", required = false) String target,
+            Model model,
+            Locale locale) {
+        Map<String, String> errors = new HashMap<>();
+        query.problems()
+                .forEach((field, e) ->
+                        errors.put(field, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
         OrganisationPage result = errors.isEmpty()
                 ? organisations.list(query.toFilter(), query.pageNumber(), query.pageSize())
-                : new OrganisationPage(java.util.List.of(), 1, OrganisationQuery.DEFAULT_SIZE, 0);
+                : new OrganisationPage(List.of(), 1, OrganisationQuery.DEFAULT_SIZE, 0);
         model.addAttribute("errors", errors);
         model.addAttribute("result", result);
-        model.addAttribute("regionNames", regionNames.of(result.rows().stream().map(OrganisationRow::regionCode)
-                .toList()));
+        model.addAttribute(
+                "regionNames",
+                regionNames.of(
+                        result.rows().stream().map(OrganisationRow::regionCode).toList()));
         model.addAttribute("pages", OrganisationPager.of(result, query));
         model.addAttribute("sizes", Organisations.PAGE_SIZES);
         model.addAttribute("types", OrgType.values());
         model.addAttribute("statuses", OrganisationStatus.values());
         model.addAttribute("canWrite", canWrite());
-        return "organisation-results".equals(target) ? "directory/organisations/organisations :: results"
+        return "organisation-results".equals(target)
+                ? "directory/organisations/organisations :: results"
                 : "directory/organisations/organisations";
     }
 
@@ -96,8 +108,8 @@ class OrganisationPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") OrganisationForm form, Model model, RedirectAttributes redirect,
-            Locale locale) {
+    String create(
+            @ModelAttribute("form") OrganisationForm form, Model model, RedirectAttributes redirect, Locale locale) {
         try {
             form = withParent(form);
             long id = organisations.create(form.toDraft(false));
@@ -116,11 +128,16 @@ class OrganisationPageController {
     String detail(@PathVariable long id, Model model) {
         OrganisationDetails organisation = organisations.get(id);
         model.addAttribute("organisation", organisation);
-        java.util.List<String> codes = new java.util.ArrayList<>(organisation.servedRegions());
+        List<String> codes = new ArrayList<>(organisation.servedRegions());
         codes.add(organisation.regionCode());
         model.addAttribute("regionNames", regionNames.of(codes));
         model.addAttribute("canWrite", canWrite());
-        model.addAttribute("canVerify", currentUser.principal().map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN)).orElse(false));
+        model.addAttribute(
+                "canVerify",
+                currentUser
+                        .principal()
+                        .map(p -> p.has(Role.CIVIL_AFFAIRS_ADMIN))
+                        .orElse(false));
         return "directory/organisations/organisation";
     }
 
@@ -130,8 +147,12 @@ class OrganisationPageController {
     }
 
     @PostMapping("/{id:\\d+}")
-    String update(@PathVariable long id, @ModelAttribute("form") OrganisationForm form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") OrganisationForm form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             form = withParent(form);
             organisations.update(id, form.toDraft(true));
@@ -172,8 +193,11 @@ class OrganisationPageController {
     private String form(Model model, OrganisationForm form, Long id) {
         model.addAttribute("form", form);
         String parent = form.parentId() == null ? "" : form.parentId().strip();
-        model.addAttribute("parentName", parent.matches("\\d{1,18}")
-                ? organisations.visibleName(Long.parseLong(parent)).orElse(null) : null);
+        model.addAttribute(
+                "parentName",
+                parent.matches("\\d{1,18}")
+                        ? organisations.visibleName(Long.parseLong(parent)).orElse(null)
+                        : null);
         model.addAttribute("organisationId", id);
         model.addAttribute("types", OrgType.values());
         return "directory/organisations/organisation-form";
@@ -181,11 +205,15 @@ class OrganisationPageController {
 
     /** The message under its field, or on top of the form ({@code form}) when it names none. */
     private void rejected(Model model, InvalidValueException e, String field, Locale locale) {
-        model.addAttribute("errors", Map.of(field.isEmpty() ? "form" : field,
-                messages.getMessage(e.messageKey(), e.arguments(), locale)));
+        model.addAttribute(
+                "errors",
+                Map.of(field.isEmpty() ? "form" : field, messages.getMessage(e.messageKey(), e.arguments(), locale)));
     }
 
     private boolean canWrite() {
-        return currentUser.principal().map(p -> p.in(RoleGroup.ORGANISATION_WRITERS)).orElse(false);
+        return currentUser
+                .principal()
+                .map(p -> p.in(RoleGroup.ORGANISATION_WRITERS))
+                .orElse(false);
     }
 }

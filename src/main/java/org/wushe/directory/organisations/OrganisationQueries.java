@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -35,8 +34,11 @@ public class OrganisationQueries {
         Where where = where(scope, filter);
         return jdbc.sql("select " + COLUMNS + " from directory_organisation o where " + where.sql
                         + " order by o.region_code, o.name, o.id offset :offset limit :limit")
-                .params(where.params).param("offset", offset).param("limit", limit)
-                .query(OrganisationQueries::row).list();
+                .params(where.params)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(OrganisationQueries::row)
+                .list();
     }
 
     /** Counts matching rows, stopping at {@code limit}. */
@@ -44,7 +46,10 @@ public class OrganisationQueries {
         Where where = where(scope, filter);
         return jdbc.sql("select count(*) from (select 1 from directory_organisation o where " + where.sql
                         + " limit :limit) t")
-                .params(where.params).param("limit", limit).query(Long.class).single();
+                .params(where.params)
+                .param("limit", limit)
+                .query(Long.class)
+                .single();
     }
 
     /** Streams every matching row to {@code sink}, in list order; returns how many. */
@@ -63,19 +68,26 @@ public class OrganisationQueries {
 
     public boolean isVisible(DataScope scope, long id) {
         var predicate = scope.regionPredicate("o.region_code");
-        return jdbc.sql("select exists (select 1 from directory_organisation o where o.id = :id and "
-                        + predicate.sql() + ")")
-                .params(predicate.params()).param("id", id).query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from directory_organisation o where o.id = :id and " + predicate.sql()
+                        + ")")
+                .params(predicate.params())
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 
     public Optional<String> nameOf(long id) {
-        return jdbc.sql("select name from directory_organisation where id = ?").param(id).query(String.class)
+        return jdbc.sql("select name from directory_organisation where id = ?")
+                .param(id)
+                .query(String.class)
                 .optional();
     }
 
     public Optional<Long> idOfCreditCode(String creditCode) {
-        return jdbc.sql("select id from directory_organisation where credit_code = ?").param(creditCode)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from directory_organisation where credit_code = ?")
+                .param(creditCode)
+                .query(Long.class)
+                .optional();
     }
 
     /** The organisations in scope whose credit code or exact name is {@code value} (for import rows). */
@@ -83,7 +95,10 @@ public class OrganisationQueries {
         var predicate = scope.regionPredicate("o.region_code");
         return jdbc.sql("select o.id from directory_organisation o where (o.credit_code = :v or o.name = :v) and "
                         + predicate.sql() + " order by o.id limit 2")
-                .params(predicate.params()).param("v", value).query(Long.class).list();
+                .params(predicate.params())
+                .param("v", value)
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -96,8 +111,13 @@ public class OrganisationQueries {
         return jdbc.sql("select " + COLUMNS + " from directory_organisation o where " + predicate.sql()
                         + " and (o.name like :name escape '\\' or o.id = cast(:id as bigint))"
                         + " order by (o.name = :exact) desc, length(o.name), o.name, o.id limit :limit")
-                .params(predicate.params()).param("name", "%" + like(text) + "%").param("id", id)
-                .param("exact", text).param("limit", limit).query(OrganisationQueries::row).list();
+                .params(predicate.params())
+                .param("name", "%" + like(text) + "%")
+                .param("id", id)
+                .param("exact", text)
+                .param("limit", limit)
+                .query(OrganisationQueries::row)
+                .list();
     }
 
     private static String like(String text) {
@@ -113,7 +133,10 @@ public class OrganisationQueries {
                     select o.id, o.parent_id from directory_organisation o join chain c on o.id = c.parent_id
                 )
                 select exists (select 1 from chain where id = :id)""")
-                .param("candidate", candidate).param("id", id).query(Boolean.class).single();
+                .param("candidate", candidate)
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 
     private static Where where(DataScope scope, OrganisationFilter filter) {
@@ -135,19 +158,30 @@ public class OrganisationQueries {
         }
         if (filter.name() != null) {
             sql.append(" and o.name like :name escape '\\'");
-            params.put("name", "%" + filter.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "name",
+                    "%"
+                            + filter.name()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return new Where(sql.toString(), params);
     }
 
     private static OrganisationRow row(ResultSet rs, int n) throws SQLException {
         Timestamp verified = rs.getTimestamp("verified_at");
-        return new OrganisationRow(rs.getLong("id"), OrgType.valueOf(rs.getString("type")), rs.getString("name"),
-                rs.getString("credit_code"), rs.getString("region_code"), rs.getString("address"),
-                rs.getString("contact_person"), OrganisationStatus.valueOf(rs.getString("status")),
+        return new OrganisationRow(
+                rs.getLong("id"),
+                OrgType.valueOf(rs.getString("type")),
+                rs.getString("name"),
+                rs.getString("credit_code"),
+                rs.getString("region_code"),
+                rs.getString("address"),
+                rs.getString("contact_person"),
+                OrganisationStatus.valueOf(rs.getString("status")),
                 verified == null ? null : verified.toInstant());
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 }

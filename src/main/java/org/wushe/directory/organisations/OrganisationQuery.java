@@ -1,7 +1,9 @@
 package org.wushe.directory.organisations;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
-
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
@@ -18,17 +20,19 @@ record OrganisationQuery(String type, String region, String status, String name,
     private static final int MAX_TEXT = 100;
 
     OrganisationFilter toFilter() {
-        return new OrganisationFilter(enumValue(OrgType.class, type, "directory.filter.type"),
+        return new OrganisationFilter(
+                enumValue(OrgType.class, type, "directory.filter.type"),
                 text(region) == null ? null : RegionCode.parse(text(region)),
-                enumValue(OrganisationStatus.class, status, "directory.filter.status"), text(name));
+                enumValue(OrganisationStatus.class, status, "directory.filter.status"),
+                text(name));
     }
 
     /**
      * Each filter that cannot be read, by its parameter (the first problem each), so the list can show the message
      * under the field and keep the others; empty when {@link #toFilter()} will succeed.
      */
-    java.util.Map<String, InvalidValueException> problems() {
-        java.util.Map<String, InvalidValueException> problems = new java.util.LinkedHashMap<>();
+    Map<String, InvalidValueException> problems() {
+        Map<String, InvalidValueException> problems = new LinkedHashMap<>();
         check(problems, "type", () -> enumValue(OrgType.class, type, "directory.filter.type"));
         check(problems, "region", () -> text(region) == null ? null : RegionCode.parse(text(region)));
         check(problems, "status", () -> enumValue(OrganisationStatus.class, status, "directory.filter.status"));
@@ -37,8 +41,7 @@ record OrganisationQuery(String type, String region, String status, String name,
         return problems;
     }
 
-    private static void check(java.util.Map<String, InvalidValueException> problems, String field,
-            java.util.function.Supplier<Object> value) {
+    private static void check(Map<String, InvalidValueException> problems, String field, Supplier<Object> value) {
         try {
             value.get();
         } catch (InvalidValueException e) {

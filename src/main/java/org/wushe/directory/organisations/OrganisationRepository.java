@@ -2,5 +2,4 @@ package org.wushe.directory.organisations;
 
 import org.springframework.data.repository.CrudRepository;
 
-interface OrganisationRepository extends CrudRepository<Organisation, Long> {
-}
+interface OrganisationRepository extends CrudRepository<Organisation, Long> {}

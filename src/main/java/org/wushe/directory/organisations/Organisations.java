@@ -1,13 +1,12 @@
 package org.wushe.directory.organisations;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,14 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
+import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.OrgType;
+import org.wushe.platform.InvalidParameterException;
+import org.wushe.platform.PickerOption;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.CreditCode;
-import org.wushe.platform.InvalidParameterException;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
@@ -37,10 +38,10 @@ import org.wushe.shared.RegionCode;
 @Service
 public class Organisations {
 
-
     public static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100);
     /** An xlsx sheet holds 1,048,576 rows; a larger export must be narrowed first. */
     public static final int EXPORT_LIMIT = 100_000;
+
     static final int MAX_NAME = 100;
     static final int MAX_ADDRESS = 200;
     static final int MAX_PERSON = 50;
@@ -55,9 +56,15 @@ public class Organisations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Organisations(OrganisationRepository repository, OrganisationQueries queries, OrganisationFactory factory,
-            KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Clock clock) {
+    Organisations(
+            OrganisationRepository repository,
+            OrganisationQueries queries,
+            OrganisationFactory factory,
+            KnownRegions regions,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.queries = queries;
         this.factory = factory;
@@ -74,8 +81,19 @@ public class Organisations {
         Organisation organisation = factory.newOrganisation(actor(), clock.instant());
         apply(organisation, draft, null);
         organisation = repository.save(organisation);
-        audit(AuditAction.CREATE, organisation, List.of("type", "name", "creditCode", "regionCode", "address",
-                "contactPerson", "contactPhone", "parentId", "servedRegions"));
+        audit(
+                AuditAction.CREATE,
+                organisation,
+                List.of(
+                        "type",
+                        "name",
+                        "creditCode",
+                        "regionCode",
+                        "address",
+                        "contactPerson",
+                        "contactPhone",
+                        "parentId",
+                        "servedRegions"));
         return organisation.id();
     }
 
@@ -85,18 +103,44 @@ public class Organisations {
         Organisation organisation = load(id);
         apply(organisation, draft, id);
         repository.save(organisation);
-        audit(AuditAction.UPDATE, organisation, List.of("type", "name", "creditCode", "regionCode", "address",
-                "contactPerson", "contactPhone", "parentId", "servedRegions"));
+        audit(
+                AuditAction.UPDATE,
+                organisation,
+                List.of(
+                        "type",
+                        "name",
+                        "creditCode",
+                        "regionCode",
+                        "address",
+                        "contactPerson",
+                        "contactPhone",
+                        "parentId",
+                        "servedRegions"));
     }
 
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public OrganisationDetails get(long id) {
         Organisation o = load(id);
-        String parentName = o.parentId() == null || !queries.isVisible(currentUser.scope(), o.parentId()) ? null
+        String parentName = o.parentId() == null || !queries.isVisible(currentUser.scope(), o.parentId())
+                ? null
                 : queries.nameOf(o.parentId()).orElse(null);
-        return new OrganisationDetails(o.id(), o.type(), o.name(), o.creditCode(), o.regionCode().value(),
-                o.address(), o.contactPerson(), factory.maskedPhone(o), o.parentId(), parentName, o.servedRegions(),
-                o.status(), o.verifiedAt(), o.verifiedBy(), o.createdAt(), o.createdBy());
+        return new OrganisationDetails(
+                o.id(),
+                o.type(),
+                o.name(),
+                o.creditCode(),
+                o.regionCode().value(),
+                o.address(),
+                o.contactPerson(),
+                factory.maskedPhone(o),
+                o.parentId(),
+                parentName,
+                o.servedRegions(),
+                o.status(),
+                o.verifiedAt(),
+                o.verifiedBy(),
+                o.createdAt(),
+                o.createdBy());
     }
 
     /** At most this many options answer a picker's search. */
@@ -107,15 +151,20 @@ public class Organisations {
      * is), the region named as the detail; none for blank text. Names of organisations are no personal data.
      */
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
-    public List<org.wushe.platform.PickerOption> pick(String text) {
+    public List<PickerOption> pick(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.length() > MAX_NAME) {
             return List.of();
         }
         List<OrganisationRow> rows = queries.search(currentUser.scope(), t, PICKER_LIMIT);
-        var names = regions.names(rows.stream().map(r -> RegionCode.parse(r.regionCode())).distinct().toList());
-        return rows.stream().map(r -> new org.wushe.platform.PickerOption(r.id(), r.name(),
-                names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode()))).toList();
+        var names = regions.names(rows.stream()
+                .map(r -> RegionCode.parse(r.regionCode()))
+                .distinct()
+                .toList());
+        return rows.stream()
+                .map(r -> new PickerOption(
+                        r.id(), r.name(), names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode())))
+                .toList();
     }
 
     /**
@@ -139,8 +188,7 @@ public class Organisations {
         if (ids.size() > 1) {
             throw new InvalidValueException("picker.organisation.ambiguous", t);
         }
-        return ids.stream().findFirst()
-                .orElseThrow(() -> new InvalidValueException("picker.organisation.unknown", t));
+        return ids.stream().findFirst().orElseThrow(() -> new InvalidValueException("picker.organisation.unknown", t));
     }
 
     /** The name of an organisation the caller may see (for a picker showing a chosen id). */
@@ -195,8 +243,10 @@ public class Organisations {
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public String revealContactPhone(long id, String reason) {
         Organisation organisation = load(id);
-        return sensitiveData.reveal(new SensitiveField("organisation", Long.toString(id), organisation.regionCode(),
-                "contactPhone"), reason, () -> factory.clearPhone(organisation));
+        return sensitiveData.reveal(
+                new SensitiveField("organisation", Long.toString(id), organisation.regionCode(), "contactPhone"),
+                reason,
+                () -> factory.clearPhone(organisation));
     }
 
     /**
@@ -210,28 +260,44 @@ public class Organisations {
         if (queries.count(scope, filter, EXPORT_LIMIT + 1L) > EXPORT_LIMIT) {
             throw new InvalidValueException("directory.export.tooMany", EXPORT_LIMIT);
         }
-        RegionCode region = filter.region() != null ? filter.region()
+        RegionCode region = filter.region() != null
+                ? filter.region()
                 : scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
-        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.EXPORT, "organisation", null, region,
-                currentUser.clientAddress().orElse(null), null, filter.applied()));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                AuditAction.EXPORT,
+                "organisation",
+                null,
+                region,
+                currentUser.clientAddress().orElse(null),
+                null,
+                filter.applied()));
         return queries.forEach(scope, filter, sink);
     }
 
     private void apply(Organisation organisation, OrganisationDraft d, Long selfId) {
         OrgType type = type(d.type());
-        String name = field("name", () -> text(d.name(), MAX_NAME, "directory.organisation.name.required",
-                "directory.organisation.name.length"));
-        CreditCode creditCode = d.creditCode() == null || d.creditCode().isBlank() ? null : CreditCode.parse(d.creditCode());
+        String name = field(
+                "name",
+                () -> text(
+                        d.name(),
+                        MAX_NAME,
+                        "directory.organisation.name.required",
+                        "directory.organisation.name.length"));
+        CreditCode creditCode =
+                d.creditCode() == null || d.creditCode().isBlank() ? null : CreditCode.parse(d.creditCode());
         RegionCode region = region(d.regionCode(), "directory.organisation.region.unknown");
         checkWritable(region);
-        String address = field("address",
-                () -> optionalText(d.address(), MAX_ADDRESS, "directory.organisation.address.length"));
+        String address =
+                field("address", () -> optionalText(d.address(), MAX_ADDRESS, "directory.organisation.address.length"));
         String person = field("contactPerson", () -> {
             String p = optionalText(d.contactPerson(), MAX_PERSON, "directory.organisation.contactPerson.length");
             return p == null ? null : Name.parse(p).value();
         });
         boolean keepPhone = selfId != null && d.contactPhone() == null; // an update without a phone keeps it
-        PhoneNumber phone = d.contactPhone() == null || d.contactPhone().isBlank() ? null : PhoneNumber.parse(d.contactPhone());
+        PhoneNumber phone =
+                d.contactPhone() == null || d.contactPhone().isBlank() ? null : PhoneNumber.parse(d.contactPhone());
         if (creditCode != null) {
             Optional<Long> holder = queries.idOfCreditCode(creditCode.value());
             if (holder.isPresent() && !holder.get().equals(selfId)) {
@@ -255,8 +321,8 @@ public class Organisations {
             checkWritable(r);
             served.add(r);
         }
-        factory.describe(organisation, type, name, creditCode, region, address, person, phone, keepPhone,
-                d.parentId(), served);
+        factory.describe(
+                organisation, type, name, creditCode, region, address, person, phone, keepPhone, d.parentId(), served);
     }
 
     private static OrgType type(String raw) {
@@ -303,7 +369,7 @@ public class Organisations {
      * A problem of the shared text rules ({@link PlainText}, {@link Name}) carries no field of its own: name it, so
      * the form shows it under the field and the API under errors.
      */
-    private static String field(String field, java.util.function.Supplier<String> value) {
+    private static String field(String field, Supplier<String> value) {
         try {
             return value.get();
         } catch (InvalidValueException e) {
@@ -335,8 +401,15 @@ public class Organisations {
     }
 
     private void audit(AuditAction action, Organisation organisation, List<String> fields) {
-        events.publishEvent(new Activity(clock.instant(), actor(), action, "organisation",
-                organisation.id().toString(), organisation.regionCode(), currentUser.clientAddress().orElse(null),
-                null, fields));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                action,
+                "organisation",
+                organisation.id().toString(),
+                organisation.regionCode(),
+                currentUser.clientAddress().orElse(null),
+                null,
+                fields));
     }
 }

@@ -1,15 +1,12 @@
 package org.wushe.directory.socialworkers;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.wushe.directory.Availability;
 
 @Tag(name = "Social workers", description = "The directory's social workers, within the caller's scope")
 @RestController
@@ -34,8 +30,9 @@ class SocialWorkerApiController {
         this.export = export;
     }
 
-    @Operation(summary = "Social workers in the caller's scope (filters name, organisation, qualification, "
-            + "specialty, availability, region subtree; page 1-based; size 10/20/50/100); ID numbers masked")
+    @Operation(
+            summary = "Social workers in the caller's scope (filters name, organisation, qualification, "
+                    + "specialty, availability, region subtree; page 1-based; size 10/20/50/100); ID numbers masked")
     @GetMapping
     SocialWorkerPage list(SocialWorkerQuery query) {
         return socialWorkers.list(query.toFilter(), query.pageNumber(), query.pageSize());
@@ -50,8 +47,8 @@ class SocialWorkerApiController {
     @Operation(summary = "Counts in the caller's scope by organisation and by home region")
     @GetMapping("/counts")
     Map<String, List<SocialWorkerCount>> counts() {
-        return Map.of("byOrganisation", socialWorkers.countsByOrganisation(), "byRegion",
-                socialWorkers.countsByRegion());
+        return Map.of(
+                "byOrganisation", socialWorkers.countsByOrganisation(), "byRegion", socialWorkers.countsByRegion());
     }
 
     @GetMapping("/{id}")

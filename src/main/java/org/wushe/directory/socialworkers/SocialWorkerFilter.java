@@ -2,15 +2,19 @@ package org.wushe.directory.socialworkers;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
 import org.wushe.shared.RegionCode;
 
 /** Filters of the social-worker list and export; a null filter matches everything. */
-record SocialWorkerFilter(String name, Long organisationId, Qualification qualification, Specialty specialty,
-        Availability availability, RegionCode region) {
+record SocialWorkerFilter(
+        String name,
+        Long organisationId,
+        Qualification qualification,
+        Specialty specialty,
+        Availability availability,
+        RegionCode region) {
 
     public static SocialWorkerFilter all() {
         return new SocialWorkerFilter(null, null, null, null, null, null);

@@ -3,13 +3,22 @@ package org.wushe.directory.socialworkers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.wushe.shared.InvalidValueException;
 
 /** The create/edit form as submitted (lists as comma-separated text); blank ID number or phone on edit keeps it. */
-record SocialWorkerForm(String name, String idNumber, String phone, String qualification,
-        String certificateNo, List<String> specialties, Boolean partyMember, String reportedCommunity,
-        String availability, String regionCode, String organisationIds, String servedRegions) {
+record SocialWorkerForm(
+        String name,
+        String idNumber,
+        String phone,
+        String qualification,
+        String certificateNo,
+        List<String> specialties,
+        Boolean partyMember,
+        String reportedCommunity,
+        String availability,
+        String regionCode,
+        String organisationIds,
+        String servedRegions) {
 
     public SocialWorkerForm {
         specialties = specialties == null ? List.of() : List.copyOf(specialties);
@@ -20,10 +29,19 @@ record SocialWorkerForm(String name, String idNumber, String phone, String quali
     }
 
     static SocialWorkerForm of(SocialWorkerDetails w) {
-        return new SocialWorkerForm(w.name(), "", "", w.qualification().name(), w.certificateNo(),
-                w.specialties().stream().map(Enum::name).toList(), w.partyMember(), w.reportedCommunity(),
-                w.availability().name(), w.regionCode(),
-                String.join(", ", w.organisationIds().stream().map(String::valueOf).toList()),
+        return new SocialWorkerForm(
+                w.name(),
+                "",
+                "",
+                w.qualification().name(),
+                w.certificateNo(),
+                w.specialties().stream().map(Enum::name).toList(),
+                w.partyMember(),
+                w.reportedCommunity(),
+                w.availability().name(),
+                w.regionCode(),
+                String.join(
+                        ", ", w.organisationIds().stream().map(String::valueOf).toList()),
                 String.join(", ", w.servedRegions()));
     }
 
@@ -33,8 +51,19 @@ record SocialWorkerForm(String name, String idNumber, String phone, String quali
     }
 
     SocialWorkerForm withOrganisationIds(String ids) {
-        return new SocialWorkerForm(name, idNumber, phone, qualification, certificateNo, specialties, partyMember,
-                reportedCommunity, availability, regionCode, ids, servedRegions);
+        return new SocialWorkerForm(
+                name,
+                idNumber,
+                phone,
+                qualification,
+                certificateNo,
+                specialties,
+                partyMember,
+                reportedCommunity,
+                availability,
+                regionCode,
+                ids,
+                servedRegions);
     }
 
     SocialWorkerDraft toDraft(boolean update) {
@@ -46,9 +75,18 @@ record SocialWorkerForm(String name, String idNumber, String phone, String quali
                 throw new InvalidValueException("directory.socialWorker.organisation.unknown", s);
             }
         }
-        return new SocialWorkerDraft(name, update && blank(idNumber) ? null : idNumber,
-                update && blank(phone) ? null : phone, qualification, certificateNo, specialties,
-                Boolean.TRUE.equals(partyMember), reportedCommunity, availability, regionCode, orgs,
+        return new SocialWorkerDraft(
+                name,
+                update && blank(idNumber) ? null : idNumber,
+                update && blank(phone) ? null : phone,
+                qualification,
+                certificateNo,
+                specialties,
+                Boolean.TRUE.equals(partyMember),
+                reportedCommunity,
+                availability,
+                regionCode,
+                orgs,
                 split(servedRegions));
     }
 
@@ -57,6 +95,8 @@ record SocialWorkerForm(String name, String idNumber, String phone, String quali
     }
 
     private static List<String> split(String s) {
-        return blank(s) ? List.of() : Arrays.stream(s.split("[,，、\\s]+")).filter(x -> !x.isBlank()).toList();
+        return blank(s)
+                ? List.of()
+                : Arrays.stream(s.split("[,，、\\s]+")).filter(x -> !x.isBlank()).toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.wushe.directory.socialworkers;
 
-import org.wushe.access.RoleGroup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
+import org.wushe.access.RoleGroup;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
@@ -31,8 +30,18 @@ import org.wushe.shared.InvalidValueException;
 class SocialWorkerImports extends SpreadsheetImports<Validated> {
 
     static final String ENTITY = "social_worker";
-    static final List<String> COLUMNS = List.of("name", "idNumber", "phone", "qualification", "certificateNo",
-            "specialties", "partyMember", "reportedCommunity", "availability", "regionCode", "organisations",
+    static final List<String> COLUMNS = List.of(
+            "name",
+            "idNumber",
+            "phone",
+            "qualification",
+            "certificateNo",
+            "specialties",
+            "partyMember",
+            "reportedCommunity",
+            "availability",
+            "regionCode",
+            "organisations",
             "servedRegions");
 
     private final SocialWorkers socialWorkers;
@@ -40,8 +49,12 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
     private final SocialWorkerCipher cipher;
     private final OrganisationQueries organisations;
 
-    SocialWorkerImports(ImportSupport support, SocialWorkers socialWorkers, SocialWorkerStore store,
-            SocialWorkerCipher cipher, OrganisationQueries organisations) {
+    SocialWorkerImports(
+            ImportSupport support,
+            SocialWorkers socialWorkers,
+            SocialWorkerStore store,
+            SocialWorkerCipher cipher,
+            OrganisationQueries organisations) {
         super(support, "social-workers", ENTITY, RoleGroup.SOCIAL_WORKER_WRITERS.authorities());
         this.socialWorkers = socialWorkers;
         this.store = store;
@@ -116,9 +129,13 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
             for (String o : ImportSupport.split(cell.get("organisations").replace(" ", ""))) {
                 Object found = organisationCache.computeIfAbsent(o, v -> {
                     List<Long> ids = organisations.organisationsNamed(scope, v);
-                    return ids.size() == 1 ? ids.get(0)
-                            : new InvalidValueException(ids.isEmpty() ? "directory.import.organisation.unknown"
-                                    : "directory.import.organisation.ambiguous", v);
+                    return ids.size() == 1
+                            ? ids.get(0)
+                            : new InvalidValueException(
+                                    ids.isEmpty()
+                                            ? "directory.import.organisation.unknown"
+                                            : "directory.import.organisation.ambiguous",
+                                    v);
                 });
                 if (found instanceof Long id) {
                     orgs.add(id);
@@ -128,19 +145,31 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
             }
             String qualification = cell.get("qualification");
             String availability = cell.get("availability");
-            var draft = new SocialWorkerDraft(cell.get("name"), cell.get("idNumber"), cell.get("phone"),
+            var draft = new SocialWorkerDraft(
+                    cell.get("name"),
+                    cell.get("idNumber"),
+                    cell.get("phone"),
                     qualification.isEmpty() ? null : qualifications.getOrDefault(qualification, qualification),
-                    cell.get("certificateNo"), ImportSupport.split(cell.get("specialties")).stream()
-                            .map(s -> specialties.getOrDefault(s, s)).toList(), party.equals(yes),
+                    cell.get("certificateNo"),
+                    ImportSupport.split(cell.get("specialties")).stream()
+                            .map(s -> specialties.getOrDefault(s, s))
+                            .toList(),
+                    party.equals(yes),
                     cell.get("reportedCommunity"),
                     availability.isEmpty() ? null : availabilities.getOrDefault(availability, availability),
-                    cell.get("regionCode"), orgs, ImportSupport.split(cell.get("servedRegions")));
+                    cell.get("regionCode"),
+                    orgs,
+                    ImportSupport.split(cell.get("servedRegions")));
             List<FieldProblem> found = new ArrayList<>();
-            Validated v = socialWorkers.validate(draft, false, found,
-                    code -> knownRegions.computeIfAbsent(code.value(), k -> support.regionExists(code)), false);
+            Validated v = socialWorkers.validate(
+                    draft,
+                    false,
+                    found,
+                    code -> knownRegions.computeIfAbsent(code.value(), k -> support.regionExists(code)),
+                    false);
             found.forEach(p -> problems.add(p.field(), p.problem()));
-            return new RowImport.Checked<>(v,
-                    v.idNumber() == null ? null : ByteBuffer.wrap(cipher.idNumberIndex(v.idNumber())));
+            return new RowImport.Checked<>(
+                    v, v.idNumber() == null ? null : ByteBuffer.wrap(cipher.idNumberIndex(v.idNumber())));
         }
 
         @Override

@@ -1,8 +1,8 @@
 package org.wushe.directory.socialworkers;
 
-import org.wushe.access.RoleGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
@@ -10,6 +10,7 @@ class SocialWorkerNavigation {
 
     @Bean
     NavigationItem socialWorkersNavigationItem() {
-        return new NavigationItem("nav.socialWorkers", "/social-workers", 310, RoleGroup.DIRECTORY_READERS.authorities());
+        return new NavigationItem(
+                "nav.socialWorkers", "/social-workers", 310, RoleGroup.DIRECTORY_READERS.authorities());
     }
 }

@@ -1,12 +1,12 @@
 package org.wushe.directory.socialworkers;
 
-import org.wushe.access.RoleGroup;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,11 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.RoleGroup;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.RegionNames;
 import org.wushe.directory.Specialty;
 import org.wushe.directory.organisations.Organisations;
+import org.wushe.platform.PickerOption;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.shared.InvalidValueException;
 
@@ -41,8 +43,13 @@ class SocialWorkerPageController {
     private final Organisations organisations;
     private final RegionNames regionNames;
 
-    SocialWorkerPageController(SocialWorkers socialWorkers, SocialWorkerExport export, CurrentUser currentUser,
-            MessageSource messages, Organisations organisations, RegionNames regionNames) {
+    SocialWorkerPageController(
+            SocialWorkers socialWorkers,
+            SocialWorkerExport export,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Organisations organisations,
+            RegionNames regionNames) {
         this.socialWorkers = socialWorkers;
         this.export = export;
         this.currentUser = currentUser;
@@ -57,7 +64,7 @@ class SocialWorkerPageController {
      */
     @GetMapping
     String list(@ModelAttribute("query") SocialWorkerQuery query, Model model, Locale locale) {
-        Map<String, String> errors = new java.util.HashMap<>();
+        Map<String, String> errors = new HashMap<>();
         String organisationName = null;
         try {
             Long organisation = organisations.resolve(query.organisation());
@@ -71,13 +78,15 @@ class SocialWorkerPageController {
         query.problems().forEach((field, e) -> errors.putIfAbsent(field, message(e, locale)));
         SocialWorkerPage result = errors.isEmpty()
                 ? socialWorkers.list(query.toFilter(), query.pageNumber(), query.pageSize())
-                : new SocialWorkerPage(java.util.List.of(), 1, query.pageSize(), 0);
+                : new SocialWorkerPage(List.of(), 1, query.pageSize(), 0);
         model.addAttribute("query", query);
         model.addAttribute("errors", errors);
         model.addAttribute("organisationName", organisationName);
         model.addAttribute("result", result);
-        model.addAttribute("regionNames", regionNames.of(result.rows().stream().map(SocialWorkerRow::regionCode)
-                .toList()));
+        model.addAttribute(
+                "regionNames",
+                regionNames.of(
+                        result.rows().stream().map(SocialWorkerRow::regionCode).toList()));
         model.addAttribute("sizes", Organisations.PAGE_SIZES);
         model.addAttribute("qualifications", Qualification.values());
         model.addAttribute("specialties", Specialty.values());
@@ -95,8 +104,8 @@ class SocialWorkerPageController {
 
     /** The picker's options (fragments/picker.html): social workers in scope by part of their name. */
     @GetMapping("/picker")
-    String picker(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long organisation,
-            Model model) {
+    String picker(
+            @RequestParam(defaultValue = "") String q, @RequestParam(required = false) Long organisation, Model model) {
         model.addAttribute("q", q.strip());
         model.addAttribute("options", socialWorkers.pick(q, organisation));
         return "fragments/picker :: options";
@@ -104,8 +113,13 @@ class SocialWorkerPageController {
 
     @GetMapping("/counts")
     String counts(Model model) {
-        model.addAttribute("counts", Map.of("byOrganisation", socialWorkers.countsByOrganisation(), "byRegion",
-                socialWorkers.countsByRegion()));
+        model.addAttribute(
+                "counts",
+                Map.of(
+                        "byOrganisation",
+                        socialWorkers.countsByOrganisation(),
+                        "byRegion",
+                        socialWorkers.countsByRegion()));
         return "directory/socialworkers/social-worker-counts";
     }
 
@@ -115,8 +129,8 @@ class SocialWorkerPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") SocialWorkerForm form, Model model, RedirectAttributes redirect,
-            Locale locale) {
+    String create(
+            @ModelAttribute("form") SocialWorkerForm form, Model model, RedirectAttributes redirect, Locale locale) {
         try {
             form = withOrganisations(form);
             long id = socialWorkers.create(form.toDraft(false));
@@ -133,8 +147,12 @@ class SocialWorkerPageController {
     }
 
     @PostMapping("/{id:\\d+}")
-    String update(@PathVariable long id, @ModelAttribute("form") SocialWorkerForm form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") SocialWorkerForm form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             form = withOrganisations(form);
             socialWorkers.update(id, form.toDraft(true));
@@ -147,7 +165,7 @@ class SocialWorkerPageController {
 
     /** The organisations as the picker sent them (ids, or names typed without script) resolved to ids. */
     private SocialWorkerForm withOrganisations(SocialWorkerForm form) {
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String token : form.organisationTokens()) {
             ids.add(organisations.resolve(token).toString());
         }
@@ -160,16 +178,19 @@ class SocialWorkerPageController {
 
     /** The form again with the input kept: the message on top and, next to each bad field, its own message. */
     private String rejected(Model model, SocialWorkerForm form, Long id, InvalidValueException e, Locale locale) {
-        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         if (e.messageKey().startsWith("picker.organisation.")) {
             fields.put("organisations", message(e, locale));
             model.addAttribute("errors", fields);
             return form(model, form, id, message(e, locale));
         }
         try {
-            socialWorkers.fieldProblems(form.toDraft(id != null), id != null).forEach((field, problem) ->
-                    fields.put(field, messages.getMessage(problem.messageKey(), problem.arguments(),
-                            problem.messageKey(), locale)));
+            socialWorkers
+                    .fieldProblems(form.toDraft(id != null), id != null)
+                    .forEach((field, problem) -> fields.put(
+                            field,
+                            messages.getMessage(
+                                    problem.messageKey(), problem.arguments(), problem.messageKey(), locale)));
         } catch (InvalidValueException unparsable) {
             // the form itself could not be read (e.g. organisation ids that are not numbers): the top message says so
         }
@@ -179,14 +200,18 @@ class SocialWorkerPageController {
 
     private String form(Model model, SocialWorkerForm form, Long id, String error) {
         if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", java.util.Map.of());
+            model.addAttribute("errors", Map.of());
         }
         model.addAttribute("form", form);
-        model.addAttribute("chosenOrganisations", form.organisationTokens().stream()
-                .filter(t -> t.matches("\\d{1,18}"))
-                .map(t -> new org.wushe.platform.PickerOption(Long.parseLong(t),
-                        organisations.visibleName(Long.parseLong(t)).orElse(t), null))
-                .toList());
+        model.addAttribute(
+                "chosenOrganisations",
+                form.organisationTokens().stream()
+                        .filter(t -> t.matches("\\d{1,18}"))
+                        .map(t -> new PickerOption(
+                                Long.parseLong(t),
+                                organisations.visibleName(Long.parseLong(t)).orElse(t),
+                                null))
+                        .toList());
         model.addAttribute("id", id);
         model.addAttribute("error", error);
         model.addAttribute("qualifications", Qualification.values());
@@ -199,7 +224,7 @@ class SocialWorkerPageController {
     String detail(@PathVariable long id, Model model) {
         SocialWorkerDetails worker = socialWorkers.get(id);
         model.addAttribute("worker", worker);
-        java.util.List<String> codes = new java.util.ArrayList<>(worker.servedRegions());
+        List<String> codes = new ArrayList<>(worker.servedRegions());
         codes.add(worker.regionCode());
         codes.add(worker.reportedCommunity());
         model.addAttribute("regionNames", regionNames.of(codes));
@@ -218,6 +243,9 @@ class SocialWorkerPageController {
     }
 
     private boolean canWrite() {
-        return currentUser.principal().map(p -> p.in(RoleGroup.SOCIAL_WORKER_WRITERS)).orElse(false);
+        return currentUser
+                .principal()
+                .map(p -> p.in(RoleGroup.SOCIAL_WORKER_WRITERS))
+                .orElse(false);
     }
 }

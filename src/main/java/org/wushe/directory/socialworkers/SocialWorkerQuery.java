@@ -1,7 +1,11 @@
 package org.wushe.directory.socialworkers;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-
+import java.util.Map;
+import java.util.function.Supplier;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
@@ -12,13 +16,24 @@ import org.wushe.shared.RegionCode;
  * The social-worker list's URL parameters (bound by name, kept as typed); blank means no filter. The organisation
  * is its id (the page's picker may also send a name, which the page resolves first).
  */
-record SocialWorkerQuery(String name, String organisation, String qualification, String specialty,
-        String availability, String region, Integer page, Integer size) {
+record SocialWorkerQuery(
+        String name,
+        String organisation,
+        String qualification,
+        String specialty,
+        String availability,
+        String region,
+        Integer page,
+        Integer size) {
 
     SocialWorkerFilter toFilter() {
-        return new SocialWorkerFilter(blank(name) ? null : name.strip(), organisationId(),
-                value(Qualification.class, qualification), value(Specialty.class, specialty),
-                value(Availability.class, availability), blank(region) ? null : RegionCode.parse(region.strip()));
+        return new SocialWorkerFilter(
+                blank(name) ? null : name.strip(),
+                organisationId(),
+                value(Qualification.class, qualification),
+                value(Specialty.class, specialty),
+                value(Availability.class, availability),
+                blank(region) ? null : RegionCode.parse(region.strip()));
     }
 
     private Long organisationId() {
@@ -37,8 +52,8 @@ record SocialWorkerQuery(String name, String organisation, String qualification,
     }
 
     /** Each filter that cannot be read, by its parameter (for the message under the field). */
-    java.util.Map<String, InvalidValueException> problems() {
-        java.util.Map<String, InvalidValueException> problems = new java.util.LinkedHashMap<>();
+    Map<String, InvalidValueException> problems() {
+        Map<String, InvalidValueException> problems = new LinkedHashMap<>();
         check(problems, "organisation", this::organisationId);
         check(problems, "qualification", () -> value(Qualification.class, qualification));
         check(problems, "specialty", () -> value(Specialty.class, specialty));
@@ -47,8 +62,7 @@ record SocialWorkerQuery(String name, String organisation, String qualification,
         return problems;
     }
 
-    private static void check(java.util.Map<String, InvalidValueException> problems, String field,
-            java.util.function.Supplier<Object> value) {
+    private static void check(Map<String, InvalidValueException> problems, String field, Supplier<Object> value) {
         try {
             value.get();
         } catch (InvalidValueException e) {
@@ -78,8 +92,10 @@ record SocialWorkerQuery(String name, String organisation, String qualification,
 
     private static void append(StringBuilder s, String key, String value) {
         if (!blank(value)) {
-            s.append(s.isEmpty() ? "" : "&").append(key).append('=')
-                    .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            s.append(s.isEmpty() ? "" : "&")
+                    .append(key)
+                    .append('=')
+                    .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
         }
     }
 

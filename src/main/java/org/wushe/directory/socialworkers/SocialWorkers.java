@@ -1,20 +1,21 @@
 package org.wushe.directory.socialworkers;
 
-import org.springframework.modulith.NamedInterface;
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,20 +23,22 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.Role;
+import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
 import org.wushe.directory.organisations.OrganisationQueries;
 import org.wushe.directory.organisations.Organisations;
+import org.wushe.platform.PickerOption;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
-import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
 
@@ -51,6 +54,7 @@ public class SocialWorkers {
 
     /** The problem of a second social worker with an ID number already registered. */
     public static final String ID_NUMBER_TAKEN = "directory.socialWorker.idNumber.taken";
+
     static final int MAX_NAME = 50;
     static final int MAX_CERTIFICATE = 50;
     static final int MAX_SERVED = 200;
@@ -64,9 +68,15 @@ public class SocialWorkers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SocialWorkers(SocialWorkerStore store, SocialWorkerCipher cipher, OrganisationQueries organisations,
-            KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Clock clock) {
+    SocialWorkers(
+            SocialWorkerStore store,
+            SocialWorkerCipher cipher,
+            OrganisationQueries organisations,
+            KnownRegions regions,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.cipher = cipher;
         this.organisations = organisations;
@@ -110,12 +120,29 @@ public class SocialWorkers {
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public SocialWorkerDetails get(long id) {
         SocialWorkerRecord w = load(id);
-        List<String> names = w.organisationIds().stream().map(o -> organisations.nameOf(o).orElse("")).toList();
-        return new SocialWorkerDetails(w.id(), w.name(), cipher.maskedIdNumber(w.idNumberCipher()), w.sex(),
-                w.birthDate(), cipher.maskedPhone(w.phoneCipher()), w.qualification(), w.certificateNo(),
-                List.copyOf(new java.util.TreeSet<>(w.specialties())), w.partyMember(), w.reportedCommunity(),
-                w.availability(), w.regionCode().value(), w.organisationIds(), names, w.servedRegions(), w.accountId(),
-                w.createdAt(), w.createdBy());
+        List<String> names = w.organisationIds().stream()
+                .map(o -> organisations.nameOf(o).orElse(""))
+                .toList();
+        return new SocialWorkerDetails(
+                w.id(),
+                w.name(),
+                cipher.maskedIdNumber(w.idNumberCipher()),
+                w.sex(),
+                w.birthDate(),
+                cipher.maskedPhone(w.phoneCipher()),
+                w.qualification(),
+                w.certificateNo(),
+                List.copyOf(new TreeSet<>(w.specialties())),
+                w.partyMember(),
+                w.reportedCommunity(),
+                w.availability(),
+                w.regionCode().value(),
+                w.organisationIds(),
+                names,
+                w.servedRegions(),
+                w.accountId(),
+                w.createdAt(),
+                w.createdBy());
     }
 
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
@@ -138,9 +165,12 @@ public class SocialWorkers {
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public List<SocialWorkerCount> countsByRegion() {
         List<SocialWorkerCount> counts = store.countsByRegion(currentUser.scope());
-        var names = regions.names(counts.stream().map(c -> RegionCode.parse(c.key())).toList());
-        return counts.stream().map(c -> new SocialWorkerCount(c.key(),
-                names.getOrDefault(RegionCode.parse(c.key()), c.key()), c.count())).toList();
+        var names = regions.names(
+                counts.stream().map(c -> RegionCode.parse(c.key())).toList());
+        return counts.stream()
+                .map(c -> new SocialWorkerCount(
+                        c.key(), names.getOrDefault(RegionCode.parse(c.key()), c.key()), c.count()))
+                .toList();
     }
 
     /** At most this many options answer a picker's search. */
@@ -153,18 +183,27 @@ public class SocialWorkers {
      * the search is not audited as a view of personal data.
      */
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
-    public List<org.wushe.platform.PickerOption> pick(String text, Long organisationId) {
+    public List<PickerOption> pick(String text, Long organisationId) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty() || t.codePointCount(0, t.length()) > MAX_NAME) {
             return List.of();
         }
         List<SocialWorkerStore.Pick> rows = store.search(currentUser.scope(), t, organisationId, PICKER_LIMIT);
-        var names = regions.names(rows.stream().map(r -> RegionCode.parse(r.regionCode())).distinct().toList());
-        return rows.stream().map(r -> {
-            String region = names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode());
-            return new org.wushe.platform.PickerOption(r.id(), r.name(),
-                    r.organisations().isEmpty() ? region : region + " · " + String.join("、", r.organisations()));
-        }).toList();
+        var names = regions.names(rows.stream()
+                .map(r -> RegionCode.parse(r.regionCode()))
+                .distinct()
+                .toList());
+        return rows.stream()
+                .map(r -> {
+                    String region = names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode());
+                    return new PickerOption(
+                            r.id(),
+                            r.name(),
+                            r.organisations().isEmpty()
+                                    ? region
+                                    : region + " · " + String.join("、", r.organisations()));
+                })
+                .toList();
     }
 
     /**
@@ -184,14 +223,14 @@ public class SocialWorkers {
         if (ids.size() > 1) {
             throw new InvalidValueException("picker.socialWorker.ambiguous", t);
         }
-        return ids.stream().findFirst()
-                .orElseThrow(() -> new InvalidValueException("picker.socialWorker.unknown", t));
+        return ids.stream().findFirst().orElseThrow(() -> new InvalidValueException("picker.socialWorker.unknown", t));
     }
 
     /** The name of a social worker the caller may see (for a picker showing a chosen id). */
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public Optional<String> visibleName(long id) {
-        return store.isVisible(currentUser.scope(), id) ? store.find(id).map(SocialWorkerRecord::name)
+        return store.isVisible(currentUser.scope(), id)
+                ? store.find(id).map(SocialWorkerRecord::name)
                 : Optional.empty();
     }
 
@@ -215,10 +254,19 @@ public class SocialWorkers {
         if (store.count(scope, filter, Organisations.EXPORT_LIMIT + 1L) > Organisations.EXPORT_LIMIT) {
             throw new InvalidValueException("directory.export.tooMany", Organisations.EXPORT_LIMIT);
         }
-        RegionCode region = filter.region() != null ? filter.region()
+        RegionCode region = filter.region() != null
+                ? filter.region()
                 : scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
-        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.EXPORT, "social_worker", null, region,
-                currentUser.clientAddress().orElse(null), null, filter.applied()));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                AuditAction.EXPORT,
+                "social_worker",
+                null,
+                region,
+                currentUser.clientAddress().orElse(null),
+                null,
+                filter.applied()));
         return store.forEach(scope, filter, sink);
     }
 
@@ -227,46 +275,82 @@ public class SocialWorkers {
      * number already registered is reported under {@code idNumber}.
      */
     @PreAuthorize(RoleGroup.Guard.SOCIAL_WORKER_WRITERS)
-    public java.util.Map<String, InvalidValueException> fieldProblems(SocialWorkerDraft draft, boolean update) {
+    public Map<String, InvalidValueException> fieldProblems(SocialWorkerDraft draft, boolean update) {
         List<FieldProblem> problems = new ArrayList<>();
         Validated v = validate(draft, update, problems, regions::exists, true);
-        java.util.Map<String, InvalidValueException> byField = new java.util.LinkedHashMap<>();
+        Map<String, InvalidValueException> byField = new LinkedHashMap<>();
         problems.forEach(p -> byField.putIfAbsent(p.field(), p.problem()));
-        if (v.idNumber() != null && !update && store.idOfIdNumber(cipher.idNumberIndex(v.idNumber())).isPresent()) {
+        if (v.idNumber() != null
+                && !update
+                && store.idOfIdNumber(cipher.idNumberIndex(v.idNumber())).isPresent()) {
             byField.putIfAbsent("idNumber", new InvalidValueException(ID_NUMBER_TAKEN));
         }
         return byField;
     }
 
-    private static final List<String> FIELDS = List.of("name", "idNumber", "phone", "qualification",
-            "certificateNo", "specialties", "partyMember", "reportedCommunity", "availability", "regionCode",
-            "organisations", "servedRegions");
+    private static final List<String> FIELDS = List.of(
+            "name",
+            "idNumber",
+            "phone",
+            "qualification",
+            "certificateNo",
+            "specialties",
+            "partyMember",
+            "reportedCommunity",
+            "availability",
+            "regionCode",
+            "organisations",
+            "servedRegions");
 
     // ---- validation, shared with the import ----
 
     /** A problem with one field of a draft. */
-    record FieldProblem(String field, InvalidValueException problem) {
-    }
+    record FieldProblem(String field, InvalidValueException problem) {}
 
     /** A draft's values after validation (the ID number and phone still clear; encrypted by toRecord). */
-    record Validated(String name, ResidentIdNumber idNumber, PhoneNumber phone, Qualification qualification,
-            String certificateNo, Set<Specialty> specialties, boolean partyMember, RegionCode reportedCommunity,
-            Availability availability, RegionCode region, List<Long> organisationIds, List<RegionCode> served) {
+    record Validated(
+            String name,
+            ResidentIdNumber idNumber,
+            PhoneNumber phone,
+            Qualification qualification,
+            String certificateNo,
+            Set<Specialty> specialties,
+            boolean partyMember,
+            RegionCode reportedCommunity,
+            Availability availability,
+            RegionCode region,
+            List<Long> organisationIds,
+            List<RegionCode> served) {
 
-        SocialWorkerRecord toRecord(long id, SocialWorkerRecord old, SocialWorkerCipher c, String actor, Clock clock,
-                int version) {
+        SocialWorkerRecord toRecord(
+                long id, SocialWorkerRecord old, SocialWorkerCipher c, String actor, Clock clock, int version) {
             byte[] idCipher = idNumber == null ? old.idNumberCipher() : c.encryptIdNumber(idNumber);
             byte[] idIndex = idNumber == null ? old.idNumberIndex() : c.idNumberIndex(idNumber);
             var sex = idNumber == null ? old.sex() : idNumber.sex();
             var birth = idNumber == null ? old.birthDate() : idNumber.birthDate();
             boolean keepPhone = old != null && phone == null;
-            return new SocialWorkerRecord(id, name, idCipher, idIndex, sex, birth,
+            return new SocialWorkerRecord(
+                    id,
+                    name,
+                    idCipher,
+                    idIndex,
+                    sex,
+                    birth,
                     keepPhone ? old.phoneCipher() : c.encryptPhone(phone),
-                    keepPhone ? old.phoneIndex() : c.phoneIndex(phone), qualification, certificateNo, partyMember,
-                    reportedCommunity == null ? null : reportedCommunity.value(), availability, region,
-                    old == null ? null : old.accountId(), specialties, organisationIds,
-                    served.stream().map(RegionCode::value).toList(), old == null ? clock.instant() : old.createdAt(),
-                    old == null ? actor : old.createdBy(), version);
+                    keepPhone ? old.phoneIndex() : c.phoneIndex(phone),
+                    qualification,
+                    certificateNo,
+                    partyMember,
+                    reportedCommunity == null ? null : reportedCommunity.value(),
+                    availability,
+                    region,
+                    old == null ? null : old.accountId(),
+                    specialties,
+                    organisationIds,
+                    served.stream().map(RegionCode::value).toList(),
+                    old == null ? clock.instant() : old.createdAt(),
+                    old == null ? actor : old.createdBy(),
+                    version);
         }
     }
 
@@ -290,17 +374,29 @@ public class SocialWorkers {
      * where a field was bad). With {@code checkOrganisations} the organisations must be visible to the caller
      * (the import resolves them in scope itself).
      */
-    Validated validate(SocialWorkerDraft d, boolean update, List<FieldProblem> problems, Predicate<RegionCode> known,
+    Validated validate(
+            SocialWorkerDraft d,
+            boolean update,
+            List<FieldProblem> problems,
+            Predicate<RegionCode> known,
             boolean checkOrganisations) {
         DataScope scope = currentUser.scope();
         String name = check(problems, "name", () -> text(d.name()));
-        ResidentIdNumber id = update && d.idNumber() == null ? null
+        ResidentIdNumber id = update && d.idNumber() == null
+                ? null
                 : check(problems, "idNumber", () -> ResidentIdNumber.parse(d.idNumber() == null ? "" : d.idNumber()));
-        PhoneNumber phone = d.phone() == null || d.phone().isBlank() ? null
+        PhoneNumber phone = d.phone() == null || d.phone().isBlank()
+                ? null
                 : check(problems, "phone", () -> PhoneNumber.parse(d.phone()));
-        Qualification qualification = check(problems, "qualification", () -> d.qualification() == null
-                || d.qualification().isBlank() ? Qualification.NONE
-                : enumValue(Qualification.class, d.qualification(), "directory.socialWorker.qualification.unknown"));
+        Qualification qualification = check(
+                problems,
+                "qualification",
+                () -> d.qualification() == null || d.qualification().isBlank()
+                        ? Qualification.NONE
+                        : enumValue(
+                                Qualification.class,
+                                d.qualification(),
+                                "directory.socialWorker.qualification.unknown"));
         String certificate = check(problems, "certificateNo", () -> {
             String s = d.certificateNo() == null ? "" : d.certificateNo().strip();
             if (s.length() > MAX_CERTIFICATE) {
@@ -319,15 +415,25 @@ public class SocialWorkers {
             }
             return set;
         });
-        RegionCode community = !d.partyMember() || d.reportedCommunity() == null || d.reportedCommunity().isBlank()
-                ? null : check(problems, "reportedCommunity", () -> region(d.reportedCommunity(), known, false));
-        if (!d.partyMember() && d.reportedCommunity() != null && !d.reportedCommunity().isBlank()) {
-            problems.add(new FieldProblem("reportedCommunity",
+        RegionCode community = !d.partyMember()
+                        || d.reportedCommunity() == null
+                        || d.reportedCommunity().isBlank()
+                ? null
+                : check(problems, "reportedCommunity", () -> region(d.reportedCommunity(), known, false));
+        if (!d.partyMember()
+                && d.reportedCommunity() != null
+                && !d.reportedCommunity().isBlank()) {
+            problems.add(new FieldProblem(
+                    "reportedCommunity",
                     new InvalidValueException("directory.socialWorker.reportedCommunity.partyOnly")));
         }
-        Availability availability = check(problems, "availability", () -> d.availability() == null
-                || d.availability().isBlank() ? Availability.ON_DUTY
-                : enumValue(Availability.class, d.availability(), "directory.socialWorker.availability.unknown"));
+        Availability availability = check(
+                problems,
+                "availability",
+                () -> d.availability() == null || d.availability().isBlank()
+                        ? Availability.ON_DUTY
+                        : enumValue(
+                                Availability.class, d.availability(), "directory.socialWorker.availability.unknown"));
         RegionCode region = check(problems, "regionCode", () -> region(d.regionCode(), known, true));
         List<Long> orgs = check(problems, "organisations", () -> {
             List<Long> list = List.copyOf(new LinkedHashSet<>(d.organisationIds()));
@@ -354,18 +460,34 @@ public class SocialWorkers {
             }
             return list;
         });
-        return new Validated(name, id, phone, qualification, certificate, specialties, d.partyMember(), community,
-                availability, region, orgs, served);
+        return new Validated(
+                name,
+                id,
+                phone,
+                qualification,
+                certificate,
+                specialties,
+                d.partyMember(),
+                community,
+                availability,
+                region,
+                orgs,
+                served);
     }
 
     /** For an agency admin (and no wider writer role): the organisation they are bound to. */
     Optional<Long> ownOrganisationOnly() {
         Optional<StaffPrincipal> p = currentUser.principal();
-        if (p.isEmpty() || !p.get().has(Role.AGENCY_ADMIN) || p.get().has(Role.CIVIL_AFFAIRS_ADMIN)
-                || p.get().has(Role.ASSOCIATION_ADMIN) || p.get().has(Role.STATION_STAFF)) {
+        if (p.isEmpty()
+                || !p.get().has(Role.AGENCY_ADMIN)
+                || p.get().has(Role.CIVIL_AFFAIRS_ADMIN)
+                || p.get().has(Role.ASSOCIATION_ADMIN)
+                || p.get().has(Role.STATION_STAFF)) {
             return Optional.empty();
         }
-        return Optional.of(currentUser.scope().organisationId()
+        return Optional.of(currentUser
+                .scope()
+                .organisationId()
                 .orElseThrow(() -> new InvalidValueException("directory.socialWorker.organisation.own")));
     }
 
@@ -449,7 +571,15 @@ public class SocialWorkers {
     }
 
     private void audit(AuditAction action, long id, RegionCode region, List<String> fields) {
-        events.publishEvent(new Activity(clock.instant(), actor(), action, "social_worker", Long.toString(id), region,
-                currentUser.clientAddress().orElse(null), null, fields));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                action,
+                "social_worker",
+                Long.toString(id),
+                region,
+                currentUser.clientAddress().orElse(null),
+                null,
+                fields));
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,7 +55,8 @@ class PhoneCodes {
                 insert into directory_phone_code (phone_index, code_hash, expires_at, attempts) values (?, ?, ?, 0)
                 on conflict (phone_index) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
                     attempts = 0""")
-                .params(index, hash(index, code), Timestamp.from(now.plus(VALIDITY))).update();
+                .params(index, hash(index, code), Timestamp.from(now.plus(VALIDITY)))
+                .update();
         return code;
     }
 
@@ -74,7 +74,8 @@ class PhoneCodes {
     public void verify(byte[] index, String code, Instant now) {
         Optional<Stored> stored = jdbc.sql("select code_hash, expires_at, attempts from directory_phone_code"
                         + " where phone_index = ? for update")
-                .param(index).query((rs, n) -> new Stored(rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
+                .param(index)
+                .query((rs, n) -> new Stored(rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getInt(3)))
                 .optional();
         if (stored.isEmpty() || !stored.get().expiresAt.isAfter(now)) {
             throw new InvalidValueException("directory.volunteer.code.expired");
@@ -84,7 +85,9 @@ class PhoneCodes {
         }
         String given = code == null ? "" : code.strip();
         if (!MessageDigest.isEqual(stored.get().hash, hash(index, given))) {
-            jdbc.sql("update directory_phone_code set attempts = attempts + 1 where phone_index = ?").param(index).update();
+            jdbc.sql("update directory_phone_code set attempts = attempts + 1 where phone_index = ?")
+                    .param(index)
+                    .update();
             throw new InvalidValueException("directory.volunteer.code.wrong");
         }
     }
@@ -96,7 +99,9 @@ class PhoneCodes {
 
     /** Deletes the code issued under {@code index}. */
     public void consume(byte[] index) {
-        jdbc.sql("delete from directory_phone_code where phone_index = ?").param(index).update();
+        jdbc.sql("delete from directory_phone_code where phone_index = ?")
+                .param(index)
+                .update();
     }
 
     /** Keyed (HMAC-SM3 under the index key), so a copy of the table cannot be brute-forced offline. */
@@ -104,6 +109,5 @@ class PhoneCodes {
         return crypto.blindIndex("phone_code", HexFormat.of().formatHex(index) + ":" + code);
     }
 
-    private record Stored(byte[] hash, Instant expiresAt, int attempts) {
-    }
+    private record Stored(byte[] hash, Instant expiresAt, int attempts) {}
 }

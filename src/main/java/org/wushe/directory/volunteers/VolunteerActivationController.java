@@ -1,10 +1,8 @@
 package org.wushe.directory.volunteers;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +33,8 @@ class VolunteerActivationController {
     }
 
     @ModelAttribute
-    void common(@CookieValue(name = VolunteerRegistrationController.LARGE_COOKIE, required = false) String large,
+    void common(
+            @CookieValue(name = VolunteerRegistrationController.LARGE_COOKIE, required = false) String large,
             Model model) {
         model.addAttribute("large", "1".equals(large));
         model.addAttribute("fontPath", "/volunteer/activate/font");
@@ -47,8 +46,12 @@ class VolunteerActivationController {
     }
 
     @PostMapping("/code")
-    String sendCode(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String phone,
-            HttpServletRequest request, Model model, Locale locale) {
+    String sendCode(
+            @RequestParam(defaultValue = "") String idNumber,
+            @RequestParam(defaultValue = "") String phone,
+            HttpServletRequest request,
+            Model model,
+            Locale locale) {
         model.addAttribute("idNumber", idNumber);
         model.addAttribute("phone", phone);
         try {
@@ -61,13 +64,19 @@ class VolunteerActivationController {
     }
 
     @PostMapping
-    String activate(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String phone,
-            @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirmation, HttpServletRequest request, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String activate(
+            @RequestParam(defaultValue = "") String idNumber,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirmation,
+            HttpServletRequest request,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
-            String username = activations.activate(idNumber, phone, code, password, confirmation,
-                    request.getRemoteAddr());
+            String username =
+                    activations.activate(idNumber, phone, code, password, confirmation, request.getRemoteAddr());
             redirect.addFlashAttribute("username", username);
             return "redirect:/volunteer/activate/done";
         } catch (InvalidValueException e) {

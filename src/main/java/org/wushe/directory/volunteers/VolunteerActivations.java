@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -48,8 +47,15 @@ class VolunteerActivations {
     private final Clock clock;
     private final String activationUrl;
 
-    VolunteerActivations(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
-            Accounts accounts, CryptoService crypto, ApplicationEventPublisher events, Clock clock,
+    VolunteerActivations(
+            VolunteerStore store,
+            PhoneCodes codes,
+            Notifications notifications,
+            RateLimits rateLimits,
+            Accounts accounts,
+            CryptoService crypto,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${wushe.volunteer.activation-url:/volunteer/activate}") String activationUrl) {
         this.store = store;
         this.crypto = crypto;
@@ -74,11 +80,16 @@ class VolunteerActivations {
      */
     @Transactional
     public void requestCode(String rawIdNumber, String rawPhone, String clientAddress) {
-        rateLimits.hit("volunteer-activation-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR,
+        rateLimits.hit(
+                "volunteer-activation-code-address",
+                address(clientAddress),
+                CODES_PER_ADDRESS_PER_HOUR,
                 Duration.ofHours(1));
         ResidentIdNumber id = ResidentIdNumber.parse(rawIdNumber);
         PhoneNumber phone = mobile(rawPhone);
-        rateLimits.hit("volunteer-activation-code-phone", crypto.rateLimitKey("phone", phone.value()),
+        rateLimits.hit(
+                "volunteer-activation-code-phone",
+                crypto.rateLimitKey("phone", phone.value()),
                 CODES_PER_PHONE_PER_HOUR,
                 Duration.ofHours(1));
         String code = codes.issue(codes.activationKey(phone, id), clock.instant());
@@ -94,9 +105,17 @@ class VolunteerActivations {
      * {@value #NO_MATCH}. The volunteer is told by SMS that their account was opened.
      */
     @Transactional
-    public String activate(String rawIdNumber, String rawPhone, String code, String password, String confirmation,
+    public String activate(
+            String rawIdNumber,
+            String rawPhone,
+            String code,
+            String password,
+            String confirmation,
             String clientAddress) {
-        rateLimits.hit("volunteer-activation-address", address(clientAddress), ACTIVATIONS_PER_ADDRESS_PER_HOUR,
+        rateLimits.hit(
+                "volunteer-activation-address",
+                address(clientAddress),
+                ACTIVATIONS_PER_ADDRESS_PER_HOUR,
                 Duration.ofHours(1));
         ResidentIdNumber id = ResidentIdNumber.parse(rawIdNumber);
         PhoneNumber phone = mobile(rawPhone);
@@ -109,8 +128,8 @@ class VolunteerActivations {
         String username = v.passportNo().toLowerCase(Locale.ROOT);
         long accountId;
         try {
-            accountId = accounts.createActivatedVolunteerAccount(username, v.name(), phone, v.regionCode(), password,
-                    ACTOR);
+            accountId = accounts.createActivatedVolunteerAccount(
+                    username, v.name(), phone, v.regionCode(), password, ACTOR);
         } catch (InvalidValueException e) {
             if ("access.account.usernameTaken".equals(e.messageKey())) {
                 throw new InvalidValueException(NO_MATCH);
@@ -122,8 +141,15 @@ class VolunteerActivations {
         }
         codes.consume(key);
         notifications.sendTemplate(phone, "volunteer.activated", username);
-        events.publishEvent(new Activity(clock.instant(), ACTOR, AuditAction.UPDATE, "volunteer",
-                Long.toString(v.id()), v.regionCode(), clientAddress, "self-service account activation",
+        events.publishEvent(new Activity(
+                clock.instant(),
+                ACTOR,
+                AuditAction.UPDATE,
+                "volunteer",
+                Long.toString(v.id()),
+                v.regionCode(),
+                clientAddress,
+                "self-service account activation",
                 List.of("accountId")));
         return username;
     }

@@ -1,11 +1,12 @@
 package org.wushe.directory.volunteers;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +32,8 @@ class VolunteerApiController {
 
     /** The volunteers in the caller's scope (of a status, if given) as xlsx, names masked; the export is audited. */
     @GetMapping("/api/v1/volunteers/export")
-    void export(@RequestParam(required = false) VolunteerStatus status,
-            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+    void export(@RequestParam(required = false) VolunteerStatus status, HttpServletResponse response, Locale locale)
+            throws IOException {
         export.write(status, response, locale);
     }
 
@@ -45,8 +46,8 @@ class VolunteerApiController {
 
     /** Public: submits a registration (with the code); 201 and the id. */
     @PostMapping("/api/v1/volunteer-registrations")
-    ResponseEntity<Map<String, Object>> register(@RequestBody VolunteerRegistration registration,
-            HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> register(
+            @RequestBody VolunteerRegistration registration, HttpServletRequest request) {
         long id = volunteers.register(registration, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/volunteers/" + id))
                 .body(Map.of("id", id, "status", VolunteerStatus.PENDING));
@@ -68,8 +69,13 @@ class VolunteerApiController {
      */
     @PostMapping("/api/v1/volunteer-activations")
     ResponseEntity<Map<String, Object>> activate(@RequestBody Map<String, String> body, HttpServletRequest request) {
-        String username = activations.activate(body.get("idNumber"), body.get("phone"), body.get("code"),
-                body.get("password"), body.get("password"), request.getRemoteAddr());
+        String username = activations.activate(
+                body.get("idNumber"),
+                body.get("phone"),
+                body.get("code"),
+                body.get("password"),
+                body.get("password"),
+                request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/volunteers/me")).body(Map.of("username", username));
     }
 
@@ -109,6 +115,5 @@ class VolunteerApiController {
         return volunteers.mine();
     }
 
-    record ProfileChange(List<String> skills, String availability, List<String> weeklySlots) {
-    }
+    record ProfileChange(List<String> skills, String availability, List<String> weeklySlots) {}
 }

@@ -1,7 +1,9 @@
 package org.wushe.directory.volunteers;
 
 import java.nio.ByteBuffer;
+import java.sql.Date;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,50 +38,63 @@ class VolunteerBulkStore {
     }
 
     /** A volunteer of a station's roster, validated; approved on import with the given passport number. */
-    record NewVolunteer(String name, ResidentIdNumber idNumber, PhoneNumber phone, List<Skill> skills,
-            RegionCode region, List<RegionCode> served, String availability, String emergencyName,
-            PhoneNumber emergencyPhone) {
-    }
+    record NewVolunteer(
+            String name,
+            ResidentIdNumber idNumber,
+            PhoneNumber phone,
+            List<Skill> skills,
+            RegionCode region,
+            List<RegionCode> served,
+            String availability,
+            String emergencyName,
+            PhoneNumber emergencyPhone) {}
 
     ByteBuffer volunteerKey(ResidentIdNumber id) {
         return ByteBuffer.wrap(crypto.blindIndex("id_number", id.value()));
     }
 
     Set<ByteBuffer> takenVolunteerIdNumbers(List<ByteBuffer> keys) {
-        return taken("select id_number_index from directory_volunteer where id_number_index in (%s)",
+        return taken(
+                "select id_number_index from directory_volunteer where id_number_index in (%s)",
                 keys.stream().map(k -> (Object) k.array()).toList(), rs -> ByteBuffer.wrap(rs.getBytes(1)));
     }
 
     private interface KeyReader {
-        ByteBuffer read(ResultSet rs) throws java.sql.SQLException;
+        ByteBuffer read(ResultSet rs) throws SQLException;
     }
 
     private Set<ByteBuffer> taken(String sql, List<Object> values, KeyReader reader) {
         Set<ByteBuffer> taken = new HashSet<>();
         for (int from = 0; from < values.size(); from += 1000) {
             List<Object> chunk = values.subList(from, Math.min(values.size(), from + 1000));
-            template.query(sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))),
+            template.query(
+                    sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))),
                     (ResultSet rs) -> {
                         taken.add(reader.read(rs));
-                    }, chunk.toArray());
+                    },
+                    chunk.toArray());
         }
         return taken;
     }
 
     private List<Long> nextIds(String table, int n) {
         return jdbc.sql("select nextval(pg_get_serial_sequence('" + table + "', 'id')) from generate_series(1, :n)")
-                .param("n", n).query(Long.class).list();
+                .param("n", n)
+                .query(Long.class)
+                .list();
     }
 
     /**
      * Inserts volunteers as APPROVED, each with a fresh 公益护照号 (the same format and sequence as an approval);
      * returns the passport numbers in order.
      */
-    List<String> insertVolunteers(List<NewVolunteer> volunteers, String consentVersion, String importedBy,
-            Instant now) {
+    List<String> insertVolunteers(
+            List<NewVolunteer> volunteers, String consentVersion, String importedBy, Instant now) {
         List<Long> ids = nextIds(VolunteerStore.TABLE, volunteers.size());
         List<Long> numbers = jdbc.sql("select nextval('directory_volunteer_passport_seq') from generate_series(1, :n)")
-                .param("n", volunteers.size()).query(Long.class).list();
+                .param("n", volunteers.size())
+                .query(Long.class)
+                .list();
         List<String> passports = new ArrayList<>();
         for (int i = 0; i < volunteers.size(); i++) {
             passports.add(VolunteerStore.passportNo(volunteers.get(i).region(), numbers.get(i)));
@@ -92,13 +106,30 @@ class VolunteerBulkStore {
         for (int i = 0; i < volunteers.size(); i++) {
             NewVolunteer v = volunteers.get(i);
             ResidentIdNumber id = v.idNumber();
-            rows.add(new Object[] {ids.get(i), v.name(), crypto.encrypt(id.value(), table, "id_number"),
-                crypto.blindIndex("id_number", id.value()), id.sex().name(), java.sql.Date.valueOf(id.birthDate()),
-                crypto.encrypt(v.phone().value(), table, "phone"), crypto.blindIndex("phone", v.phone().value()),
-                "{" + String.join(",", v.skills().stream().map(Skill::name).toList()) + "}", v.region().value(),
-                v.availability(), v.emergencyName(), v.emergencyPhone() == null ? null
+            rows.add(new Object[] {
+                ids.get(i),
+                v.name(),
+                crypto.encrypt(id.value(), table, "id_number"),
+                crypto.blindIndex("id_number", id.value()),
+                id.sex().name(),
+                Date.valueOf(id.birthDate()),
+                crypto.encrypt(v.phone().value(), table, "phone"),
+                crypto.blindIndex("phone", v.phone().value()),
+                "{" + String.join(",", v.skills().stream().map(Skill::name).toList()) + "}",
+                v.region().value(),
+                v.availability(),
+                v.emergencyName(),
+                v.emergencyPhone() == null
+                        ? null
                         : crypto.encrypt(v.emergencyPhone().value(), table, "emergency_contact_phone"),
-                consentVersion, at, passports.get(i), importedBy, at, importedBy, at});
+                consentVersion,
+                at,
+                passports.get(i),
+                importedBy,
+                at,
+                importedBy,
+                at
+            });
             for (RegionCode r : v.served()) {
                 served.add(new Object[] {ids.get(i), r.value()});
             }
@@ -109,8 +140,10 @@ class VolunteerBulkStore {
                     emergency_contact_phone_cipher, consent_version, consented_at, status, passport_no, reviewed_by,
                     reviewed_at, imported_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?, ?, ?, ?, ?, ?, 'APPROVED', ?, ?, ?, ?, ?)""", rows);
-        template.batchUpdate("insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
-                + " on conflict do nothing", served);
+        template.batchUpdate(
+                "insert into directory_volunteer_region (volunteer_id, region_code) values (?, ?)"
+                        + " on conflict do nothing",
+                served);
         return passports;
     }
 }

@@ -1,14 +1,12 @@
 package org.wushe.directory.volunteers;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.wushe.directory.RegionNames;
@@ -20,10 +18,10 @@ import org.wushe.platform.XlsxDownload;
 @Component
 class VolunteerExport {
 
-    private static final List<String> COLUMNS = List.of("id", "name", "region", "skills", "status", "passportNo",
-            "registeredAt");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ChinaTime.ZONE);
+    private static final List<String> COLUMNS =
+            List.of("id", "name", "region", "skills", "status", "passportNo", "registeredAt");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
     private final Volunteers volunteers;
     private final MessageSource messages;
@@ -38,13 +36,24 @@ class VolunteerExport {
     }
 
     void write(VolunteerStatus status, HttpServletResponse response, Locale locale) throws IOException {
-        try (XlsxDownload sheet = new XlsxDownload(msg("nav.volunteers", locale),
-                COLUMNS.stream().map(c -> msg("directory.volunteer.export." + c, locale)).toList())) {
+        try (XlsxDownload sheet = new XlsxDownload(
+                msg("nav.volunteers", locale),
+                COLUMNS.stream()
+                        .map(c -> msg("directory.volunteer.export." + c, locale))
+                        .toList())) {
             var regionName = regionNames.cached();
-            volunteers.export(status, v -> sheet.row(v.id(), v.maskedName(), regionName.apply(v.regionCode()),
-                    v.skills().stream().map(s -> msg("directory.skill." + s, locale)).collect(Collectors.joining("、")),
-                    msg("directory.volunteerStatus." + v.status(), locale), v.passportNo(),
-                    TIME.format(v.createdAt())));
+            volunteers.export(
+                    status,
+                    v -> sheet.row(
+                            v.id(),
+                            v.maskedName(),
+                            regionName.apply(v.regionCode()),
+                            v.skills().stream()
+                                    .map(s -> msg("directory.skill." + s, locale))
+                                    .collect(Collectors.joining("、")),
+                            msg("directory.volunteerStatus." + v.status(), locale),
+                            v.passportNo(),
+                            TIME.format(v.createdAt())));
             sheet.sendAs(response, "volunteers", clock);
         }
     }

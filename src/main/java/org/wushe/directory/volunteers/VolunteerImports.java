@@ -1,6 +1,5 @@
 package org.wushe.directory.volunteers;
 
-import org.wushe.access.RoleGroup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,15 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
+import org.wushe.access.RoleGroup;
 import org.wushe.directory.Skill;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
 import org.wushe.directory.volunteers.VolunteerBulkStore.NewVolunteer;
-import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.notify.Notifications;
+import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
@@ -35,14 +34,25 @@ import org.wushe.shared.ResidentIdNumber;
 class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
     static final String ENTITY = "volunteer";
-    static final List<String> COLUMNS = List.of("name", "idNumber", "phone", "skills", "regionCode",
-            "servedRegions", "availability", "emergencyName", "emergencyPhone");
+    static final List<String> COLUMNS = List.of(
+            "name",
+            "idNumber",
+            "phone",
+            "skills",
+            "regionCode",
+            "servedRegions",
+            "availability",
+            "emergencyName",
+            "emergencyPhone");
 
     private final VolunteerBulkStore bulk;
     private final Notifications notifications;
     private final VolunteerActivations activations;
 
-    VolunteerImports(ImportSupport support, VolunteerBulkStore bulk, Notifications notifications,
+    VolunteerImports(
+            ImportSupport support,
+            VolunteerBulkStore bulk,
+            Notifications notifications,
             VolunteerActivations activations) {
         super(support, "volunteers", ENTITY, RoleGroup.VOLUNTEER_REVIEWERS.authorities());
         this.bulk = bulk;
@@ -98,16 +108,19 @@ class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
         @Override
         public RowImport.Checked<NewVolunteer> check(Map<String, String> cell, RowImport.Problems problems) {
-            String name = ImportSupport.check(problems, "name", () -> ImportSupport.name(cell.get("name"),
-                    50, "directory.volunteer.name.required", "directory.volunteer.tooLong"));
-            ResidentIdNumber id = ImportSupport.check(problems, "idNumber",
-                    () -> ResidentIdNumber.parse(cell.get("idNumber")));
+            String name = ImportSupport.check(
+                    problems,
+                    "name",
+                    () -> ImportSupport.name(
+                            cell.get("name"), 50, "directory.volunteer.name.required", "directory.volunteer.tooLong"));
+            ResidentIdNumber id =
+                    ImportSupport.check(problems, "idNumber", () -> ResidentIdNumber.parse(cell.get("idNumber")));
             PhoneNumber phone = ImportSupport.check(problems, "phone", () -> PhoneNumber.parse(cell.get("phone")));
             List<Skill> skills = ImportSupport.check(problems, "skills", () -> {
                 Set<Skill> set = new LinkedHashSet<>();
                 for (String s : ImportSupport.split(cell.get("skills"))) {
-                    set.add(ImportSupport.enumValue(Skill.class, skillNames.getOrDefault(s, s),
-                            "directory.volunteer.skill.unknown"));
+                    set.add(ImportSupport.enumValue(
+                            Skill.class, skillNames.getOrDefault(s, s), "directory.volunteer.skill.unknown"));
                 }
                 return List.copyOf(set);
             });
@@ -122,18 +135,24 @@ class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
                 }
                 return new ArrayList<>(set);
             });
-            String availability = ImportSupport.check(problems, "availability",
+            String availability = ImportSupport.check(
+                    problems,
+                    "availability",
                     () -> ImportSupport.text(cell.get("availability"), 200, null, "directory.volunteer.tooLong"));
-            String emergencyName = ImportSupport.check(problems, "emergencyName",
+            String emergencyName = ImportSupport.check(
+                    problems,
+                    "emergencyName",
                     () -> ImportSupport.name(cell.get("emergencyName"), 50, null, "directory.volunteer.tooLong"));
-            PhoneNumber emergencyPhone = ImportSupport.check(problems, "emergencyPhone",
+            PhoneNumber emergencyPhone = ImportSupport.check(
+                    problems,
+                    "emergencyPhone",
                     () -> cell.get("emergencyPhone").isEmpty() ? null : PhoneNumber.parse(cell.get("emergencyPhone")));
             NewVolunteer value = null;
             if (name != null && id != null && phone != null && skills != null && region != null && served != null) {
                 List<RegionCode> all = new ArrayList<>(List.of(region));
                 served.stream().filter(r -> !r.equals(region)).forEach(all::add);
-                value = new NewVolunteer(name, id, phone, skills, region, all, availability, emergencyName,
-                        emergencyPhone);
+                value = new NewVolunteer(
+                        name, id, phone, skills, region, all, availability, emergencyName, emergencyPhone);
             }
             return new RowImport.Checked<>(value, id == null ? null : bulk.volunteerKey(id));
         }
@@ -174,7 +193,10 @@ class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
         @Override
         public void write(List<NewVolunteer> values) {
-            List<String> passports = bulk.insertVolunteers(values, Volunteers.PRIVACY_NOTICE_VERSION, actor,
+            List<String> passports = bulk.insertVolunteers(
+                    values,
+                    Volunteers.PRIVACY_NOTICE_VERSION,
+                    actor,
                     support.clock().instant());
             List<Notifications.Sms> invitations = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {

@@ -1,8 +1,9 @@
 package org.wushe.directory.volunteers;
 
-import org.wushe.access.RoleGroup;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +16,6 @@ class VolunteerNavigation {
 
     @Bean
     NavigationItem ownVolunteerPageNavigationItem() {
-        return new NavigationItem("nav.volunteerMe", "/volunteer/me", 330, java.util.Set.of("ROLE_VOLUNTEER"));
+        return new NavigationItem("nav.volunteerMe", "/volunteer/me", 330, Set.of("ROLE_VOLUNTEER"));
     }
 }

@@ -1,5 +1,10 @@
 package org.wushe.directory.volunteers;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.directory.RegionNames;
+import org.wushe.directory.Skill;
 import org.wushe.directory.VolunteerStatus;
 import org.wushe.privacy.RevealFragment;
 
@@ -27,8 +33,8 @@ class VolunteerPageController {
 
     /** The volunteers of the status shown (or all), as xlsx; audited. */
     @GetMapping("/volunteers/export")
-    void export(@RequestParam(required = false) VolunteerStatus status,
-            jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws java.io.IOException {
+    void export(@RequestParam(required = false) VolunteerStatus status, HttpServletResponse response, Locale locale)
+            throws IOException {
         export.write(status, response, locale);
     }
 
@@ -39,7 +45,9 @@ class VolunteerPageController {
         model.addAttribute("statuses", VolunteerStatus.values());
         var rows = volunteers.list(shown);
         model.addAttribute("volunteers", rows);
-        model.addAttribute("regionNames", regionNames.of(rows.stream().map(VolunteerRow::regionCode).toList()));
+        model.addAttribute(
+                "regionNames",
+                regionNames.of(rows.stream().map(VolunteerRow::regionCode).toList()));
         return "directory/volunteers/volunteers";
     }
 
@@ -47,7 +55,7 @@ class VolunteerPageController {
     String detail(@PathVariable long id, Model model) {
         VolunteerDetails volunteer = volunteers.get(id);
         model.addAttribute("volunteer", volunteer);
-        java.util.List<String> codes = new java.util.ArrayList<>(volunteer.servedRegions());
+        List<String> codes = new ArrayList<>(volunteer.servedRegions());
         codes.add(volunteer.regionCode());
         model.addAttribute("regionNames", regionNames.of(codes));
         return "directory/volunteers/volunteer";
@@ -80,16 +88,18 @@ class VolunteerPageController {
     @GetMapping("/volunteer/me")
     String mine(Model model) {
         model.addAttribute("volunteer", volunteers.mine());
-        model.addAttribute("skills", org.wushe.directory.Skill.values());
+        model.addAttribute("skills", Skill.values());
         return "directory/volunteers/volunteer-me";
     }
 
     @PostMapping("/volunteer/me")
-    String updateMine(@RequestParam(required = false) java.util.List<String> skills,
+    String updateMine(
+            @RequestParam(required = false) List<String> skills,
             @RequestParam(defaultValue = "") String availability,
-            @RequestParam(required = false) java.util.List<String> weeklySlots, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<String> weeklySlots,
+            RedirectAttributes redirect) {
         // The page always shows the whole grid, so no ticked cell means "none", not "unchanged".
-        volunteers.updateMine(skills, availability, weeklySlots == null ? java.util.List.of() : weeklySlots);
+        volunteers.updateMine(skills, availability, weeklySlots == null ? List.of() : weeklySlots);
         redirect.addFlashAttribute("notice", "volunteer.me.saved");
         return "redirect:/volunteer/me";
     }

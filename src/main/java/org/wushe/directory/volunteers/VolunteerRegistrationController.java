@@ -1,13 +1,11 @@
 package org.wushe.directory.volunteers;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -52,10 +50,12 @@ class VolunteerRegistrationController {
     }
 
     @PostMapping("/code")
-    String sendCode(@RequestParam(defaultValue = "") String phone, HttpServletRequest request, Model model,
-            Locale locale) {
+    String sendCode(
+            @RequestParam(defaultValue = "") String phone, HttpServletRequest request, Model model, Locale locale) {
         try {
-            model.addAttribute("phone", volunteers.requestCode(phone, request.getRemoteAddr()).value());
+            model.addAttribute(
+                    "phone",
+                    volunteers.requestCode(phone, request.getRemoteAddr()).value());
         } catch (InvalidValueException e) {
             model.addAttribute("error", message(e, locale));
             model.addAttribute("phoneValue", phone);
@@ -66,14 +66,14 @@ class VolunteerRegistrationController {
     }
 
     @PostMapping
-    String register(@ModelAttribute("form") VolunteerForm form, HttpServletRequest request, Model model,
-            Locale locale) {
+    String register(
+            @ModelAttribute("form") VolunteerForm form, HttpServletRequest request, Model model, Locale locale) {
         try {
             volunteers.register(form.toRegistration(), request.getRemoteAddr());
         } catch (InvalidValueException e) {
             // a bad week-grid cell is shown next to the grid, like any other field's error
-            model.addAttribute(e.messageKey().startsWith("directory.volunteer.slot.") ? "slotError" : "error",
-                    message(e, locale));
+            model.addAttribute(
+                    e.messageKey().startsWith("directory.volunteer.slot.") ? "slotError" : "error", message(e, locale));
             model.addAttribute("phone", form.getPhone());
             return "directory/volunteers/volunteer-register-form";
         }
@@ -94,8 +94,15 @@ class VolunteerRegistrationController {
 
     static void setLarge(String large, HttpServletResponse response) {
         boolean on = "1".equals(large);
-        response.addHeader("Set-Cookie", ResponseCookie.from(LARGE_COOKIE, on ? "1" : "0").path("/volunteer")
-                .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
+        response.addHeader(
+                "Set-Cookie",
+                ResponseCookie.from(LARGE_COOKIE, on ? "1" : "0")
+                        .path("/volunteer")
+                        .maxAge(Duration.ofDays(365))
+                        .httpOnly(true)
+                        .sameSite("Lax")
+                        .build()
+                        .toString());
     }
 
     private String message(InvalidValueException e, Locale locale) {
@@ -118,35 +125,118 @@ class VolunteerRegistrationController {
         private List<String> weeklySlots = List.of();
 
         VolunteerRegistration toRegistration() {
-            List<String> served = servedRegions == null ? List.of()
-                    : Arrays.stream(servedRegions.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
-            return new VolunteerRegistration(name, idNumber, phone, code, skills, regionCode, served, availability,
-                    emergencyName, emergencyPhone, consentVersion, weeklySlots);
+            List<String> served = servedRegions == null
+                    ? List.of()
+                    : Arrays.stream(servedRegions.split("[,，\\s]+"))
+                            .filter(s -> !s.isBlank())
+                            .toList();
+            return new VolunteerRegistration(
+                    name,
+                    idNumber,
+                    phone,
+                    code,
+                    skills,
+                    regionCode,
+                    served,
+                    availability,
+                    emergencyName,
+                    emergencyPhone,
+                    consentVersion,
+                    weeklySlots);
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getIdNumber() { return idNumber; }
-        public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
-        public String getPhone() { return phone; }
-        public void setPhone(String phone) { this.phone = phone; }
-        public String getCode() { return code; }
-        public void setCode(String code) { this.code = code; }
-        public List<String> getSkills() { return skills; }
-        public void setSkills(List<String> skills) { this.skills = skills == null ? List.of() : skills; }
-        public String getRegionCode() { return regionCode; }
-        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
-        public String getServedRegions() { return servedRegions; }
-        public void setServedRegions(String servedRegions) { this.servedRegions = servedRegions; }
-        public String getAvailability() { return availability; }
-        public void setAvailability(String availability) { this.availability = availability; }
-        public String getEmergencyName() { return emergencyName; }
-        public void setEmergencyName(String emergencyName) { this.emergencyName = emergencyName; }
-        public String getEmergencyPhone() { return emergencyPhone; }
-        public void setEmergencyPhone(String emergencyPhone) { this.emergencyPhone = emergencyPhone; }
-        public String getConsentVersion() { return consentVersion; }
-        public void setConsentVersion(String consentVersion) { this.consentVersion = consentVersion; }
-        public List<String> getWeeklySlots() { return weeklySlots; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public List<String> getSkills() {
+            return skills;
+        }
+
+        public void setSkills(List<String> skills) {
+            this.skills = skills == null ? List.of() : skills;
+        }
+
+        public String getRegionCode() {
+            return regionCode;
+        }
+
+        public void setRegionCode(String regionCode) {
+            this.regionCode = regionCode;
+        }
+
+        public String getServedRegions() {
+            return servedRegions;
+        }
+
+        public void setServedRegions(String servedRegions) {
+            this.servedRegions = servedRegions;
+        }
+
+        public String getAvailability() {
+            return availability;
+        }
+
+        public void setAvailability(String availability) {
+            this.availability = availability;
+        }
+
+        public String getEmergencyName() {
+            return emergencyName;
+        }
+
+        public void setEmergencyName(String emergencyName) {
+            this.emergencyName = emergencyName;
+        }
+
+        public String getEmergencyPhone() {
+            return emergencyPhone;
+        }
+
+        public void setEmergencyPhone(String emergencyPhone) {
+            this.emergencyPhone = emergencyPhone;
+        }
+
+        public String getConsentVersion() {
+            return consentVersion;
+        }
+
+        public void setConsentVersion(String consentVersion) {
+            this.consentVersion = consentVersion;
+        }
+
+        public List<String> getWeeklySlots() {
+            return weeklySlots;
+        }
+
         public void setWeeklySlots(List<String> weeklySlots) {
             this.weeklySlots = weeklySlots == null ? List.of() : weeklySlots;
         }

@@ -1,14 +1,15 @@
 package org.wushe.directory.volunteers;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.wushe.access.Accounts;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.IssuedPassword;
 import org.wushe.access.KnownRegions;
+import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.Skill;
 import org.wushe.directory.TimeSlot;
@@ -33,8 +35,8 @@ import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
-import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
 
@@ -52,6 +54,7 @@ public class Volunteers {
 
     /** The version of the privacy notice a registering volunteer consents to. */
     public static final String PRIVACY_NOTICE_VERSION = "2026-11-v1";
+
     static final int CODES_PER_PHONE_PER_HOUR = 5;
     static final int CODES_PER_ADDRESS_PER_HOUR = 20;
     static final int REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20;
@@ -70,9 +73,18 @@ public class Volunteers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Volunteers(VolunteerStore store, PhoneCodes codes, Notifications notifications, RateLimits rateLimits,
-            Accounts accounts, KnownRegions regions, CurrentUser currentUser, SensitiveData sensitiveData,
-            CryptoService crypto, ApplicationEventPublisher events, Clock clock) {
+    Volunteers(
+            VolunteerStore store,
+            PhoneCodes codes,
+            Notifications notifications,
+            RateLimits rateLimits,
+            Accounts accounts,
+            KnownRegions regions,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            CryptoService crypto,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.store = store;
         this.crypto = crypto;
         this.codes = codes;
@@ -89,14 +101,17 @@ public class Volunteers {
     /** Step 1 of registration (public): sends a 6-digit code by SMS; rate-limited per address and per phone. */
     @Transactional
     public PhoneNumber requestCode(String rawPhone, String clientAddress) {
-        rateLimits.hit("volunteer-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR,
-                java.time.Duration.ofHours(1));
+        rateLimits.hit(
+                "volunteer-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
         PhoneNumber phone = PhoneNumber.parse(rawPhone);
         if (!phone.isMobile()) {
             throw new InvalidValueException("directory.volunteer.phone.mobile");
         }
-        rateLimits.hit("volunteer-code-phone", crypto.rateLimitKey("phone", phone.value()), CODES_PER_PHONE_PER_HOUR,
-                java.time.Duration.ofHours(1));
+        rateLimits.hit(
+                "volunteer-code-phone",
+                crypto.rateLimitKey("phone", phone.value()),
+                CODES_PER_PHONE_PER_HOUR,
+                Duration.ofHours(1));
         String code = codes.issue(phone, clock.instant());
         notifications.sendTemplate(phone, "volunteer.code", code);
         return phone;
@@ -105,10 +120,14 @@ public class Volunteers {
     /** Step 2 (public): checks the code and writes a PENDING registration; returns its id. */
     @Transactional
     public long register(VolunteerRegistration r, String clientAddress) {
-        rateLimits.hit("volunteer-register-address", address(clientAddress), REGISTRATIONS_PER_ADDRESS_PER_HOUR,
-                java.time.Duration.ofHours(1));
+        rateLimits.hit(
+                "volunteer-register-address",
+                address(clientAddress),
+                REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+                Duration.ofHours(1));
         PhoneNumber phone = PhoneNumber.parse(r.phone());
-        String name = Name.parse(text(r.name(), 50, "directory.volunteer.name.required")).value();
+        String name = Name.parse(text(r.name(), 50, "directory.volunteer.name.required"))
+                .value();
         ResidentIdNumber id = ResidentIdNumber.parse(r.idNumber());
         List<Skill> skills = skills(r.skills());
         RegionCode region = region(r.regionCode());
@@ -128,8 +147,10 @@ public class Volunteers {
         if (emergencyName != null) {
             Name.parse(emergencyName);
         }
-        PhoneNumber emergencyPhone = r.emergencyPhone() == null || r.emergencyPhone().isBlank() ? null
-                : PhoneNumber.parse(r.emergencyPhone());
+        PhoneNumber emergencyPhone =
+                r.emergencyPhone() == null || r.emergencyPhone().isBlank()
+                        ? null
+                        : PhoneNumber.parse(r.emergencyPhone());
         if (!PRIVACY_NOTICE_VERSION.equals(r.consentVersion())) {
             throw new InvalidValueException("directory.volunteer.consent.required");
         }
@@ -145,29 +166,68 @@ public class Volunteers {
         if (earlier.isPresent()) {
             // Merge: the person proved this phone just now; their new answers replace the earlier, unapproved ones.
             volunteerId = earlier.get().id();
-            if (!store.merge(volunteerId, name, id, phone, skills, region, regions, availability, emergencyName,
-                    emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant())) {
+            if (!store.merge(
+                    volunteerId,
+                    name,
+                    id,
+                    phone,
+                    skills,
+                    region,
+                    regions,
+                    availability,
+                    emergencyName,
+                    emergencyPhone,
+                    PRIVACY_NOTICE_VERSION,
+                    clock.instant())) {
                 throw new InvalidValueException("directory.volunteer.duplicate.activate");
             }
             action = AuditAction.UPDATE;
             why = "repeated registration merged (was " + earlier.get().status() + ")";
         } else {
-            volunteerId = store.insert(name, id, phone, skills, region, regions, availability, emergencyName,
-                    emergencyPhone, PRIVACY_NOTICE_VERSION, clock.instant());
+            volunteerId = store.insert(
+                    name,
+                    id,
+                    phone,
+                    skills,
+                    region,
+                    regions,
+                    availability,
+                    emergencyName,
+                    emergencyPhone,
+                    PRIVACY_NOTICE_VERSION,
+                    clock.instant());
             action = AuditAction.CREATE;
         }
         store.updateWeeklySlots(volunteerId, slots.mask());
         codes.consume(phone);
-        events.publishEvent(new Activity(clock.instant(), "volunteer-self", action, "volunteer",
-                Long.toString(volunteerId), region, clientAddress, why,
-                List.of("name", "idNumber", "phone", "skills", "regionCode", "servedRegions", "availability",
-                        "weeklySlots", "emergencyContact", "consentVersion")));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                "volunteer-self",
+                action,
+                "volunteer",
+                Long.toString(volunteerId),
+                region,
+                clientAddress,
+                why,
+                List.of(
+                        "name",
+                        "idNumber",
+                        "phone",
+                        "skills",
+                        "regionCode",
+                        "servedRegions",
+                        "availability",
+                        "weeklySlots",
+                        "emergencyContact",
+                        "consentVersion")));
         return volunteerId;
     }
 
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public List<VolunteerRow> list(VolunteerStatus status) {
-        return store.list(currentUser.scope(), status, LIST_LIMIT).stream().map(Volunteers::row).toList();
+        return store.list(currentUser.scope(), status, LIST_LIMIT).stream()
+                .map(Volunteers::row)
+                .toList();
     }
 
     /**
@@ -176,17 +236,32 @@ public class Volunteers {
      */
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     @Transactional(noRollbackFor = Exception.class)
-    public long export(VolunteerStatus status, java.util.function.Consumer<VolunteerRow> sink) {
+    public long export(VolunteerStatus status, Consumer<VolunteerRow> sink) {
         var scope = currentUser.scope();
-        RegionCode region = scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
-        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.EXPORT, "volunteer", null, region,
-                currentUser.clientAddress().orElse(null), null, status == null ? List.of() : List.of("status")));
+        RegionCode region =
+                scope.regions().size() == 1 ? scope.regions().iterator().next() : null;
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                AuditAction.EXPORT,
+                "volunteer",
+                null,
+                region,
+                currentUser.clientAddress().orElse(null),
+                null,
+                status == null ? List.of() : List.of("status")));
         return store.forEach(scope, status, v -> sink.accept(row(v)));
     }
 
     private static VolunteerRow row(Volunteer v) {
-        return new VolunteerRow(v.id(), Masking.name(v.name()), v.regionCode().value(), v.skills(), v.status(),
-                v.passportNo(), v.createdAt());
+        return new VolunteerRow(
+                v.id(),
+                Masking.name(v.name()),
+                v.regionCode().value(),
+                v.skills(),
+                v.status(),
+                v.passportNo(),
+                v.createdAt());
     }
 
     /**
@@ -194,9 +269,10 @@ public class Volunteers {
      * assigning work later), names masked, oldest registration first, at most {@value #LIST_LIMIT}.
      */
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
-    public List<VolunteerRow> availableOn(java.time.DayOfWeek day, TimeSlot slot) {
+    public List<VolunteerRow> availableOn(DayOfWeek day, TimeSlot slot) {
         return store.approvedAvailable(currentUser.scope(), WeeklySlots.bit(day, slot), LIST_LIMIT).stream()
-                .map(Volunteers::row).toList();
+                .map(Volunteers::row)
+                .toList();
     }
 
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
@@ -214,13 +290,13 @@ public class Volunteers {
         }
         String passport = store.nextPassportNo(v.regionCode());
         PhoneNumber phone = PhoneNumber.parse(store.clearPhone(v));
-        IssuedPassword issued = accounts.createVolunteerAccount(passport.toLowerCase(Locale.ROOT), v.name(), phone,
-                v.regionCode());
+        IssuedPassword issued =
+                accounts.createVolunteerAccount(passport.toLowerCase(Locale.ROOT), v.name(), phone, v.regionCode());
         if (!store.approve(id, passport, issued.accountId(), actor(), clock.instant())) {
             throw new InvalidValueException("directory.volunteer.notPending");
         }
-        notifications.sendTemplate(phone, "volunteer.approved", passport, issued.username(),
-                issued.temporaryPassword());
+        notifications.sendTemplate(
+                phone, "volunteer.approved", passport, issued.username(), issued.temporaryPassword());
         audit(AuditAction.UPDATE, v, List.of("status", "passportNo", "accountId"), null);
         return passport;
     }
@@ -240,15 +316,19 @@ public class Volunteers {
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public String revealIdNumber(long id, String reason) {
         Volunteer v = load(id);
-        return sensitiveData.reveal(new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "idNumber"),
-                reason, () -> store.clearIdNumber(v));
+        return sensitiveData.reveal(
+                new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "idNumber"),
+                reason,
+                () -> store.clearIdNumber(v));
     }
 
     @PreAuthorize(RoleGroup.Guard.VOLUNTEER_REVIEWERS)
     public String revealPhone(long id, String reason) {
         Volunteer v = load(id);
-        return sensitiveData.reveal(new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "phone"),
-                reason, () -> store.clearPhone(v));
+        return sensitiveData.reveal(
+                new SensitiveField("volunteer", Long.toString(id), v.regionCode(), "phone"),
+                reason,
+                () -> store.clearPhone(v));
     }
 
     /** The signed-in volunteer's own record. */
@@ -281,17 +361,42 @@ public class Volunteers {
         if (slots != null) {
             store.updateWeeklySlots(v.id(), slots.mask());
         }
-        events.publishEvent(new Activity(clock.instant(), actor(), AuditAction.UPDATE, "volunteer",
-                Long.toString(v.id()), v.regionCode(), currentUser.clientAddress().orElse(null), null,
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                AuditAction.UPDATE,
+                "volunteer",
+                Long.toString(v.id()),
+                v.regionCode(),
+                currentUser.clientAddress().orElse(null),
+                null,
                 slots == null ? List.of("skills", "availability") : List.of("skills", "availability", "weeklySlots")));
     }
 
     private VolunteerDetails details(Volunteer v) {
-        return new VolunteerDetails(v.id(), v.name(), Masking.idNumber(store.clearIdNumber(v)), v.sex(),
-                v.birthDate(), Masking.phone(store.clearPhone(v)), v.skills(), v.regionCode().value(),
-                store.servedRegions(v.id()), v.availability(), v.emergencyContactName(), store.maskedEmergencyPhone(v),
-                v.consentVersion(), v.consentedAt(), v.status(), v.reviewedBy(), v.reviewedAt(), v.rejectReason(),
-                v.passportNo(), v.createdAt(), new WeeklySlots(v.weeklySlots()), v.accountId() != null);
+        return new VolunteerDetails(
+                v.id(),
+                v.name(),
+                Masking.idNumber(store.clearIdNumber(v)),
+                v.sex(),
+                v.birthDate(),
+                Masking.phone(store.clearPhone(v)),
+                v.skills(),
+                v.regionCode().value(),
+                store.servedRegions(v.id()),
+                v.availability(),
+                v.emergencyContactName(),
+                store.maskedEmergencyPhone(v),
+                v.consentVersion(),
+                v.consentedAt(),
+                v.status(),
+                v.reviewedBy(),
+                v.reviewedAt(),
+                v.rejectReason(),
+                v.passportNo(),
+                v.createdAt(),
+                new WeeklySlots(v.weeklySlots()),
+                v.accountId() != null);
     }
 
     private Volunteer load(long id) {
@@ -354,7 +459,15 @@ public class Volunteers {
     }
 
     private void audit(AuditAction action, Volunteer v, List<String> fields, String reason) {
-        events.publishEvent(new Activity(clock.instant(), actor(), action, "volunteer", Long.toString(v.id()),
-                v.regionCode(), currentUser.clientAddress().orElse(null), reason, fields));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                action,
+                "volunteer",
+                Long.toString(v.id()),
+                v.regionCode(),
+                currentUser.clientAddress().orElse(null),
+                reason,
+                fields));
     }
 }

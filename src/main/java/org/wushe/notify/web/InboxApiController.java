@@ -1,13 +1,11 @@
 package org.wushe.notify.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,12 +28,13 @@ class InboxApiController {
 
     @Operation(summary = "The unread count and the notifications, newest first (before = keyset cursor)")
     @GetMapping
-    InboxView list(@RequestParam Optional<Long> before, @RequestParam(defaultValue = "20") int limit,
-            Locale locale) {
-        return new InboxView(reader.unread(), reader.page(before.orElse(null), limit, locale).stream()
-                .map(e -> new ItemView(e.id(), e.text(), e.messageKey(), e.args(), e.link(), e.createdAt(),
-                        !e.unread()))
-                .toList());
+    InboxView list(@RequestParam Optional<Long> before, @RequestParam(defaultValue = "20") int limit, Locale locale) {
+        return new InboxView(
+                reader.unread(),
+                reader.page(before.orElse(null), limit, locale).stream()
+                        .map(e -> new ItemView(
+                                e.id(), e.text(), e.messageKey(), e.args(), e.link(), e.createdAt(), !e.unread()))
+                        .toList());
     }
 
     @Operation(summary = "Marks one notification read (404 when it is not the caller's)")
@@ -45,10 +44,14 @@ class InboxApiController {
         reader.open(id, locale).orElseThrow(() -> new InboxItemNotFoundException(id));
     }
 
-    record InboxView(long unread, List<ItemView> items) {
-    }
+    record InboxView(long unread, List<ItemView> items) {}
 
-    record ItemView(long id, String message, String messageKey, List<String> args, String link, Instant createdAt,
-            boolean read) {
-    }
+    record ItemView(
+            long id,
+            String message,
+            String messageKey,
+            List<String> args,
+            String link,
+            Instant createdAt,
+            boolean read) {}
 }

@@ -1,5 +1,6 @@
 package org.wushe.notify.web;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,8 +22,10 @@ class InboxBell {
     @ModelAttribute("inboxBell")
     Bell bell() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean staff = authentication != null && authentication.isAuthenticated()
-                && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        boolean staff = authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
                         .anyMatch(a -> a.startsWith("ROLE_") && !a.equals("ROLE_API_CLIENT"));
         return new Bell(staff, reader);
     }
@@ -52,7 +55,7 @@ class InboxBell {
         private long safeCount() {
             try {
                 return reader.unread();
-            } catch (org.springframework.security.access.AccessDeniedException e) {
+            } catch (AccessDeniedException e) {
                 return 0L; // a principal without an account (tests, API clients): no inbox, no bell count
             }
         }

@@ -3,7 +3,6 @@ package org.wushe.notify.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +31,11 @@ class InboxPageController {
     String page(@RequestParam Optional<Long> before, Locale locale, Model model) {
         List<Entry> entries = reader.page(before.orElse(null), InboxReader.PAGE_SIZE + 1, locale);
         model.addAttribute("entries", entries.subList(0, Math.min(entries.size(), InboxReader.PAGE_SIZE)));
-        model.addAttribute("older", entries.size() > InboxReader.PAGE_SIZE
-                ? entries.get(InboxReader.PAGE_SIZE - 1).id() : null);
+        model.addAttribute(
+                "older",
+                entries.size() > InboxReader.PAGE_SIZE
+                        ? entries.get(InboxReader.PAGE_SIZE - 1).id()
+                        : null);
         model.addAttribute("unread", reader.unread());
         return "notify/inbox";
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,9 @@ class InboxReader {
 
     /** The caller's account; API clients and half-signed-in sessions have no inbox. */
     long accountId() {
-        StaffPrincipal principal = currentUser.principal().filter(p -> !p.roles().isEmpty() && p.accountId() > 0)
+        StaffPrincipal principal = currentUser
+                .principal()
+                .filter(p -> !p.roles().isEmpty() && p.accountId() > 0)
                 .orElseThrow(() -> new AccessDeniedException("no inbox"));
         return principal.accountId();
     }
@@ -42,7 +43,9 @@ class InboxReader {
     }
 
     List<Entry> page(Long before, int limit, Locale locale) {
-        return inbox.page(accountId(), before, limit).stream().map(i -> entry(i, locale)).toList();
+        return inbox.page(accountId(), before, limit).stream()
+                .map(i -> entry(i, locale))
+                .toList();
     }
 
     Optional<Entry> open(long id, Locale locale) {
@@ -56,7 +59,13 @@ class InboxReader {
     private Entry entry(InboxItem item, Locale locale) {
         // a key no bundle knows is shown as itself rather than breaking the page of everyone it was sent to
         String text = messages.getMessage(item.messageKey(), item.args().toArray(), item.messageKey(), locale);
-        return new Entry(item.id(), text, item.messageKey(), item.args(), safeLink(item.link()), item.createdAt(),
+        return new Entry(
+                item.id(),
+                text,
+                item.messageKey(),
+                item.args(),
+                safeLink(item.link()),
+                item.createdAt(),
                 item.unread());
     }
 
@@ -69,7 +78,12 @@ class InboxReader {
     }
 
     /** One notification as shown: its text in the reader's language, where it leads, and whether it is new. */
-    record Entry(long id, String text, String messageKey, List<String> args, String link, Instant createdAt,
-            boolean unread) {
-    }
+    record Entry(
+            long id,
+            String text,
+            String messageKey,
+            List<String> args,
+            String link,
+            Instant createdAt,
+            boolean unread) {}
 }

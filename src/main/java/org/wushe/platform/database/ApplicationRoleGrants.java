@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -80,16 +79,19 @@ final class ApplicationRoleGrants implements Callback {
                 sql.add("grant maintain on all tables in schema public to " + app);
                 sql.add("revoke maintain on flyway_schema_history from " + app);
             }
-            for (String table : strings(s, "select format('%I', c.relname) from pg_class c join pg_namespace n"
-                    + " on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p')"
-                    + " and c.relname like 'audit\\_%'")) {
+            for (String table : strings(
+                    s,
+                    "select format('%I', c.relname) from pg_class c join pg_namespace n"
+                            + " on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p')"
+                            + " and c.relname like 'audit\\_%'")) {
                 String refused = table.equals(AUDIT_STAGING) ? "update, truncate" : "update, delete, truncate";
                 sql.add("revoke " + refused + (maintain ? ", maintain" : "") + ", references, trigger on " + table
                         + " from " + app);
             }
             // the chain writer moves the id sequence up to the last id it wrote (setval), so that removed newest
             // rows leave a visible gap; it draws no ids from it (ids are last id + 1 under the chain's lock)
-            if (intOf(s, "select count(*) from pg_class where relname = '" + AUDIT_ID_SEQUENCE + "' and relkind = 'S'") > 0) {
+            if (intOf(s, "select count(*) from pg_class where relname = '" + AUDIT_ID_SEQUENCE + "' and relkind = 'S'")
+                    > 0) {
                 sql.add("grant update on sequence " + AUDIT_ID_SEQUENCE + " to " + app);
             }
             for (String statement : sql) {
@@ -106,11 +108,12 @@ final class ApplicationRoleGrants implements Callback {
                 throw new IllegalStateException("The application role " + appRole + " does not exist");
             }
             if (rs.getBoolean(1) || rs.getBoolean(2) || rs.getBoolean(3) || rs.getBoolean(4)) {
-                log.error("The application's database role {} is a superuser or may create roles or databases or"
-                        + " bypass row security: it can defeat the append-only audit trail. Remove those attributes"
-                        + " (operations guide, \"Database roles\").", appRole);
+                log.error(
+                        "The application's database role {} is a superuser or may create roles or databases or"
+                                + " bypass row security: it can defeat the append-only audit trail. Remove those attributes"
+                                + " (operations guide, \"Database roles\").",
+                        appRole);
             }
         }
     }
-
 }

@@ -8,8 +8,7 @@ import java.util.List;
 /** Plain JDBC for the role, grant and backup code, which runs before (or outside) Spring's data access. */
 final class CatalogQueries {
 
-    private CatalogQueries() {
-    }
+    private CatalogQueries() {}
 
     /** The first column of every row. */
     static List<String> strings(Statement s, String sql) throws SQLException {

@@ -16,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +81,10 @@ final class ClusterRoles {
                 s.execute("reset log_statement; reset log_min_error_statement; reset log_min_duration_statement");
             }
             // No role may lend the application role its rights (pg_execute_server_program, the owner …).
-            for (String granted : strings(s, "select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid"
-                    + " join pg_roles u on u.oid = m.member where u.rolname = '" + APP + "'")) {
+            for (String granted : strings(
+                    s,
+                    "select r.rolname from pg_auth_members m join pg_roles r on r.oid = m.roleid"
+                            + " join pg_roles u on u.oid = m.member where u.rolname = '" + APP + "'")) {
                 s.execute("revoke " + ident(granted) + " from " + APP);
                 log.warn("Revoked role {} from {}: the application role inherits no other role", granted, APP);
             }
@@ -113,27 +114,36 @@ final class ClusterRoles {
         String notOwner = "pg_get_userbyid(%s) <> '" + OWNER + "' and pg_get_userbyid(%s) <> 'pg_database_owner'";
         String userSchema = "nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'";
         String notExtensionMember = "not exists (select from pg_depend d where d.objid = %s and d.deptype = 'e')";
-        for (String schema : strings(s, "select nspname from pg_namespace n where " + userSchema + " and "
-                + notOwner.formatted("nspowner", "nspowner") + " and " + notExtensionMember.formatted("n.oid"))) {
+        for (String schema : strings(
+                s,
+                "select nspname from pg_namespace n where " + userSchema + " and "
+                        + notOwner.formatted("nspowner", "nspowner") + " and "
+                        + notExtensionMember.formatted("n.oid"))) {
             statements.add("alter schema " + ident(schema) + " owner to " + OWNER);
         }
         // Tables first: their identity and serial sequences follow them and cannot be moved on their own.
-        for (String relation : strings(s, """
+        for (String relation : strings(
+                s,
+                """
                 select case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
                                       when 'f' then 'foreign table' when 'S' then 'sequence' else 'table' end
                        || ' ' || format('%I.%I', n.nspname, c.relname)
                 from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')""" + " and " + userSchema + " and "
-                + notOwner.formatted("c.relowner", "c.relowner") + " and " + notExtensionMember.formatted("c.oid") + """
+                        + notOwner.formatted("c.relowner", "c.relowner") + " and "
+                        + notExtensionMember.formatted("c.oid") + """
                  and not exists (select from pg_depend d where d.objid = c.oid and d.classid = 'pg_class'::regclass
                                  and d.refobjsubid > 0 and d.deptype in ('a', 'i'))
                 order by c.relkind = 'S'""")) {
             statements.add("alter " + relation + " owner to " + OWNER);
         }
-        for (String routine : strings(s, "select case p.prokind when 'p' then 'procedure' when 'a' then 'aggregate'"
-                + " else 'function' end || ' ' || p.oid::regprocedure from pg_proc p join pg_namespace n"
-                + " on n.oid = p.pronamespace where " + userSchema + " and "
-                + notOwner.formatted("p.proowner", "p.proowner") + " and " + notExtensionMember.formatted("p.oid"))) {
+        for (String routine : strings(
+                s,
+                "select case p.prokind when 'p' then 'procedure' when 'a' then 'aggregate'"
+                        + " else 'function' end || ' ' || p.oid::regprocedure from pg_proc p join pg_namespace n"
+                        + " on n.oid = p.pronamespace where " + userSchema + " and "
+                        + notOwner.formatted("p.proowner", "p.proowner") + " and "
+                        + notExtensionMember.formatted("p.oid"))) {
             statements.add("alter " + routine + " owner to " + OWNER);
         }
         for (String statement : statements) {
@@ -152,9 +162,10 @@ final class ClusterRoles {
             byte[] bytes = new byte[24];
             new SecureRandom().nextBytes(bytes);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
-                        StandardCharsets.UTF_8);
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(
+                        file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the password file " + file, e);
             }
@@ -166,8 +177,10 @@ final class ClusterRoles {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new EmbeddedDatabaseException("The database password file " + file + " cannot be read; it is"
-                    + " created at the first start and must stay beside pgdata/.", e);
+            throw new EmbeddedDatabaseException(
+                    "The database password file " + file + " cannot be read; it is"
+                            + " created at the first start and must stay beside pgdata/.",
+                    e);
         }
     }
 }

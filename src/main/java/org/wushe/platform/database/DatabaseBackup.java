@@ -5,10 +5,11 @@ import static org.wushe.platform.database.CatalogQueries.strings;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,6 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.springframework.util.FileSystemUtils;
@@ -50,8 +50,7 @@ public final class DatabaseBackup {
     static final String KEYS_FILE = "wushe-keys.properties";
     private static final String FORMAT = "1";
 
-    private DatabaseBackup() {
-    }
+    private DatabaseBackup() {}
 
     /** What a backup or restore did, for the command's output. */
     public record Summary(String migrationVersion, Map<String, Long> rows, Path keysFile) {
@@ -68,21 +67,23 @@ public final class DatabaseBackup {
         Path dataDir = properties.dataDir().toAbsolutePath().normalize();
         if (!Files.exists(dataDir.resolve("pgdata/PG_VERSION"))) {
             // else starting the server below would initialise a new, empty cluster there (a mistyped directory)
-            throw new EmbeddedDatabaseException("No database in " + dataDir + ": check --wushe.embedded-db.data-dir"
-                    + " or WUSHE_DATA_DIR");
+            throw new EmbeddedDatabaseException(
+                    "No database in " + dataDir + ": check --wushe.embedded-db.data-dir" + " or WUSHE_DATA_DIR");
         }
         Integer runningPort = runningPort(dataDir);
         try {
             if (runningPort != null) {
                 var roles = new ClusterRoles(dataDir);
-                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + runningPort + "/"
-                        + EmbeddedPostgresServer.DATABASE, ClusterRoles.OWNER, roles.ownerPassword())) {
+                try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + runningPort + "/" + EmbeddedPostgresServer.DATABASE,
+                        ClusterRoles.OWNER,
+                        roles.ownerPassword())) {
                     return backup(c, dataDir, target);
                 }
             }
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties);
-                 Connection c = DriverManager.getConnection(server.jdbcUrl(), server.ownerUsername(),
-                         server.ownerPassword())) {
+                    Connection c = DriverManager.getConnection(
+                            server.jdbcUrl(), server.ownerUsername(), server.ownerPassword())) {
                 return backup(c, dataDir, target);
             }
         } catch (SQLException | IOException e) {
@@ -98,8 +99,10 @@ public final class DatabaseBackup {
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // one snapshot for every table
         c.setReadOnly(true);
         try (Statement s = c.createStatement()) {
-            String version = single(s, "select version from flyway_schema_history where success and version is not null"
-                    + " order by installed_rank desc limit 1");
+            String version = single(
+                    s,
+                    "select version from flyway_schema_history where success and version is not null"
+                            + " order by installed_rank desc limit 1");
             List<String> tables = strings(s, """
                     select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                     where n.nspname = 'public' and c.relkind = 'r' and c.relpersistence = 'p'
@@ -109,9 +112,10 @@ public final class DatabaseBackup {
             Files.createDirectories(target.toAbsolutePath().getParent());
             // owner-only: besides ciphertexts it holds names, addresses and the accounts' password hashes
             Files.deleteIfExists(partial);
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (OutputStream file = Files.newOutputStream(partial);
-                 ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
                 var copy = c.unwrap(PGConnection.class).getCopyAPI();
                 for (String table : tables) {
                     zip.putNextEntry(new ZipEntry("data/" + table + ".copy"));
@@ -120,8 +124,10 @@ public final class DatabaseBackup {
                 }
                 // read after the rows' snapshot was taken: a sequence is never behind the ids in the file
                 Properties sequences = new Properties();
-                for (String line : strings(s, "select sequencename || '=' || coalesce(last_value::text, '')"
-                        + " from pg_sequences where schemaname = 'public'")) {
+                for (String line : strings(
+                        s,
+                        "select sequencename || '=' || coalesce(last_value::text, '')"
+                                + " from pg_sequences where schemaname = 'public'")) {
                     sequences.setProperty(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
                 }
                 zip.putNextEntry(new ZipEntry("sequences.properties"));
@@ -171,18 +177,23 @@ public final class DatabaseBackup {
         String version = manifest.getProperty("migration-version");
         boolean created = !Files.exists(dataDir);
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties)) {
-            Flyway.configure().dataSource(server.jdbcUrl(), server.ownerUsername(), server.ownerPassword())
-                    .locations("classpath:db/migration").target(version)
-                    .callbacks(new ApplicationRoleGrants(server.appUsername())).load().migrate();
+            Flyway.configure()
+                    .dataSource(server.jdbcUrl(), server.ownerUsername(), server.ownerPassword())
+                    .locations("classpath:db/migration")
+                    .target(version)
+                    .callbacks(new ApplicationRoleGrants(server.appUsername()))
+                    .load()
+                    .migrate();
             Map<String, Long> rows = load(server, backup, manifest);
             Path keys = copyKeys(keysFileOf(backup), dataDir.resolve(KEYS_FILE));
             return new Summary(version, rows, keys);
         } catch (SQLException | IOException | RuntimeException e) {
             // the server is closed by now (try-with-resources closes before catching)
-            String left = removeRestored(dataDir, created) ? dataDir + " is empty again"
+            String left = removeRestored(dataDir, created)
+                    ? dataDir + " is empty again"
                     : "delete " + dataDir + " before trying again";
-            throw new EmbeddedDatabaseException("The restore failed (nothing was loaded; " + left + "): "
-                    + e.getMessage(), e);
+            throw new EmbeddedDatabaseException(
+                    "The restore failed (nothing was loaded; " + left + "): " + e.getMessage(), e);
         }
     }
 
@@ -224,16 +235,21 @@ public final class DatabaseBackup {
             throws SQLException, IOException {
         Map<String, Long> rows = new LinkedHashMap<>();
         List<String> tables = List.of(manifest.getProperty("tables", "").split(","));
-        try (Connection c = server.connect(EmbeddedPostgresServer.DATABASE); Statement s = c.createStatement()) {
+        try (Connection c = server.connect(EmbeddedPostgresServer.DATABASE);
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute("set local session_replication_role = replica");
-            List<String> quoted = tables.stream().filter(t -> !t.isEmpty()).map(CatalogQueries::ident).toList();
+            List<String> quoted = tables.stream()
+                    .filter(t -> !t.isEmpty())
+                    .map(CatalogQueries::ident)
+                    .toList();
             if (!quoted.isEmpty()) {
                 s.execute("truncate " + String.join(", ", quoted) + " cascade");
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             Properties sequences = new Properties();
-            try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(backup), 1 << 16))) {
+            try (ZipInputStream zip =
+                    new ZipInputStream(new BufferedInputStream(Files.newInputStream(backup), 1 << 16))) {
                 for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                     String name = e.getName();
                     if (name.startsWith("data/") && name.endsWith(".copy")) {
@@ -256,8 +272,10 @@ public final class DatabaseBackup {
             }
             for (String sequence : sequences.stringPropertyNames()) {
                 String value = sequences.getProperty(sequence);
-                try (var set = c.prepareStatement(value.isEmpty() ? "select setval(?::regclass, 1, false)"
-                        : "select setval(?::regclass, " + Long.parseLong(value) + ", true)")) {
+                try (var set = c.prepareStatement(
+                        value.isEmpty()
+                                ? "select setval(?::regclass, 1, false)"
+                                : "select setval(?::regclass, " + Long.parseLong(value) + ", true)")) {
                     set.setString(1, ident(sequence));
                     set.execute();
                 }
@@ -320,7 +338,7 @@ public final class DatabaseBackup {
     }
 
     /** The zip stays open for the next entry when COPY closes what it wrote to. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }
@@ -336,7 +354,7 @@ public final class DatabaseBackup {
         }
     }
 
-    private static final class NonClosingIn extends java.io.FilterInputStream {
+    private static final class NonClosingIn extends FilterInputStream {
         NonClosingIn(InputStream in) {
             super(in);
         }

@@ -8,9 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +35,8 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
     });
     private Future<Health> running;
 
-    DatabaseHealth(DataSource dataSource,
+    DatabaseHealth(
+            DataSource dataSource,
             ObjectProvider<EmbeddedDatabaseConfiguration.EmbeddedPostgresServerHandle> embedded,
             @Value("${wushe.health.db-timeout:PT1S}") Duration timeout) {
         this.dataSource = dataSource;
@@ -49,8 +48,10 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
     public Health health() {
         var handle = embedded.getIfAvailable();
         if (handle != null && !handle.server().isAvailable()) {
-            return Health.down().withDetail("database", "PostgreSQL (embedded)")
-                    .withDetail("reason", "the embedded PostgreSQL died and is being restarted").build();
+            return Health.down()
+                    .withDetail("database", "PostgreSQL (embedded)")
+                    .withDetail("reason", "the embedded PostgreSQL died and is being restarted")
+                    .build();
         }
         Future<Health> check;
         synchronized (this) {
@@ -62,9 +63,12 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
         try {
             return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return Health.down().withDetail("reason", "no answer from the database within " + timeout).build();
+            return Health.down()
+                    .withDetail("reason", "no answer from the database within " + timeout)
+                    .build();
         } catch (ExecutionException e) {
-            return Health.down(e.getCause() instanceof Exception cause ? cause : e).build();
+            return Health.down(e.getCause() instanceof Exception cause ? cause : e)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.unknown().build();
@@ -76,7 +80,8 @@ class DatabaseHealth implements HealthIndicator, DisposableBean {
             int seconds = (int) Math.max(1, timeout.toSeconds());
             return (connection.isValid(seconds) ? Health.up() : Health.down())
                     .withDetail("database", connection.getMetaData().getDatabaseProductName())
-                    .withDetail("validationQuery", "isValid()").build();
+                    .withDetail("validationQuery", "isValid()")
+                    .build();
         }
     }
 

@@ -36,9 +36,10 @@ class DatabaseRolesConfiguration {
                 String url = env.getProperty("spring.flyway.url", env.getProperty("spring.datasource.url"));
                 configuration.dataSource(url, owner, env.getProperty("wushe.db.owner-password"));
             } else if (!StringUtils.hasText(env.getProperty("spring.flyway.user"))) {
-                log.warn("WUSHE_DB_OWNER_USER is not set: the migrations run as the application's role {}, which"
-                        + " then owns the tables and can switch the audit trail's protection off. Create an owner"
-                        + " and an application role (operations guide, \"Database roles\").",
+                log.warn(
+                        "WUSHE_DB_OWNER_USER is not set: the migrations run as the application's role {}, which"
+                                + " then owns the tables and can switch the audit trail's protection off. Create an owner"
+                                + " and an application role (operations guide, \"Database roles\").",
                         env.getProperty("spring.datasource.username"));
             }
         };
@@ -54,7 +55,7 @@ class DatabaseRolesConfiguration {
         String owner = env.getProperty("wushe.db.owner-user", env.getProperty("spring.flyway.user", ""));
         String app = env.getProperty("spring.datasource.username", "");
         // One role for both: nothing to grant (and the warning above has been given).
-        return new ApplicationRoleGrants(StringUtils.hasText(owner) && StringUtils.hasText(app) && !owner.equals(app)
-                ? app : null);
+        return new ApplicationRoleGrants(
+                StringUtils.hasText(owner) && StringUtils.hasText(app) && !owner.equals(app) ? app : null);
     }
 }

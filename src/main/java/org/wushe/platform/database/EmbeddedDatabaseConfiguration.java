@@ -1,8 +1,6 @@
 package org.wushe.platform.database;
 
-
 import com.zaxxer.hikari.HikariDataSource;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

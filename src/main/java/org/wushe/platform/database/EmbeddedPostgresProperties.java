@@ -2,7 +2,6 @@ package org.wushe.platform.database;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,5 +19,4 @@ public record EmbeddedPostgresProperties(
         @DefaultValue("0") int port,
         @DefaultValue("true") boolean durable,
         @DefaultValue("false") boolean sharedInJvm,
-        @DefaultValue("60s") Duration startupTimeout) {
-}
+        @DefaultValue("60s") Duration startupTimeout) {}

@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,25 +80,45 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         awaitReady();
         ensureDatabase();
         ensureRoles();
-        log.info("Embedded PostgreSQL 17 {} on 127.0.0.1:{}, data in {}, {} in {} ms (password in {})",
-                fresh ? "initialised" : "started", port, dataDir, properties.durable() ? "durable" : "NOT durable",
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), cluster.passwordFile());
+        log.info(
+                "Embedded PostgreSQL 17 {} on 127.0.0.1:{}, data in {}, {} in {} ms (password in {})",
+                fresh ? "initialised" : "started",
+                port,
+                dataDir,
+                properties.durable() ? "durable" : "NOT durable",
+                Duration.ofNanos(System.nanoTime() - began).toMillis(),
+                cluster.passwordFile());
     }
 
     private void launch() {
-        List<String> args = new ArrayList<>(List.of("-D", cluster.pgdata().toString(), "-p", Integer.toString(port),
-                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-                "-c", "password_encryption=scram-sha-256", "-c", "max_connections=200",
-                "-c", "fsync=" + onOff(properties.durable()),
-                "-c", "synchronous_commit=" + onOff(properties.durable()),
-                "-c", "full_page_writes=" + onOff(properties.durable()),
+        List<String> args = new ArrayList<>(List.of(
+                "-D",
+                cluster.pgdata().toString(),
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=",
+                "-c",
+                "password_encryption=scram-sha-256",
+                "-c",
+                "max_connections=200",
+                "-c",
+                "fsync=" + onOff(properties.durable()),
+                "-c",
+                "synchronous_commit=" + onOff(properties.durable()),
+                "-c",
+                "full_page_writes=" + onOff(properties.durable()),
                 // crash recovery first fsyncs every file of the cluster one by one (4 s of a 6 s recovery in the
                 // crash test); one syncfs() of the file system does the same work in a single call
-                "-c", "recovery_init_sync_method=syncfs"));
+                "-c",
+                "recovery_init_sync_method=syncfs"));
         try {
             postmaster = PostgresProcess.builder(binaries, "postgres", args)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("postgres.log").toFile()))
                     .start();
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("Cannot start PostgreSQL", e);
@@ -119,13 +140,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 sleep(50);
             }
         }
-        throw new EmbeddedDatabaseException("PostgreSQL did not accept connections within "
-                + properties.startupTimeout() + "; see " + dataDir.resolve("postgres.log"), last);
+        throw new EmbeddedDatabaseException(
+                "PostgreSQL did not accept connections within " + properties.startupTimeout() + "; see "
+                        + dataDir.resolve("postgres.log"),
+                last);
     }
 
     private void ensureDatabase() {
         try (Connection c = connect("postgres");
-             var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             exists.setString(1, DATABASE);
             if (!exists.executeQuery().next()) {
                 c.createStatement().execute("create database " + DATABASE);
@@ -270,13 +293,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         PostgresProcess.signal(process.pid(), "INT");
         try {
             process.onExit().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             log.warn("PostgreSQL did not stop within 60 s; sending an immediate shutdown");
             PostgresProcess.signal(process.pid(), "QUIT");
             process.onExit().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
     }

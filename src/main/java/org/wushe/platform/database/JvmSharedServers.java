@@ -16,15 +16,15 @@ final class JvmSharedServers {
     private static final Map<Path, Shared> SERVERS = new ConcurrentHashMap<>();
     private static final long MAX_WAIT_FOR_CONTEXTS_MS = TimeUnit.SECONDS.toMillis(20);
 
-    private JvmSharedServers() {
-    }
+    private JvmSharedServers() {}
 
     static EmbeddedPostgresServer acquire(EmbeddedPostgresProperties properties) {
-        Shared shared = SERVERS.computeIfAbsent(properties.dataDir().toAbsolutePath().normalize(), dir -> {
-            Shared started = new Shared(EmbeddedPostgresServer.start(properties));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stopOnceUnused, "embedded-postgres-stop"));
-            return started;
-        });
+        Shared shared =
+                SERVERS.computeIfAbsent(properties.dataDir().toAbsolutePath().normalize(), dir -> {
+                    Shared started = new Shared(EmbeddedPostgresServer.start(properties));
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::stopOnceUnused, "embedded-postgres-stop"));
+                    return started;
+                });
         shared.users.incrementAndGet();
         return shared.server;
     }

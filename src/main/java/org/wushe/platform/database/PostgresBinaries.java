@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.UUID;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -30,14 +32,14 @@ final class PostgresBinaries {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final String COMPLETE_MARKER = ".complete";
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** Returns the folder holding {@code bin/}, {@code lib/} and {@code share/}, unpacking it if needed. */
     static Path install() {
         if (!"Linux".equals(System.getProperty("os.name")) || !isAmd64()) {
-            throw new EmbeddedDatabaseException("The embedded PostgreSQL ships for Linux x86-64 only; on this"
-                    + " machine set WUSHE_DB_URL, WUSHE_DB_USER and WUSHE_DB_PASSWORD to use an external PostgreSQL 15+.");
+            throw new EmbeddedDatabaseException(
+                    "The embedded PostgreSQL ships for Linux x86-64 only; on this"
+                            + " machine set WUSHE_DB_URL, WUSHE_DB_USER and WUSHE_DB_PASSWORD to use an external PostgreSQL 15+.");
         }
         URL archive = PostgresBinaries.class.getClassLoader().getResource(ARCHIVE);
         if (archive == null) {
@@ -60,8 +62,10 @@ final class PostgresBinaries {
             Files.createDirectories(cacheRoot);
             // One JVM may start several servers; a file lock is per process, so threads queue here first.
             synchronized (PostgresBinaries.class) {
-                try (FileChannel channel = FileChannel.open(target.resolveSibling(target.getFileName() + ".lock"),
-                                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try (FileChannel channel = FileChannel.open(
+                                target.resolveSibling(target.getFileName() + ".lock"),
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
                         FileLock ignored = channel.lock()) {
                     if (Files.exists(target.resolve(COMPLETE_MARKER))) {
                         return target;
@@ -90,7 +94,8 @@ final class PostgresBinaries {
         String prefix = target.getFileName() + ".";
         try (var siblings = Files.list(target.getParent())) {
             for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".tmp")).toList()) {
+                            && p.getFileName().toString().endsWith(".tmp"))
+                    .toList()) {
                 deleteTree(p);
             }
         }
@@ -108,10 +113,10 @@ final class PostgresBinaries {
 
     private static String fingerprint(URL archive) {
         try {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            var digest = MessageDigest.getInstance("SHA-256");
             byte[] hash = digest.digest(archive.toExternalForm().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -119,7 +124,7 @@ final class PostgresBinaries {
     private static void unpack(URL archive, Path into) throws IOException {
         Files.createDirectories(into);
         try (InputStream raw = new BufferedInputStream(archive.openStream());
-             var tar = new TarArchiveInputStream(new XZCompressorInputStream(raw))) {
+                var tar = new TarArchiveInputStream(new XZCompressorInputStream(raw))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = into.resolve(entry.getName()).normalize();
@@ -134,8 +139,9 @@ final class PostgresBinaries {
                 } else {
                     Files.createDirectories(path.getParent());
                     Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
-                            (entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            path,
+                            PosixFilePermissions.fromString((entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
                 }
             }
         }
@@ -146,7 +152,7 @@ final class PostgresBinaries {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -45,8 +45,10 @@ final class PostgresCluster {
         try {
             return Files.readString(passwordFile(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
-            throw new EmbeddedDatabaseException("The database password file " + passwordFile() + " cannot be"
-                    + " read; it is created with the cluster and must stay beside pgdata/.", e);
+            throw new EmbeddedDatabaseException(
+                    "The database password file " + passwordFile() + " cannot be"
+                            + " read; it is created with the cluster and must stay beside pgdata/.",
+                    e);
         }
     }
 
@@ -64,10 +66,21 @@ final class PostgresCluster {
             writeOwnerOnly(passwordFile(), newPassword());
             Path staging = dataDir.resolve("pgdata.initdb-tmp");
             PostgresBinaries.deleteTree(staging);
-            List<String> args = new ArrayList<>(List.of("-D", staging.toString(), "-U", SUPERUSER,
-                    "--auth=scram-sha-256", "--pwfile=" + passwordFile(), "-E", "UTF8",
-                    "--locale-provider=builtin", "--builtin-locale=C.UTF-8",
-                    "--lc-ctype=C.UTF-8", "--lc-collate=C.UTF-8", "--lc-messages=C", "--no-instructions"));
+            List<String> args = new ArrayList<>(List.of(
+                    "-D",
+                    staging.toString(),
+                    "-U",
+                    SUPERUSER,
+                    "--auth=scram-sha-256",
+                    "--pwfile=" + passwordFile(),
+                    "-E",
+                    "UTF8",
+                    "--locale-provider=builtin",
+                    "--builtin-locale=C.UTF-8",
+                    "--lc-ctype=C.UTF-8",
+                    "--lc-collate=C.UTF-8",
+                    "--lc-messages=C",
+                    "--no-instructions"));
             Process initdb = PostgresProcess.builder(binaries, "initdb", args)
                     .redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("initdb.log").toFile())

@@ -12,8 +12,7 @@ final class PostgresProcess {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-    private PostgresProcess() {
-    }
+    private PostgresProcess() {}
 
     /**
      * PostgreSQL refuses to run as root. Under root (containers, CI) the program runs in a new user
@@ -55,10 +54,12 @@ final class PostgresProcess {
             if (!Files.exists(pidFile)) {
                 return Optional.empty();
             }
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             return ProcessHandle.of(Long.parseLong(first))
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package org.wushe.platform.database;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,17 +57,25 @@ final class PostgresSupervisor implements Runnable {
             }
             available = false;
             long died = System.nanoTime();
-            log.warn("Embedded PostgreSQL (pid {}) on 127.0.0.1:{} died ({}); restarting it on the same port and data"
-                    + " directory {}, with crash recovery. Database requests answer 503 until it is back.",
-                    watched.pid(), server.port(), describe(exit), server.dataDir());
+            log.warn(
+                    "Embedded PostgreSQL (pid {}) on 127.0.0.1:{} died ({}); restarting it on the same port and data"
+                            + " directory {}, with crash recovery. Database requests answer 503 until it is back.",
+                    watched.pid(),
+                    server.port(),
+                    describe(exit),
+                    server.dataDir());
             if (!restart()) {
                 return;
             }
             available = true;
             Process back = server.postmaster(); // null if closing began just now
-            log.warn("Embedded PostgreSQL is back on 127.0.0.1:{} (pid {}), {} ms after it died (crash recovery"
-                    + " done; restart {} since start)", server.port(), back == null ? "-" : back.pid(),
-                    Duration.ofNanos(System.nanoTime() - died).toMillis(), restarts.incrementAndGet());
+            log.warn(
+                    "Embedded PostgreSQL is back on 127.0.0.1:{} (pid {}), {} ms after it died (crash recovery"
+                            + " done; restart {} since start)",
+                    server.port(),
+                    back == null ? "-" : back.pid(),
+                    Duration.ofNanos(System.nanoTime() - died).toMillis(),
+                    restarts.incrementAndGet());
         }
     }
 
@@ -96,7 +103,7 @@ final class PostgresSupervisor implements Runnable {
 
     /** The JDK refuses new shutdown hooks once shutdown has begun; that is the only way to ask. */
     private static boolean jvmShuttingDown() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);

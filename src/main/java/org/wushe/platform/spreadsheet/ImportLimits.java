@@ -10,6 +10,5 @@ public final class ImportLimits {
     /** No single xlsx part may inflate beyond this. */
     static final long MAX_ENTRY_SIZE = 200L * 1024 * 1024;
 
-    private ImportLimits() {
-    }
+    private ImportLimits() {}
 }

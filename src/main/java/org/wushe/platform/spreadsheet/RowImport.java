@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -51,8 +50,7 @@ public final class RowImport<T> {
     }
 
     /** A checked row: its value (null when invalid) and its unique key (null when it has none). */
-    public record Checked<T>(T value, ByteBuffer key) {
-    }
+    public record Checked<T>(T value, ByteBuffer key) {}
 
     @FunctionalInterface
     public interface Problems {
@@ -64,11 +62,9 @@ public final class RowImport<T> {
         void update(long read, long written, long rejected);
     }
 
-    public record Result(long read, long written, long rejected, byte[] errorWorkbook) {
-    }
+    public record Result(long read, long written, long rejected, byte[] errorWorkbook) {}
 
-    private record Row<T>(int number, List<String> cells, T value, ByteBuffer key, List<String> reasons) {
-    }
+    private record Row<T>(int number, List<String> cells, T value, ByteBuffer key, List<String> reasons) {}
 
     private final Entity<T> entity;
     private final Function<InvalidValueException, String> text;
@@ -83,8 +79,8 @@ public final class RowImport<T> {
     private long written;
     private long rejected;
 
-    private RowImport(Entity<T> entity, Function<InvalidValueException, String> text, String reasonHeader,
-            Progress progress) {
+    private RowImport(
+            Entity<T> entity, Function<InvalidValueException, String> text, String reasonHeader, Progress progress) {
         this.entity = entity;
         this.text = text;
         this.reasonHeader = reasonHeader;
@@ -96,8 +92,14 @@ public final class RowImport<T> {
      * @param text renders a problem (Chinese) for the 错误原因 column
      * @throws InvalidValueException when the file as a whole is refused (limits, format, missing columns)
      */
-    public static <T> Result run(String filename, InputStream content, Entity<T> entity,
-            Function<InvalidValueException, String> text, String reasonHeader, Progress progress) throws IOException {
+    public static <T> Result run(
+            String filename,
+            InputStream content,
+            Entity<T> entity,
+            Function<InvalidValueException, String> text,
+            String reasonHeader,
+            Progress progress)
+            throws IOException {
         RowImport<T> run = new RowImport<>(entity, text, reasonHeader, progress);
         try {
             SpreadsheetReader.read(filename, content, run.handler());
@@ -129,13 +131,16 @@ public final class RowImport<T> {
 
     private void mapHeader(List<String> cells) {
         header = cells;
-        List<String> stripped = cells.stream().map(c -> c == null ? "" : c.strip()).toList();
+        List<String> stripped =
+                cells.stream().map(c -> c == null ? "" : c.strip()).toList();
         List<String> columns = entity.columns();
         for (int i = 0; i < columns.size(); i++) {
             columnOf[i] = stripped.indexOf(entity.header(columns.get(i)));
         }
         List<String> missing = entity.requiredColumns().stream()
-                .filter(c -> columnOf[columns.indexOf(c)] < 0).map(entity::header).toList();
+                .filter(c -> columnOf[columns.indexOf(c)] < 0)
+                .map(entity::header)
+                .toList();
         if (!missing.isEmpty()) {
             throw new InvalidValueException("import.file.columns", String.join("、", missing));
         }
@@ -146,7 +151,11 @@ public final class RowImport<T> {
         Map<String, String> cell = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             int c = columnOf[i];
-            cell.put(columns.get(i), c >= 0 && c < cells.size() && cells.get(c) != null ? cells.get(c).strip() : "");
+            cell.put(
+                    columns.get(i),
+                    c >= 0 && c < cells.size() && cells.get(c) != null
+                            ? cells.get(c).strip()
+                            : "");
         }
         List<String> reasons = new ArrayList<>();
         Checked<T> checked = entity.check(cell, (column, problem) -> reasons.add(reason(column, problem)));
@@ -165,7 +174,9 @@ public final class RowImport<T> {
         if (chunk.isEmpty()) {
             return;
         }
-        List<ByteBuffer> keys = chunk.stream().filter(r -> r.value() != null && r.key() != null).map(Row::key)
+        List<ByteBuffer> keys = chunk.stream()
+                .filter(r -> r.value() != null && r.key() != null)
+                .map(Row::key)
                 .toList();
         Set<ByteBuffer> taken = keys.isEmpty() ? Set.of() : entity.taken(keys);
         List<T> valid = new ArrayList<>();
@@ -190,8 +201,8 @@ public final class RowImport<T> {
     private void reject(Row<T> row) {
         if (errors == null) {
             // the localiser of the problems also names the source-row column, in the same language
-            errors = new ErrorWorkbook(header, reasonHeader,
-                    text.apply(new InvalidValueException(ErrorWorkbook.SOURCE_ROW_HEADER)));
+            errors = new ErrorWorkbook(
+                    header, reasonHeader, text.apply(new InvalidValueException(ErrorWorkbook.SOURCE_ROW_HEADER)));
         }
         errors.add(row.number(), row.cells(), String.join("；", row.reasons()));
         rejected++;

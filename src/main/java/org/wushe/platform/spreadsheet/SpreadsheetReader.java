@@ -2,10 +2,13 @@ package org.wushe.platform.spreadsheet;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -16,9 +19,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.parsers.ParserConfigurationException;
-
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -50,8 +52,7 @@ public final class SpreadsheetReader {
 
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private SpreadsheetReader() {
-    }
+    private SpreadsheetReader() {}
 
     /**
      * Reads the header (row 1) and every data row; returns the header.
@@ -131,12 +132,15 @@ public final class SpreadsheetReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
-                        new DataFormatter(Locale.ROOT), false));
+                parser.setContentHandler(new XSSFSheetXMLHandler(
+                        reader.getStylesTable(), null, strings, collector, new DataFormatter(Locale.ROOT), false));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (SAXException | ParserConfigurationException | OpenXML4JException
-                | org.apache.poi.ooxml.POIXMLException | IllegalStateException e) {
+        } catch (SAXException
+                | ParserConfigurationException
+                | OpenXML4JException
+                | POIXMLException
+                | IllegalStateException e) {
             if (e instanceof SAXException s && s.getException() instanceof InvalidValueException inner) {
                 throw inner;
             }
@@ -237,17 +241,23 @@ public final class SpreadsheetReader {
             byte[] window = bytes.readNBytes(SNIFF);
             bytes.reset();
             charset = isUtf8(window) ? StandardCharsets.UTF_8 : GB18030;
-            decoded = new InputStreamReader(bytes, charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            decoded = new InputStreamReader(
+                    bytes,
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT));
             return ascii > 0 ? ascii : decoded.read(into, off, len);
         }
 
         /** Valid UTF-8, a sequence cut off by the end of the window allowed. */
         private static boolean isUtf8(byte[] window) {
-            var out = java.nio.CharBuffer.allocate(window.length);
-            return !StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            var out = CharBuffer.allocate(window.length);
+            return !StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(window), out, false).isError();
+                    .decode(ByteBuffer.wrap(window), out, false)
+                    .isError();
         }
 
         @Override
@@ -359,7 +369,7 @@ public final class SpreadsheetReader {
     }
 
     /** Refuses to read past {@link ImportLimits#MAX_BYTES}. */
-    private static final class Capped extends java.io.FilterInputStream {
+    private static final class Capped extends FilterInputStream {
 
         private final long maxBytes;
         private long count;

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Set;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -23,17 +23,17 @@ public final class TemplateWorkbook {
 
     static final int VALIDATED_ROWS = ImportLimits.MAX_ROWS + 1;
 
-    private TemplateWorkbook() {
-    }
+    private TemplateWorkbook() {}
 
     /**
      * @param headers  the column headers in order
      * @param choices  column index → the labels its dropdown offers
      * @param strictColumns columns whose dropdown refuses other values (others only warn, e.g. multi-value cells)
      */
-    public static byte[] build(String sheetName, List<String> headers, Map<Integer, List<String>> choices,
-            java.util.Set<Integer> strictColumns) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+    public static byte[] build(
+            String sheetName, List<String> headers, Map<Integer, List<String>> choices, Set<Integer> strictColumns) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                var out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = workbook.createSheet(sheetName);
             Font bold = workbook.createFont();
             bold.setBold(true);
@@ -53,12 +53,14 @@ public final class TemplateWorkbook {
             DataValidationHelper helper = sheet.getDataValidationHelper();
             choices.forEach((column, labels) -> {
                 var constraint = helper.createExplicitListConstraint(labels.toArray(String[]::new));
-                DataValidation validation = helper.createValidation(constraint,
-                        new CellRangeAddressList(1, VALIDATED_ROWS, column, column));
+                DataValidation validation = helper.createValidation(
+                        constraint, new CellRangeAddressList(1, VALIDATED_ROWS, column, column));
                 validation.setSuppressDropDownArrow(true);
                 validation.setShowErrorBox(true);
-                validation.setErrorStyle(strictColumns.contains(column) ? DataValidation.ErrorStyle.STOP
-                        : DataValidation.ErrorStyle.WARNING);
+                validation.setErrorStyle(
+                        strictColumns.contains(column)
+                                ? DataValidation.ErrorStyle.STOP
+                                : DataValidation.ErrorStyle.WARNING);
                 sheet.addValidationData(validation);
             });
             workbook.write(out);

@@ -11,8 +11,7 @@ import java.net.URISyntaxException;
  */
 final class BackLink {
 
-    private BackLink() {
-    }
+    private BackLink() {}
 
     static String of(HttpServletRequest request) {
         String referer = request.getHeader("Referer");
@@ -29,7 +28,8 @@ final class BackLink {
                 return null;
             }
             String back = from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
-            String failing = request.getQueryString() == null ? request.getRequestURI()
+            String failing = request.getQueryString() == null
+                    ? request.getRequestURI()
                     : request.getRequestURI() + "?" + request.getQueryString();
             return back.equals(failing) ? null : back;
         } catch (URISyntaxException e) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -68,10 +67,10 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<ConfigurableTomca
             String kind = status == 400 ? "400" : status == 404 ? "404" : status < 500 ? "4xx" : "500";
             String zh = text("error." + kind + ".title", Locale.SIMPLIFIED_CHINESE);
             String en = text("error." + kind + ".title", Locale.ENGLISH);
-            String detailZh = text(status == 400 ? "error.address.malformed" : "error." + kind + ".help",
-                    Locale.SIMPLIFIED_CHINESE);
-            String detailEn = text(status == 400 ? "error.address.malformed" : "error." + kind + ".help",
-                    Locale.ENGLISH);
+            String detailZh = text(
+                    status == 400 ? "error.address.malformed" : "error." + kind + ".help", Locale.SIMPLIFIED_CHINESE);
+            String detailEn =
+                    text(status == 400 ? "error.address.malformed" : "error." + kind + ".help", Locale.ENGLISH);
             String html = "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                     + "<title>" + zh + " · " + en + "</title>"

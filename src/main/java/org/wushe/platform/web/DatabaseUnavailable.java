@@ -1,15 +1,13 @@
 package org.wushe.platform.web;
 
-import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -53,7 +51,10 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (cause == null || response.isCommitted()) {
                 throw e;
             }
-            log.warn("{} {} → 503, the database cannot be reached: {}", request.getMethod(), request.getRequestURI(),
+            log.warn(
+                    "{} {} → 503, the database cannot be reached: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     cause.toString());
             response.reset();
             response.setHeader(RequestIdFilter.HEADER, RequestIdFilter.of(request));
@@ -67,8 +68,8 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (t instanceof TransactionSystemException tx) {
                 // a rollback that failed after the real failure hides it: "Application exception overridden by
                 // rollback exception"; a JDBC rollback or commit that fails at all means the connection is gone
-                Throwable application = tx.getApplicationException() == null ? null
-                        : databaseUnreachable(tx.getApplicationException());
+                Throwable application =
+                        tx.getApplicationException() == null ? null : databaseUnreachable(tx.getApplicationException());
                 if (application != null) {
                     return application;
                 }
@@ -76,13 +77,16 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                     return tx.getCause();
                 }
             }
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return t;
             }
             // 08: connection exception; 57P01–57P03: the server is shutting down, crashed, or still starting up
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return t;
             }

@@ -1,24 +1,25 @@
 package org.wushe.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,7 +31,6 @@ import org.wushe.platform.InvalidParameterException;
 import org.wushe.platform.RateLimitExceededException;
 import org.wushe.platform.ResourceNotFoundException;
 import org.wushe.shared.InvalidValueException;
-
 import tools.jackson.core.JacksonException;
 
 /**
@@ -49,58 +49,90 @@ class ErrorHandling {
     }
 
     @ExceptionHandler(InvalidValueException.class)
-    Object invalidValue(InvalidValueException e, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
+    Object invalidValue(
+            InvalidValueException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return answer(HttpStatus.BAD_REQUEST, e.messageKey(), e.arguments(), request, response, locale);
     }
 
     @ExceptionHandler(ResourceNotFoundException.class)
-    Object notFound(ResourceNotFoundException e, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
+    Object notFound(
+            ResourceNotFoundException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return answer(HttpStatus.NOT_FOUND, e.messageKey(), e.arguments(), request, response, locale);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
-        return answer(HttpStatus.BAD_REQUEST, "error.parameter.missing", new Object[] {e.getParameterName()},
-                request, response, locale);
+    Object missingParameter(
+            MissingServletRequestParameterException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "error.parameter.missing",
+                new Object[] {e.getParameterName()},
+                request,
+                response,
+                locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
+    Object typeMismatch(
+            MethodArgumentTypeMismatchException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
         if (e.getCause() != null && e.getCause().getCause() instanceof InvalidValueException invalid) {
             // a value type refused it (a malformed region code): its own key and message, and the field it was in
-            String message = messages.getMessage(invalid.messageKey(), invalid.arguments(), invalid.messageKey(), locale);
-            return answer(HttpStatus.BAD_REQUEST, invalid.messageKey(), invalid.arguments(), Map.of(e.getName(), message),
-                    request, response, locale);
+            String message =
+                    messages.getMessage(invalid.messageKey(), invalid.arguments(), invalid.messageKey(), locale);
+            return answer(
+                    HttpStatus.BAD_REQUEST,
+                    invalid.messageKey(),
+                    invalid.arguments(),
+                    Map.of(e.getName(), message),
+                    request,
+                    response,
+                    locale);
         }
         return invalidParameter(InvalidParameterException.invalid(e.getName()), request, response, locale);
     }
 
     /** A parameter or body field that cannot be taken: 400 with the problem under {@code errors.<field>}. */
     @ExceptionHandler(InvalidParameterException.class)
-    Object invalidParameter(InvalidParameterException e, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
+    Object invalidParameter(
+            InvalidParameterException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         InvalidValueException p = e.problem();
         String message = messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale);
-        return answer(HttpStatus.BAD_REQUEST, "error.input.field", new Object[] {e.field(), message},
-                Map.of(e.field(), message), request, response, locale);
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "error.input.field",
+                new Object[] {e.field(), message},
+                Map.of(e.field(), message),
+                request,
+                response,
+                locale);
     }
 
     /** Query parameters bound to a record ({@code ?page=abc}): every field that failed conversion, by name. */
     @ExceptionHandler(BindException.class)
     Object unbound(BindException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(),
-                messages.getMessage("error.parameter.invalid", new Object[] {f.getField()}, locale)));
+        e.getFieldErrors()
+                .forEach(f -> errors.putIfAbsent(
+                        f.getField(),
+                        messages.getMessage("error.parameter.invalid", new Object[] {f.getField()}, locale)));
         if (errors.isEmpty()) {
             return answer(HttpStatus.BAD_REQUEST, "error.body.unreadable", new Object[0], request, response, locale);
         }
         var first = errors.entrySet().iterator().next();
-        return answer(HttpStatus.BAD_REQUEST, "error.input.field", new Object[] {first.getKey(), first.getValue()},
-                errors, request, response, locale);
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "error.input.field",
+                new Object[] {first.getKey(), first.getValue()},
+                errors,
+                request,
+                response,
+                locale);
     }
 
     /**
@@ -109,8 +141,8 @@ class ErrorHandling {
      * nothing was changed; the answer is a 400, and the log says where validation is missing.
      */
     @ExceptionHandler(DataAccessException.class)
-    Object dataRefused(DataAccessException e, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) throws DataAccessException {
+    Object dataRefused(DataAccessException e, HttpServletRequest request, HttpServletResponse response, Locale locale)
+            throws DataAccessException {
         String state = null;
         for (Throwable t = e; t != null && state == null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
@@ -120,41 +152,49 @@ class ErrorHandling {
         if (state == null || !state.startsWith("22")) {
             throw e;
         }
-        log.warn("{} {}: the database refused an input value (SQLSTATE {}); validation should have caught it",
-                request.getMethod(), request.getRequestURI(), state);
+        log.warn(
+                "{} {}: the database refused an input value (SQLSTATE {}); validation should have caught it",
+                request.getMethod(),
+                request.getRequestURI(),
+                state);
         return answer(HttpStatus.BAD_REQUEST, "error.input.rejected", new Object[0], request, response, locale);
     }
 
     @ExceptionHandler(RateLimitExceededException.class)
-    Object rateLimited(RateLimitExceededException e, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
+    Object rateLimited(
+            RateLimitExceededException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toMillisPart() > 0 ? 1 : 0));
         response.setHeader("Retry-After", Long.toString(seconds));
-        return answer(HttpStatus.TOO_MANY_REQUESTS, "error.rateLimited", new Object[] {seconds}, request, response,
-                locale);
+        return answer(
+                HttpStatus.TOO_MANY_REQUESTS, "error.rateLimited", new Object[] {seconds}, request, response, locale);
     }
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    Object denied(org.springframework.security.access.AccessDeniedException e, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
-        if (authentication == null || authentication instanceof
-                org.springframework.security.authentication.AnonymousAuthenticationToken) {
+    @ExceptionHandler(AccessDeniedException.class)
+    Object denied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return answer(HttpStatus.UNAUTHORIZED, "error.401.message", new Object[0], request, response, locale);
         }
         return answer(HttpStatus.FORBIDDEN, "error.403.message", new Object[0], request, response, locale);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    Object noResource(NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response,
-            Locale locale) {
-        return answer(HttpStatus.NOT_FOUND, "error.path.notFound", new Object[] {request.getRequestURI()}, request,
-                response, locale);
+    Object noResource(
+            NoResourceFoundException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return answer(
+                HttpStatus.NOT_FOUND,
+                "error.path.notFound",
+                new Object[] {request.getRequestURI()},
+                request,
+                response,
+                locale);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response,
+    Object unreadable(
+            HttpMessageNotReadableException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Locale locale) {
         // a field the JSON reader refused (a control character, a wrong type, an unknown enum value): name it
         JacksonException json = null;
@@ -169,8 +209,13 @@ class ErrorHandling {
         }
         String field = json == null ? "" : path(json);
         if (!field.isEmpty()) {
-            return invalidParameter(invalid == null ? InvalidParameterException.invalid(field)
-                    : new InvalidParameterException(field, invalid), request, response, locale);
+            return invalidParameter(
+                    invalid == null
+                            ? InvalidParameterException.invalid(field)
+                            : new InvalidParameterException(field, invalid),
+                    request,
+                    response,
+                    locale);
         }
         if (invalid != null) {
             return invalidValue(invalid, request, response, locale);
@@ -191,25 +236,39 @@ class ErrorHandling {
         return s.toString();
     }
 
-    private Object answer(HttpStatus status, String key, Object[] args, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
+    private Object answer(
+            HttpStatus status,
+            String key,
+            Object[] args,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
         return answer(status, key, args, null, request, response, locale);
     }
 
-    private Object answer(HttpStatus status, String key, Object[] args, Map<String, String> errors,
-            HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    private Object answer(
+            HttpStatus status,
+            String key,
+            Object[] args,
+            Map<String, String> errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
         String message = messages.getMessage(key, args, key, locale);
         String requestId = RequestIdFilter.of(request);
         log.debug("{} {} → {} {}", request.getMethod(), request.getRequestURI(), status.value(), key);
         if (request.getRequestURI().startsWith("/api/")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-            problem.setTitle(messages.getMessage("error." + status.value() + ".title", null, status.getReasonPhrase(), locale));
+            problem.setTitle(
+                    messages.getMessage("error." + status.value() + ".title", null, status.getReasonPhrase(), locale));
             problem.setProperty("code", key);
             problem.setProperty("requestId", requestId);
             if (errors != null) {
                 problem.setProperty("errors", errors);
             }
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         response.setStatus(status.value());
         var page = new ModelAndView("error/" + status.value());

@@ -2,9 +2,7 @@ package org.wushe.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +21,8 @@ class HomeController {
     String home(Model model, HttpServletRequest request) throws SQLException {
         try (var connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
-            model.addAttribute("databaseVersion", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+            model.addAttribute(
+                    "databaseVersion", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
             // where the data lives is for whoever runs the system (the bureau's administrator), not for every user
             if (request.isUserInRole("CIVIL_AFFAIRS_ADMIN")) {
                 model.addAttribute("databaseUrl", meta.getURL());

@@ -1,9 +1,10 @@
 package org.wushe.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,8 +23,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         var resolver = new CookieLocaleResolver("wushe-lang") {
             @Override
-            public void setLocale(jakarta.servlet.http.HttpServletRequest request,
-                    jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 super.setLocale(request, response, supported(locale));
             }
         };

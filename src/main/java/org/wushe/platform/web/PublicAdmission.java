@@ -1,14 +1,13 @@
 package org.wushe.platform.web;
 
-import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,8 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PublicAdmission extends OncePerRequestFilter {
 
-    private static final String[] PUBLIC_WRITES = {"/api/v1/public/", "/help", "/volunteer/register",
-            "/api/v1/volunteer-registrations", "/check-in/", "/api/v1/check-in/"};
+    private static final String[] PUBLIC_WRITES = {
+        "/api/v1/public/",
+        "/help",
+        "/volunteer/register",
+        "/api/v1/volunteer-registrations",
+        "/check-in/",
+        "/api/v1/check-in/"
+    };
 
     private final Semaphore permits;
     private final long waitMillis;
@@ -40,9 +45,12 @@ class PublicAdmission extends OncePerRequestFilter {
      *                    and 0.6–1.5 s with 16, and no fewer writes with 8; with 4, in a slow minute, it shed a
      *                    fifth of a 200 req/s step (8: 4 %).
      */
-    PublicAdmission(@Value("${wushe.web.public-concurrency:0}") int concurrency,
-            @Value("${wushe.web.public-queue-wait:PT0.05S}") java.time.Duration wait, ShedAnswer shed) {
-        this.permits = new Semaphore(concurrency > 0 ? concurrency : 4 * Runtime.getRuntime().availableProcessors());
+    PublicAdmission(
+            @Value("${wushe.web.public-concurrency:0}") int concurrency,
+            @Value("${wushe.web.public-queue-wait:PT0.05S}") Duration wait,
+            ShedAnswer shed) {
+        this.permits = new Semaphore(
+                concurrency > 0 ? concurrency : 4 * Runtime.getRuntime().availableProcessors());
         this.waitMillis = wait.toMillis();
         this.shed = shed;
     }

@@ -1,21 +1,18 @@
 package org.wushe.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,8 +60,14 @@ class ShedAnswer {
         write(request, response, 503, UNAVAILABLE_RETRY_AFTER, unavailablePages, unavailableProblems);
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, int status, int retryAfter,
-            Map<String, String[]> htmlBodies, Map<String, String[]> problemBodies) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            int retryAfter,
+            Map<String, String[]> htmlBodies,
+            Map<String, String[]> problemBodies)
+            throws IOException {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         Map<String, String[]> bodies = api ? problemBodies : htmlBodies;
         String[] parts = bodies.getOrDefault(language(request), bodies.get("zh"));
@@ -90,17 +93,19 @@ class ShedAnswer {
     /** The page before and after the request id. */
     private static String[] page(MessageSource messages, Locale locale, int status, String key) {
         String title = HtmlUtils.htmlEscape(messages.getMessage(key + ".title", null, locale));
-        String html = "<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en" : "zh-CN") + "\"><head>"
-                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + title + "</title>"
-                + "<link rel=\"stylesheet\" href=\"/webjars/bootstrap/css/bootstrap.min.css\">"
-                + "<link rel=\"stylesheet\" href=\"/css/wushe.css\"></head><body>"
-                + "<main class=\"container py-5 wushe-narrow\"><p class=\"display-6 text-body-secondary\">" + status + "</p>"
-                + "<h1 class=\"h3\">" + title + "</h1>"
-                + "<p class=\"alert alert-warning\" role=\"alert\">"
-                + HtmlUtils.htmlEscape(messages.getMessage(key, null, locale)) + "</p>"
-                + "<p class=\"small text-body-secondary\">"
-                + HtmlUtils.htmlEscape(messages.getMessage("error.requestId", null, locale)) + ": <code>";
+        String html =
+                "<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en" : "zh-CN") + "\"><head>"
+                        + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        + "<title>" + title + "</title>"
+                        + "<link rel=\"stylesheet\" href=\"/webjars/bootstrap/css/bootstrap.min.css\">"
+                        + "<link rel=\"stylesheet\" href=\"/css/wushe.css\"></head><body>"
+                        + "<main class=\"container py-5 wushe-narrow\"><p class=\"display-6 text-body-secondary\">"
+                        + status + "</p>"
+                        + "<h1 class=\"h3\">" + title + "</h1>"
+                        + "<p class=\"alert alert-warning\" role=\"alert\">"
+                        + HtmlUtils.htmlEscape(messages.getMessage(key, null, locale)) + "</p>"
+                        + "<p class=\"small text-body-secondary\">"
+                        + HtmlUtils.htmlEscape(messages.getMessage("error.requestId", null, locale)) + ": <code>";
         return new String[] {html, "</code></p></main></body></html>"};
     }
 

@@ -1,13 +1,11 @@
 package org.wushe.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,7 +21,9 @@ class ShellModel {
     private final List<NavigationItem> navigation;
 
     ShellModel(List<NavigationItem> navigation) {
-        this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.navigation = navigation.stream()
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
     }
 
     /** Only what the signed-in user may open (checked again on the pages themselves). */
@@ -31,14 +31,17 @@ class ShellModel {
     List<NavigationItem> navigation() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         // an anonymous visitor holds an "authenticated" anonymous token: no navigation for them either
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return List.of();
         }
-        Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        Set<String> held = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         return navigation.stream()
-                .filter(item -> item.authorities().isEmpty() || item.authorities().stream().anyMatch(held::contains))
+                .filter(item -> item.authorities().isEmpty()
+                        || item.authorities().stream().anyMatch(held::contains))
                 .toList();
     }
 

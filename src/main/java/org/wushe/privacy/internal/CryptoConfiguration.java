@@ -1,7 +1,6 @@
 package org.wushe.privacy.internal;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,6 @@
 package org.wushe.privacy.internal;
 
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

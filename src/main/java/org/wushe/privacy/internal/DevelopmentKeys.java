@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,7 @@ final class DevelopmentKeys {
     static final String KEY_ID = "dev1";
     private static final Logger log = LoggerFactory.getLogger(DevelopmentKeys.class);
 
-    private DevelopmentKeys() {
-    }
+    private DevelopmentKeys() {}
 
     static KeyRing loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath().normalize();
@@ -46,8 +44,10 @@ final class DevelopmentKeys {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(in);
             }
-            log.warn("No encryption keys configured: using the development keys in {}. Production must set "
-                    + "WUSHE_CRYPTO_KEYS, WUSHE_CRYPTO_ACTIVE_KEY_ID and WUSHE_CRYPTO_INDEX_KEY.", file);
+            log.warn(
+                    "No encryption keys configured: using the development keys in {}. Production must set "
+                            + "WUSHE_CRYPTO_KEYS, WUSHE_CRYPTO_ACTIVE_KEY_ID and WUSHE_CRYPTO_INDEX_KEY.",
+                    file);
             warnIfReadableByOthers(file);
             String id = p.getProperty("active-key-id", "");
             return KeyRing.of(Map.of(id, p.getProperty("key." + id, "")), id, p.getProperty("index-key"));
@@ -68,8 +68,8 @@ final class DevelopmentKeys {
                 + "key." + KEY_ID + "=" + randomBase64(random, 16) + "\n"
                 + "index-key=" + randomBase64(random, 32) + "\n";
         // CREATE_NEW: if another process got there first, keep its keys (they may already be in use)
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly());
+        try (FileChannel channel = FileChannel.open(
+                        file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly());
                 Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
             out.write(content);
             out.flush();
@@ -81,7 +81,9 @@ final class DevelopmentKeys {
     }
 
     private static void warnIfReadableByOthers(Path file) throws IOException {
-        if (isPosix() && !PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).endsWith("------")) {
+        if (isPosix()
+                && !PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                        .endsWith("------")) {
             log.warn("{} is readable by other users; make it owner-only (chmod 600)", file);
         }
     }
@@ -91,8 +93,11 @@ final class DevelopmentKeys {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        return isPosix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+        return isPosix()
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
+                : new FileAttribute<?>[0];
     }
 
     private static String randomBase64(SecureRandom random, int bytes) {

@@ -2,7 +2,6 @@ package org.wushe.privacy.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.wushe.privacy.DecryptionException;
 
 /**
@@ -36,7 +35,9 @@ public record Envelope(String keyId, byte[] iv, byte[] sealed) {
         if (!KeyRing.KEY_ID.matcher(keyId).matches()) {
             throw new DecryptionException("Not a Wushe ciphertext: malformed key id");
         }
-        return new Envelope(keyId, Arrays.copyOfRange(stored, ivStart, ivStart + Sm4Gcm.IV_LENGTH),
+        return new Envelope(
+                keyId,
+                Arrays.copyOfRange(stored, ivStart, ivStart + Sm4Gcm.IV_LENGTH),
                 Arrays.copyOfRange(stored, ivStart + Sm4Gcm.IV_LENGTH, stored.length));
     }
 

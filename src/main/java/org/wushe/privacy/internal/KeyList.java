@@ -2,7 +2,6 @@ package org.wushe.privacy.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.core.convert.converter.Converter;
 
 /**

@@ -14,6 +14,7 @@ public final class KeyRing {
 
     /** ASCII only, so the id's length byte in a ciphertext is its character count. */
     static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
     static final int MIN_INDEX_KEY_LENGTH = 32;
 
     private final Map<String, byte[]> keys;
@@ -42,14 +43,14 @@ public final class KeyRing {
             }
             byte[] key = decode(entry.getValue(), "wushe.crypto.keys." + id);
             if (key.length != Sm4Gcm.KEY_LENGTH) {
-                throw new IllegalStateException("wushe.crypto.keys." + id + " must be a 128-bit key (16 bytes), not "
-                        + key.length + " bytes");
+                throw new IllegalStateException(
+                        "wushe.crypto.keys." + id + " must be a 128-bit key (16 bytes), not " + key.length + " bytes");
             }
             keys.put(id, key);
         }
         if (activeKeyId == null || !keys.containsKey(activeKeyId)) {
-            throw new IllegalStateException("wushe.crypto.active-key-id (WUSHE_CRYPTO_ACTIVE_KEY_ID) must name one of "
-                    + keys.keySet());
+            throw new IllegalStateException(
+                    "wushe.crypto.active-key-id (WUSHE_CRYPTO_ACTIVE_KEY_ID) must name one of " + keys.keySet());
         }
         byte[] indexKey = decode(base64IndexKey, "wushe.crypto.index-key");
         if (indexKey.length < MIN_INDEX_KEY_LENGTH) {

@@ -9,8 +9,7 @@ public final class Sm3 {
 
     public static final int LENGTH = 32;
 
-    private Sm3() {
-    }
+    private Sm3() {}
 
     public static byte[] digest(byte[] data) {
         SM3Digest sm3 = new SM3Digest();

@@ -1,7 +1,6 @@
 package org.wushe.privacy.internal;
 
 import java.util.Arrays;
-
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -17,8 +16,7 @@ public final class Sm4Gcm {
     public static final int IV_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
 
-    private Sm4Gcm() {
-    }
+    private Sm4Gcm() {}
 
     public static byte[] encrypt(byte[] key, byte[] iv, byte[] associatedData, byte[] plaintext) {
         try {

@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,12 +49,15 @@ public class CommunityImporter {
 
     @Transactional
     public CommunityImportReport importCsv(InputStream csv, Predicate<RegionCode> inScope) {
-        jdbc.sql("create temporary table region_import (line int, code text, name text) on commit drop").update();
+        jdbc.sql("create temporary table region_import (line int, code text, name text) on commit drop")
+                .update();
         List<Rejection> rejected = new ArrayList<>();
         int read = 0;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            CopyIn copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy region_import from stdin (format text)");
             try {
                 read = stage(reader, copy, rejected, inScope);
@@ -76,22 +78,25 @@ public class CommunityImporter {
                 select line, code from region_import i
                 where not exists (select 1 from region_region p where p.code = left(i.code, 9))
                 order by line""")
-                .query((rs, n) -> new Rejection(rs.getInt("line"), rs.getString("code"),
-                        "region.import.parentMissing", List.of(rs.getString("code").substring(0, 9))))
+                .query((rs, n) -> new Rejection(
+                        rs.getInt("line"),
+                        rs.getString("code"),
+                        "region.import.parentMissing",
+                        List.of(rs.getString("code").substring(0, 9))))
                 .list());
         int written = jdbc.sql("""
                 insert into region_region (code, name, parent_code, source)
                 select code, name, left(code, 9), :source from region_import i
                 where exists (select 1 from region_region p where p.code = left(i.code, 9))
-                on conflict (code) do update set name = excluded.name""")
-                .param("source", SOURCE).update();
-        rejected.sort(java.util.Comparator.comparingInt(Rejection::line));
+                on conflict (code) do update set name = excluded.name""").param("source", SOURCE).update();
+        rejected.sort(Comparator.comparingInt(Rejection::line));
         return new CommunityImportReport(read, written, List.copyOf(rejected));
     }
 
     /** Validates each line and streams the good ones into the staging table; returns the rows read. */
-    private static int stage(BufferedReader reader, CopyIn copy, List<Rejection> rejected,
-            Predicate<RegionCode> inScope) throws IOException, SQLException {
+    private static int stage(
+            BufferedReader reader, CopyIn copy, List<Rejection> rejected, Predicate<RegionCode> inScope)
+            throws IOException, SQLException {
         String header = reader.readLine();
         if (header == null) {
             throw new InvalidValueException("region.import.empty");
@@ -120,7 +125,12 @@ public class CommunityImporter {
                 rejected.add(problem);
                 continue;
             }
-            batch.append(lineNumber).append('\t').append(rawCode).append('\t').append(escape(name)).append('\n');
+            batch.append(lineNumber)
+                    .append('\t')
+                    .append(rawCode)
+                    .append('\t')
+                    .append(escape(name))
+                    .append('\n');
             if (batch.length() > 1 << 16) {
                 flush(copy, batch);
             }
@@ -129,8 +139,8 @@ public class CommunityImporter {
         return rows;
     }
 
-    private static Rejection check(int line, String rawCode, String name, Set<String> seen,
-            Predicate<RegionCode> inScope) {
+    private static Rejection check(
+            int line, String rawCode, String name, Set<String> seen, Predicate<RegionCode> inScope) {
         try {
             RegionCode code = RegionCode.parse(rawCode);
             if (code.level() != RegionLevel.VILLAGE) {
@@ -163,7 +173,11 @@ public class CommunityImporter {
     }
 
     private static String escape(String text) {
-        return text.strip().replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ");
+        return text.strip()
+                .replace("\\", "\\\\")
+                .replace("\t", " ")
+                .replace("\n", " ")
+                .replace("\r", " ");
     }
 
     private static String field(List<String> fields, int index) {

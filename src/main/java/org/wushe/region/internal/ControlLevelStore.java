@@ -1,10 +1,11 @@
 package org.wushe.region.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.region.ControlLevel;
@@ -23,18 +24,21 @@ public class ControlLevelStore {
         this.jdbc = jdbc;
     }
 
-    public ControlLevelRecord append(RegionCode region, ControlLevel level, Instant effectiveFrom, String reason,
-            String recordedBy) {
+    public ControlLevelRecord append(
+            RegionCode region, ControlLevel level, Instant effectiveFrom, String reason, String recordedBy) {
         return jdbc.sql("insert into region_control_level (region_code, level, effective_from, reason, recorded_by)"
                         + " values (?, ?, ?, ?, ?) returning " + COLUMNS)
                 .params(region.value(), level.name(), Timestamp.from(effectiveFrom), reason, recordedBy)
-                .query(ControlLevelStore::record).single();
+                .query(ControlLevelStore::record)
+                .single();
     }
 
     public List<ControlLevelRecord> history(RegionCode region) {
         return jdbc.sql("select " + COLUMNS + " from region_control_level where region_code = ?"
                         + " order by effective_from desc, id desc")
-                .param(region.value()).query(ControlLevelStore::record).list();
+                .param(region.value())
+                .query(ControlLevelStore::record)
+                .list();
     }
 
     /**
@@ -46,12 +50,18 @@ public class ControlLevelStore {
                         + " where region_code = any(?) and effective_from <= ?"
                         + " order by effective_from desc, length(region_code) desc, id desc limit 1")
                 .params(regionAndAncestors.stream().map(RegionCode::value).toArray(String[]::new), Timestamp.from(at))
-                .query(ControlLevelStore::record).optional();
+                .query(ControlLevelStore::record)
+                .optional();
     }
 
-    private static ControlLevelRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new ControlLevelRecord(rs.getLong("id"), RegionCode.parse(rs.getString("region_code")),
-                ControlLevel.valueOf(rs.getString("level")), rs.getTimestamp("effective_from").toInstant(),
-                rs.getString("reason"), rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+    private static ControlLevelRecord record(ResultSet rs, int row) throws SQLException {
+        return new ControlLevelRecord(
+                rs.getLong("id"),
+                RegionCode.parse(rs.getString("region_code")),
+                ControlLevel.valueOf(rs.getString("level")),
+                rs.getTimestamp("effective_from").toInstant(),
+                rs.getString("reason"),
+                rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 }

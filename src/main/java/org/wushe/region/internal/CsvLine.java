@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits one RFC 4180 line: commas separate, double quotes enclose, a doubled quote is a quote. */
 final class CsvLine {
 
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     static List<String> split(String line) {
         List<String> fields = new ArrayList<>();

@@ -6,16 +6,14 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.zip.GZIPInputStream;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,9 +42,13 @@ class RegionDataLoader implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('region_dataset'))").query().singleValue();
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('region_dataset'))")
+                    .query()
+                    .singleValue();
             boolean loaded = jdbc.sql("select exists (select 1 from region_dataset where name = ?)")
-                    .param(DATASET).query(Boolean.class).single();
+                    .param(DATASET)
+                    .query(Boolean.class)
+                    .single();
             if (!loaded) {
                 load();
             }
@@ -58,8 +60,11 @@ class RegionDataLoader implements SmartInitializingSingleton {
         jdbc.sql("create temporary table region_load (code text, name text, parent_code text) on commit drop")
                 .update();
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (InputStream data = new GZIPInputStream(new ClassPathResource("region/" + DATASET + ".csv.gz").getInputStream())) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+        try (InputStream data =
+                new GZIPInputStream(new ClassPathResource("region/" + DATASET + ".csv.gz").getInputStream())) {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy region_load from stdin (format csv, header true)", data);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the built-in region data", e);
@@ -71,9 +76,10 @@ class RegionDataLoader implements SmartInitializingSingleton {
         int count = jdbc.sql("""
                 insert into region_region (code, name, parent_code, source)
                 select code, name, nullif(parent_code, ''), :source from region_load
-                on conflict (code) do update set name = excluded.name""")
-                .param("source", SOURCE).update();
-        jdbc.sql("insert into region_dataset (name, region_count) values (?, ?)").params(DATASET, count).update();
+                on conflict (code) do update set name = excluded.name""").param("source", SOURCE).update();
+        jdbc.sql("insert into region_dataset (name, region_count) values (?, ?)")
+                .params(DATASET, count)
+                .update();
         jdbc.sql("analyze region_region").update(); // plan subtree ranges with real statistics from the start
         log.info("Loaded {} regions ({}) in {} ms", count, SOURCE, (System.nanoTime() - began) / 1_000_000);
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.wushe.access.KnownRegions;
 import org.wushe.region.Region;
@@ -34,14 +33,23 @@ class RegionExistence implements KnownRegions {
             return Map.of();
         }
         List<RegionCode> wanted = new ArrayList<>(codes);
-        codes.forEach(code -> code.ancestors().stream().filter(a -> a.level() == RegionLevel.COUNTY).forEach(wanted::add));
-        Map<RegionCode, String> found = queries.findAll(wanted.stream().distinct().toList()).stream()
+        codes.forEach(code -> code.ancestors().stream()
+                .filter(a -> a.level() == RegionLevel.COUNTY)
+                .forEach(wanted::add));
+        Map<RegionCode, String> found = queries
+                .findAll(wanted.stream().distinct().toList())
+                .stream()
                 .collect(Collectors.toMap(Region::code, Region::name));
         Map<RegionCode, String> names = new LinkedHashMap<>();
         for (RegionCode code : codes) {
             if (found.containsKey(code)) {
-                String district = code.level().compareTo(RegionLevel.COUNTY) > 0 ? code.ancestors().stream()
-                        .filter(a -> a.level() == RegionLevel.COUNTY).map(found::get).findFirst().orElse(null) : null;
+                String district = code.level().compareTo(RegionLevel.COUNTY) > 0
+                        ? code.ancestors().stream()
+                                .filter(a -> a.level() == RegionLevel.COUNTY)
+                                .map(found::get)
+                                .findFirst()
+                                .orElse(null)
+                        : null;
                 names.put(code, district == null ? found.get(code) : district + " " + found.get(code));
             }
         }

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.region.Region;
@@ -30,24 +29,31 @@ public class RegionQueries {
 
     public Optional<Region> find(RegionCode code) {
         return jdbc.sql("select " + COLUMNS + " from region_region r where r.code = ?")
-                .param(code.value()).query(RegionQueries::region).optional();
+                .param(code.value())
+                .query(RegionQueries::region)
+                .optional();
     }
 
     public List<Region> children(RegionCode code) {
         return jdbc.sql("select " + COLUMNS + " from region_region r where r.parent_code = ? order by r.code")
-                .param(code.value()).query(RegionQueries::region).list();
+                .param(code.value())
+                .query(RegionQueries::region)
+                .list();
     }
 
     public List<Region> provinces() {
         return jdbc.sql("select " + COLUMNS + " from region_region r where r.parent_code is null order by r.code")
-                .query(RegionQueries::region).list();
+                .query(RegionQueries::region)
+                .list();
     }
 
     /** The listed codes that exist, from the province down. */
     public List<Region> findAll(List<RegionCode> codes) {
-        return jdbc.sql("select " + COLUMNS + " from region_region r where r.code = any(?) order by length(r.code), r.code")
+        return jdbc.sql("select " + COLUMNS
+                        + " from region_region r where r.code = any(?) order by length(r.code), r.code")
                 .param(codes.stream().map(RegionCode::value).toArray(String[]::new))
-                .query(RegionQueries::region).list();
+                .query(RegionQueries::region)
+                .list();
     }
 
     /**
@@ -87,8 +93,11 @@ public class RegionQueries {
 
     static Region region(ResultSet rs, int row) throws SQLException {
         String parent = rs.getString("parent_code");
-        return new Region(RegionCode.parse(rs.getString("code")), rs.getString("name"),
+        return new Region(
+                RegionCode.parse(rs.getString("code")),
+                rs.getString("name"),
                 RegionLevel.valueOf(rs.getString("level")),
-                parent == null ? null : RegionCode.parse(parent), rs.getBoolean("has_children"));
+                parent == null ? null : RegionCode.parse(parent),
+                rs.getBoolean("has_children"));
     }
 }

@@ -1,15 +1,13 @@
 package org.wushe.region.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -54,17 +52,23 @@ class RegionApiController {
      * Lists of the tree change only when communities are imported, and the region cascader asks for them on
      * every choice from phones on slow networks: browsers and proxies may keep them for an hour.
      */
-    static final CacheControl TREE_CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+    static final CacheControl TREE_CACHE =
+            CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 
     @Operation(summary = "Search region names (substring), or list the provinces (the tree's root) when q is absent")
     @GetMapping
-    ResponseEntity<List<?>> search(@RequestParam Optional<String> q, @RequestParam Optional<RegionCode> within,
+    ResponseEntity<List<?>> search(
+            @RequestParam Optional<String> q,
+            @RequestParam Optional<RegionCode> within,
             @RequestParam(defaultValue = "20") int limit) {
         if (q.isEmpty()) {
-            return ResponseEntity.ok().cacheControl(TREE_CACHE)
+            return ResponseEntity.ok()
+                    .cacheControl(TREE_CACHE)
                     .body(regions.provinces().stream().map(RegionView::of).toList());
         }
-        return ResponseEntity.ok(regions.search(q.get(), within, limit).stream().map(RegionMatchView::of).toList());
+        return ResponseEntity.ok(regions.search(q.get(), within, limit).stream()
+                .map(RegionMatchView::of)
+                .toList());
     }
 
     @Operation(summary = "One region with its ancestors up to the province")
@@ -73,15 +77,23 @@ class RegionApiController {
         List<Region> lineage = regions.lineage(code);
         Region region = lineage.get(lineage.size() - 1);
         RegionView view = RegionView.of(region);
-        return new RegionDetailView(view.code(), view.name(), view.level(), view.parentCode(), view.hasChildren(),
-                lineage.subList(0, lineage.size() - 1).stream().map(RegionView::of).toList(),
+        return new RegionDetailView(
+                view.code(),
+                view.name(),
+                view.level(),
+                view.parentCode(),
+                view.hasChildren(),
+                lineage.subList(0, lineage.size() - 1).stream()
+                        .map(RegionView::of)
+                        .toList(),
                 regions.controlLevel(code).level().name());
     }
 
     @Operation(summary = "The regions directly under a region (cacheable for an hour)")
     @GetMapping("/{code}/children")
     ResponseEntity<List<RegionView>> children(@PathVariable RegionCode code) {
-        return ResponseEntity.ok().cacheControl(TREE_CACHE)
+        return ResponseEntity.ok()
+                .cacheControl(TREE_CACHE)
                 .body(regions.children(code).stream().map(RegionView::of).toList());
     }
 
@@ -95,12 +107,14 @@ class RegionApiController {
     @PostMapping("/{code}/control-levels")
     @ResponseStatus(HttpStatus.CREATED)
     ControlLevelRecordView setControlLevel(@PathVariable RegionCode code, @RequestBody ControlLevelRequest request) {
-        return ControlLevelRecordView.of(regions.setControlLevel(code, parseLevel(request.level()),
-                request.effectiveFrom(), request.reason()));
+        return ControlLevelRecordView.of(
+                regions.setControlLevel(code, parseLevel(request.level()), request.effectiveFrom(), request.reason()));
     }
 
     @Operation(summary = "Import 12-digit village/community codes from CSV (columns code,name)")
-    @PostMapping(path = "/communities", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping(
+            path = "/communities",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ImportReportView importCommunities(InputStream csv, Locale locale) throws IOException {
         return toView(regions.importCommunities(csv), messages, locale);
     }
@@ -114,9 +128,17 @@ class RegionApiController {
     }
 
     static ImportReportView toView(CommunityImportReport report, MessageSource messages, Locale locale) {
-        return new ImportReportView(report.rowsRead(), report.rowsWritten(), report.rejected().size(),
-                report.rejected().stream().map(r -> new RejectionView(r.line(), r.value(), r.messageKey(),
-                        messages.getMessage(r.messageKey(), r.arguments().toArray(), r.messageKey(), locale)))
+        return new ImportReportView(
+                report.rowsRead(),
+                report.rowsWritten(),
+                report.rejected().size(),
+                report.rejected().stream()
+                        .map(r -> new RejectionView(
+                                r.line(),
+                                r.value(),
+                                r.messageKey(),
+                                messages.getMessage(
+                                        r.messageKey(), r.arguments().toArray(), r.messageKey(), locale)))
                         .toList());
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.wushe.region.Region;
@@ -40,9 +39,11 @@ public class RegionCascader {
      * @param root  the region whose children the first list shows; blank = the configured root or the country
      */
     public View of(String name, Object value, String level, Object root) {
-        RegionLevel required = RegionLevel.valueOf(level == null || level.isBlank() ? "VILLAGE"
-                : level.strip().toUpperCase(Locale.ROOT));
-        String rootText = root == null || root.toString().isBlank() ? configuredRoot : root.toString().strip();
+        RegionLevel required = RegionLevel.valueOf(
+                level == null || level.isBlank() ? "VILLAGE" : level.strip().toUpperCase(Locale.ROOT));
+        String rootText = root == null || root.toString().isBlank()
+                ? configuredRoot
+                : root.toString().strip();
         Optional<RegionCode> rootCode = rootText.isEmpty() ? Optional.empty() : Optional.of(RegionCode.parse(rootText));
         String raw = value == null ? "" : value.toString().strip();
 
@@ -64,10 +65,19 @@ public class RegionCascader {
         if (!options.isEmpty()) {
             columns.add(Column.of(options, ""));
         }
-        String chosen = columns.stream().map(Column::selected).filter(s -> !s.isEmpty()).reduce((a, b) -> b)
+        String chosen = columns.stream()
+                .map(Column::selected)
+                .filter(s -> !s.isEmpty())
+                .reduce((a, b) -> b)
                 .orElse("");
-        return new View(name, "cascader-" + name.replaceAll("[^A-Za-z0-9_-]", "-"), raw.isEmpty() ? chosen : raw,
-                required.name(), digits(required), rootCode.map(RegionCode::value).orElse(""), columns);
+        return new View(
+                name,
+                "cascader-" + name.replaceAll("[^A-Za-z0-9_-]", "-"),
+                raw.isEmpty() ? chosen : raw,
+                required.name(),
+                digits(required),
+                rootCode.map(RegionCode::value).orElse(""),
+                columns);
     }
 
     private List<Region> lineageBelow(String raw, Optional<RegionCode> root) {
@@ -80,7 +90,8 @@ public class RegionCascader {
                 return List.of();
             }
             return regions.lineage(code).stream()
-                    .filter(r -> root.isEmpty() || !r.code().equals(root.get()) && root.get().contains(r.code()))
+                    .filter(r -> root.isEmpty()
+                            || !r.code().equals(root.get()) && root.get().contains(r.code()))
                     .toList();
         } catch (InvalidValueException | RegionNotFoundException e) {
             return List.of();
@@ -96,18 +107,20 @@ public class RegionCascader {
     }
 
     /** The fragment's model: field name, element id, submitted value, required depth, root and the lists. */
-    public record View(String name, String id, String value, String level, int digits, String root,
-            List<Column> columns) {
-    }
+    public record View(
+            String name, String id, String value, String level, int digits, String root, List<Column> columns) {}
 
     /** One {@code <select>}: its options (one level of the tree) and the chosen code, blank if none. */
     public record Column(String level, String selected, List<Option> options) {
         static Column of(List<Region> regions, String selected) {
-            return new Column(regions.get(0).level().name(), selected,
-                    regions.stream().map(r -> new Option(r.code().value(), r.name(), r.hasChildren())).toList());
+            return new Column(
+                    regions.get(0).level().name(),
+                    selected,
+                    regions.stream()
+                            .map(r -> new Option(r.code().value(), r.name(), r.hasChildren()))
+                            .toList());
         }
     }
 
-    public record Option(String code, String name, boolean hasChildren) {
-    }
+    public record Option(String code, String name, boolean hasChildren) {}
 }

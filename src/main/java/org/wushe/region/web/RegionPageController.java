@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +47,12 @@ class RegionPageController {
      * the code was expected, without script) is said under the jump field, and searched for as a name.
      */
     @GetMapping
-    String browse(@RequestParam Optional<String> q, @RequestParam Optional<String> code,
-            @RequestHeader(name = "HX-Target", required = false) String target, Model model, Locale locale) {
+    String browse(
+            @RequestParam Optional<String> q,
+            @RequestParam Optional<String> code,
+            @RequestHeader(name = "HX-Target", required = false) String target,
+            Model model,
+            Locale locale) {
         Optional<String> search = q.filter(s -> !s.isBlank());
         Optional<RegionCode> chosen = Optional.empty();
         String typed = code.map(String::strip).orElse("");
@@ -58,8 +62,9 @@ class RegionPageController {
                 regions.lineage(chosen.get());
             } catch (InvalidValueException | RegionNotFoundException e) {
                 chosen = Optional.empty();
-                model.addAttribute("errors", java.util.Map.of("code",
-                        messages.getMessage("region.jump.invalid", new Object[] {typed}, locale)));
+                model.addAttribute(
+                        "errors",
+                        Map.of("code", messages.getMessage("region.jump.invalid", new Object[] {typed}, locale)));
                 model.addAttribute("typedCode", typed);
                 search = search.or(() -> Optional.of(typed));
             }
@@ -80,7 +85,9 @@ class RegionPageController {
 
     /** The children of a tree node (htmx), or the region's page when JavaScript is off. */
     @GetMapping("/{code}/children")
-    String children(@PathVariable RegionCode code, @RequestHeader(name = "HX-Request", required = false) String htmx,
+    String children(
+            @PathVariable RegionCode code,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         if (htmx == null) {
             return "redirect:/regions?code=" + code.value();
@@ -90,11 +97,17 @@ class RegionPageController {
     }
 
     @PostMapping("/{code}/control-levels")
-    String setControlLevel(@PathVariable RegionCode code, @RequestParam String level,
-            @RequestParam Optional<LocalDateTime> effectiveFrom, @RequestParam String reason,
+    String setControlLevel(
+            @PathVariable RegionCode code,
+            @RequestParam String level,
+            @RequestParam Optional<LocalDateTime> effectiveFrom,
+            @RequestParam String reason,
             RedirectAttributes redirect) {
-        regions.setControlLevel(code, RegionApiController.parseLevel(level),
-                effectiveFrom.map(t -> t.atZone(ChinaTime.ZONE).toInstant()).orElse(null), reason);
+        regions.setControlLevel(
+                code,
+                RegionApiController.parseLevel(level),
+                effectiveFrom.map(t -> t.atZone(ChinaTime.ZONE).toInstant()).orElse(null),
+                reason);
         redirect.addFlashAttribute("notice", "region.controlLevel.saved");
         return "redirect:/regions?code=" + code.value();
     }
@@ -117,7 +130,13 @@ class RegionPageController {
         model.addAttribute("children", regions.children(code));
         ControlLevelStatus control = regions.controlLevel(code);
         model.addAttribute("control", control);
-        model.addAttribute("inheritedFromName", control.inheritedFrom().flatMap(from -> lineage.stream()
-                .filter(r -> r.code().equals(from)).map(Region::name).findFirst()).orElse(null));
+        model.addAttribute(
+                "inheritedFromName",
+                control.inheritedFrom()
+                        .flatMap(from -> lineage.stream()
+                                .filter(r -> r.code().equals(from))
+                                .map(Region::name)
+                                .findFirst())
+                        .orElse(null));
     }
 }

@@ -1,18 +1,5 @@
 package org.wushe.requests.casework;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
-import org.wushe.requests.HelpRequestStatus;
-import org.wushe.requests.Priority;
-import org.wushe.requests.ServiceType;
-import org.wushe.requests.TimelineKind;
-import org.wushe.shared.InvalidValueException;
-import org.wushe.shared.RegionCode;
-
 import static org.wushe.requests.HelpRequestStatus.ACCEPTED;
 import static org.wushe.requests.HelpRequestStatus.ASSIGNED;
 import static org.wushe.requests.HelpRequestStatus.CANCELLED;
@@ -22,6 +9,18 @@ import static org.wushe.requests.HelpRequestStatus.RESOLVED;
 import static org.wushe.requests.HelpRequestStatus.SUBMITTED;
 import static org.wushe.requests.HelpRequestStatus.TRIAGED;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.wushe.requests.HelpRequestStatus;
+import org.wushe.requests.Priority;
+import org.wushe.requests.ServiceType;
+import org.wushe.requests.TimelineKind;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
+
 /**
  * The help-request aggregate: owns its state changes, refuses a transition its status does not allow
  * ({@code requests.error.transition}), and records each change as a timeline entry for the store to append.
@@ -29,14 +28,15 @@ import static org.wushe.requests.HelpRequestStatus.TRIAGED;
  */
 class HelpRequest {
 
-    enum Party { WORKER, VOLUNTEER }
+    enum Party {
+        WORKER,
+        VOLUNTEER
+    }
 
     /** One line of the timeline; PUBLIC lines are what the resident sees. */
-    record Entry(TimelineKind kind, String actor, boolean isPublic, String detail, String note) {
-    }
+    record Entry(TimelineKind kind, String actor, boolean isPublic, String detail, String note) {}
 
-    record Assignee(long id, Long accountId, String name) {
-    }
+    record Assignee(long id, Long accountId, String name) {}
 
     private final long id;
     private final String trackingCode;
@@ -61,7 +61,12 @@ class HelpRequest {
     private final int version;
     private final List<Entry> pending = new ArrayList<>();
 
-    HelpRequest(long id, String trackingCode, RegionCode regionCode, HelpRequestStatus status, Priority priority,
+    HelpRequest(
+            long id,
+            String trackingCode,
+            RegionCode regionCode,
+            HelpRequestStatus status,
+            Priority priority,
             int version) {
         this.id = id;
         this.trackingCode = trackingCode;
@@ -93,8 +98,13 @@ class HelpRequest {
     }
 
     /** This request with the assignment part as loaded from the store; this one is left as it is. */
-    HelpRequest withAssignment(Long organisationId, String organisationName, Assignee worker,
-            boolean workerAccepted, Assignee volunteer, boolean volunteerAccepted) {
+    HelpRequest withAssignment(
+            Long organisationId,
+            String organisationName,
+            Assignee worker,
+            boolean workerAccepted,
+            Assignee volunteer,
+            boolean volunteerAccepted) {
         HelpRequest c = copy();
         c.organisationId = organisationId;
         c.organisationName = organisationName;
@@ -106,8 +116,15 @@ class HelpRequest {
     }
 
     /** This request with the closure part as loaded from the store; this one is left as it is. */
-    HelpRequest withClosure(Instant firstContactAt, Instant resolvedAt, Instant closedAt,
-            List<ServiceType> serviceTypes, int personTimes, Instant confirmedAt, String confirmedBy, Integer rating) {
+    HelpRequest withClosure(
+            Instant firstContactAt,
+            Instant resolvedAt,
+            Instant closedAt,
+            List<ServiceType> serviceTypes,
+            int personTimes,
+            Instant confirmedAt,
+            String confirmedBy,
+            Integer rating) {
         HelpRequest c = copy();
         c.firstContactAt = firstContactAt;
         c.resolvedAt = resolvedAt;
@@ -252,8 +269,12 @@ class HelpRequest {
         confirmedAt = now;
         confirmedBy = automatic ? "AUTO" : "RESIDENT";
         rating = automatic ? null : stars;
-        record(automatic ? TimelineKind.AUTO_CONFIRMED : TimelineKind.CONFIRMED, automatic ? "system" : "resident", true,
-                automatic ? null : Integer.toString(stars), null);
+        record(
+                automatic ? TimelineKind.AUTO_CONFIRMED : TimelineKind.CONFIRMED,
+                automatic ? "system" : "resident",
+                true,
+                automatic ? null : Integer.toString(stars),
+                null);
     }
 
     /** More information from the resident, or an internal note by staff. */
@@ -308,25 +329,87 @@ class HelpRequest {
         return out;
     }
 
-    long id() { return id; }
-    String trackingCode() { return trackingCode; }
-    RegionCode regionCode() { return regionCode; }
-    HelpRequestStatus status() { return status; }
-    Priority priority() { return priority; }
-    Long organisationId() { return organisationId; }
-    String organisationName() { return organisationName; }
-    Assignee worker() { return worker; }
-    boolean workerAccepted() { return workerAccepted; }
-    Assignee volunteer() { return volunteer; }
-    boolean volunteerAccepted() { return volunteerAccepted; }
-    Instant firstContactAt() { return firstContactAt; }
-    Instant resolvedAt() { return resolvedAt; }
-    Instant closedAt() { return closedAt; }
-    String resolution() { return resolution; }
-    List<ServiceType> serviceTypes() { return serviceTypes; }
-    int personTimes() { return personTimes; }
-    Instant confirmedAt() { return confirmedAt; }
-    String confirmedBy() { return confirmedBy; }
-    Integer rating() { return rating; }
-    int version() { return version; }
+    long id() {
+        return id;
+    }
+
+    String trackingCode() {
+        return trackingCode;
+    }
+
+    RegionCode regionCode() {
+        return regionCode;
+    }
+
+    HelpRequestStatus status() {
+        return status;
+    }
+
+    Priority priority() {
+        return priority;
+    }
+
+    Long organisationId() {
+        return organisationId;
+    }
+
+    String organisationName() {
+        return organisationName;
+    }
+
+    Assignee worker() {
+        return worker;
+    }
+
+    boolean workerAccepted() {
+        return workerAccepted;
+    }
+
+    Assignee volunteer() {
+        return volunteer;
+    }
+
+    boolean volunteerAccepted() {
+        return volunteerAccepted;
+    }
+
+    Instant firstContactAt() {
+        return firstContactAt;
+    }
+
+    Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    Instant closedAt() {
+        return closedAt;
+    }
+
+    String resolution() {
+        return resolution;
+    }
+
+    List<ServiceType> serviceTypes() {
+        return serviceTypes;
+    }
+
+    int personTimes() {
+        return personTimes;
+    }
+
+    Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    String confirmedBy() {
+        return confirmedBy;
+    }
+
+    Integer rating() {
+        return rating;
+    }
+
+    int version() {
+        return version;
+    }
 }

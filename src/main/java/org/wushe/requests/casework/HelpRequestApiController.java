@@ -1,8 +1,6 @@
 package org.wushe.requests.casework;
 
-import java.net.URI;
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,35 +18,25 @@ import org.wushe.requests.casework.HelpRequest.Party;
 @RequestMapping("/api/v1/help-requests")
 class HelpRequestApiController {
 
-    record Assignment(Long organisationId, Long socialWorkerId, Long volunteerId) {
-    }
+    record Assignment(Long organisationId, Long socialWorkerId, Long volunteerId) {}
 
-    record BulkAssignment(List<Long> ids, Long organisationId, Long socialWorkerId, Long volunteerId) {
-    }
+    record BulkAssignment(List<Long> ids, Long organisationId, Long socialWorkerId, Long volunteerId) {}
 
-    record Triage(Priority priority) {
-    }
+    record Triage(Priority priority) {}
 
-    record PartyAction(Party party, String reason) {
-    }
+    record PartyAction(Party party, String reason) {}
 
-    record Resolution(String summary, List<ServiceType> serviceTypes, int personTimes) {
-    }
+    record Resolution(String summary, List<ServiceType> serviceTypes, int personTimes) {}
 
-    record Reason(String reason) {
-    }
+    record Reason(String reason) {}
 
-    record Text(String text) {
-    }
+    record Text(String text) {}
 
-    record Referral(long organisationId, String part) {
-    }
+    record Referral(long organisationId, String part) {}
 
-    record ReferralAction(ReferralStatus status, String note) {
-    }
+    record ReferralAction(ReferralStatus status, String note) {}
 
-    record FollowUp(boolean reached, Integer satisfaction, String note) {
-    }
+    record FollowUp(boolean reached, Integer satisfaction, String note) {}
 
     private final HelpRequestViews views;
     private final HelpRequestCases cases;

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,10 +45,20 @@ import org.wushe.shared.RegionCode;
 @Service
 public class HelpRequestCases {
 
-    static final Set<OrgType> ASSIGNABLE_ORGS = EnumSet.of(OrgType.STATION, OrgType.COMMUNITY_SW_ROOM,
-            OrgType.COMMUNITY_VOLUNTEER_STATION, OrgType.COMMUNITY_COMMITTEE, OrgType.AGENCY);
-    static final Set<OrgType> REFERRAL_ORGS = EnumSet.of(OrgType.HOSPITAL_SW_DEPT, OrgType.COMMUNITY_COMMITTEE,
-            OrgType.CHARITY, OrgType.FOUNDATION, OrgType.VOLUNTEER_ORG, OrgType.PUBLIC_INSTITUTION, OrgType.AGENCY,
+    static final Set<OrgType> ASSIGNABLE_ORGS = EnumSet.of(
+            OrgType.STATION,
+            OrgType.COMMUNITY_SW_ROOM,
+            OrgType.COMMUNITY_VOLUNTEER_STATION,
+            OrgType.COMMUNITY_COMMITTEE,
+            OrgType.AGENCY);
+    static final Set<OrgType> REFERRAL_ORGS = EnumSet.of(
+            OrgType.HOSPITAL_SW_DEPT,
+            OrgType.COMMUNITY_COMMITTEE,
+            OrgType.CHARITY,
+            OrgType.FOUNDATION,
+            OrgType.VOLUNTEER_ORG,
+            OrgType.PUBLIC_INSTITUTION,
+            OrgType.AGENCY,
             OrgType.STATION);
 
     private final HelpRequestStore store;
@@ -65,9 +74,18 @@ public class HelpRequestCases {
     private final Clock clock;
     private final UrgentRequests urgentRequests;
 
-    HelpRequestCases(HelpRequestStore store, HelpRequestReads reads, ReferralStore referrals,
-            DispatchCandidates candidates, Matching matching, Notifications notifications, StaffInbox inbox,
-            CurrentUser currentUser, Accounts accounts, ApplicationEventPublisher events, Clock clock,
+    HelpRequestCases(
+            HelpRequestStore store,
+            HelpRequestReads reads,
+            ReferralStore referrals,
+            DispatchCandidates candidates,
+            Matching matching,
+            Notifications notifications,
+            StaffInbox inbox,
+            CurrentUser currentUser,
+            Accounts accounts,
+            ApplicationEventPublisher events,
+            Clock clock,
             UrgentRequests urgentRequests) {
         this.urgentRequests = urgentRequests;
         this.accounts = accounts;
@@ -91,8 +109,8 @@ public class HelpRequestCases {
         r.triage(priority, actor());
         save(r, "priority");
         if (priority == Priority.P1 && before != Priority.P1) {
-            urgentRequests.announce(id, r.trackingCode(), r.regionCode(), priority, reads.firstContactDue(id),
-                    clock.instant());
+            urgentRequests.announce(
+                    id, r.trackingCode(), r.regionCode(), priority, reads.firstContactDue(id), clock.instant());
         }
     }
 
@@ -103,8 +121,8 @@ public class HelpRequestCases {
         HelpRequest r = load(id);
         RegionCode place = r.regionCode();
         Category category = store.category(id);
-        return matching.rank(category, place, candidates.organisations(place, ASSIGNABLE_ORGS),
-                candidates.pools(place, id));
+        return matching.rank(
+                category, place, candidates.organisations(place, ASSIGNABLE_ORGS), candidates.pools(place, id));
     }
 
     /** Organisations a request can be referred to (hospital social-work departments, committees, charities …). */
@@ -121,12 +139,15 @@ public class HelpRequestCases {
     public void assign(long id, Long organisationId, Long socialWorkerId, Long volunteerId) {
         HelpRequest r = load(id);
         RegionCode place = r.regionCode();
-        var org = organisationId == null ? null : candidates.organisation(place, ASSIGNABLE_ORGS, organisationId)
-                .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
-        HelpRequest.Assignee worker = socialWorkerId == null ? null
-                : assignee(candidates.socialWorker(place, socialWorkerId));
-        HelpRequest.Assignee volunteer = volunteerId == null ? null
-                : assignee(candidates.volunteer(place, volunteerId));
+        var org = organisationId == null
+                ? null
+                : candidates
+                        .organisation(place, ASSIGNABLE_ORGS, organisationId)
+                        .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
+        HelpRequest.Assignee worker =
+                socialWorkerId == null ? null : assignee(candidates.socialWorker(place, socialWorkerId));
+        HelpRequest.Assignee volunteer =
+                volunteerId == null ? null : assignee(candidates.volunteer(place, volunteerId));
         r.assign(org == null ? null : org.id(), org == null ? null : org.name(), worker, volunteer, actor());
         save(r, "assignment");
         List<Long> told = new ArrayList<>();
@@ -136,11 +157,14 @@ public class HelpRequestCases {
         if (volunteer != null && volunteer.accountId() != null) {
             told.add(volunteer.accountId());
         }
-        inbox.post(told, "requests.inbox.assigned", List.of(TrackingCodes.display(r.trackingCode())),
-                "/requests/" + id);
+        inbox.post(
+                told, "requests.inbox.assigned", List.of(TrackingCodes.display(r.trackingCode())), "/requests/" + id);
         sms(r, "requests.assigned");
-        events.publishEvent(new HelpRequestAssigned(new HelpRequestId(id), r.regionCode(),
-                org == null ? null : org.id(), worker == null ? null : worker.id(),
+        events.publishEvent(new HelpRequestAssigned(
+                new HelpRequestId(id),
+                r.regionCode(),
+                org == null ? null : org.id(),
+                worker == null ? null : worker.id(),
                 volunteer == null ? null : volunteer.id()));
     }
 
@@ -184,8 +208,11 @@ public class HelpRequestCases {
         }
         r.decline(partyOf(r, party), reason, actor());
         save(r, "declined");
-        inbox.post(accounts.holdersCovering(Role.STATION_STAFF, r.regionCode()), "requests.inbox.declined",
-                List.of(TrackingCodes.display(r.trackingCode())), "/requests/" + id);
+        inbox.post(
+                accounts.holdersCovering(Role.STATION_STAFF, r.regionCode()),
+                "requests.inbox.declined",
+                List.of(TrackingCodes.display(r.trackingCode())),
+                "/requests/" + id);
     }
 
     @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
@@ -213,8 +240,8 @@ public class HelpRequestCases {
         r.close(referrals.openCount(id), actor(), clock.instant());
         save(r, "status");
         sms(r, "requests.closed");
-        events.publishEvent(new HelpRequestClosed(new HelpRequestId(id), r.regionCode(), store.category(id),
-                r.serviceTypes(), r.personTimes()));
+        events.publishEvent(new HelpRequestClosed(
+                new HelpRequestId(id), r.regionCode(), store.category(id), r.serviceTypes(), r.personTimes()));
     }
 
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
@@ -244,7 +271,8 @@ public class HelpRequestCases {
     @Transactional
     public long refer(long id, long organisationId, String part) {
         HelpRequest r = load(id);
-        var org = candidates.organisation(r.regionCode(), REFERRAL_ORGS, organisationId)
+        var org = candidates
+                .organisation(r.regionCode(), REFERRAL_ORGS, organisationId)
                 .orElseThrow(() -> new InvalidValueException("requests.error.assigneeUnknown"));
         Referral.Moved opened = Referral.open(r.status(), id, org.id(), org.name(), part, actor());
         long referralId = referrals.insert(opened.referral(), actor(), clock.instant());
@@ -267,7 +295,11 @@ public class HelpRequestCases {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReferralView> referralsToMyOrganisation() {
-        return currentUser.scope().organisationId().map(org -> referrals.ofOrganisation(org, 200)).orElse(List.of());
+        return currentUser
+                .scope()
+                .organisationId()
+                .map(org -> referrals.ofOrganisation(org, 200))
+                .orElse(List.of());
     }
 
     /** The receiving organisation accepts, rejects or completes a referral, with a relay note (信息传递). */
@@ -275,11 +307,17 @@ public class HelpRequestCases {
     @Transactional
     public void actOnReferral(long referralId, ReferralStatus to, String note) {
         Referral f = referrals.load(referralId).orElseThrow(HelpRequestNotFoundException::new);
-        if (currentUser.scope().organisationId().filter(org -> org == f.organisationId()).isEmpty()) {
+        if (currentUser
+                .scope()
+                .organisationId()
+                .filter(org -> org == f.organisationId())
+                .isEmpty()) {
             throw new HelpRequestNotFoundException();
         }
         save(f, f.answer(to, note, actor()));
-        audit(store.loadUnscoped(f.requestId()).orElseThrow(HelpRequestNotFoundException::new), AuditAction.UPDATE,
+        audit(
+                store.loadUnscoped(f.requestId()).orElseThrow(HelpRequestNotFoundException::new),
+                AuditAction.UPDATE,
                 "referral");
     }
 
@@ -349,7 +387,9 @@ public class HelpRequestCases {
 
     private HelpRequest byCode(String trackingCode) {
         String code = TrackingCodes.normalise(trackingCode);
-        return Optional.ofNullable(code).flatMap(store::idByTrackingCode).flatMap(store::loadUnscoped)
+        return Optional.ofNullable(code)
+                .flatMap(store::idByTrackingCode)
+                .flatMap(store::loadUnscoped)
                 .orElseThrow(HelpRequestNotFoundException::new);
     }
 
@@ -397,13 +437,21 @@ public class HelpRequestCases {
 
     /** Tells the resident, by the template's text in the message bundles, with the request's tracking code. */
     private void sms(HelpRequest r, String template) {
-        notifications.sendTemplate(PhoneNumber.parse(reads.clearPhone(r.id())), template,
-                TrackingCodes.display(r.trackingCode()));
+        notifications.sendTemplate(
+                PhoneNumber.parse(reads.clearPhone(r.id())), template, TrackingCodes.display(r.trackingCode()));
     }
 
     private void audit(HelpRequest r, AuditAction action, String field) {
-        events.publishEvent(new Activity(clock.instant(), actor(), action, "help_request", Long.toString(r.id()),
-                r.regionCode(), currentUser.clientAddress().orElse(null), null, List.of(field)));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                action,
+                "help_request",
+                Long.toString(r.id()),
+                r.regionCode(),
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of(field)));
     }
 
     private String actor() {

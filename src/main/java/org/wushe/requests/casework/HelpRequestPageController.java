@@ -1,10 +1,12 @@
 package org.wushe.requests.casework;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Set;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.Accounts;
 import org.wushe.access.RoleGroup;
 import org.wushe.requests.IntakePlaces;
 import org.wushe.requests.Priority;
@@ -33,10 +36,15 @@ class HelpRequestPageController {
     private final IntakePlaces places;
     private final MessageSource messages;
     private final Clock clock;
-    private final org.wushe.access.Accounts accounts;
+    private final Accounts accounts;
 
-    HelpRequestPageController(HelpRequestViews views, HelpRequestCases cases, IntakePlaces places,
-            MessageSource messages, Clock clock, org.wushe.access.Accounts accounts) {
+    HelpRequestPageController(
+            HelpRequestViews views,
+            HelpRequestCases cases,
+            IntakePlaces places,
+            MessageSource messages,
+            Clock clock,
+            Accounts accounts) {
         this.accounts = accounts;
         this.views = views;
         this.cases = cases;
@@ -54,7 +62,7 @@ class HelpRequestPageController {
         model.addAttribute("serviceTypes", ServiceType.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("staff", isStaff());
-        java.util.Set<String> actors = new java.util.HashSet<>();
+        Set<String> actors = new HashSet<>();
         d.timeline().forEach(l -> actors.add(l.actor()));
         d.followUps().forEach(f -> actors.add(f.by()));
         model.addAttribute("actors", accounts.displayNames(actors));
@@ -66,9 +74,11 @@ class HelpRequestPageController {
     }
 
     private static boolean isStaff() {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> RoleGroup.HELP_REQUEST_STAFF.authorities().contains(a.getAuthority()));
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(
+                                a -> RoleGroup.HELP_REQUEST_STAFF.authorities().contains(a.getAuthority()));
     }
 
     @PostMapping("/{id}/triage")
@@ -77,15 +87,22 @@ class HelpRequestPageController {
     }
 
     @PostMapping("/{id}/assignment")
-    String assign(@PathVariable long id, @RequestParam(required = false) Long organisationId,
-            @RequestParam(required = false) Long socialWorkerId, @RequestParam(required = false) Long volunteerId,
-            RedirectAttributes flash, Locale locale) {
+    String assign(
+            @PathVariable long id,
+            @RequestParam(required = false) Long organisationId,
+            @RequestParam(required = false) Long socialWorkerId,
+            @RequestParam(required = false) Long volunteerId,
+            RedirectAttributes flash,
+            Locale locale) {
         return act(id, () -> cases.assign(id, organisationId, socialWorkerId, volunteerId), flash, locale);
     }
 
     @PostMapping("/bulk-assignment")
-    String bulkAssign(@RequestParam(name = "ids", required = false) List<Long> ids,
-            @RequestParam(required = false) Long socialWorkerId, RedirectAttributes flash, Locale locale) {
+    String bulkAssign(
+            @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(required = false) Long socialWorkerId,
+            RedirectAttributes flash,
+            Locale locale) {
         try {
             cases.bulkAssign(ids, null, socialWorkerId, null);
             flash.addFlashAttribute("notice", messages.getMessage("requests.notice.saved", null, locale));
@@ -96,14 +113,21 @@ class HelpRequestPageController {
     }
 
     @PostMapping("/{id}/acceptance")
-    String accept(@PathVariable long id, @RequestParam(required = false) Party party, RedirectAttributes flash,
+    String accept(
+            @PathVariable long id,
+            @RequestParam(required = false) Party party,
+            RedirectAttributes flash,
             Locale locale) {
         return act(id, () -> cases.accept(id, party), flash, locale);
     }
 
     @PostMapping("/{id}/decline")
-    String decline(@PathVariable long id, @RequestParam(required = false) Party party,
-            @RequestParam(defaultValue = "") String reason, RedirectAttributes flash, Locale locale) {
+    String decline(
+            @PathVariable long id,
+            @RequestParam(required = false) Party party,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes flash,
+            Locale locale) {
         return act(id, () -> cases.decline(id, party, reason), flash, locale);
     }
 
@@ -113,11 +137,18 @@ class HelpRequestPageController {
     }
 
     @PostMapping("/{id}/resolution")
-    String resolve(@PathVariable long id, @RequestParam(defaultValue = "") String summary,
+    String resolve(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String summary,
             @RequestParam(name = "serviceTypes", required = false) List<ServiceType> serviceTypes,
-            @RequestParam(defaultValue = "0") int personTimes, RedirectAttributes flash, Locale locale) {
-        return act(id, () -> cases.resolve(id, summary, serviceTypes == null ? List.of() : serviceTypes, personTimes),
-                flash, locale);
+            @RequestParam(defaultValue = "0") int personTimes,
+            RedirectAttributes flash,
+            Locale locale) {
+        return act(
+                id,
+                () -> cases.resolve(id, summary, serviceTypes == null ? List.of() : serviceTypes, personTimes),
+                flash,
+                locale);
     }
 
     @PostMapping("/{id}/closure")
@@ -126,26 +157,40 @@ class HelpRequestPageController {
     }
 
     @PostMapping("/{id}/cancellation")
-    String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash,
+    String cancel(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes flash,
             Locale locale) {
         return act(id, () -> cases.cancel(id, reason), flash, locale);
     }
 
     @PostMapping("/{id}/notes")
-    String note(@PathVariable long id, @RequestParam(defaultValue = "") String text, RedirectAttributes flash,
+    String note(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String text,
+            RedirectAttributes flash,
             Locale locale) {
         return act(id, () -> cases.note(id, text), flash, locale);
     }
 
     @PostMapping("/{id}/referrals")
-    String refer(@PathVariable long id, @RequestParam(required = false) Long organisationId,
-            @RequestParam(defaultValue = "") String part, RedirectAttributes flash, Locale locale) {
-        return act(id, () -> {
-            if (organisationId == null) {
-                throw new InvalidValueException("requests.error.assigneeUnknown");
-            }
-            cases.refer(id, organisationId, part);
-        }, flash, locale);
+    String refer(
+            @PathVariable long id,
+            @RequestParam(required = false) Long organisationId,
+            @RequestParam(defaultValue = "") String part,
+            RedirectAttributes flash,
+            Locale locale) {
+        return act(
+                id,
+                () -> {
+                    if (organisationId == null) {
+                        throw new InvalidValueException("requests.error.assigneeUnknown");
+                    }
+                    cases.refer(id, organisationId, part);
+                },
+                flash,
+                locale);
     }
 
     @PostMapping("/{id}/referrals/{referralId}/withdrawal")
@@ -154,17 +199,23 @@ class HelpRequestPageController {
     }
 
     @PostMapping("/{id}/follow-ups")
-    String followUp(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reached,
-            @RequestParam(required = false) Integer satisfaction, @RequestParam(defaultValue = "") String note,
-            RedirectAttributes flash, Locale locale) {
+    String followUp(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean reached,
+            @RequestParam(required = false) Integer satisfaction,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes flash,
+            Locale locale) {
         return act(id, () -> cases.followUp(id, reached, satisfaction, note), flash, locale);
     }
 
     @PostMapping("/{id}/phone/reveal")
-    String revealPhone(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes flash, Locale locale) {
-        return act(id, () -> flash.addFlashAttribute("revealedPhone", views.revealPhone(id, reason)), flash,
-                locale);
+    String revealPhone(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes flash,
+            Locale locale) {
+        return act(id, () -> flash.addFlashAttribute("revealedPhone", views.revealPhone(id, reason)), flash, locale);
     }
 
     @GetMapping("/referrals")
@@ -175,8 +226,12 @@ class HelpRequestPageController {
     }
 
     @PostMapping("/referrals/{referralId}")
-    String actOnReferral(@PathVariable long referralId, @RequestParam ReferralStatus status,
-            @RequestParam(defaultValue = "") String note, RedirectAttributes flash, Locale locale) {
+    String actOnReferral(
+            @PathVariable long referralId,
+            @RequestParam ReferralStatus status,
+            @RequestParam(defaultValue = "") String note,
+            RedirectAttributes flash,
+            Locale locale) {
         try {
             cases.actOnReferral(referralId, status, note);
             flash.addFlashAttribute("notice", messages.getMessage("requests.notice.saved", null, locale));
@@ -191,8 +246,8 @@ class HelpRequestPageController {
             action.run();
             flash.addFlashAttribute("notice", messages.getMessage("requests.notice.saved", null, locale));
         } catch (InvalidValueException e) {
-            flash.addFlashAttribute("actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
-                    locale));
+            flash.addFlashAttribute(
+                    "actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
         }
         return "redirect:/requests/" + id;
     }

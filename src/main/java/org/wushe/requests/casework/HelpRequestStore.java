@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.wushe.access.DataScope;
 import org.wushe.privacy.CryptoService;
 import org.wushe.requests.Category;
@@ -47,23 +46,32 @@ class HelpRequestStore {
         var predicate = scope.regionPredicate("region_code");
         return jdbc.sql("select " + AGGREGATE_COLUMNS + " from requests_help_request where id = :id and "
                         + predicate.sql())
-                .params(predicate.params()).param("id", id).query(HelpRequestStore::aggregate).optional();
+                .params(predicate.params())
+                .param("id", id)
+                .query(HelpRequestStore::aggregate)
+                .optional();
     }
 
     /** The aggregate without a scope check: for the resident (by tracking code), assignees and jobs. */
     Optional<HelpRequest> loadUnscoped(long id) {
         return jdbc.sql("select " + AGGREGATE_COLUMNS + " from requests_help_request where id = ?")
-                .param(id).query(HelpRequestStore::aggregate).optional();
+                .param(id)
+                .query(HelpRequestStore::aggregate)
+                .optional();
     }
 
     Category category(long id) {
         return Category.valueOf(jdbc.sql("select category from requests_help_request where id = ?")
-                .param(id).query(String.class).single());
+                .param(id)
+                .query(String.class)
+                .single());
     }
 
     Optional<Long> idByTrackingCode(String code) {
-        return jdbc.sql("select id from requests_help_request where tracking_code = ?").param(code)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from requests_help_request where tracking_code = ?")
+                .param(code)
+                .query(Long.class)
+                .optional();
     }
 
     /** Writes the changed state (optimistic lock on version) and appends the new timeline lines. */
@@ -88,13 +96,17 @@ class HelpRequestStore {
                 .param("workerName", r.worker() == null ? null : r.worker().name())
                 .param("workerAccepted", r.workerAccepted())
                 .param("volId", r.volunteer() == null ? null : r.volunteer().id())
-                .param("volAccount", r.volunteer() == null ? null : r.volunteer().accountId())
+                .param(
+                        "volAccount",
+                        r.volunteer() == null ? null : r.volunteer().accountId())
                 .param("volName", r.volunteer() == null ? null : r.volunteer().name())
                 .param("volAccepted", r.volunteerAccepted())
                 .param("firstContact", ts(r.firstContactAt()))
                 .param("resolvedAt", ts(r.resolvedAt()))
                 .param("closedAt", ts(r.closedAt()))
-                .param("resolution", r.resolution() == null ? null : crypto.encrypt(r.resolution(), TABLE, "resolution"))
+                .param(
+                        "resolution",
+                        r.resolution() == null ? null : crypto.encrypt(r.resolution(), TABLE, "resolution"))
                 .param("serviceTypes", r.serviceTypes().stream().map(Enum::name).toArray(String[]::new))
                 .param("personTimes", r.personTimes())
                 .param("confirmedAt", ts(r.confirmedAt()))
@@ -114,8 +126,14 @@ class HelpRequestStore {
             jdbc.sql("""
                     insert into requests_event (request_id, at, kind, actor, visibility, detail, note_cipher)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(requestId, Timestamp.from(at), e.kind().name(), e.actor(), e.isPublic() ? "PUBLIC" : "INTERNAL",
-                            e.detail(), e.note() == null ? null : crypto.encrypt(e.note(), "requests_event", "note"))
+                    .params(
+                            requestId,
+                            Timestamp.from(at),
+                            e.kind().name(),
+                            e.actor(),
+                            e.isPublic() ? "PUBLIC" : "INTERNAL",
+                            e.detail(),
+                            e.note() == null ? null : crypto.encrypt(e.note(), "requests_event", "note"))
                     .update();
         }
     }
@@ -123,7 +141,12 @@ class HelpRequestStore {
     void followUp(long requestId, String by, boolean reached, Integer satisfaction, String note, Instant at) {
         jdbc.sql("insert into requests_follow_up (request_id, at, by_user, reached, satisfaction, note_cipher)"
                         + " values (?, ?, ?, ?, ?, ?)")
-                .params(requestId, Timestamp.from(at), by, reached, satisfaction,
+                .params(
+                        requestId,
+                        Timestamp.from(at),
+                        by,
+                        reached,
+                        satisfaction,
                         note == null || note.isBlank() ? null : crypto.encrypt(note.strip(), "requests_event", "note"))
                 .update();
     }
@@ -155,21 +178,40 @@ class HelpRequestStore {
         Long volunteerId = nullableLong(rs, "volunteer_id");
         int rating = rs.getInt("rating");
         Integer stars = rs.wasNull() ? null : rating;
-        List<ServiceType> types = Arrays.stream((String[]) rs.getArray("service_types").getArray())
-                .map(ServiceType::valueOf).toList();
-        return new HelpRequest(rs.getLong("id"), rs.getString("tracking_code"),
-                RegionCode.parse(rs.getString("region_code")),
-                HelpRequestStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                rs.getInt("version"))
-                .withAssignment(nullableLong(rs, "organisation_id"), rs.getString("organisation_name"),
-                        workerId == null ? null : new HelpRequest.Assignee(workerId,
-                                nullableLong(rs, "worker_account_id"), rs.getString("worker_name")),
+        List<ServiceType> types = Arrays.stream(
+                        (String[]) rs.getArray("service_types").getArray())
+                .map(ServiceType::valueOf)
+                .toList();
+        return new HelpRequest(
+                        rs.getLong("id"),
+                        rs.getString("tracking_code"),
+                        RegionCode.parse(rs.getString("region_code")),
+                        HelpRequestStatus.valueOf(rs.getString("status")),
+                        Priority.valueOf(rs.getString("priority")),
+                        rs.getInt("version"))
+                .withAssignment(
+                        nullableLong(rs, "organisation_id"),
+                        rs.getString("organisation_name"),
+                        workerId == null
+                                ? null
+                                : new HelpRequest.Assignee(
+                                        workerId, nullableLong(rs, "worker_account_id"), rs.getString("worker_name")),
                         rs.getBoolean("worker_accepted"),
-                        volunteerId == null ? null : new HelpRequest.Assignee(volunteerId,
-                                nullableLong(rs, "volunteer_account_id"), rs.getString("volunteer_name")),
+                        volunteerId == null
+                                ? null
+                                : new HelpRequest.Assignee(
+                                        volunteerId,
+                                        nullableLong(rs, "volunteer_account_id"),
+                                        rs.getString("volunteer_name")),
                         rs.getBoolean("volunteer_accepted"))
-                .withClosure(instant(rs, "first_contact_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-                        types, rs.getInt("person_times"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
+                .withClosure(
+                        instant(rs, "first_contact_at"),
+                        instant(rs, "resolved_at"),
+                        instant(rs, "closed_at"),
+                        types,
+                        rs.getInt("person_times"),
+                        instant(rs, "confirmed_at"),
+                        rs.getString("confirmed_by"),
                         stars);
     }
 }

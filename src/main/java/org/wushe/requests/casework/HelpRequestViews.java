@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +39,13 @@ public class HelpRequestViews {
     private final SensitiveData sensitiveData;
     private final Clock clock;
 
-    HelpRequestViews(HelpRequestStore store, HelpRequestReads reads, RateLimits rateLimits, CurrentUser currentUser,
-            SensitiveData sensitiveData, Clock clock) {
+    HelpRequestViews(
+            HelpRequestStore store,
+            HelpRequestReads reads,
+            RateLimits rateLimits,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            Clock clock) {
         this.clock = clock;
         this.store = store;
         this.reads = reads;
@@ -52,8 +56,11 @@ public class HelpRequestViews {
 
     /** Public: the status page by tracking code, empty for an unknown code (rate-limited per address). */
     public Optional<PublicStatus> publicStatus(String trackingCode, String clientAddress) {
-        rateLimits.hit("requests-lookup-address", clientAddress == null ? "unknown" : clientAddress,
-                LOOKUPS_PER_ADDRESS_PER_MINUTE, Duration.ofMinutes(1));
+        rateLimits.hit(
+                "requests-lookup-address",
+                clientAddress == null ? "unknown" : clientAddress,
+                LOOKUPS_PER_ADDRESS_PER_MINUTE,
+                Duration.ofMinutes(1));
         String code = TrackingCodes.normalise(trackingCode);
         if (code == null) {
             return Optional.empty();
@@ -69,13 +76,25 @@ public class HelpRequestViews {
             if (r.volunteer() != null) {
                 handledBy.add(Masking.name(r.volunteer().name()));
             }
-            var details = reads.timeline(r.id(), false).stream().filter(TimelineLine::isPublic)
-                    .map(l -> new PublicStatus.PublicEvent(l.at(), l.kind(), publicDetail(l))).toList();
+            var details = reads.timeline(r.id(), false).stream()
+                    .filter(TimelineLine::isPublic)
+                    .map(l -> new PublicStatus.PublicEvent(l.at(), l.kind(), publicDetail(l)))
+                    .toList();
             Instant submitted = details.isEmpty() ? null : details.get(0).at();
-            return new PublicStatus(code, store.category(r.id()), r.priority(), r.status(), submitted, handledBy,
-                    details, r.status().open(), r.status().open() || r.status() == HelpRequestStatus.RESOLVED,
+            return new PublicStatus(
+                    code,
+                    store.category(r.id()),
+                    r.priority(),
+                    r.status(),
+                    submitted,
+                    handledBy,
+                    details,
+                    r.status().open(),
+                    r.status().open() || r.status() == HelpRequestStatus.RESOLVED,
                     (r.status() == HelpRequestStatus.RESOLVED || r.status() == HelpRequestStatus.CLOSED)
-                            && r.confirmedAt() == null, r.rating(), reads.firstContactDue(r.id()),
+                            && r.confirmedAt() == null,
+                    r.rating(),
+                    reads.firstContactDue(r.id()),
                     reads.resolutionDue(r.id()));
         });
     }
@@ -97,8 +116,8 @@ public class HelpRequestViews {
     public HelpRequestDetails details(long id) {
         StaffPrincipal me = currentUser.require();
         boolean staff = me.in(RoleGroup.HELP_REQUEST_STAFF);
-        boolean assigneeOnly = !staff && me.roles().stream()
-                .anyMatch(r -> r == Role.SOCIAL_WORKER || r == Role.VOLUNTEER);
+        boolean assigneeOnly =
+                !staff && me.roles().stream().anyMatch(r -> r == Role.SOCIAL_WORKER || r == Role.VOLUNTEER);
         HelpRequestDetails d = reads.details(assigneeOnly ? DataScope.none() : me.scope(), me.accountId(), id)
                 .orElseThrow(HelpRequestNotFoundException::new);
         sensitiveData.viewed(new SensitiveField("help_request", Long.toString(id), d.regionCode(), "description"));
@@ -109,7 +128,9 @@ public class HelpRequestViews {
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     public String revealPhone(long id, String reason) {
         var r = store.load(currentUser.scope(), id).orElseThrow(HelpRequestNotFoundException::new);
-        return sensitiveData.reveal(new SensitiveField("help_request", Long.toString(id), r.regionCode(), "phone"),
-                reason, () -> reads.clearPhone(id));
+        return sensitiveData.reveal(
+                new SensitiveField("help_request", Long.toString(id), r.regionCode(), "phone"),
+                reason,
+                () -> reads.clearPhone(id));
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.requests.casework;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.wushe.requests.Category;
 import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.Priority;
@@ -12,11 +11,20 @@ import org.wushe.requests.TimelineKind;
  * What the resident sees by tracking code: status, priority, who handles it (names masked), the public timeline
  * (no internal notes, no staff names) and what they can do now; the deadlines say by when someone will call.
  */
-public record PublicStatus(String trackingCode, Category category, Priority priority, HelpRequestStatus status,
-        Instant submittedAt, List<String> handledBy, List<PublicEvent> timeline, boolean canCancel,
-        boolean canAddInformation, boolean canConfirm, Integer rating, Instant firstContactDue,
+public record PublicStatus(
+        String trackingCode,
+        Category category,
+        Priority priority,
+        HelpRequestStatus status,
+        Instant submittedAt,
+        List<String> handledBy,
+        List<PublicEvent> timeline,
+        boolean canCancel,
+        boolean canAddInformation,
+        boolean canConfirm,
+        Integer rating,
+        Instant firstContactDue,
         Instant resolutionDue) {
 
-    public record PublicEvent(Instant at, TimelineKind kind, String detail) {
-    }
+    public record PublicEvent(Instant at, TimelineKind kind, String detail) {}
 }

@@ -10,18 +10,22 @@ import org.wushe.shared.InvalidValueException;
  * reason, then completed once accepted) and withdrawn by the request's staff while it is still pending or
  * accepted. Each transition returns the new state and the timeline line that says what happened.
  */
-record Referral(long id, long requestId, long organisationId, String organisationName, String part,
-        ReferralStatus status) {
+record Referral(
+        long id, long requestId, long organisationId, String organisationName, String part, ReferralStatus status) {
 
     static final int MAX_PART = 200;
 
     /** A transition's result: the referral as it now is, and the line for the request's timeline. */
-    record Moved(Referral referral, HelpRequest.Entry happened) {
-    }
+    record Moved(Referral referral, HelpRequest.Entry happened) {}
 
     /** A new, pending referral (id 0 until stored) of {@code part} of an open request. */
-    static Moved open(HelpRequestStatus requestStatus, long requestId, long organisationId, String organisationName,
-            String part, String by) {
+    static Moved open(
+            HelpRequestStatus requestStatus,
+            long requestId,
+            long organisationId,
+            String organisationName,
+            String part,
+            String by) {
         if (!requestStatus.open()) {
             throw new InvalidValueException("requests.error.transition", requestStatus.name());
         }
@@ -53,17 +57,20 @@ record Referral(long id, long requestId, long organisationId, String organisatio
         if (status.settled()) {
             throw new InvalidValueException("requests.error.referralState");
         }
-        return new Moved(with(ReferralStatus.WITHDRAWN),
+        return new Moved(
+                with(ReferralStatus.WITHDRAWN),
                 new HelpRequest.Entry(TimelineKind.REFERRAL_WITHDRAWN, by, false, organisationName, null));
     }
 
-    private Moved move(ReferralStatus from, ReferralStatus to, TimelineKind kind, boolean isPublic, String note,
-            String by) {
+    private Moved move(
+            ReferralStatus from, ReferralStatus to, TimelineKind kind, boolean isPublic, String note, String by) {
         if (status != from) {
             throw new InvalidValueException("requests.error.referralState");
         }
-        return new Moved(with(to), new HelpRequest.Entry(kind, by, isPublic, organisationName,
-                note == null || note.isBlank() ? null : note.strip()));
+        return new Moved(
+                with(to),
+                new HelpRequest.Entry(
+                        kind, by, isPublic, organisationName, note == null || note.isBlank() ? null : note.strip()));
     }
 
     private Referral with(ReferralStatus to) {

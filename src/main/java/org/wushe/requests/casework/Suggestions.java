@@ -8,7 +8,6 @@ import java.util.List;
  */
 public record Suggestions(List<Candidate> organisations, List<Candidate> socialWorkers, List<Candidate> volunteers) {
 
-    public record Candidate(long id, String name, String regionCode, int openLoad, boolean onDuty,
-            List<String> reasons, int score) {
-    }
+    public record Candidate(
+            long id, String name, String regionCode, int openLoad, boolean onDuty, List<String> reasons, int score) {}
 }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  */
 final class AddressSearch {
 
-    private static final Pattern UNIT = Pattern.compile("(\\d+\\s*(单元|室|户|层|楼(?!号)))|(\\d+-\\d+)|([A-Za-z]?\\d{3,4}\\s*$)");
+    private static final Pattern UNIT =
+            Pattern.compile("(\\d+\\s*(单元|室|户|层|楼(?!号)))|(\\d+-\\d+)|([A-Za-z]?\\d{3,4}\\s*$)");
 
-    private AddressSearch() {
-    }
+    private AddressSearch() {}
 
     static String searchablePart(String address) {
         String a = address.strip();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,21 +33,62 @@ class DemoHelpRequests implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHelpRequests.class);
 
-    private record Demo(String category, String description, String region, String address, String phone,
-            String urgency, Map<String, Boolean> answers, Channel channel) {
-    }
+    private record Demo(
+            String category,
+            String description,
+            String region,
+            String address,
+            String phone,
+            String urgency,
+            Map<String, Boolean> answers,
+            Channel channel) {}
 
     private static final List<Demo> DEMOS = List.of(
-            new Demo("DIALYSIS", "父亲尿毒症，明早需要透析，小区封控出不去", "310104003001", "天平路88号2单元301室",
-                    "13900010001", "VERY_URGENT", Map.of("dialysisDueWithin24h", true), Channel.HOTLINE),
-            new Demo("PRENATAL_CHECK", "怀孕36周，需要去医院产检", "310104003001", "天平路90号1201室", "13900010002",
-                    "URGENT", Map.of("labourSigns", false, "bleeding", false), Channel.ONLINE_GROUP),
-            new Demo("CHRONIC_MEDICINE", "高血压药还剩两天，需要代配药", "310104003", "广元路12号3楼", "13900010003",
-                    "URGENT", Map.of("medicineRunsOutIn3Days", true), Channel.HOTLINE),
-            new Demo("FOOD_SUPPLIES", "独居老人家中缺米缺菜", "310104003", "宛平路15弄4号102室", "13900010004",
-                    "NORMAL", Map.of("noFoodLeft", false), Channel.WALK_IN),
-            new Demo("PSYCHOLOGICAL", "孩子长期居家情绪低落，家长很焦虑", "310101002", "南京东路100弄2号", "13900010005",
-                    "URGENT", Map.of("selfHarmThoughts", false), Channel.HOTLINE));
+            new Demo(
+                    "DIALYSIS",
+                    "父亲尿毒症，明早需要透析，小区封控出不去",
+                    "310104003001",
+                    "天平路88号2单元301室",
+                    "13900010001",
+                    "VERY_URGENT",
+                    Map.of("dialysisDueWithin24h", true),
+                    Channel.HOTLINE),
+            new Demo(
+                    "PRENATAL_CHECK",
+                    "怀孕36周，需要去医院产检",
+                    "310104003001",
+                    "天平路90号1201室",
+                    "13900010002",
+                    "URGENT",
+                    Map.of("labourSigns", false, "bleeding", false),
+                    Channel.ONLINE_GROUP),
+            new Demo(
+                    "CHRONIC_MEDICINE",
+                    "高血压药还剩两天，需要代配药",
+                    "310104003",
+                    "广元路12号3楼",
+                    "13900010003",
+                    "URGENT",
+                    Map.of("medicineRunsOutIn3Days", true),
+                    Channel.HOTLINE),
+            new Demo(
+                    "FOOD_SUPPLIES",
+                    "独居老人家中缺米缺菜",
+                    "310104003",
+                    "宛平路15弄4号102室",
+                    "13900010004",
+                    "NORMAL",
+                    Map.of("noFoodLeft", false),
+                    Channel.WALK_IN),
+            new Demo(
+                    "PSYCHOLOGICAL",
+                    "孩子长期居家情绪低落，家长很焦虑",
+                    "310101002",
+                    "南京东路100弄2号",
+                    "13900010005",
+                    "URGENT",
+                    Map.of("selfHarmThoughts", false),
+                    Channel.HOTLINE));
 
     private final HelpRequests requests;
 
@@ -66,8 +106,19 @@ class DemoHelpRequests implements ApplicationRunner {
             int created = 0;
             for (Demo d : DEMOS) {
                 UUID key = UUID.nameUUIDFromBytes(("wushe-demo-request-" + d.phone()).getBytes(StandardCharsets.UTF_8));
-                var s = requests.record(new Intake(d.category(), d.description(), "SELF", d.region(), d.address(),
-                        d.phone(), null, d.urgency(), d.answers(), key.toString()), d.channel());
+                var s = requests.record(
+                        new Intake(
+                                d.category(),
+                                d.description(),
+                                "SELF",
+                                d.region(),
+                                d.address(),
+                                d.phone(),
+                                null,
+                                d.urgency(),
+                                d.answers(),
+                                key.toString()),
+                        d.channel());
                 created += s.existing() ? 0 : 1;
             }
             log.info("Demo help requests: {} created, {} already there", created, DEMOS.size() - created);

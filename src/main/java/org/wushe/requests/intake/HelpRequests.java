@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -65,9 +64,19 @@ public class HelpRequests {
     private final UrgentRequests urgentRequests;
     private final TrackingCodes codes = new TrackingCodes();
 
-    HelpRequests(IntakeStore store, TriageRules triage, PhoneVerifications verifications, IntakePlaces places,
-            Notifications notifications, RateLimits rateLimits, CurrentUser currentUser, CryptoService crypto,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, UrgentRequests urgentRequests) {
+    HelpRequests(
+            IntakeStore store,
+            TriageRules triage,
+            PhoneVerifications verifications,
+            IntakePlaces places,
+            Notifications notifications,
+            RateLimits rateLimits,
+            CurrentUser currentUser,
+            CryptoService crypto,
+            ApplicationEventPublisher events,
+            TransactionTemplate tx,
+            Clock clock,
+            UrgentRequests urgentRequests) {
         this.urgentRequests = urgentRequests;
         this.store = store;
         this.triage = triage;
@@ -84,8 +93,8 @@ public class HelpRequests {
 
     /** Public: sends a 6-digit SMS code; rate-limited per client address and per phone. */
     public void requestCode(String rawPhone, String clientAddress) {
-        RateLimits.Limit perAddress = new RateLimits.Limit("requests-code-address", address(clientAddress),
-                CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
+        RateLimits.Limit perAddress = new RateLimits.Limit(
+                "requests-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
         PhoneNumber phone;
         try {
             phone = PhoneNumber.parse(rawPhone);
@@ -96,8 +105,13 @@ public class HelpRequests {
             rateLimits.hit(perAddress); // a bad phone still counts against the address
             throw new IntakeRejectedException(Map.of("phone", e));
         }
-        rateLimits.hit(perAddress, new RateLimits.Limit("requests-code-phone", crypto.rateLimitKey("phone",
-                phone.value()), CODES_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
+        rateLimits.hit(
+                perAddress,
+                new RateLimits.Limit(
+                        "requests-code-phone",
+                        crypto.rateLimitKey("phone", phone.value()),
+                        CODES_PER_PHONE_PER_HOUR,
+                        Duration.ofHours(1)));
         tx.executeWithoutResult(s -> {
             String code = verifications.issue(phone, clock.instant());
             notifications.sendTemplate(phone, "requests.code", code);
@@ -109,9 +123,10 @@ public class HelpRequests {
      * ago (then no code is needed for it). Throws {@link IntakeRejectedException} with every bad field.
      */
     public Submission submit(Intake intake, String clientAddress, Optional<String> phoneAlreadyVerified) {
-        RateLimits.Limit perAddress = new RateLimits.Limit("requests-submit-address", address(clientAddress),
-                SUBMITS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
-        boolean sessionVerified = phoneAlreadyVerified.isPresent() && intake.phone() != null
+        RateLimits.Limit perAddress = new RateLimits.Limit(
+                "requests-submit-address", address(clientAddress), SUBMITS_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
+        boolean sessionVerified = phoneAlreadyVerified.isPresent()
+                && intake.phone() != null
                 && phoneAlreadyVerified.get().equals(normalisedOrNull(intake.phone()));
         IntakeValidator.Valid v;
         try {
@@ -120,8 +135,13 @@ public class HelpRequests {
             rateLimits.hit(perAddress); // rejected input still counts against the address
             throw e;
         }
-        rateLimits.hit(perAddress, new RateLimits.Limit("requests-submit-phone", crypto.rateLimitKey("phone",
-                v.phone().value()), SUBMITS_PER_PHONE_PER_HOUR, Duration.ofHours(1)));
+        rateLimits.hit(
+                perAddress,
+                new RateLimits.Limit(
+                        "requests-submit-phone",
+                        crypto.rateLimitKey("phone", v.phone().value()),
+                        SUBMITS_PER_PHONE_PER_HOUR,
+                        Duration.ofHours(1)));
         byte[] phoneIndex = store.phoneIndex(v.phone().value());
         Instant now = clock.instant();
         if (!sessionVerified) {
@@ -138,12 +158,17 @@ public class HelpRequests {
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     public Submission record(Intake intake, Channel channel) {
         if (channel == null || channel == Channel.ONLINE || channel == Channel.HOTLINE_12345) {
-            throw new IntakeRejectedException(Map.of("channel",
-                    new InvalidValueException("requests.field.channel.required")));
+            throw new IntakeRejectedException(
+                    Map.of("channel", new InvalidValueException("requests.field.channel.required")));
         }
         IntakeValidator.Valid v = inCallersScope(IntakeValidator.validate(intake, places::contains, false));
-        return write(v, store.phoneIndex(v.phone().value()), channel, currentUser.username(),
-                currentUser.clientAddress().orElse(null), clock.instant());
+        return write(
+                v,
+                store.phoneIndex(v.phone().value()),
+                channel,
+                currentUser.username(),
+                currentUser.clientAddress().orElse(null),
+                clock.instant());
     }
 
     /**
@@ -153,41 +178,69 @@ public class HelpRequests {
     @PreAuthorize("hasAuthority('PERM_HELP_REQUESTS_SUBMIT')")
     public Submission forward(Intake intake) {
         IntakeValidator.Valid v = inCallersScope(IntakeValidator.validate(intake, places::contains, false));
-        return write(v, store.phoneIndex(v.phone().value()), Channel.HOTLINE_12345, currentUser.username(),
-                currentUser.clientAddress().orElse(null), clock.instant());
+        return write(
+                v,
+                store.phoneIndex(v.phone().value()),
+                Channel.HOTLINE_12345,
+                currentUser.username(),
+                currentUser.clientAddress().orElse(null),
+                clock.instant());
     }
 
     /** A request placed outside the caller's scope is refused like a bad field, before anything is written. */
     private IntakeValidator.Valid inCallersScope(IntakeValidator.Valid v) {
         if (!currentUser.scope().contains(v.regionCode())) {
-            throw new IntakeRejectedException(Map.of("communityCode",
-                    new InvalidValueException("requests.field.community.outOfScope")));
+            throw new IntakeRejectedException(
+                    Map.of("communityCode", new InvalidValueException("requests.field.community.outOfScope")));
         }
         return v;
     }
 
-    private Submission write(IntakeValidator.Valid v, byte[] phoneIndex, Channel channel, String by,
-            String clientAddress, Instant now) {
-        var outcome = triage.evaluate(v.category(), v.answers().entrySet().stream()
-                .filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                .collect(Collectors.toSet()), now);
+    private Submission write(
+            IntakeValidator.Valid v, byte[] phoneIndex, Channel channel, String by, String clientAddress, Instant now) {
+        var outcome = triage.evaluate(
+                v.category(),
+                v.answers().entrySet().stream()
+                        .filter(Map.Entry::getValue)
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toSet()),
+                now);
         Map<String, Boolean> answers = new LinkedHashMap<>(v.answers());
         answers.remove(Category.FELT_VERY_URGENT);
-        NewHelpRequest request = new NewHelpRequest(v.submissionKey(), channel, v.category(), v.forWhom(),
-                v.regionCode(), v.address(), v.phone(), phoneIndex, v.description(), Answers.format(answers),
-                v.urgency(), outcome, now, by);
+        NewHelpRequest request = new NewHelpRequest(
+                v.submissionKey(),
+                channel,
+                v.category(),
+                v.forWhom(),
+                v.regionCode(),
+                v.address(),
+                v.phone(),
+                phoneIndex,
+                v.description(),
+                Answers.format(answers),
+                v.urgency(),
+                outcome,
+                now,
+                by);
         return tx.execute(s -> {
             for (int attempt = 0; attempt < 5; attempt++) {
                 String code = codes.next();
                 Optional<Long> id = store.insert(request, code);
                 if (id.isPresent()) {
                     notifications.sendTemplate(v.phone(), "requests.submitted", TrackingCodes.display(code));
-                    urgentRequests.announce(id.get(), code, v.regionCode(), outcome.priority(),
-                            outcome.firstContactDue(), now);
-                    events.publishEvent(new HelpRequestSubmitted(new HelpRequestId(id.get()), v.regionCode(),
-                            v.category(), outcome.priority(), channel));
-                    events.publishEvent(new Activity(now, by, AuditAction.CREATE, "help_request",
-                            Long.toString(id.get()), v.regionCode(), clientAddress, null,
+                    urgentRequests.announce(
+                            id.get(), code, v.regionCode(), outcome.priority(), outcome.firstContactDue(), now);
+                    events.publishEvent(new HelpRequestSubmitted(
+                            new HelpRequestId(id.get()), v.regionCode(), v.category(), outcome.priority(), channel));
+                    events.publishEvent(new Activity(
+                            now,
+                            by,
+                            AuditAction.CREATE,
+                            "help_request",
+                            Long.toString(id.get()),
+                            v.regionCode(),
+                            clientAddress,
+                            null,
                             List.of("category", "description", "phone", "address", "answers", "channel")));
                     return new Submission(id.get(), code, outcome.priority(), HelpRequestStatus.TRIAGED, false);
                 }
@@ -195,7 +248,8 @@ public class HelpRequests {
                     var existing = store.bySubmissionKey(v.submissionKey());
                     if (existing.isPresent()) {
                         if (!Arrays.equals(existing.get().phoneIndex(), phoneIndex)) {
-                            throw new IntakeRejectedException(Map.of("submissionKey",
+                            throw new IntakeRejectedException(Map.of(
+                                    "submissionKey",
                                     new InvalidValueException("requests.field.submissionKey.invalid")));
                         }
                         var w = existing.get();

@@ -1,7 +1,6 @@
 package org.wushe.requests.intake;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,12 +14,12 @@ import org.wushe.requests.Channel;
 @RequestMapping("/api/v1/help-requests")
 class IntakeApiController {
 
-    record Recorded(Intake request, Channel channel) {
-    }
+    record Recorded(Intake request, Channel channel) {}
 
     record Receipt(long id, String trackingCode, String priority, String status) {
         static Receipt of(Submission s) {
-            return new Receipt(s.id(), s.trackingCode(), s.priority().name(), s.status().name());
+            return new Receipt(
+                    s.id(), s.trackingCode(), s.priority().name(), s.status().name());
         }
     }
 
@@ -34,7 +33,8 @@ class IntakeApiController {
     @PostMapping
     ResponseEntity<Receipt> record(@RequestBody Recorded body) {
         Submission s = requests.record(body.request(), body.channel());
-        return ResponseEntity.created(URI.create("/api/v1/help-requests/" + s.id())).body(Receipt.of(s));
+        return ResponseEntity.created(URI.create("/api/v1/help-requests/" + s.id()))
+                .body(Receipt.of(s));
     }
 
     /** Forwarding systems such as the 12345 hotline platform (API client with PERM_HELP_REQUESTS_SUBMIT). */
@@ -42,6 +42,7 @@ class IntakeApiController {
     ResponseEntity<Receipt> forwarded(@RequestBody Intake body) {
         Submission s = requests.forward(body);
         return ResponseEntity.status(s.existing() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/v1/help-requests/" + s.id())).body(Receipt.of(s));
+                .location(URI.create("/api/v1/help-requests/" + s.id()))
+                .body(Receipt.of(s));
     }
 }

@@ -1,9 +1,8 @@
 package org.wushe.requests.intake;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.Locale;
+import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,13 +23,15 @@ class IntakeProblems {
 
     @ExceptionHandler(IntakeRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(IntakeRejectedException e, HttpServletRequest request, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("requests.invalid", null, "requests.invalid", locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, messages.getMessage("requests.invalid", null, "requests.invalid", locale));
         problem.setTitle(messages.getMessage("error.400.title", null, "Bad Request", locale));
         problem.setProperty("code", "requests.invalid");
         problem.setProperty("errors", FieldErrors.of(e, messages, locale));
         Object id = request.getAttribute("wushe.requestId");
-        problem.setProperty("requestId", id == null ? org.slf4j.MDC.get("requestId") : id);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        problem.setProperty("requestId", id == null ? MDC.get("requestId") : id);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

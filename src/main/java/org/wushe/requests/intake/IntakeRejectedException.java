@@ -1,7 +1,6 @@
 package org.wushe.requests.intake;
 
 import java.util.Map;
-
 import org.wushe.shared.InvalidValueException;
 
 /** Every field that was wrong, each with its message key (the form shows each next to its field). */

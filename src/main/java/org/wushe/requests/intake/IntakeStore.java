@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.privacy.CryptoService;
@@ -32,8 +31,7 @@ class IntakeStore {
         this.crypto = crypto;
     }
 
-    record Written(long id, String trackingCode, Priority priority, HelpRequestStatus status, byte[] phoneIndex) {
-    }
+    record Written(long id, String trackingCode, Priority priority, HelpRequestStatus status, byte[] phoneIndex) {}
 
     /** Inserts; empty when the tracking code or the submission key already exists (the caller tells which). */
     Optional<Long> insert(NewHelpRequest r, String trackingCode) {
@@ -76,14 +74,20 @@ class IntakeStore {
                 .param("resolutionDue", Timestamp.from(r.triage().resolutionDue()))
                 .param("at", Timestamp.from(r.submittedAt()))
                 .param("by", r.createdBy())
-                .query(Long.class).optional();
+                .query(Long.class)
+                .optional();
     }
 
     Optional<Written> bySubmissionKey(UUID key) {
         return jdbc.sql("select id, tracking_code, priority, status, phone_index from requests_help_request"
                         + " where submission_key = ?")
-                .param(key).query((rs, n) -> new Written(rs.getLong(1), rs.getString(2),
-                        Priority.valueOf(rs.getString(3)), HelpRequestStatus.valueOf(rs.getString(4)), rs.getBytes(5)))
+                .param(key)
+                .query((rs, n) -> new Written(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Priority.valueOf(rs.getString(3)),
+                        HelpRequestStatus.valueOf(rs.getString(4)),
+                        rs.getBytes(5)))
                 .optional();
     }
 

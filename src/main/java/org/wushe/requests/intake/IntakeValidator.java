@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.wushe.requests.Category;
 import org.wushe.requests.ForWhom;
 import org.wushe.requests.Urgency;
@@ -28,9 +27,16 @@ final class IntakeValidator {
     static final int MIN_ADDRESS = 4;
     static final int MAX_ADDRESS = 200;
 
-    record Valid(Category category, String description, ForWhom forWhom, RegionCode regionCode, String address,
-            PhoneNumber phone, Urgency urgency, Map<String, Boolean> answers, UUID submissionKey) {
-    }
+    record Valid(
+            Category category,
+            String description,
+            ForWhom forWhom,
+            RegionCode regionCode,
+            String address,
+            PhoneNumber phone,
+            Urgency urgency,
+            Map<String, Boolean> answers,
+            UUID submissionKey) {}
 
     private final Map<String, InvalidValueException> errors = new LinkedHashMap<>();
 

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,7 +43,8 @@ class PhoneVerifications {
                 insert into requests_phone_verification (phone_index, code_hash, expires_at, attempts) values (?, ?, ?, 0)
                 on conflict (phone_index) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at,
                     attempts = 0, verified_until = null""")
-                .params(index, hash(index, code), Timestamp.from(now.plus(VALIDITY))).update();
+                .params(index, hash(index, code), Timestamp.from(now.plus(VALIDITY)))
+                .update();
         return code;
     }
 
@@ -58,7 +58,10 @@ class PhoneVerifications {
         var row = jdbc.sql("select code_hash, expires_at, attempts, verified_until from requests_phone_verification"
                         + " where phone_index = ?")
                 .param(index)
-                .query((rs, n) -> new Stored(rs.getBytes(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
+                .query((rs, n) -> new Stored(
+                        rs.getBytes(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getInt(3),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .optional();
         if (row.isEmpty()) {
@@ -75,12 +78,14 @@ class PhoneVerifications {
         String given = code == null ? "" : code.strip();
         if (!MessageDigest.isEqual(s.hash(), hash(index, given))) {
             jdbc.sql("update requests_phone_verification set attempts = attempts + 1 where phone_index = ?")
-                    .param(index).update();
+                    .param(index)
+                    .update();
             throw new InvalidValueException("requests.code.wrong");
         }
         if (s.verifiedUntil() == null) {
             jdbc.sql("update requests_phone_verification set verified_until = ? where phone_index = ?")
-                    .params(Timestamp.from(now.plus(VERIFIED_FOR)), index).update();
+                    .params(Timestamp.from(now.plus(VERIFIED_FOR)), index)
+                    .update();
         }
     }
 
@@ -88,6 +93,5 @@ class PhoneVerifications {
         return crypto.blindIndex("requests_code", HexFormat.of().formatHex(index) + ":" + code);
     }
 
-    private record Stored(byte[] hash, Instant expiresAt, int attempts, Instant verifiedUntil) {
-    }
+    private record Stored(byte[] hash, Instant expiresAt, int attempts, Instant verifiedUntil) {}
 }

@@ -1,11 +1,8 @@
 package org.wushe.requests.intake;
 
-import java.net.URI;
-
-import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.net.URI;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,11 +25,9 @@ import org.wushe.requests.casework.PublicStatus;
 @RequestMapping("/api/v1/public")
 class PublicHelpApiController {
 
-    record CodeRequest(String phone) {
-    }
+    record CodeRequest(String phone) {}
 
-    record CodeSent(boolean sent, long expiresInSeconds) {
-    }
+    record CodeSent(boolean sent, long expiresInSeconds) {}
 
     record Receipt(String trackingCode, String priority, String status) {
         static Receipt of(Submission s) {
@@ -40,11 +35,9 @@ class PublicHelpApiController {
         }
     }
 
-    record Information(String text) {
-    }
+    record Information(String text) {}
 
-    record Confirmation(Integer rating) {
-    }
+    record Confirmation(Integer rating) {}
 
     private final HelpRequests requests;
     private final HelpRequestViews views;
@@ -66,10 +59,13 @@ class PublicHelpApiController {
     /** 201 with the receipt; a repeated {@code submissionKey} answers 200 with the same receipt. */
     @PostMapping("/help-requests")
     ResponseEntity<Receipt> submit(@RequestBody Intake body, HttpServletRequest request) {
-        Submission s = requests.submit(body == null ? new Intake(null, null, null, null, null, null, null, null,
-                null, null) : body, request.getRemoteAddr(), Optional.empty());
+        Submission s = requests.submit(
+                body == null ? new Intake(null, null, null, null, null, null, null, null, null, null) : body,
+                request.getRemoteAddr(),
+                Optional.empty());
         return ResponseEntity.status(s.existing() ? HttpStatus.OK : HttpStatus.CREATED)
-                .location(URI.create("/api/v1/public/help-requests/" + s.trackingCode())).body(Receipt.of(s));
+                .location(URI.create("/api/v1/public/help-requests/" + s.trackingCode()))
+                .body(Receipt.of(s));
     }
 
     @GetMapping("/help-requests/{trackingCode}")
@@ -94,5 +90,4 @@ class PublicHelpApiController {
         cases.residentConfirms(trackingCode, body == null ? null : body.rating());
         return ResponseEntity.noContent().build();
     }
-
 }

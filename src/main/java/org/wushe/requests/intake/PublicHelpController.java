@@ -1,17 +1,15 @@
 package org.wushe.requests.intake;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -50,8 +48,7 @@ class PublicHelpController {
     static final String VERIFIED = "requests.verifiedPhone";
 
     /** The phone is kept encrypted: sessions live in a database table (spring_session_attributes). */
-    record VerifiedPhone(byte[] phoneCipher, Instant until) implements Serializable {
-    }
+    record VerifiedPhone(byte[] phoneCipher, Instant until) implements Serializable {}
 
     static final String SESSION_TABLE = "spring_session_attributes";
     static final String SESSION_COLUMN = "requests_verified_phone";
@@ -64,8 +61,14 @@ class PublicHelpController {
     private final Clock clock;
     private final CryptoService crypto;
 
-    PublicHelpController(HelpRequests requests, HelpRequestViews views, HelpRequestCases cases, IntakePlaces places,
-            MessageSource messages, CryptoService crypto, Clock clock) {
+    PublicHelpController(
+            HelpRequests requests,
+            HelpRequestViews views,
+            HelpRequestCases cases,
+            IntakePlaces places,
+            MessageSource messages,
+            CryptoService crypto,
+            Clock clock) {
         this.crypto = crypto;
         this.clock = clock;
         this.requests = requests;
@@ -76,8 +79,8 @@ class PublicHelpController {
     }
 
     @ModelAttribute
-    void common(@CookieValue(name = LARGE_COOKIE, required = false) String large, HttpServletRequest request,
-            Model model) {
+    void common(
+            @CookieValue(name = LARGE_COOKIE, required = false) String large, HttpServletRequest request, Model model) {
         model.addAttribute("large", "1".equals(large));
         model.addAttribute("here", request.getRequestURI());
     }
@@ -94,8 +97,7 @@ class PublicHelpController {
 
     /** Sends the code and shows the same form again with everything typed kept. */
     @PostMapping("/code")
-    String sendCode(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, Model model,
-            Locale locale) {
+    String sendCode(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, Model model, Locale locale) {
         try {
             requests.requestCode(form.getPhone(), request.getRemoteAddr());
             model.addAttribute("codeSent", true);
@@ -106,7 +108,11 @@ class PublicHelpController {
     }
 
     @PostMapping
-    String submit(@ModelAttribute("form") IntakeForm form, HttpServletRequest request, Model model, Locale locale,
+    String submit(
+            @ModelAttribute("form") IntakeForm form,
+            HttpServletRequest request,
+            Model model,
+            Locale locale,
             HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         Submission s;
@@ -117,9 +123,13 @@ class PublicHelpController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return formPage(form, model, session);
         }
-        request.getSession().setAttribute(VERIFIED, new VerifiedPhone(crypto.encrypt(
-                PhoneNumber.parse(form.getPhone()).value(), SESSION_TABLE, SESSION_COLUMN),
-                clock.instant().plus(PhoneVerifications.VERIFIED_FOR)));
+        request.getSession()
+                .setAttribute(
+                        VERIFIED,
+                        new VerifiedPhone(
+                                crypto.encrypt(
+                                        PhoneNumber.parse(form.getPhone()).value(), SESSION_TABLE, SESSION_COLUMN),
+                                clock.instant().plus(PhoneVerifications.VERIFIED_FOR)));
         return "redirect:/help/status/" + s.trackingCode() + "?new";
     }
 
@@ -135,8 +145,12 @@ class PublicHelpController {
     }
 
     @GetMapping("/status/{code}")
-    String status(@PathVariable String code, @RequestParam(name = "new", required = false) String isNew,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String status(
+            @PathVariable String code,
+            @RequestParam(name = "new", required = false) String isNew,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         var status = views.publicStatus(code, request.getRemoteAddr());
         if (status.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
@@ -151,41 +165,76 @@ class PublicHelpController {
     }
 
     @PostMapping("/status/{code}/information")
-    String addInformation(@PathVariable String code, @RequestParam(defaultValue = "") String text,
-            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+    String addInformation(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String text,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
         return act(code, () -> cases.residentAddsInformation(code, text), request, response, model, locale);
     }
 
     @PostMapping("/status/{code}/cancellation")
-    String cancel(@PathVariable String code, @RequestParam(defaultValue = "") String sure,
-            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
-        return act(code, () -> {
-            if (!"yes".equals(sure)) {
-                throw new InvalidValueException("requests.cancel.confirmRequired");
-            }
-            cases.residentCancels(code);
-        }, request, response, model, locale);
+    String cancel(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String sure,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
+        return act(
+                code,
+                () -> {
+                    if (!"yes".equals(sure)) {
+                        throw new InvalidValueException("requests.cancel.confirmRequired");
+                    }
+                    cases.residentCancels(code);
+                },
+                request,
+                response,
+                model,
+                locale);
     }
 
     @PostMapping("/status/{code}/confirmation")
-    String confirm(@PathVariable String code, @RequestParam(required = false) Integer rating,
-            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+    String confirm(
+            @PathVariable String code,
+            @RequestParam(required = false) Integer rating,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
         return act(code, () -> cases.residentConfirms(code, rating), request, response, model, locale);
     }
 
     /** 大字版 on or off, remembered for a year; back to the page it was chosen on. */
     @GetMapping("/font")
-    String font(@RequestParam(defaultValue = "0") String large, @RequestParam(defaultValue = "/help") String back,
+    String font(
+            @RequestParam(defaultValue = "0") String large,
+            @RequestParam(defaultValue = "/help") String back,
             HttpServletResponse response) {
         boolean on = "1".equals(large);
-        response.addHeader("Set-Cookie", ResponseCookie.from(LARGE_COOKIE, on ? "1" : "0").path("/help")
-                .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build().toString());
+        response.addHeader(
+                "Set-Cookie",
+                ResponseCookie.from(LARGE_COOKIE, on ? "1" : "0")
+                        .path("/help")
+                        .maxAge(Duration.ofDays(365))
+                        .httpOnly(true)
+                        .sameSite("Lax")
+                        .build()
+                        .toString());
         String target = back.startsWith("/help") && !back.contains("//") && !back.contains("\\") ? back : "/help";
         return "redirect:" + target;
     }
 
-    private String act(String code, Runnable action, HttpServletRequest request, HttpServletResponse response,
-            Model model, Locale locale) {
+    private String act(
+            String code,
+            Runnable action,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale) {
         try {
             action.run();
         } catch (HelpRequestNotFoundException e) {
@@ -193,7 +242,8 @@ class PublicHelpController {
             model.addAttribute("here", "/help/track");
             return "requests/intake/help-not-found";
         } catch (InvalidValueException e) {
-            model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+            model.addAttribute(
+                    "actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return status(code, null, request, response, model);
         }

@@ -1,11 +1,9 @@
 package org.wushe.requests.intake;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,7 +44,8 @@ class StaffIntakeController {
     String record(@ModelAttribute("form") IntakeForm form, Model model, Locale locale, HttpServletResponse response) {
         Submission s;
         try {
-            Channel channel = form.getChannel() == null || form.getChannel().isBlank() ? null
+            Channel channel = form.getChannel() == null || form.getChannel().isBlank()
+                    ? null
                     : Channel.valueOf(form.getChannel());
             s = requests.record(form.toIntake(), channel);
         } catch (IntakeRejectedException e) {

@@ -21,7 +21,8 @@ class EscalationJob {
         this.escalations = escalations;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.requests.escalation-delay:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${wushe.requests.escalation-delay:PT1M}",
             initialDelayString = "${wushe.requests.escalation-delay:PT1M}")
     void run() {
         try {

@@ -1,14 +1,13 @@
 package org.wushe.requests.triage;
 
+import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -20,8 +19,7 @@ import org.wushe.shared.InvalidValueException;
 @Controller
 class TriageRulePageController {
 
-    record Settings(java.util.List<?> rules, java.util.List<?> deadlines) {
-    }
+    record Settings(List<?> rules, List<?> deadlines) {}
 
     private final TriageSettings settings;
     private final MessageSource messages;
@@ -47,20 +45,32 @@ class TriageRulePageController {
     }
 
     @PostMapping("/requests/rules/{id}")
-    String update(@PathVariable long id, @RequestParam Priority priority,
-            @RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes flash, Locale locale) {
+    String update(
+            @PathVariable long id,
+            @RequestParam Priority priority,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            RedirectAttributes flash,
+            Locale locale) {
         return act(() -> settings.updateRule(id, priority, enabled), flash, locale);
     }
 
     @PostMapping("/requests/rules")
-    String add(@RequestParam(required = false) Category category, @RequestParam(defaultValue = "") String question,
-            @RequestParam Priority priority, RedirectAttributes flash, Locale locale) {
+    String add(
+            @RequestParam(required = false) Category category,
+            @RequestParam(defaultValue = "") String question,
+            @RequestParam Priority priority,
+            RedirectAttributes flash,
+            Locale locale) {
         return act(() -> settings.addRule(category, question, priority), flash, locale);
     }
 
     @PostMapping("/requests/rules/deadlines/{priority}")
-    String deadline(@PathVariable Priority priority, @RequestParam int firstContactMinutes,
-            @RequestParam int resolutionMinutes, RedirectAttributes flash, Locale locale) {
+    String deadline(
+            @PathVariable Priority priority,
+            @RequestParam int firstContactMinutes,
+            @RequestParam int resolutionMinutes,
+            RedirectAttributes flash,
+            Locale locale) {
         return act(() -> settings.updateDeadline(priority, firstContactMinutes, resolutionMinutes), flash, locale);
     }
 
@@ -69,8 +79,8 @@ class TriageRulePageController {
             action.run();
             flash.addFlashAttribute("notice", messages.getMessage("requests.notice.saved", null, locale));
         } catch (InvalidValueException e) {
-            flash.addFlashAttribute("actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(),
-                    locale));
+            flash.addFlashAttribute(
+                    "actionError", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
         }
         return "redirect:/requests/rules";
     }

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.requests.Category;
@@ -25,17 +24,13 @@ public class TriageRules {
 
     static final Duration TTL = Duration.ofSeconds(15);
 
-    record Rule(long id, Category category, String question, Priority priority, boolean enabled) {
-    }
+    record Rule(long id, Category category, String question, Priority priority, boolean enabled) {}
 
-    record Deadline(Priority priority, int firstContactMinutes, int resolutionMinutes) {
-    }
+    record Deadline(Priority priority, int firstContactMinutes, int resolutionMinutes) {}
 
-    public record Outcome(Priority priority, Instant firstContactDue, Instant resolutionDue) {
-    }
+    public record Outcome(Priority priority, Instant firstContactDue, Instant resolutionDue) {}
 
-    private record Snapshot(List<Rule> rules, Map<Priority, Deadline> deadlines, Instant loadedAt) {
-    }
+    private record Snapshot(List<Rule> rules, Map<Priority, Deadline> deadlines, Instant loadedAt) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -58,7 +53,9 @@ public class TriageRules {
             }
         }
         Priority priority = best == null ? Priority.P4 : best;
-        return new Outcome(priority, at.plus(Duration.ofMinutes(s.deadlines().get(priority).firstContactMinutes())),
+        return new Outcome(
+                priority,
+                at.plus(Duration.ofMinutes(s.deadlines().get(priority).firstContactMinutes())),
                 at.plus(Duration.ofMinutes(s.deadlines().get(priority).resolutionMinutes())));
     }
 
@@ -75,24 +72,34 @@ public class TriageRules {
     }
 
     void updateRule(long id, Priority priority, boolean enabled, String by) {
-        if (jdbc.sql("update requests_triage_rule set priority = ?, enabled = ?, updated_at = ?, updated_by = ? where id = ?")
-                .params(priority.name(), enabled, Timestamp.from(clock.instant()), by, id).update() != 1) {
+        if (jdbc.sql(
+                                "update requests_triage_rule set priority = ?, enabled = ?, updated_at = ?, updated_by = ? where id = ?")
+                        .params(priority.name(), enabled, Timestamp.from(clock.instant()), by, id)
+                        .update()
+                != 1) {
             throw new InvalidValueException("requests.error.ruleUnknown");
         }
         snapshot = null;
     }
 
     long addRule(Category category, String question, Priority priority, String by) {
-        if (question != null && !Category.FELT_VERY_URGENT.equals(question)
+        if (question != null
+                && !Category.FELT_VERY_URGENT.equals(question)
                 && (category == null || !category.questions().contains(question))) {
             throw new InvalidValueException("requests.error.questionUnknown", question);
         }
         Long id = jdbc.sql("""
                 insert into requests_triage_rule (category, question, priority, updated_at, updated_by)
                 values (?, ?, ?, ?, ?) on conflict do nothing returning id""")
-                .params(category == null ? null : category.name(), question, priority.name(),
-                        Timestamp.from(clock.instant()), by)
-                .query(Long.class).optional().orElseThrow(() -> new InvalidValueException("requests.error.ruleExists"));
+                .params(
+                        category == null ? null : category.name(),
+                        question,
+                        priority.name(),
+                        Timestamp.from(clock.instant()),
+                        by)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new InvalidValueException("requests.error.ruleExists"));
         snapshot = null;
         return id;
     }
@@ -122,14 +129,18 @@ public class TriageRules {
         List<Rule> rules = jdbc.sql("""
                 select id, category, question, priority, enabled from requests_triage_rule
                 order by category nulls first, question nulls first""")
-                .query((rs, n) -> new Rule(rs.getLong(1),
-                        rs.getString(2) == null ? null : Category.valueOf(rs.getString(2)), rs.getString(3),
-                        Priority.valueOf(rs.getString(4)), rs.getBoolean(5)))
+                .query((rs, n) -> new Rule(
+                        rs.getLong(1),
+                        rs.getString(2) == null ? null : Category.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        Priority.valueOf(rs.getString(4)),
+                        rs.getBoolean(5)))
                 .list();
         Map<Priority, Deadline> deadlines = new EnumMap<>(Priority.class);
         jdbc.sql("select priority, first_contact_minutes, resolution_minutes from requests_deadline")
                 .query((rs, n) -> new Deadline(Priority.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3)))
-                .list().forEach(d -> deadlines.put(d.priority(), d));
+                .list()
+                .forEach(d -> deadlines.put(d.priority(), d));
         return new Snapshot(rules, deadlines, clock.instant());
     }
 }

@@ -2,7 +2,6 @@ package org.wushe.requests.triage;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,8 +22,7 @@ class TriageSettings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TriageSettings(TriageRules rules, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock) {
+    TriageSettings(TriageRules rules, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.rules = rules;
         this.currentUser = currentUser;
         this.events = events;
@@ -53,7 +51,10 @@ class TriageSettings {
     @PreAuthorize(RoleGroup.Guard.TRIAGE_EDITORS)
     @Transactional
     public long addRule(Category category, String question, Priority priority) {
-        long id = rules.addRule(category, question == null || question.isBlank() ? null : question.strip(), priority,
+        long id = rules.addRule(
+                category,
+                question == null || question.isBlank() ? null : question.strip(),
+                priority,
                 currentUser.username());
         audit("rule", Long.toString(id));
         return id;
@@ -67,7 +68,15 @@ class TriageSettings {
     }
 
     private void audit(String entity, String id) {
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.UPDATE,
-                "help_request_" + entity, id, null, currentUser.clientAddress().orElse(null), null, List.of(entity)));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                AuditAction.UPDATE,
+                "help_request_" + entity,
+                id,
+                null,
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of(entity)));
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.requests.worklist;
 
 import java.time.Instant;
-
 import org.wushe.requests.Category;
 import org.wushe.requests.Channel;
 import org.wushe.requests.HelpRequestStatus;
@@ -12,9 +11,21 @@ import org.wushe.shared.RegionCode;
  * One line of the worklist: no personal data (the address is its searchable part, names masked). {@code unseen}: an
  * open P1 the viewer has not opened yet.
  */
-public record HelpRequestRow(long id, String trackingCode, Category category, Priority priority,
-        HelpRequestStatus status, Channel channel, RegionCode regionCode, String addressArea, Instant submittedAt,
-        Instant firstContactDue, Instant resolutionDue, boolean overdue, String handledBy, Long relatedRequestId,
+public record HelpRequestRow(
+        long id,
+        String trackingCode,
+        Category category,
+        Priority priority,
+        HelpRequestStatus status,
+        Channel channel,
+        RegionCode regionCode,
+        String addressArea,
+        Instant submittedAt,
+        Instant firstContactDue,
+        Instant resolutionDue,
+        boolean overdue,
+        String handledBy,
+        Long relatedRequestId,
         boolean unseen) {
 
     /** The deadline that matters now: first contact until someone has taken the request, then resolution. */
@@ -31,6 +42,8 @@ public record HelpRequestRow(long id, String trackingCode, Category category, Pr
      */
     public long minutesToNextDeadline() {
         Instant due = nextDeadline();
-        return due == null ? Long.MAX_VALUE : Math.floorDiv(due.getEpochSecond() - Instant.now().getEpochSecond(), 60);
+        return due == null
+                ? Long.MAX_VALUE
+                : Math.floorDiv(due.getEpochSecond() - Instant.now().getEpochSecond(), 60);
     }
 }

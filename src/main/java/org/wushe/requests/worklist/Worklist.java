@@ -3,7 +3,6 @@ package org.wushe.requests.worklist;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -57,7 +56,8 @@ public class Worklist {
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)
     @Transactional(readOnly = true)
     public long newestId(WorklistFilter filter) {
-        return queries.newestId(currentUser.scope(), null, filter, clock.instant()).orElse(0L);
+        return queries.newestId(currentUser.scope(), null, filter, clock.instant())
+                .orElse(0L);
     }
 
     /** Every request of the filter (at most {@link #EXPORT_LIMIT}) for the xlsx export; audited. */
@@ -65,7 +65,15 @@ public class Worklist {
     @Transactional
     public void export(WorklistFilter filter, Consumer<HelpRequestRow> sink) {
         queries.each(currentUser.scope(), viewer(), filter, clock.instant(), EXPORT_LIMIT, sink);
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.EXPORT, "help_request",
-                null, null, currentUser.clientAddress().orElse(null), null, List.of("worklist")));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                AuditAction.EXPORT,
+                "help_request",
+                null,
+                null,
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of("worklist")));
     }
 }

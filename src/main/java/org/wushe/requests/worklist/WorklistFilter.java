@@ -14,15 +14,26 @@ import org.wushe.shared.RegionCode;
  * {@code address} is a substring of the searchable address (at least 2 characters); {@code after} is the keyset
  * cursor (the id of the last request of the previous page, in the filter's {@link #order()}).
  */
-public record WorklistFilter(HelpRequestStatus status, Priority priority, Category category, RegionCode region,
-        boolean unassigned, Long workerId, boolean overdue, String trackingCode, PhoneNumber phone, String address,
-        Long after, Integer size, WorklistOrder order) {
+public record WorklistFilter(
+        HelpRequestStatus status,
+        Priority priority,
+        Category category,
+        RegionCode region,
+        boolean unassigned,
+        Long workerId,
+        boolean overdue,
+        String trackingCode,
+        PhoneNumber phone,
+        String address,
+        Long after,
+        Integer size,
+        WorklistOrder order) {
 
     static final int MIN_ADDRESS = 2;
 
     public static WorklistFilter all() {
-        return new WorklistFilter(null, null, null, null, false, null, false, null, null, null, null, null,
-                WorklistOrder.URGENCY);
+        return new WorklistFilter(
+                null, null, null, null, false, null, false, null, null, null, null, null, WorklistOrder.URGENCY);
     }
 
     /** The order of the list (never null: {@link WorklistOrder#URGENCY} by default). */
@@ -31,8 +42,20 @@ public record WorklistFilter(HelpRequestStatus status, Priority priority, Catego
     }
 
     public WorklistFilter withOrder(WorklistOrder order) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public int pageSize() {
@@ -40,39 +63,123 @@ public record WorklistFilter(HelpRequestStatus status, Priority priority, Catego
     }
 
     public WorklistFilter withStatus(HelpRequestStatus status) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter withPriority(Priority priority) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter withCategory(Category category) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter withRegion(RegionCode region) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     /** Only the requests nobody (organisation, social worker, volunteer) was assigned to. */
     public WorklistFilter unassignedOnly() {
-        return new WorklistFilter(status, priority, category, region, true, null, overdue, trackingCode, phone,
-                address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                true,
+                null,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter withWorker(Long workerId) {
-        return new WorklistFilter(status, priority, category, region, false, workerId, overdue, trackingCode, phone,
-                address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                false,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter overdueOnly(boolean overdue) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     /**
@@ -82,30 +189,90 @@ public record WorklistFilter(HelpRequestStatus status, Priority priority, Catego
     public WorklistFilter withTrackingCode(String typed) {
         String code = typed == null || typed.isBlank() ? null : TrackingCodes.normalise(typed);
         String kept = code != null || typed == null || typed.isBlank() ? code : typed.strip();
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, kept, phone,
-                address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                kept,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter withPhone(PhoneNumber phone) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     /** A part of the searchable address; shorter than {@link #MIN_ADDRESS} characters it does not filter. */
     public WorklistFilter withAddress(String part) {
         String a = part == null || part.strip().length() < MIN_ADDRESS ? null : part.strip();
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, a, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                a,
+                after,
+                size,
+                order);
     }
 
     /** The keyset cursor: the page after the request with this id. */
     public WorklistFilter withCursor(Long after) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 
     public WorklistFilter withSize(Integer size) {
-        return new WorklistFilter(status, priority, category, region, unassigned, workerId, overdue, trackingCode,
-                phone, address, after, size, order);
+        return new WorklistFilter(
+                status,
+                priority,
+                category,
+                region,
+                unassigned,
+                workerId,
+                overdue,
+                trackingCode,
+                phone,
+                address,
+                after,
+                size,
+                order);
     }
 }

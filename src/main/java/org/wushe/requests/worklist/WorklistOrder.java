@@ -7,7 +7,9 @@ package org.wushe.requests.worklist;
  * {@code requests.order.*}.
  */
 public enum WorklistOrder {
-    URGENCY, NEWEST, OLDEST;
+    URGENCY,
+    NEWEST,
+    OLDEST;
 
     /** The order a URL names (any case); blank or unknown text is the default, never an error. */
     static WorklistOrder parse(String text) {

@@ -1,5 +1,6 @@
 package org.wushe.requests.worklist;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -7,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,13 +46,16 @@ class WorklistPageController {
     }
 
     @GetMapping
-    String worklist(@ModelAttribute("query") WorklistQuery query, Model model, Locale locale,
+    String worklist(
+            @ModelAttribute("query") WorklistQuery query,
+            Model model,
+            Locale locale,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Map<String, InvalidValueException> refused = new LinkedHashMap<>();
         WorklistFilter filter = query.toFilter(refused);
         // a filter that cannot be read shows its error under the field and lists nothing; the rest stays as typed
-        model.addAttribute("page", refused.isEmpty() ? worklist.worklist(filter)
-                : new WorklistPage(List.of(), null, 0, false));
+        model.addAttribute(
+                "page", refused.isEmpty() ? worklist.worklist(filter) : new WorklistPage(List.of(), null, 0, false));
         model.addAttribute("errors", errors(refused, locale));
         model.addAttribute("places", places);
         model.addAttribute("statuses", HelpRequestStatus.values());
@@ -68,8 +69,8 @@ class WorklistPageController {
     String mine(@ModelAttribute("query") WorklistQuery query, Model model, Locale locale) {
         Map<String, InvalidValueException> refused = new LinkedHashMap<>();
         WorklistFilter filter = query.toFilter(refused);
-        model.addAttribute("page", refused.isEmpty() ? worklist.mine(filter)
-                : new WorklistPage(List.of(), null, 0, false));
+        model.addAttribute(
+                "page", refused.isEmpty() ? worklist.mine(filter) : new WorklistPage(List.of(), null, 0, false));
         model.addAttribute("errors", errors(refused, locale));
         model.addAttribute("places", places);
         model.addAttribute("now", clock.instant());
@@ -78,26 +79,43 @@ class WorklistPageController {
 
     private Map<String, String> errors(Map<String, InvalidValueException> refused, Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
-        refused.forEach((field, e) -> errors.put(field,
-                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
+        refused.forEach((field, e) ->
+                errors.put(field, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
         return errors;
     }
 
     @GetMapping("/export")
     void export(@ModelAttribute WorklistQuery query, HttpServletResponse response, Locale locale) throws IOException {
-        List<String> headers = List.of("requests.column.code", "requests.column.category", "requests.column.priority",
-                "requests.column.status", "requests.column.channel", "requests.column.region",
-                "requests.column.regionCode", "requests.column.area",
-                "requests.column.submitted", "requests.column.handledBy", "requests.column.overdue").stream()
-                .map(k -> messages.getMessage(k, null, k, locale)).toList();
+        List<String> headers = List.of(
+                        "requests.column.code",
+                        "requests.column.category",
+                        "requests.column.priority",
+                        "requests.column.status",
+                        "requests.column.channel",
+                        "requests.column.region",
+                        "requests.column.regionCode",
+                        "requests.column.area",
+                        "requests.column.submitted",
+                        "requests.column.handledBy",
+                        "requests.column.overdue")
+                .stream()
+                .map(k -> messages.getMessage(k, null, k, locale))
+                .toList();
         try (XlsxDownload sheet = new XlsxDownload(messages.getMessage("requests.nav.list", null, locale), headers)) {
-            worklist.export(query.toFilter(), r -> sheet.row(r.trackingCode(),
-                    messages.getMessage("requests.category." + r.category(), null, locale), r.priority().name(),
-                    messages.getMessage("requests.status." + r.status(), null, locale),
-                    messages.getMessage("requests.channel." + r.channel(), null, locale), places.label(r.regionCode()),
-                    r.regionCode().value(),
-                    r.addressArea(), MINUTES.format(r.submittedAt().atZone(ChinaTime.ZONE)), r.handledBy(),
-                    r.overdue() ? "✔" : ""));
+            worklist.export(
+                    query.toFilter(),
+                    r -> sheet.row(
+                            r.trackingCode(),
+                            messages.getMessage("requests.category." + r.category(), null, locale),
+                            r.priority().name(),
+                            messages.getMessage("requests.status." + r.status(), null, locale),
+                            messages.getMessage("requests.channel." + r.channel(), null, locale),
+                            places.label(r.regionCode()),
+                            r.regionCode().value(),
+                            r.addressArea(),
+                            MINUTES.format(r.submittedAt().atZone(ChinaTime.ZONE)),
+                            r.handledBy(),
+                            r.overdue() ? "✔" : ""));
             sheet.sendAs(response, "help-requests", clock);
         }
     }

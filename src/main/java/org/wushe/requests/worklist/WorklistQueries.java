@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -74,13 +73,22 @@ class WorklistQueries {
         Where counted = where(scope, myAccountId, f, now);
         Where w = counted.and("true", Map.of("viewer", viewer));
         int limit = f.pageSize() + 1;
-        List<HelpRequestRow> rows = new ArrayList<>(switch (f.order()) {
-            case NEWEST -> rows(f.after() == null ? w : w.and("id < :after", Map.of("after", f.after())), "id desc",
-                    limit, now);
-            case OLDEST -> rows(f.after() == null ? w : w.and("id > :after", Map.of("after", f.after())), "id",
-                    limit, now);
-            case URGENCY -> urgent(w, f.after(), limit, now);
-        });
+        List<HelpRequestRow> rows = new ArrayList<>(
+                switch (f.order()) {
+                    case NEWEST ->
+                        rows(
+                                f.after() == null ? w : w.and("id < :after", Map.of("after", f.after())),
+                                "id desc",
+                                limit,
+                                now);
+                    case OLDEST ->
+                        rows(
+                                f.after() == null ? w : w.and("id > :after", Map.of("after", f.after())),
+                                "id",
+                                limit,
+                                now);
+                    case URGENCY -> urgent(w, f.after(), limit, now);
+                });
         Long next = null;
         if (rows.size() > f.pageSize()) {
             rows.remove(rows.size() - 1);
@@ -88,7 +96,9 @@ class WorklistQueries {
         }
         long total = jdbc.sql("select count(*) from (select 1 from requests_help_request where " + counted.sql
                         + " limit " + (COUNT_CAP + 1) + ") t")
-                .params(counted.params).query(Long.class).single();
+                .params(counted.params)
+                .query(Long.class)
+                .single();
         return new WorklistPage(rows, next, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
@@ -98,13 +108,24 @@ class WorklistQueries {
      */
     private List<HelpRequestRow> urgent(Where w, Long after, int limit, Instant now) {
         // the cursor's key as parameters: a row comparison with a sub-select could not use the index
-        Map<String, Object> key = after == null ? null : jdbc.sql("select work_due, priority from requests_help_request"
-                + " where id = ?").param(after).query().listOfRows().stream().findFirst().orElse(null);
+        Map<String, Object> key = after == null
+                ? null
+                : jdbc
+                        .sql("select work_due, priority from requests_help_request" + " where id = ?")
+                        .param(after)
+                        .query()
+                        .listOfRows()
+                        .stream()
+                        .findFirst()
+                        .orElse(null);
         boolean inOpen = after == null || key != null && key.get("work_due") != null;
         List<HelpRequestRow> rows = new ArrayList<>();
         if (inOpen) {
-            Where open = after == null ? w : w.and("(work_due, priority, id) > (:dueKey, :priorityKey, :after)",
-                    Map.of("dueKey", key.get("work_due"), "priorityKey", key.get("priority"), "after", after));
+            Where open = after == null
+                    ? w
+                    : w.and(
+                            "(work_due, priority, id) > (:dueKey, :priorityKey, :after)",
+                            Map.of("dueKey", key.get("work_due"), "priorityKey", key.get("priority"), "after", after));
             rows.addAll(rows(open.and("work_due is not null", Map.of()), "work_due, priority, id", limit, now));
         }
         if (rows.size() < limit) {
@@ -119,7 +140,11 @@ class WorklistQueries {
 
     private List<HelpRequestRow> rows(Where w, String order, int limit, Instant now) {
         return jdbc.sql("select " + COLUMNS + " from requests_help_request where " + w.sql + " order by " + order
-                + " limit :limit").params(w.params).param("limit", limit).query((rs, n) -> row(rs, now)).list();
+                        + " limit :limit")
+                .params(w.params)
+                .param("limit", limit)
+                .query((rs, n) -> row(rs, now))
+                .list();
     }
 
     /** Every row of the filter (for the export), streamed in the filter's order. */
@@ -132,10 +157,11 @@ class WorklistQueries {
         };
         plans.custom(() -> {
             jdbc.sql("select " + COLUMNS + " from requests_help_request where " + w.sql + " order by " + order
-                        + " limit " + limit)
-                .params(w.params).query((ResultSet rs) -> {
-                    sink.accept(row(rs, now));
-                });
+                            + " limit " + limit)
+                    .params(w.params)
+                    .query((ResultSet rs) -> {
+                        sink.accept(row(rs, now));
+                    });
             return null;
         });
     }
@@ -144,7 +170,9 @@ class WorklistQueries {
     Optional<Long> newestId(DataScope scope, Long myAccountId, WorklistFilter f, Instant now) {
         Where w = where(scope, myAccountId, f, now);
         return plans.custom(() -> jdbc.sql("select max(id) from requests_help_request where " + w.sql)
-                .params(w.params).query(Long.class).optional());
+                .params(w.params)
+                .query(Long.class)
+                .optional());
     }
 
     private record Where(String sql, Map<String, Object> params) {
@@ -204,8 +232,9 @@ class WorklistQueries {
         }
         if (f.address() != null) {
             parts.add("address_search like :address");
-            params.put("address", "%" + f.address().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            params.put(
+                    "address",
+                    "%" + f.address().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             // Redundant with the scope's ranges, but it lets the address index look only at the districts that
             // can match: a substring alone matched city-wide and 95 % of the rows read were then thrown away.
             Set<String> districts = districts(myAccountId == null ? scope : null, region);
@@ -224,9 +253,11 @@ class WorklistQueries {
      */
     static Set<String> districts(DataScope scope, RegionCode regionFilter) {
         Set<String> fromFilter = regionFilter != null && regionFilter.prefix().length() >= 6
-                ? Set.of(regionFilter.prefix().substring(0, 6)) : null;
+                ? Set.of(regionFilter.prefix().substring(0, 6))
+                : null;
         Set<String> fromScope = null;
-        if (scope != null && !scope.wholeCountry()
+        if (scope != null
+                && !scope.wholeCountry()
                 && scope.regions().stream().allMatch(r -> r.prefix().length() >= 6)) {
             fromScope = new TreeSet<>();
             for (RegionCode r : scope.regions()) {
@@ -262,11 +293,21 @@ class WorklistQueries {
             handlers.add(Masking.name(rs.getString("volunteer_name")));
         }
         long related = rs.getLong("related_request_id");
-        return new HelpRequestRow(rs.getLong("id"), rs.getString("tracking_code"),
-                Category.valueOf(rs.getString("category")), Priority.valueOf(rs.getString("priority")), status,
-                Channel.valueOf(rs.getString("channel")), RegionCode.parse(rs.getString("region_code")),
+        return new HelpRequestRow(
+                rs.getLong("id"),
+                rs.getString("tracking_code"),
+                Category.valueOf(rs.getString("category")),
+                Priority.valueOf(rs.getString("priority")),
+                status,
+                Channel.valueOf(rs.getString("channel")),
+                RegionCode.parse(rs.getString("region_code")),
                 rs.getString("address_search"),
-                rs.getTimestamp("submitted_at").toInstant(), firstDue, resolutionDue, overdue,
-                String.join("、", handlers), rs.wasNull() ? null : related, rs.getBoolean("unseen"));
+                rs.getTimestamp("submitted_at").toInstant(),
+                firstDue,
+                resolutionDue,
+                overdue,
+                String.join("、", handlers),
+                rs.wasNull() ? null : related,
+                rs.getBoolean("unseen"));
     }
 }

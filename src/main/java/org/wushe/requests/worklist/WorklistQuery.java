@@ -3,7 +3,6 @@ package org.wushe.requests.worklist;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.web.util.UriComponentsBuilder;
 import org.wushe.requests.Category;
 import org.wushe.requests.HelpRequestStatus;
@@ -47,9 +46,16 @@ class WorklistQuery {
      * keep every other filter as typed.
      */
     WorklistFilter toFilter(Map<String, InvalidValueException> refused) {
-        WorklistFilter f = WorklistFilter.all().withStatus(status).withPriority(priority).withCategory(category)
-                .overdueOnly(Boolean.TRUE.equals(overdue)).withTrackingCode(blank(code)).withAddress(blank(address))
-                .withCursor(after).withSize(size).withOrder(order());
+        WorklistFilter f = WorklistFilter.all()
+                .withStatus(status)
+                .withPriority(priority)
+                .withCategory(category)
+                .overdueOnly(Boolean.TRUE.equals(overdue))
+                .withTrackingCode(blank(code))
+                .withAddress(blank(address))
+                .withCursor(after)
+                .withSize(size)
+                .withOrder(order());
         try {
             if (blank(region) != null) {
                 f = f.withRegion(RegionCode.parse(blank(region)));
@@ -106,7 +112,10 @@ class WorklistQuery {
         add(uri, "phone", blank(phone));
         add(uri, "address", blank(address));
         add(uri, "size", size);
-        add(uri, "sort", order() == WorklistOrder.URGENCY ? null : order().name().toLowerCase(Locale.ROOT));
+        add(
+                uri,
+                "sort",
+                order() == WorklistOrder.URGENCY ? null : order().name().toLowerCase(Locale.ROOT));
         return uri.encode().build().toUriString();
     }
 
@@ -138,28 +147,99 @@ class WorklistQuery {
         }
     }
 
-    public HelpRequestStatus getStatus() { return status; }
-    public void setStatus(HelpRequestStatus status) { this.status = status; }
-    public Priority getPriority() { return priority; }
-    public void setPriority(Priority priority) { this.priority = priority; }
-    public Category getCategory() { return category; }
-    public void setCategory(Category category) { this.category = category; }
-    public String getRegion() { return region; }
-    public void setRegion(String region) { this.region = region; }
-    public String getAssignee() { return assignee; }
-    public void setAssignee(String assignee) { this.assignee = assignee; }
-    public Boolean getOverdue() { return overdue; }
-    public void setOverdue(Boolean overdue) { this.overdue = overdue; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
-    public Long getAfter() { return after; }
-    public void setAfter(Long after) { this.after = after; }
-    public Integer getSize() { return size; }
-    public String getSort() { return sort; }
-    public void setSort(String sort) { this.sort = sort; }
-    public void setSize(Integer size) { this.size = size; }
+    public HelpRequestStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(HelpRequestStatus status) {
+        this.status = status;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public void setCategory(Category category) {
+        this.category = category;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(String assignee) {
+        this.assignee = assignee;
+    }
+
+    public Boolean getOverdue() {
+        return overdue;
+    }
+
+    public void setOverdue(Boolean overdue) {
+        this.overdue = overdue;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public Long getAfter() {
+        return after;
+    }
+
+    public void setAfter(Long after) {
+        this.after = after;
+    }
+
+    public Integer getSize() {
+        return size;
+    }
+
+    public String getSort() {
+        return sort;
+    }
+
+    public void setSort(String sort) {
+        this.sort = sort;
+    }
+
+    public void setSize(Integer size) {
+        this.size = size;
+    }
 }

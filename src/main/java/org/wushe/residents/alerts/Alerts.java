@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -34,7 +33,11 @@ public class Alerts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Alerts(StaffInbox inbox, Accounts accounts, SocialWorkers socialWorkers, ApplicationEventPublisher events,
+    Alerts(
+            StaffInbox inbox,
+            Accounts accounts,
+            SocialWorkers socialWorkers,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.inbox = inbox;
         this.accounts = accounts;
@@ -65,11 +68,26 @@ public class Alerts {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public int raise(Collection<Long> accountIds, String messageKey, List<String> args, String link, long residentId,
-            RegionCode community, String actor, String what) {
+    public int raise(
+            Collection<Long> accountIds,
+            String messageKey,
+            List<String> args,
+            String link,
+            long residentId,
+            RegionCode community,
+            String actor,
+            String what) {
         int n = accountIds.isEmpty() ? 0 : inbox.post(accountIds, messageKey, args, link);
-        events.publishEvent(new Activity(clock.instant(), actor, AuditAction.CREATE, "resident_alert",
-                Long.toString(residentId), community, null, null, List.of(what)));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor,
+                AuditAction.CREATE,
+                "resident_alert",
+                Long.toString(residentId),
+                community,
+                null,
+                null,
+                List.of(what)));
         return n;
     }
 }

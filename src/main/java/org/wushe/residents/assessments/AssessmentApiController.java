@@ -1,8 +1,9 @@
 package org.wushe.residents.assessments;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,9 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Resident care", description = "Assessments, visits, daily check-ins and case work of the register")
 @RestController
@@ -44,9 +42,10 @@ class AssessmentApiController {
         return assessments.history(id);
     }
 
-    @Operation(summary = "Record an assessment: foodDays, medicineDays, mobility, chronicConditions, phq9 (9 answers "
-            + "0-3), gad7 (7 answers 0-3), cognition, psychoticSymptoms, notes; every bad field is reported; a "
-            + "positive PHQ-9 item 9 alerts the social worker, community and station at once")
+    @Operation(
+            summary = "Record an assessment: foodDays, medicineDays, mobility, chronicConditions, phq9 (9 answers "
+                    + "0-3), gad7 (7 answers 0-3), cognition, psychoticSymptoms, notes; every bad field is reported; a "
+                    + "positive PHQ-9 item 9 alerts the social worker, community and station at once")
     @PostMapping("/{id}/assessments")
     @ResponseStatus(HttpStatus.CREATED)
     AssessmentDetails assess(@PathVariable long id, @RequestBody AssessmentDraft draft) {

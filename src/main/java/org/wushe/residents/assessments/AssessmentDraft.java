@@ -8,6 +8,13 @@ import java.util.List;
  * Psychological state: the nine PHQ-9 and seven GAD-7 item answers, each 0–3. Mental state: cognition (NORMAL /
  * MILD_IMPAIRMENT / SEVERE_IMPAIRMENT) and whether psychotic symptoms were observed. Notes are free text.
  */
-public record AssessmentDraft(Integer foodDays, Integer medicineDays, String mobility, String chronicConditions,
-        List<Integer> phq9, List<Integer> gad7, String cognition, Boolean psychoticSymptoms, String notes) {
-}
+public record AssessmentDraft(
+        Integer foodDays,
+        Integer medicineDays,
+        String mobility,
+        String chronicConditions,
+        List<Integer> phq9,
+        List<Integer> gad7,
+        String cognition,
+        Boolean psychoticSymptoms,
+        String notes) {}

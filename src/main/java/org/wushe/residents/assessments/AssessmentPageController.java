@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,10 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.RoleGroup;
+import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.residents.register.Residents;
-import org.wushe.residents.register.FieldErrors;
-import org.wushe.access.RoleGroup;
 
 /** A resident's assessments: the history, the form (every bad field marked), and one assessment (audited view). */
 @Controller
@@ -31,8 +30,8 @@ class AssessmentPageController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    AssessmentPageController(Residents residents, Assessments assessments, CurrentUser currentUser,
-            MessageSource messages) {
+    AssessmentPageController(
+            Residents residents, Assessments assessments, CurrentUser currentUser, MessageSource messages) {
         this.residents = residents;
         this.assessments = assessments;
         this.currentUser = currentUser;
@@ -45,12 +44,16 @@ class AssessmentPageController {
     }
 
     @PostMapping
-    String record(@PathVariable long id, @ModelAttribute AssessmentForm form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String record(
+            @PathVariable long id,
+            @ModelAttribute AssessmentForm form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             var a = assessments.record(id, form.toDraft());
-            redirect.addFlashAttribute("notice", a.selfHarm() ? "residents.assessment.done.alerted"
-                    : "residents.assessment.done");
+            redirect.addFlashAttribute(
+                    "notice", a.selfHarm() ? "residents.assessment.done.alerted" : "residents.assessment.done");
             return "redirect:/residents/" + id + "/assessments/" + a.id();
         } catch (InvalidFieldsException e) {
             return page(id, model, form, FieldErrors.messages(e, messages, locale));
@@ -71,21 +74,42 @@ class AssessmentPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("mobilities", Assessments.Mobility.values());
         model.addAttribute("cognitions", Assessments.Cognition.values());
-        model.addAttribute("canWrite", currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false));
+        model.addAttribute(
+                "canWrite",
+                currentUser
+                        .principal()
+                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                        .orElse(false));
         return "residents/assessments/assessments";
     }
 
     /** The posted form: item answers as phq9[0..8] and gad7[0..6]. */
-    record AssessmentForm(Integer foodDays, Integer medicineDays, String mobility, String chronicConditions,
-            List<Integer> phq9, List<Integer> gad7, String cognition, Boolean psychoticSymptoms, String notes) {
+    record AssessmentForm(
+            Integer foodDays,
+            Integer medicineDays,
+            String mobility,
+            String chronicConditions,
+            List<Integer> phq9,
+            List<Integer> gad7,
+            String cognition,
+            Boolean psychoticSymptoms,
+            String notes) {
 
         static AssessmentForm empty() {
             return new AssessmentForm(null, null, "INDEPENDENT", null, null, null, "NORMAL", false, null);
         }
 
         AssessmentDraft toDraft() {
-            return new AssessmentDraft(foodDays, medicineDays, mobility, chronicConditions, padded(phq9, 9),
-                    padded(gad7, 7), cognition, psychoticSymptoms == null ? Boolean.FALSE : psychoticSymptoms, notes);
+            return new AssessmentDraft(
+                    foodDays,
+                    medicineDays,
+                    mobility,
+                    chronicConditions,
+                    padded(phq9, 9),
+                    padded(gad7, 7),
+                    cognition,
+                    psychoticSymptoms == null ? Boolean.FALSE : psychoticSymptoms,
+                    notes);
         }
 
         /** An unanswered item arrives as a gap; keep the positions so the error names the right item. */

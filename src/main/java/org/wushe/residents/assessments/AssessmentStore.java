@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.residents.RiskLevel;
@@ -36,25 +35,44 @@ class AssessmentStore {
                     medicine_days, mobility, chronic_conditions, phq9_score, gad7_score, self_harm, answers_cipher,
                     cognition, psychotic_symptoms, notes_cipher, risk_level, reassess_due)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(a.residentId(), community.value(), Timestamp.from(a.assessedAt()), a.assessedBy(), a.foodDays(),
-                        a.medicineDays(), a.mobility(), a.chronicConditions(), a.phq9Score(), a.gad7Score(),
-                        a.selfHarm(), cipher.encryptText(answers, TABLE, "answers"), a.cognition(),
-                        a.psychoticSymptoms(), cipher.encryptText(a.notes(), TABLE, "notes"), a.riskLevel().name(),
+                .params(
+                        a.residentId(),
+                        community.value(),
+                        Timestamp.from(a.assessedAt()),
+                        a.assessedBy(),
+                        a.foodDays(),
+                        a.medicineDays(),
+                        a.mobility(),
+                        a.chronicConditions(),
+                        a.phq9Score(),
+                        a.gad7Score(),
+                        a.selfHarm(),
+                        cipher.encryptText(answers, TABLE, "answers"),
+                        a.cognition(),
+                        a.psychoticSymptoms(),
+                        cipher.encryptText(a.notes(), TABLE, "notes"),
+                        a.riskLevel().name(),
                         a.reassessDue())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         jdbc.sql("update residents_resident set risk_level = ?, reassess_due = ? where id = ?")
-                .params(a.riskLevel().name(), a.reassessDue(), a.residentId()).update();
+                .params(a.riskLevel().name(), a.reassessDue(), a.residentId())
+                .update();
         return id;
     }
 
     public List<AssessmentDetails> history(long residentId) {
         return jdbc.sql("select * from residents_assessment where resident_id = ? order by assessed_at desc, id desc")
-                .param(residentId).query((rs, n) -> map(rs, false)).list();
+                .param(residentId)
+                .query((rs, n) -> map(rs, false))
+                .list();
     }
 
     public Optional<AssessmentDetails> find(long residentId, long id) {
-        return jdbc.sql("select * from residents_assessment where resident_id = ? and id = ?").params(residentId, id)
-                .query((rs, n) -> map(rs, true)).optional();
+        return jdbc.sql("select * from residents_assessment where resident_id = ? and id = ?")
+                .params(residentId, id)
+                .query((rs, n) -> map(rs, true))
+                .optional();
     }
 
     private AssessmentDetails map(ResultSet rs, boolean withAnswers) throws SQLException {
@@ -62,7 +80,8 @@ class AssessmentStore {
         List<Integer> gad7 = List.of();
         String notes = null;
         if (withAnswers) {
-            String[] parts = cipher.clearText(rs.getBytes("answers_cipher"), TABLE, "answers").split("\\|");
+            String[] parts = cipher.clearText(rs.getBytes("answers_cipher"), TABLE, "answers")
+                    .split("\\|");
             phq9 = split(parts[0]);
             gad7 = split(parts[1]);
             notes = cipher.clearText(rs.getBytes("notes_cipher"), TABLE, "notes");
@@ -70,15 +89,37 @@ class AssessmentStore {
         int phq = rs.getInt("phq9_score");
         int gad = rs.getInt("gad7_score");
         Integer medicine = rs.getObject("medicine_days", Integer.class);
-        RiskRule.Result rule = RiskRule.evaluate(new RiskRule.Inputs(rs.getInt("food_days"), medicine,
-                rs.getString("mobility"), phq, gad, rs.getBoolean("self_harm"), rs.getString("cognition"),
+        RiskRule.Result rule = RiskRule.evaluate(new RiskRule.Inputs(
+                rs.getInt("food_days"),
+                medicine,
+                rs.getString("mobility"),
+                phq,
+                gad,
+                rs.getBoolean("self_harm"),
+                rs.getString("cognition"),
                 rs.getBoolean("psychotic_symptoms")));
-        return new AssessmentDetails(rs.getLong("id"), rs.getLong("resident_id"),
-                rs.getTimestamp("assessed_at").toInstant(), rs.getString("assessed_by"), rs.getInt("food_days"),
-                medicine, rs.getString("mobility"), rs.getString("chronic_conditions"), phq, Screening.phq9Band(phq),
-                gad, Screening.gad7Band(gad), rs.getBoolean("self_harm"), rs.getString("cognition"),
-                rs.getBoolean("psychotic_symptoms"), RiskLevel.valueOf(rs.getString("risk_level")), rule.reasons(),
-                rs.getObject("reassess_due", LocalDate.class), phq9, gad7, notes);
+        return new AssessmentDetails(
+                rs.getLong("id"),
+                rs.getLong("resident_id"),
+                rs.getTimestamp("assessed_at").toInstant(),
+                rs.getString("assessed_by"),
+                rs.getInt("food_days"),
+                medicine,
+                rs.getString("mobility"),
+                rs.getString("chronic_conditions"),
+                phq,
+                Screening.phq9Band(phq),
+                gad,
+                Screening.gad7Band(gad),
+                rs.getBoolean("self_harm"),
+                rs.getString("cognition"),
+                rs.getBoolean("psychotic_symptoms"),
+                RiskLevel.valueOf(rs.getString("risk_level")),
+                rule.reasons(),
+                rs.getObject("reassess_due", LocalDate.class),
+                phq9,
+                gad7,
+                notes);
     }
 
     private static String join(List<Integer> answers) {
@@ -86,6 +127,8 @@ class AssessmentStore {
     }
 
     private static List<Integer> split(String s) {
-        return s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(Integer::valueOf).toList();
+        return s.isEmpty()
+                ? List.of()
+                : Arrays.stream(s.split(",")).map(Integer::valueOf).toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.wushe.residents.assessments;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,25 +7,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.ChinaTime;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
+import org.wushe.residents.alerts.Alerts;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.residents.register.InvalidFieldsException.FieldProblem;
-import org.wushe.residents.alerts.Alerts;
+import org.wushe.residents.register.ResidentDetails;
+import org.wushe.residents.register.Residents;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
-import org.wushe.shared.RegionCode;
-import org.wushe.residents.register.ResidentDetails;
-import org.wushe.residents.register.Residents;
 
 /**
  * Four-dimension assessments (四维评估) of a resident: scored, given a risk level by {@link RiskRule}, kept as a
@@ -46,8 +44,14 @@ public class Assessments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Assessments(Residents residents, AssessmentStore store, Alerts alerts, CurrentUser currentUser,
-            SensitiveData sensitiveData, ApplicationEventPublisher events, Clock clock) {
+    Assessments(
+            Residents residents,
+            AssessmentStore store,
+            Alerts alerts,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.residents = residents;
         this.store = store;
         this.alerts = alerts;
@@ -66,16 +70,29 @@ public class Assessments {
         }
         AssessmentDetails a = validate(residentId, draft);
         long id = store.insert(a, resident.communityCode());
-        events.publishEvent(new Activity(clock.instant(), a.assessedBy(), AuditAction.CREATE, "resident_assessment",
-                Long.toString(id), resident.communityCode(), currentUser.clientAddress().orElse(null),
-                null, List.of("assessment", "riskLevel:" + a.riskLevel())));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                a.assessedBy(),
+                AuditAction.CREATE,
+                "resident_assessment",
+                Long.toString(id),
+                resident.communityCode(),
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of("assessment", "riskLevel:" + a.riskLevel())));
         if (a.selfHarm()) {
             Set<Long> told = new LinkedHashSet<>();
             alerts.socialWorkerAccount(resident.socialWorkerId()).ifPresent(told::add);
             told.addAll(alerts.covering(resident.communityCode(), Role.COMMUNITY_STAFF, Role.STATION_STAFF));
-            alerts.raise(told, "residents.alert.selfHarm", List.of(Long.toString(residentId)),
-                    "/residents/" + residentId + "/assessments", residentId, resident.communityCode(),
-                    a.assessedBy(), "selfHarm");
+            alerts.raise(
+                    told,
+                    "residents.alert.selfHarm",
+                    List.of(Long.toString(residentId)),
+                    "/residents/" + residentId + "/assessments",
+                    residentId,
+                    resident.communityCode(),
+                    a.assessedBy(),
+                    "selfHarm");
         }
         return store.find(residentId, id).orElseThrow();
     }
@@ -91,10 +108,10 @@ public class Assessments {
     @Transactional
     public AssessmentDetails get(long residentId, long assessmentId) {
         ResidentDetails resident = residents.get(residentId);
-        AssessmentDetails a = store.find(residentId, assessmentId)
-                .orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
-        sensitiveData.viewed(new SensitiveField("resident_assessment", Long.toString(assessmentId),
-                resident.communityCode(), "answers"));
+        AssessmentDetails a =
+                store.find(residentId, assessmentId).orElseThrow(() -> new AssessmentNotFoundException(assessmentId));
+        sensitiveData.viewed(new SensitiveField(
+                "resident_assessment", Long.toString(assessmentId), resident.communityCode(), "answers"));
         return a;
     }
 
@@ -113,8 +130,8 @@ public class Assessments {
         List<Integer> gad7 = answers(problems, "gad7", d.gad7(), Screening.GAD7_ITEMS);
         String cognition = enumField(problems, "cognition", d.cognition(), Cognition.class);
         if (d.psychoticSymptoms() == null) {
-            problems.add(new FieldProblem("psychoticSymptoms",
-                    new InvalidValueException("residents.assessment.psychoticSymptoms.required")));
+            problems.add(new FieldProblem(
+                    "psychoticSymptoms", new InvalidValueException("residents.assessment.psychoticSymptoms.required")));
         }
         String notes = null;
         try {
@@ -128,13 +145,31 @@ public class Assessments {
         int phq = Screening.score(phq9);
         int gad = Screening.score(gad7);
         boolean selfHarm = Screening.selfHarm(phq9);
-        RiskRule.Result rule = RiskRule.evaluate(new RiskRule.Inputs(food, medicine, mobility, phq, gad, selfHarm,
-                cognition, d.psychoticSymptoms()));
+        RiskRule.Result rule = RiskRule.evaluate(
+                new RiskRule.Inputs(food, medicine, mobility, phq, gad, selfHarm, cognition, d.psychoticSymptoms()));
         var now = clock.instant();
-        return new AssessmentDetails(0, residentId, now, currentUser.username(), food, medicine, mobility, chronic, phq,
-                Screening.phq9Band(phq), gad, Screening.gad7Band(gad), selfHarm, cognition, d.psychoticSymptoms(),
-                rule.level(), rule.reasons(), RiskRule.reassessDue(rule.level(), LocalDate.ofInstant(now, ChinaTime.ZONE)),
-                phq9, gad7, notes);
+        return new AssessmentDetails(
+                0,
+                residentId,
+                now,
+                currentUser.username(),
+                food,
+                medicine,
+                mobility,
+                chronic,
+                phq,
+                Screening.phq9Band(phq),
+                gad,
+                Screening.gad7Band(gad),
+                selfHarm,
+                cognition,
+                d.psychoticSymptoms(),
+                rule.level(),
+                rule.reasons(),
+                RiskRule.reassessDue(rule.level(), LocalDate.ofInstant(now, ChinaTime.ZONE)),
+                phq9,
+                gad7,
+                notes);
     }
 
     private static Integer days(List<FieldProblem> problems, String field, Integer value, boolean required) {
@@ -151,12 +186,13 @@ public class Assessments {
         return value;
     }
 
-    private static <E extends Enum<E>> String enumField(List<FieldProblem> problems, String field, String raw,
-            Class<E> type) {
+    private static <E extends Enum<E>> String enumField(
+            List<FieldProblem> problems, String field, String raw, Class<E> type) {
         try {
             return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(new FieldProblem(field, new InvalidValueException("residents.assessment." + field + ".required")));
+            problems.add(
+                    new FieldProblem(field, new InvalidValueException("residents.assessment." + field + ".required")));
             return null;
         }
     }
@@ -171,8 +207,8 @@ public class Assessments {
         for (int i = 0; i < items; i++) {
             Integer v = raw.get(i);
             if (v == null || v < 0 || v > 3) {
-                problems.add(new FieldProblem(field + "_" + (i + 1),
-                        new InvalidValueException("residents.assessment.item.range", i + 1)));
+                problems.add(new FieldProblem(
+                        field + "_" + (i + 1), new InvalidValueException("residents.assessment.item.range", i + 1)));
                 ok = false;
             }
         }
@@ -189,11 +225,15 @@ public class Assessments {
 
     /** 行动能力. */
     public enum Mobility {
-        INDEPENDENT, ASSISTED, BEDRIDDEN
+        INDEPENDENT,
+        ASSISTED,
+        BEDRIDDEN
     }
 
     /** 认知状态. */
     public enum Cognition {
-        NORMAL, MILD_IMPAIRMENT, SEVERE_IMPAIRMENT
+        NORMAL,
+        MILD_IMPAIRMENT,
+        SEVERE_IMPAIRMENT
     }
 }

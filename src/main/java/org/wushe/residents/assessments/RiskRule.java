@@ -3,7 +3,6 @@ package org.wushe.residents.assessments;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.wushe.residents.RiskLevel;
 
 /**
@@ -19,17 +18,21 @@ import org.wushe.residents.RiskLevel;
  */
 final class RiskRule {
 
-    private RiskRule() {
-    }
+    private RiskRule() {}
 
     /** What the rule looks at. {@code medicineDays} null when the resident takes no medicine. */
-    public record Inputs(int foodDays, Integer medicineDays, String mobility, int phq9, int gad7, boolean selfHarm,
-            String cognition, boolean psychotic) {
-    }
+    public record Inputs(
+            int foodDays,
+            Integer medicineDays,
+            String mobility,
+            int phq9,
+            int gad7,
+            boolean selfHarm,
+            String cognition,
+            boolean psychotic) {}
 
     /** The level and the message keys of the conditions that set it. */
-    public record Result(RiskLevel level, List<String> reasons) {
-    }
+    public record Result(RiskLevel level, List<String> reasons) {}
 
     public static Result evaluate(Inputs in) {
         List<String> high = new ArrayList<>();
@@ -55,11 +58,12 @@ final class RiskRule {
     }
 
     public static LocalDate reassessDue(RiskLevel level, LocalDate assessedOn) {
-        return assessedOn.plusDays(switch (level) {
-            case HIGH -> 7;
-            case MEDIUM -> 30;
-            case LOW -> 90;
-        });
+        return assessedOn.plusDays(
+                switch (level) {
+                    case HIGH -> 7;
+                    case MEDIUM -> 30;
+                    case LOW -> 90;
+                });
     }
 
     private static void when(List<String> reasons, boolean condition, String key) {

@@ -13,16 +13,16 @@ final class Screening {
     public static final int PHQ9_ITEMS = 9;
     public static final int GAD7_ITEMS = 7;
 
-    private Screening() {
-    }
+    private Screening() {}
 
     public static int score(List<Integer> answers) {
         return answers.stream().mapToInt(Integer::intValue).sum();
     }
 
     public static String phq9Band(int score) {
-        return score >= 20 ? "SEVERE" : score >= 15 ? "MODERATELY_SEVERE" : score >= 10 ? "MODERATE"
-                : score >= 5 ? "MILD" : "MINIMAL";
+        return score >= 20
+                ? "SEVERE"
+                : score >= 15 ? "MODERATELY_SEVERE" : score >= 10 ? "MODERATE" : score >= 5 ? "MILD" : "MINIMAL";
     }
 
     public static String gad7Band(int score) {

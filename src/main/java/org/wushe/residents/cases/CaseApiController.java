@@ -1,8 +1,9 @@
 package org.wushe.residents.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.shared.InvalidValueException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Resident care", description = "Assessments, visits, daily check-ins and case work of the register")
 @RestController
@@ -43,8 +41,11 @@ class CaseApiController {
     @PostMapping("/{id}/cases")
     @ResponseStatus(HttpStatus.CREATED)
     CaseDetails open(@PathVariable long id, @RequestBody Map<String, Object> body) {
-        return cases.get(cases.open(id, body.get("title") == null ? null : body.get("title").toString(),
-                number(body.get("worker")), number(body.get("supervisor"))));
+        return cases.get(cases.open(
+                id,
+                body.get("title") == null ? null : body.get("title").toString(),
+                number(body.get("worker")),
+                number(body.get("supervisor"))));
     }
 
     @GetMapping("/cases/{caseId}")
@@ -52,8 +53,9 @@ class CaseApiController {
         return cases.get(caseId);
     }
 
-    @Operation(summary = "Move a case to the next stage: {\"stage\": \"ASSESSMENT\"|…|\"CLOSED\"}; out of order is "
-            + "refused with a message naming the expected stage")
+    @Operation(
+            summary = "Move a case to the next stage: {\"stage\": \"ASSESSMENT\"|…|\"CLOSED\"}; out of order is "
+                    + "refused with a message naming the expected stage")
     @PostMapping("/cases/{caseId}/stage")
     CaseDetails advance(@PathVariable long caseId, @RequestBody Map<String, String> body) {
         CaseStage target;
@@ -65,8 +67,9 @@ class CaseApiController {
         return cases.advance(caseId, target);
     }
 
-    @Operation(summary = "The case notes: the assigned worker, the supervisor or an admin in scope only (403 "
-            + "otherwise); each reading is audited")
+    @Operation(
+            summary = "The case notes: the assigned worker, the supervisor or an admin in scope only (403 "
+                    + "otherwise); each reading is audited")
     @GetMapping("/cases/{caseId}/notes")
     List<CaseNote> notes(@PathVariable long caseId) {
         return cases.notes(caseId);

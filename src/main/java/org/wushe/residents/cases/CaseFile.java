@@ -5,8 +5,13 @@ import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
 /** The case aggregate's guard: a case moves one stage forward at a time, and a closed case no longer moves. */
-record CaseFile(long id, RegionCode communityCode, CaseStage stage, long workerAccountId,
-        Long supervisorAccountId, int version) {
+record CaseFile(
+        long id,
+        RegionCode communityCode,
+        CaseStage stage,
+        long workerAccountId,
+        Long supervisorAccountId,
+        int version) {
 
     public CaseFile advanceTo(CaseStage target) {
         if (target == null) {
@@ -17,8 +22,8 @@ record CaseFile(long id, RegionCode communityCode, CaseStage stage, long workerA
         }
         CaseStage expected = stage.next().orElseThrow();
         if (target != expected) {
-            throw new InvalidValueException("residents.case.transition.outOfOrder", label(stage), label(target),
-                    label(expected));
+            throw new InvalidValueException(
+                    "residents.case.transition.outOfOrder", label(stage), label(target), label(expected));
         }
         return new CaseFile(id, communityCode, target, workerAccountId, supervisorAccountId, version);
     }

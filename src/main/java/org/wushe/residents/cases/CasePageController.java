@@ -1,5 +1,7 @@
 package org.wushe.residents.cases;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,11 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
-import java.util.List;
-
+import org.wushe.access.RoleGroup;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.Residents;
-import org.wushe.access.RoleGroup;
 
 /** Case work pages: cases in scope, a resident's cases, one case with its stages and (for those allowed) notes. */
 @Controller
@@ -34,7 +34,9 @@ class CasePageController {
     String all(@RequestParam(required = false) CaseStage stage, Model model) {
         List<CaseDetails> all = cases.list(null, stage);
         model.addAttribute("cases", all);
-        model.addAttribute("regionNames", names.regions(all.stream().map(CaseDetails::communityCode).toList()));
+        model.addAttribute(
+                "regionNames",
+                names.regions(all.stream().map(CaseDetails::communityCode).toList()));
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("stage", stage);
         return "residents/cases/cases";
@@ -44,13 +46,21 @@ class CasePageController {
     String ofResident(@PathVariable long id, Model model) {
         model.addAttribute("resident", residents.get(id));
         model.addAttribute("cases", cases.list(id, null));
-        model.addAttribute("canWrite", currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false));
+        model.addAttribute(
+                "canWrite",
+                currentUser
+                        .principal()
+                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                        .orElse(false));
         return "residents/cases/resident-cases";
     }
 
     @PostMapping("/residents/{id:\\d+}/cases")
-    String open(@PathVariable long id, @RequestParam(required = false) String title,
-            @RequestParam(required = false) Long worker, @RequestParam(required = false) Long supervisor,
+    String open(
+            @PathVariable long id,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) Long worker,
+            @RequestParam(required = false) Long supervisor,
             RedirectAttributes redirect) {
         long caseId = cases.open(id, title, worker, supervisor);
         redirect.addFlashAttribute("notice", "residents.case.done.open");
@@ -62,7 +72,7 @@ class CasePageController {
         var c = cases.get(caseId);
         model.addAttribute("c", c);
         model.addAttribute("regionNames", names.regions(List.of(c.communityCode())));
-        var ids = new java.util.ArrayList<Long>();
+        var ids = new ArrayList<Long>();
         ids.add(c.workerAccountId());
         if (c.supervisorAccountId() != null) {
             ids.add(c.supervisorAccountId());
@@ -75,8 +85,8 @@ class CasePageController {
     }
 
     @PostMapping("/residents/cases/{caseId:\\d+}/stage")
-    String advance(@PathVariable long caseId, @RequestParam(required = false) CaseStage target,
-            RedirectAttributes redirect) {
+    String advance(
+            @PathVariable long caseId, @RequestParam(required = false) CaseStage target, RedirectAttributes redirect) {
         cases.advance(caseId, target);
         redirect.addFlashAttribute("notice", "residents.case.done.advance");
         return "redirect:/residents/cases/" + caseId;

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,13 +30,15 @@ class CaseStore {
         this.cipher = cipher;
     }
 
-    public long open(long residentId, RegionCode community, String title, long worker, Long supervisor, Instant at,
-            String by) {
+    public long open(
+            long residentId, RegionCode community, String title, long worker, Long supervisor, Instant at, String by) {
         long id = jdbc.sql("""
                 insert into residents_case (resident_id, community_code, stage, worker_account_id,
                     supervisor_account_id, title, opened_at, opened_by) values (?, ?, 'INTAKE', ?, ?, ?, ?, ?)
-                returning id""").params(residentId, community.value(), worker, supervisor, title, Timestamp.from(at), by)
-                .query(Long.class).single();
+                returning id""")
+                .params(residentId, community.value(), worker, supervisor, title, Timestamp.from(at), by)
+                .query(Long.class)
+                .single();
         transition(id, null, CaseStage.INTAKE, at, by);
         return id;
     }
@@ -46,17 +47,27 @@ class CaseStore {
         var p = scope.regionPredicate("community_code");
         return jdbc.sql("select id, community_code, stage, worker_account_id, supervisor_account_id, version"
                         + " from residents_case where id = :id and " + p.sql())
-                .params(p.params()).param("id", id)
-                .query((rs, n) -> new CaseFile(rs.getLong(1), RegionCode.parse(rs.getString(2)), CaseStage.valueOf(rs.getString(3)),
-                        rs.getLong(4), rs.getObject(5, Long.class), rs.getInt(6)))
+                .params(p.params())
+                .param("id", id)
+                .query((rs, n) -> new CaseFile(
+                        rs.getLong(1),
+                        RegionCode.parse(rs.getString(2)),
+                        CaseStage.valueOf(rs.getString(3)),
+                        rs.getLong(4),
+                        rs.getObject(5, Long.class),
+                        rs.getInt(6)))
                 .optional();
     }
 
     public void move(CaseFile from, CaseFile to, Instant at, String by) {
         int n = jdbc.sql("""
                 update residents_case set stage = ?, closed_at = ?, version = version + 1 where id = ? and version = ?""")
-                .params(to.stage().name(), to.stage() == CaseStage.CLOSED ? Timestamp.from(at) : null, to.id(),
-                        from.version()).update();
+                .params(
+                        to.stage().name(),
+                        to.stage() == CaseStage.CLOSED ? Timestamp.from(at) : null,
+                        to.id(),
+                        from.version())
+                .update();
         if (n != 1) {
             throw new OptimisticLockingFailureException("case " + to.id() + " changed meanwhile");
         }
@@ -64,14 +75,17 @@ class CaseStore {
     }
 
     private void transition(long id, CaseStage from, CaseStage to, Instant at, String by) {
-        jdbc.sql("insert into residents_case_transition (case_id, from_stage, to_stage, at, by_user) values (?,?,?,?,?)")
-                .params(id, from == null ? null : from.name(), to.name(), Timestamp.from(at), by).update();
+        jdbc.sql(
+                        "insert into residents_case_transition (case_id, from_stage, to_stage, at, by_user) values (?,?,?,?,?)")
+                .params(id, from == null ? null : from.name(), to.name(), Timestamp.from(at), by)
+                .update();
     }
 
     public void addNote(long caseId, CaseStage stage, String body, Instant at, String by) {
         jdbc.sql("insert into residents_case_note (case_id, stage, body_cipher, written_at, written_by)"
-                + " values (?, ?, ?, ?, ?)").params(caseId, stage.name(), cipher.encryptText(body, NOTES, "body"),
-                        Timestamp.from(at), by).update();
+                        + " values (?, ?, ?, ?, ?)")
+                .params(caseId, stage.name(), cipher.encryptText(body, NOTES, "body"), Timestamp.from(at), by)
+                .update();
     }
 
     /** The SQL condition that the reader may see the notes, on alias {@code c}, with its parameters. */
@@ -82,8 +96,13 @@ class CaseStore {
 
     public boolean canReadNotes(DataScope scope, long caseId, long me, boolean admin) {
         return jdbc.sql("select count(*) from residents_case c where c.id = :id and " + mayReadNotes(scope))
-                .params(scope.regionPredicate("c.community_code").params()).param("id", caseId).param("me", me)
-                .param("admin", admin).query(Long.class).single() > 0;
+                        .params(scope.regionPredicate("c.community_code").params())
+                        .param("id", caseId)
+                        .param("me", me)
+                        .param("admin", admin)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The notes, or empty when the reader may not see them (the check is part of the statement). */
@@ -95,10 +114,15 @@ class CaseStore {
                 select n.id, n.stage, n.body_cipher, n.written_at, n.written_by
                 from residents_case_note n join residents_case c on c.id = n.case_id
                 where c.id = :id and\s""" + mayReadNotes(scope) + " order by n.id")
-                .params(scope.regionPredicate("c.community_code").params()).param("id", caseId).param("me", me)
+                .params(scope.regionPredicate("c.community_code").params())
+                .param("id", caseId)
+                .param("me", me)
                 .param("admin", admin)
-                .query((rs, n) -> new CaseNote(rs.getLong(1), CaseStage.valueOf(rs.getString(2)),
-                        cipher.clearText(rs.getBytes(3), NOTES, "body"), rs.getTimestamp(4).toInstant(),
+                .query((rs, n) -> new CaseNote(
+                        rs.getLong(1),
+                        CaseStage.valueOf(rs.getString(2)),
+                        cipher.clearText(rs.getBytes(3), NOTES, "body"),
+                        rs.getTimestamp(4).toInstant(),
                         rs.getString(5)))
                 .list());
     }
@@ -106,18 +130,31 @@ class CaseStore {
     public CaseDetails details(long id, boolean canSeeNotes) {
         List<CaseDetails.Transition> transitions = jdbc.sql("""
                 select from_stage, to_stage, at, by_user from residents_case_transition where case_id = ? order by id""")
-                .param(id).query((rs, n) -> new CaseDetails.Transition(
+                .param(id)
+                .query((rs, n) -> new CaseDetails.Transition(
                         rs.getString(1) == null ? null : CaseStage.valueOf(rs.getString(1)),
-                        CaseStage.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                        CaseStage.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
                 .list();
         return jdbc.sql("""
                 select c.*, r.name from residents_case c join residents_resident r on r.id = c.resident_id
-                where c.id = ?""").param(id)
-                .query((rs, n) -> new CaseDetails(rs.getLong("id"), rs.getLong("resident_id"), rs.getString("name"),
-                        rs.getString("community_code"), rs.getString("title"), CaseStage.valueOf(rs.getString("stage")),
-                        rs.getLong("worker_account_id"), rs.getObject("supervisor_account_id", Long.class),
-                        rs.getTimestamp("opened_at").toInstant(), rs.getString("opened_by"),
-                        instant(rs, "closed_at"), transitions, canSeeNotes))
+                where c.id = ?""")
+                .param(id)
+                .query((rs, n) -> new CaseDetails(
+                        rs.getLong("id"),
+                        rs.getLong("resident_id"),
+                        rs.getString("name"),
+                        rs.getString("community_code"),
+                        rs.getString("title"),
+                        CaseStage.valueOf(rs.getString("stage")),
+                        rs.getLong("worker_account_id"),
+                        rs.getObject("supervisor_account_id", Long.class),
+                        rs.getTimestamp("opened_at").toInstant(),
+                        rs.getString("opened_by"),
+                        instant(rs, "closed_at"),
+                        transitions,
+                        canSeeNotes))
                 .single();
     }
 
@@ -134,11 +171,21 @@ class CaseStore {
         if (stage != null) {
             q = q.param("stage", stage.name());
         }
-        return q.query((rs, n) -> new CaseDetails(rs.getLong("id"), rs.getLong("resident_id"), rs.getString("name"),
-                rs.getString("community_code"), rs.getString("title"), CaseStage.valueOf(rs.getString("stage")),
-                rs.getLong("worker_account_id"), rs.getObject("supervisor_account_id", Long.class),
-                rs.getTimestamp("opened_at").toInstant(), rs.getString("opened_by"),
-                instant(rs, "closed_at"), List.of(), false)).list();
+        return q.query((rs, n) -> new CaseDetails(
+                        rs.getLong("id"),
+                        rs.getLong("resident_id"),
+                        rs.getString("name"),
+                        rs.getString("community_code"),
+                        rs.getString("title"),
+                        CaseStage.valueOf(rs.getString("stage")),
+                        rs.getLong("worker_account_id"),
+                        rs.getObject("supervisor_account_id", Long.class),
+                        rs.getTimestamp("opened_at").toInstant(),
+                        rs.getString("opened_by"),
+                        instant(rs, "closed_at"),
+                        List.of(),
+                        false))
+                .list();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

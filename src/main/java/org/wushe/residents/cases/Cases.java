@@ -1,11 +1,9 @@
 package org.wushe.residents.cases;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,16 +11,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
+import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.residents.alerts.Alerts;
+import org.wushe.residents.register.ResidentDetails;
+import org.wushe.residents.register.Residents;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
-import org.wushe.residents.register.ResidentDetails;
-import org.wushe.residents.register.Residents;
 
 /**
  * Case work (个案) after MZ/T 094-2017: 接案 → 预估 → 计划 → 介入 → 评估 → 结案, one stage at a time. A case has an
@@ -44,8 +43,14 @@ class Cases {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Cases(Residents residents, CaseStore store, Alerts alerts, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Clock clock) {
+    Cases(
+            Residents residents,
+            CaseStore store,
+            Alerts alerts,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.residents = residents;
         this.store = store;
         this.alerts = alerts;
@@ -70,11 +75,19 @@ class Cases {
                 || !alerts.covering(r.communityCode(), Role.SOCIAL_WORKER).contains(workerAccountId)) {
             throw new InvalidValueException("residents.case.worker.unknown");
         }
-        if (supervisorAccountId != null && (supervisorAccountId.equals(workerAccountId) || !alerts
-                .covering(r.communityCode(), Role.SOCIAL_WORKER, Role.STATION_STAFF).contains(supervisorAccountId))) {
+        if (supervisorAccountId != null
+                && (supervisorAccountId.equals(workerAccountId)
+                        || !alerts.covering(r.communityCode(), Role.SOCIAL_WORKER, Role.STATION_STAFF)
+                                .contains(supervisorAccountId))) {
             throw new InvalidValueException("residents.case.supervisor.unknown");
         }
-        long id = store.open(residentId, r.communityCode(), t, workerAccountId, supervisorAccountId, clock.instant(),
+        long id = store.open(
+                residentId,
+                r.communityCode(),
+                t,
+                workerAccountId,
+                supervisorAccountId,
+                clock.instant(),
                 currentUser.username());
         audit(AuditAction.CREATE, id, r.communityCode(), List.of("case", "stage:INTAKE"));
         return id;
@@ -121,10 +134,10 @@ class Cases {
     public List<CaseNote> notes(long caseId) {
         CaseFile c = load(caseId);
         StaffPrincipal me = currentUser.require();
-        List<CaseNote> notes = store.notes(currentUser.scope(), caseId, me.accountId(), me.has(Role.CIVIL_AFFAIRS_ADMIN))
+        List<CaseNote> notes = store.notes(
+                        currentUser.scope(), caseId, me.accountId(), me.has(Role.CIVIL_AFFAIRS_ADMIN))
                 .orElseThrow(() -> new AccessDeniedException("case notes of case " + caseId));
-        sensitiveData.viewed(new SensitiveField("resident_case", Long.toString(caseId),
-                c.communityCode(), "notes"));
+        sensitiveData.viewed(new SensitiveField("resident_case", Long.toString(caseId), c.communityCode(), "notes"));
         return notes;
     }
 
@@ -138,8 +151,12 @@ class Cases {
 
     private boolean mayReadNotes(CaseFile c) {
         Optional<StaffPrincipal> me = currentUser.principal();
-        return me.isPresent() && store.canReadNotes(currentUser.scope(), c.id(), me.get().accountId(),
-                me.get().has(Role.CIVIL_AFFAIRS_ADMIN));
+        return me.isPresent()
+                && store.canReadNotes(
+                        currentUser.scope(),
+                        c.id(),
+                        me.get().accountId(),
+                        me.get().has(Role.CIVIL_AFFAIRS_ADMIN));
     }
 
     private void requireParticipant(CaseFile c) {
@@ -154,7 +171,15 @@ class Cases {
 
     private void audit(AuditAction action, long caseId, RegionCode community, List<String> fields) {
         Instant now = clock.instant();
-        events.publishEvent(new Activity(now, currentUser.username(), action, "resident_case", Long.toString(caseId),
-                community, currentUser.clientAddress().orElse(null), null, fields));
+        events.publishEvent(new Activity(
+                now,
+                currentUser.username(),
+                action,
+                "resident_case",
+                Long.toString(caseId),
+                community,
+                currentUser.clientAddress().orElse(null),
+                null,
+                fields));
     }
 }

@@ -16,7 +16,8 @@ class CheckInAlertJob {
         this.alerts = alerts;
     }
 
-    @Scheduled(fixedDelayString = "${wushe.residents.check-in.scan-delay:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${wushe.residents.check-in.scan-delay:PT1M}",
             initialDelayString = "${wushe.residents.check-in.scan-delay:PT1M}")
     void run() {
         try {

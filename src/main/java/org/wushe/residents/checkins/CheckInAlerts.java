@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,8 +36,13 @@ class CheckInAlerts {
     private final Clock clock;
     private final Duration escalateAfter;
 
-    CheckInAlerts(JdbcClient jdbc, CheckInStore store, Alerts alerts, PlatformTransactionManager transactions,
-            Clock clock, @Value("${wushe.residents.check-in.escalate-after:PT2H}") Duration escalateAfter) {
+    CheckInAlerts(
+            JdbcClient jdbc,
+            CheckInStore store,
+            Alerts alerts,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${wushe.residents.check-in.escalate-after:PT2H}") Duration escalateAfter) {
         this.jdbc = jdbc;
         this.store = store;
         this.alerts = alerts;
@@ -55,18 +59,32 @@ class CheckInAlerts {
             int n = 0;
             for (Due d : due(today, now, Duration.ZERO, null)) {
                 if (store.alertOnce(d.residentId(), today, "MISSED", d.community(), now)) {
-                    Set<Long> to = d.gridWorker() != null ? Set.of(d.gridWorker())
+                    Set<Long> to = d.gridWorker() != null
+                            ? Set.of(d.gridWorker())
                             : alerts.covering(d.community(), Role.COMMUNITY_STAFF);
-                    alerts.raise(to, "residents.alert.checkInMissed", List.of(Long.toString(d.residentId()),
-                            today.toString()), link(d), d.residentId(), d.community(), "system", "checkInMissed");
+                    alerts.raise(
+                            to,
+                            "residents.alert.checkInMissed",
+                            List.of(Long.toString(d.residentId()), today.toString()),
+                            link(d),
+                            d.residentId(),
+                            d.community(),
+                            "system",
+                            "checkInMissed");
                     n++;
                 }
             }
             for (Due d : due(today, now, escalateAfter, "MISSED")) {
                 if (store.alertOnce(d.residentId(), today, "ESCALATED", d.community(), now)) {
-                    alerts.raise(alerts.covering(d.community(), Role.STATION_STAFF), "residents.alert.checkInEscalated",
-                            List.of(Long.toString(d.residentId()), today.toString()), link(d), d.residentId(),
-                            d.community(), "system", "checkInEscalated");
+                    alerts.raise(
+                            alerts.covering(d.community(), Role.STATION_STAFF),
+                            "residents.alert.checkInEscalated",
+                            List.of(Long.toString(d.residentId()), today.toString()),
+                            link(d),
+                            d.residentId(),
+                            d.community(),
+                            "system",
+                            "checkInEscalated");
                     n++;
                 }
             }
@@ -79,8 +97,7 @@ class CheckInAlerts {
         return "/residents/" + d.residentId() + "/check-in";
     }
 
-    private record Due(long residentId, RegionCode community, Long gridWorker) {
-    }
+    private record Due(long residentId, RegionCode community, Long gridWorker) {}
 
     /**
      * Active enrolments of live residents whose deadline today plus {@code after} has passed, enrolled before that
@@ -99,11 +116,14 @@ class CheckInAlerts {
                   and not exists (select 1 from residents_checkin c where c.resident_id = e.resident_id
                       and c.check_date = :today)
                 """ + previous + " order by e.resident_id")
-                .param("today", today).param("after", after.toSeconds()).param("now", Timestamp.from(now));
+                .param("today", today)
+                .param("after", after.toSeconds())
+                .param("now", Timestamp.from(now));
         if (previousLevel != null) {
             sql = sql.param("previous", previousLevel);
         }
-        return sql.query((rs, n) -> new Due(rs.getLong(1), RegionCode.parse(rs.getString(2)), rs.getObject(3, Long.class)))
+        return sql.query((rs, n) ->
+                        new Due(rs.getLong(1), RegionCode.parse(rs.getString(2)), rs.getObject(3, Long.class)))
                 .list();
     }
 }

@@ -1,14 +1,14 @@
 package org.wushe.residents.checkins;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.shared.InvalidValueException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Resident care", description = "Assessments, visits, daily check-ins and case work of the register")
 @RestController
@@ -45,9 +42,10 @@ class CheckInApiController {
         return checkIns.overview(id);
     }
 
-    @Operation(summary = "Enrol a resident living alone in the daily check-in: {\"deadline\": \"10:00\", "
-            + "\"addressAs\": \"张阿姨\"} (the form of address the resident's page greets by); returns the personal "
-            + "link (shown once; an earlier link stops working)")
+    @Operation(
+            summary = "Enrol a resident living alone in the daily check-in: {\"deadline\": \"10:00\", "
+                    + "\"addressAs\": \"张阿姨\"} (the form of address the resident's page greets by); returns the personal "
+                    + "link (shown once; an earlier link stops working)")
     @PostMapping("/{id}/check-in/enrolment")
     Map<String, String> enrol(@PathVariable long id, @RequestBody Map<String, String> body) {
         LocalTime deadline;

@@ -9,14 +9,11 @@ import java.util.List;
 record CheckInOverview(long residentId, Enrolment enrolment, List<Entry> checkIns, List<Alert> alerts) {
 
     /** addressAs: the 称呼 the resident's page greets by ("" for an enrolment made before there was one). */
-    public record Enrolment(LocalTime deadline, String addressAs, boolean active, Instant enrolledAt,
-            String enrolledBy) {
-    }
+    public record Enrolment(
+            LocalTime deadline, String addressAs, boolean active, Instant enrolledAt, String enrolledBy) {}
 
-    public record Entry(LocalDate date, CheckInStatus status, Instant at, String by) {
-    }
+    public record Entry(LocalDate date, CheckInStatus status, Instant at, String by) {}
 
     /** level MISSED (to the grid worker), ESCALATED (to the station) or HELP (the resident asked for help). */
-    public record Alert(LocalDate date, String level, Instant raisedAt) {
-    }
+    public record Alert(LocalDate date, String level, Instant raisedAt) {}
 }

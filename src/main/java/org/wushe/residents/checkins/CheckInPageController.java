@@ -1,10 +1,10 @@
 package org.wushe.residents.checkins;
 
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,14 +53,19 @@ class CheckInPageController {
     }
 
     @PostMapping("/residents/{id:\\d+}/check-in/enrolment")
-    String enrol(@PathVariable long id, @RequestParam(required = false) String deadline,
-            @RequestParam(required = false) String addressAs, @RequestParam(required = false) boolean confirmReplace,
-            Model model, RedirectAttributes redirect, Locale locale) {
+    String enrol(
+            @PathVariable long id,
+            @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String addressAs,
+            @RequestParam(required = false) boolean confirmReplace,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalTime time = null;
         try {
             time = deadline == null || deadline.isBlank() ? null : LocalTime.parse(deadline.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             errors.put("deadline", message("residents.checkIn.deadline.required", locale));
         }
         if (time == null && errors.isEmpty()) {
@@ -91,8 +96,12 @@ class CheckInPageController {
 
     /** Sends the link just issued (the page holds its token) by SMS to the resident or a relative. */
     @PostMapping("/residents/{id:\\d+}/check-in/sms")
-    String sendLink(@PathVariable long id, @RequestParam(required = false) String token,
-            @RequestParam(required = false) LinkRecipient to, Model model, RedirectAttributes redirect,
+    String sendLink(
+            @PathVariable long id,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) LinkRecipient to,
+            Model model,
+            RedirectAttributes redirect,
             Locale locale) {
         try {
             checkIns.sendLink(id, token, to, linkUrl(token));
@@ -113,26 +122,44 @@ class CheckInPageController {
     }
 
     @PostMapping("/residents/{id:\\d+}/check-in")
-    String record(@PathVariable long id, @RequestParam(required = false) CheckInStatus status,
-            RedirectAttributes redirect) {
+    String record(
+            @PathVariable long id, @RequestParam(required = false) CheckInStatus status, RedirectAttributes redirect) {
         checkIns.recordByStaff(id, status);
         redirect.addFlashAttribute("notice", "residents.checkIn.done.record");
         return "redirect:/residents/" + id + "/check-in";
     }
 
-    private String page(long id, Model model, String token, Map<String, String> errors, String deadline,
-            String addressAs, Locale locale) {
+    private String page(
+            long id,
+            Model model,
+            String token,
+            Map<String, String> errors,
+            String deadline,
+            String addressAs,
+            Locale locale) {
         ResidentDetails resident = residents.get(id);
         CheckInOverview overview = checkIns.overview(id);
         model.addAttribute("resident", resident);
         model.addAttribute("overview", overview);
-        model.addAttribute("canWrite",
-                currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false));
+        model.addAttribute(
+                "canWrite",
+                currentUser
+                        .principal()
+                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                        .orElse(false));
         model.addAttribute("errors", errors);
-        model.addAttribute("deadlineValue", deadline != null ? deadline
-                : overview.enrolment() != null ? overview.enrolment().deadline().toString() : "10:00");
-        model.addAttribute("addressAsValue", addressAs != null ? addressAs
-                : overview.enrolment() != null ? overview.enrolment().addressAs() : "");
+        model.addAttribute(
+                "deadlineValue",
+                deadline != null
+                        ? deadline
+                        : overview.enrolment() != null
+                                ? overview.enrolment().deadline().toString()
+                                : "10:00");
+        model.addAttribute(
+                "addressAsValue",
+                addressAs != null
+                        ? addressAs
+                        : overview.enrolment() != null ? overview.enrolment().addressAs() : "");
         if (token != null) {
             String url = linkUrl(token);
             model.addAttribute("issuedToken", token);
@@ -144,8 +171,12 @@ class CheckInPageController {
 
     /** The link as the resident's phone opens it: this server's address, as the request reached it. */
     private static String linkUrl(String token) {
-        return token == null ? "" :  ServletUriComponentsBuilder.fromCurrentContextPath().path("/check-in/{token}").buildAndExpand(token)
-                .toUriString();
+        return token == null
+                ? ""
+                : ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/check-in/{token}")
+                        .buildAndExpand(token)
+                        .toUriString();
     }
 
     private String message(String key, Locale locale) {

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.shared.RegionCode;
@@ -50,8 +49,14 @@ class CheckInStore {
      * Enrols (or re-enrols with a new deadline, form of address and link). {@code addressAsCipher} is the 称呼,
      * encrypted as (residents_checkin_enrolment, address_as).
      */
-    public void enrol(long residentId, RegionCode community, LocalTime deadline, byte[] addressAsCipher, String token,
-            Instant at, String by) {
+    public void enrol(
+            long residentId,
+            RegionCode community,
+            LocalTime deadline,
+            byte[] addressAsCipher,
+            String token,
+            Instant at,
+            String by) {
         jdbc.sql("""
                 insert into residents_checkin_enrolment (resident_id, community_code, deadline, address_as_cipher,
                     token_hash, active, enrolled_at, enrolled_by) values (?, ?, ?, ?, ?, true, ?, ?)
@@ -64,7 +69,9 @@ class CheckInStore {
 
     public boolean stop(long residentId) {
         return jdbc.sql("update residents_checkin_enrolment set active = false where resident_id = ? and active")
-                .param(residentId).update() == 1;
+                        .param(residentId)
+                        .update()
+                == 1;
     }
 
     /** The resident of an active enrolment with this token, with the encrypted form of address (null for none). */
@@ -74,22 +81,26 @@ class CheckInStore {
                 from residents_checkin_enrolment e join residents_resident r on r.id = e.resident_id
                 where e.token_hash = ? and e.active and r.voided_at is null""")
                 .param(hash(token))
-                .query((rs, n) -> new TokenHolder(rs.getLong(1), rs.getBytes(2), RegionCode.parse(rs.getString(3)),
-                        rs.getObject(4, Long.class)))
+                .query((rs, n) -> new TokenHolder(
+                        rs.getLong(1), rs.getBytes(2), RegionCode.parse(rs.getString(3)), rs.getObject(4, Long.class)))
                 .optional();
     }
 
-    public record TokenHolder(long residentId, byte[] addressAsCipher, RegionCode community, Long gridWorker) {
-    }
+    public record TokenHolder(long residentId, byte[] addressAsCipher, RegionCode community, Long gridWorker) {}
 
     public void checkIn(long residentId, LocalDate date, CheckInStatus status, Instant at, String by) {
         jdbc.sql("insert into residents_checkin (resident_id, check_date, status, checked_at, checked_by)"
-                + " values (?, ?, ?, ?, ?)").params(residentId, date, status.name(), Timestamp.from(at), by).update();
+                        + " values (?, ?, ?, ?, ?)")
+                .params(residentId, date, status.name(), Timestamp.from(at), by)
+                .update();
     }
 
     public boolean checkedIn(long residentId, LocalDate date) {
         return jdbc.sql("select count(*) from residents_checkin where resident_id = ? and check_date = ?")
-                .params(residentId, date).query(Long.class).single() > 0;
+                        .params(residentId, date)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Records an alert once per resident, day and level; true when this call recorded it. */
@@ -97,28 +108,42 @@ class CheckInStore {
         return jdbc.sql("""
                 insert into residents_checkin_alert (resident_id, check_date, level, community_code, raised_at)
                 values (?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(residentId, date, level, community.value(), Timestamp.from(at)).update() == 1;
+                        .params(residentId, date, level, community.value(), Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     /** The overview; {@code clearAddressAs} decrypts the enrolment's 称呼. */
     public CheckInOverview overview(long residentId, Function<byte[], String> clearAddressAs) {
         CheckInOverview.Enrolment enrolment = jdbc.sql("""
                 select deadline, active, enrolled_at, enrolled_by, address_as_cipher from residents_checkin_enrolment
-                where resident_id = ?""").param(residentId)
-                .query((rs, n) -> new CheckInOverview.Enrolment(rs.getObject(1, LocalTime.class),
-                        clearAddressAs.apply(rs.getBytes(5)), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+                where resident_id = ?""")
+                .param(residentId)
+                .query((rs, n) -> new CheckInOverview.Enrolment(
+                        rs.getObject(1, LocalTime.class),
+                        clearAddressAs.apply(rs.getBytes(5)),
+                        rs.getBoolean(2),
+                        rs.getTimestamp(3).toInstant(),
                         rs.getString(4)))
-                .optional().orElse(null);
+                .optional()
+                .orElse(null);
         List<CheckInOverview.Entry> entries = jdbc.sql("""
                 select check_date, status, checked_at, checked_by from residents_checkin where resident_id = ?
-                order by checked_at desc limit 30""").param(residentId)
-                .query((rs, n) -> new CheckInOverview.Entry(rs.getObject(1, LocalDate.class),
-                        CheckInStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                order by checked_at desc limit 30""")
+                .param(residentId)
+                .query((rs, n) -> new CheckInOverview.Entry(
+                        rs.getObject(1, LocalDate.class),
+                        CheckInStatus.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4)))
                 .list();
         List<CheckInOverview.Alert> alerts = jdbc.sql("""
                 select check_date, level, raised_at from residents_checkin_alert where resident_id = ?
-                order by raised_at desc limit 30""").param(residentId)
-                .query((rs, n) -> new CheckInOverview.Alert(rs.getObject(1, LocalDate.class), rs.getString(2),
+                order by raised_at desc limit 30""")
+                .param(residentId)
+                .query((rs, n) -> new CheckInOverview.Alert(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2),
                         rs.getTimestamp(3).toInstant()))
                 .list();
         return new CheckInOverview(residentId, enrolment, entries, alerts);

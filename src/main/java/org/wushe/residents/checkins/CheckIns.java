@@ -1,6 +1,5 @@
 package org.wushe.residents.checkins;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,26 +7,26 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
-import org.wushe.platform.ChinaTime;
+import org.wushe.access.RoleGroup;
 import org.wushe.notify.Notifications;
+import org.wushe.platform.ChinaTime;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.alerts.Alerts;
+import org.wushe.residents.register.InvalidFieldsException;
+import org.wushe.residents.register.ResidentCipher;
+import org.wushe.residents.register.ResidentDetails;
+import org.wushe.residents.register.Residents;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
-import org.wushe.residents.VulnerabilityCategory;
-import org.wushe.residents.register.InvalidFieldsException;
-import org.wushe.residents.register.ResidentCipher;
-import org.wushe.residents.register.ResidentDetails;
-import org.wushe.residents.register.Residents;
 
 /**
  * Daily check-in (每日打卡) of elderly residents living alone: staff enrol a resident with a deadline and hand
@@ -52,8 +51,15 @@ public class CheckIns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CheckIns(Residents residents, ResidentCipher cipher, Notifications notifications, CheckInStore store,
-            Alerts alerts, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+    CheckIns(
+            Residents residents,
+            ResidentCipher cipher,
+            Notifications notifications,
+            CheckInStore store,
+            Alerts alerts,
+            CurrentUser currentUser,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.residents = residents;
         this.cipher = cipher;
         this.notifications = notifications;
@@ -84,8 +90,13 @@ public class CheckIns {
         }
         String address = addressAs(addressAs);
         String token = CheckInStore.newToken();
-        store.enrol(residentId, r.communityCode(), deadline.withSecond(0).withNano(0),
-                cipher.encryptText(address, ENROLMENT_TABLE, ADDRESS_AS), token, clock.instant(),
+        store.enrol(
+                residentId,
+                r.communityCode(),
+                deadline.withSecond(0).withNano(0),
+                cipher.encryptText(address, ENROLMENT_TABLE, ADDRESS_AS),
+                token,
+                clock.instant(),
                 currentUser.username());
         audit(r, "checkInEnrolment");
         return token;
@@ -107,7 +118,9 @@ public class CheckIns {
         if (to == null) {
             throw new InvalidValueException("residents.checkIn.sms.recipient");
         }
-        PhoneNumber phone = residents.phoneToMessage(residentId, to.field()).filter(PhoneNumber::isMobile)
+        PhoneNumber phone = residents
+                .phoneToMessage(residentId, to.field())
+                .filter(PhoneNumber::isMobile)
                 .orElseThrow(() -> new InvalidValueException("residents.checkIn.sms.noMobile"));
         notifications.sendTemplate(phone, "residents.checkInLink", linkUrl);
         audit(r, "checkInLinkSms:" + to.name());
@@ -115,7 +128,8 @@ public class CheckIns {
 
     /** Whom the link is sent to: the resident, their guardian, or their emergency contact. */
     public enum LinkRecipient {
-        RESIDENT(Residents.RevealableField.PHONE), GUARDIAN(Residents.RevealableField.GUARDIAN_PHONE),
+        RESIDENT(Residents.RevealableField.PHONE),
+        GUARDIAN(Residents.RevealableField.GUARDIAN_PHONE),
         EMERGENCY_CONTACT(Residents.RevealableField.EMERGENCY_CONTACT_PHONE);
 
         private final Residents.RevealableField field;
@@ -185,9 +199,10 @@ public class CheckIns {
      */
     @Transactional(readOnly = true)
     public Optional<PublicView> view(String token) {
-        return holder(token).map(h -> new PublicView(
-                cipher.clearText(h.addressAsCipher(), ENROLMENT_TABLE, ADDRESS_AS),
-                store.checkedIn(h.residentId(), today())));
+        return holder(token)
+                .map(h -> new PublicView(
+                        cipher.clearText(h.addressAsCipher(), ENROLMENT_TABLE, ADDRESS_AS),
+                        store.checkedIn(h.residentId(), today())));
     }
 
     /** The check-in of the link's resident, without signing in; false when the link is unknown or stopped. */
@@ -198,9 +213,16 @@ public class CheckIns {
             return false;
         }
         checkIn(h.get().residentId(), h.get().community(), h.get().gridWorker(), status, "resident");
-        events.publishEvent(new Activity(clock.instant(), "anonymous", AuditAction.CREATE, "resident_check_in",
-                Long.toString(h.get().residentId()), h.get().community(),
-                currentUser.clientAddress().orElse(null), null, List.of("checkIn:" + status)));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                "anonymous",
+                AuditAction.CREATE,
+                "resident_check_in",
+                Long.toString(h.get().residentId()),
+                h.get().community(),
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of("checkIn:" + status)));
         return true;
     }
 
@@ -217,8 +239,15 @@ public class CheckIns {
         store.checkIn(residentId, today, status, now, by);
         if (status == CheckInStatus.NEEDS_HELP && store.alertOnce(residentId, today, "HELP", community, now)) {
             Set<Long> to = gridWorker != null ? Set.of(gridWorker) : alerts.covering(community, Role.COMMUNITY_STAFF);
-            alerts.raise(to, "residents.alert.checkInHelp", List.of(Long.toString(residentId), today.toString()),
-                    "/residents/" + residentId + "/check-in", residentId, community, by, "checkInHelp");
+            alerts.raise(
+                    to,
+                    "residents.alert.checkInHelp",
+                    List.of(Long.toString(residentId), today.toString()),
+                    "/residents/" + residentId + "/check-in",
+                    residentId,
+                    community,
+                    by,
+                    "checkInHelp");
         }
     }
 
@@ -227,12 +256,18 @@ public class CheckIns {
     }
 
     private void audit(ResidentDetails r, String what) {
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), AuditAction.UPDATE, Residents.ENTITY,
-                Long.toString(r.id()), r.communityCode(), currentUser.clientAddress().orElse(null),
-                null, List.of(what)));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                AuditAction.UPDATE,
+                Residents.ENTITY,
+                Long.toString(r.id()),
+                r.communityCode(),
+                currentUser.clientAddress().orElse(null),
+                null,
+                List.of(what)));
     }
 
     /** The public page's view of a link: the 称呼 ("" for none) and whether today's check-in is done. */
-    public record PublicView(String addressAs, boolean checkedInToday) {
-    }
+    public record PublicView(String addressAs, boolean checkedInToday) {}
 }

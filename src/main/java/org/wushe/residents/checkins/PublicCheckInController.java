@@ -1,10 +1,9 @@
 package org.wushe.residents.checkins;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -16,8 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.wushe.platform.RateLimits;
-
-import io.swagger.v3.oas.annotations.Operation;
+import org.wushe.shared.InvalidValueException;
 
 /**
  * The resident's daily check-in page (no sign-in; the personal link is the key) and its API. Light and
@@ -50,7 +48,10 @@ class PublicCheckInController {
     }
 
     @PostMapping("/check-in/{token}")
-    String checkIn(@PathVariable String token, @RequestParam(required = false) CheckInStatus status, Model model,
+    String checkIn(
+            @PathVariable String token,
+            @RequestParam(required = false) CheckInStatus status,
+            Model model,
             HttpServletRequest request) {
         limit(request);
         boolean done = checkIns.checkInByLink(token, status);
@@ -58,18 +59,19 @@ class PublicCheckInController {
         return "residents/checkins/check-in-public";
     }
 
-    @Operation(summary = "A resident's daily check-in through their personal link (no sign-in): "
-            + "{\"status\": \"WELL\" | \"NEEDS_HELP\"}; 404 for an unknown or stopped link")
+    @Operation(
+            summary = "A resident's daily check-in through their personal link (no sign-in): "
+                    + "{\"status\": \"WELL\" | \"NEEDS_HELP\"}; 404 for an unknown or stopped link")
     @PostMapping("/api/v1/check-in/{token}")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> api(@PathVariable String token, @RequestBody Map<String, String> body,
-            HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> api(
+            @PathVariable String token, @RequestBody Map<String, String> body, HttpServletRequest request) {
         limit(request);
         CheckInStatus status;
         try {
             status = CheckInStatus.valueOf(body == null || body.get("status") == null ? "" : body.get("status"));
         } catch (IllegalArgumentException e) {
-            throw new org.wushe.shared.InvalidValueException("residents.checkIn.status.required");
+            throw new InvalidValueException("residents.checkIn.status.required");
         }
         if (!checkIns.checkInByLink(token, status)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("checkedIn", false));

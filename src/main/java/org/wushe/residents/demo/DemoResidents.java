@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
+import net.datafaker.Faker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -29,20 +29,18 @@ import org.wushe.access.Role;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.region.Region;
 import org.wushe.region.Regions;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.assessments.AssessmentDraft;
 import org.wushe.residents.assessments.Assessments;
-import org.wushe.residents.register.CategoryDetail;
 import org.wushe.residents.checkins.CheckIns;
+import org.wushe.residents.register.CategoryDetail;
 import org.wushe.residents.register.ResidentDraft;
 import org.wushe.residents.register.Residents;
-import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.visits.VisitKind;
 import org.wushe.residents.visits.Visits;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
 import org.wushe.shared.ResidentIdNumber;
-
-import net.datafaker.Faker;
 
 /**
  * Demo mode: 300 fictitious vulnerable residents of 黄浦区 and 徐汇区 (fixed seed, valid ID numbers, realistic
@@ -70,8 +68,15 @@ class DemoResidents implements ApplicationRunner {
     private final Accounts accounts;
     private final Clock clock;
 
-    DemoResidents(Residents residents, Assessments assessments, Visits visits, CheckIns checkIns, Regions regions,
-            KnownRegions known, Accounts accounts, Clock clock) {
+    DemoResidents(
+            Residents residents,
+            Assessments assessments,
+            Visits visits,
+            CheckIns checkIns,
+            Regions regions,
+            KnownRegions known,
+            Accounts accounts,
+            Clock clock) {
         this.residents = residents;
         this.assessments = assessments;
         this.visits = visits;
@@ -118,8 +123,8 @@ class DemoResidents implements ApplicationRunner {
             Random random = new Random(SEED * 1000 + i);
             String name = faker.name().lastName() + faker.name().firstName();
             String contact = faker.name().lastName() + faker.name().firstName();
-            VulnerabilityCategory main = VulnerabilityCategory.values()[random.nextInt(
-                    VulnerabilityCategory.values().length)];
+            VulnerabilityCategory main =
+                    VulnerabilityCategory.values()[random.nextInt(VulnerabilityCategory.values().length)];
             boolean demoCommunity = i % 10 == 0;
             Region community = demoCommunity ? demo : communities.get(random.nextInt(communities.size()));
             String code = community.code().value();
@@ -129,14 +134,30 @@ class DemoResidents implements ApplicationRunner {
             }
             String phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
             String contactPhone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
-            String address = "上海市" + community.name().replace("居委会", "").replace("居民委员会", "")
-                    + (1 + random.nextInt(300)) + "弄";
+            String address =
+                    "上海市" + community.name().replace("居委会", "").replace("居民委员会", "") + (1 + random.nextInt(300)) + "弄";
             boolean alone = main == VulnerabilityCategory.ELDERLY_ALONE && demoCommunity;
             Long gridWorker = alone && !grid.isEmpty() ? grid.get(0) : null;
-            long id = residents.create(new ResidentDraft(name, idNumber, phone, address, address, code,
-                    Integer.toString(1 + random.nextInt(30)), Integer.toString(1 + random.nextInt(4)),
-                    Integer.toString(101 + random.nextInt(20) * 100), null, null, null, contact, "子女", contactPhone,
-                    gridWorker, null, i % 5 == 0 ? "PUBLIC_HEALTH_EMERGENCY" : "STATUTORY_DUTY", null,
+            long id = residents.create(new ResidentDraft(
+                    name,
+                    idNumber,
+                    phone,
+                    address,
+                    address,
+                    code,
+                    Integer.toString(1 + random.nextInt(30)),
+                    Integer.toString(1 + random.nextInt(4)),
+                    Integer.toString(101 + random.nextInt(20) * 100),
+                    null,
+                    null,
+                    null,
+                    contact,
+                    "子女",
+                    contactPhone,
+                    gridWorker,
+                    null,
+                    i % 5 == 0 ? "PUBLIC_HEALTH_EMERGENCY" : "STATUTORY_DUTY",
+                    null,
                     categories(main, random)));
             created++;
             if (random.nextInt(3) == 0) {
@@ -144,8 +165,12 @@ class DemoResidents implements ApplicationRunner {
             }
             int visitsDone = random.nextInt(4);
             for (int v = 0; v < visitsDone; v++) {
-                visits.record(id, List.of(VisitKind.PHONE, VisitKind.VIDEO, VisitKind.HOME).get(random.nextInt(3)),
-                        clock.instant().minus(Duration.ofDays(1 + random.nextInt(40))), "demo");
+                visits.record(
+                        id,
+                        List.of(VisitKind.PHONE, VisitKind.VIDEO, VisitKind.HOME)
+                                .get(random.nextInt(3)),
+                        clock.instant().minus(Duration.ofDays(1 + random.nextInt(40))),
+                        "demo");
             }
             if (alone && enrolled < 5) {
                 checkIns.enrol(id, LocalTime.of(10, 0), addressAs(name, idNumber));
@@ -181,16 +206,44 @@ class DemoResidents implements ApplicationRunner {
 
     private static CategoryDetail detail(VulnerabilityCategory c, Random random) {
         return switch (c) {
-            case DISABLED -> new CategoryDetail(c.name(), List.of("VISUAL", "HEARING", "PHYSICAL", "INTELLECTUAL",
-                    "MENTAL").get(random.nextInt(5)), 1 + random.nextInt(4), null, null, null, null);
-            case PREGNANT -> new CategoryDetail(c.name(), null, null, LocalDate.of(2026, 12, 1).plusDays(
-                    random.nextInt(200)), "上海市第一妇婴保健院", null, null);
-            case DIALYSIS -> new CategoryDetail(c.name(), null, null, null, "瑞金医院血透中心", "每周一、三、五上午",
-                    null);
-            case SERIOUS_ILLNESS -> new CategoryDetail(c.name(), null, null, null, null, null,
-                    List.of("恶性肿瘤（化疗中）", "尿毒症", "重症肌无力").get(random.nextInt(3)));
-            case CHRONIC_ILLNESS -> new CategoryDetail(c.name(), null, null, null, null, null,
-                    List.of("高血压", "2 型糖尿病", "慢性阻塞性肺病").get(random.nextInt(3)));
+            case DISABLED ->
+                new CategoryDetail(
+                        c.name(),
+                        List.of("VISUAL", "HEARING", "PHYSICAL", "INTELLECTUAL", "MENTAL")
+                                .get(random.nextInt(5)),
+                        1 + random.nextInt(4),
+                        null,
+                        null,
+                        null,
+                        null);
+            case PREGNANT ->
+                new CategoryDetail(
+                        c.name(),
+                        null,
+                        null,
+                        LocalDate.of(2026, 12, 1).plusDays(random.nextInt(200)),
+                        "上海市第一妇婴保健院",
+                        null,
+                        null);
+            case DIALYSIS -> new CategoryDetail(c.name(), null, null, null, "瑞金医院血透中心", "每周一、三、五上午", null);
+            case SERIOUS_ILLNESS ->
+                new CategoryDetail(
+                        c.name(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("恶性肿瘤（化疗中）", "尿毒症", "重症肌无力").get(random.nextInt(3)));
+            case CHRONIC_ILLNESS ->
+                new CategoryDetail(
+                        c.name(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("高血压", "2 型糖尿病", "慢性阻塞性肺病").get(random.nextInt(3)));
             default -> CategoryDetail.of(c);
         };
     }
@@ -205,17 +258,24 @@ class DemoResidents implements ApplicationRunner {
         for (int i = 0; i < 7; i++) {
             gad7.add(Math.min(3, random.nextInt(mood + 1)));
         }
-        return new AssessmentDraft(1 + random.nextInt(14), random.nextInt(3) == 0 ? null : 1 + random.nextInt(30),
-                List.of("INDEPENDENT", "INDEPENDENT", "ASSISTED", "BEDRIDDEN").get(random.nextInt(4)), null, phq9,
-                gad7, random.nextInt(5) == 0 ? "MILD_IMPAIRMENT" : "NORMAL", false, null);
+        return new AssessmentDraft(
+                1 + random.nextInt(14),
+                random.nextInt(3) == 0 ? null : 1 + random.nextInt(30),
+                List.of("INDEPENDENT", "INDEPENDENT", "ASSISTED", "BEDRIDDEN").get(random.nextInt(4)),
+                null,
+                phq9,
+                gad7,
+                random.nextInt(5) == 0 ? "MILD_IMPAIRMENT" : "NORMAL",
+                false,
+                null);
     }
 
     static String idNumber(Random random, String district, int[] years) {
         LocalDate from = LocalDate.of(years[0], 1, 1);
         long days = LocalDate.of(years[1], 12, 31).toEpochDay() - from.toEpochDay();
         LocalDate birth = from.plusDays((long) (random.nextDouble() * (days + 1)));
-        String first17 = district + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%03d", random.nextInt(1000));
+        String first17 =
+                district + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {

@@ -8,8 +8,14 @@ import org.wushe.residents.VulnerabilityCategory;
  * PREGNANT a due date and prenatal hospital, DIALYSIS a schedule and hospital, SERIOUS/CHRONIC_ILLNESS the illness.
  * Details that do not belong to the category are ignored.
  */
-public record CategoryDetail(String category, String disabilityType, Integer disabilityGrade, LocalDate dueDate,
-        String hospital, String schedule, String illness) {
+public record CategoryDetail(
+        String category,
+        String disabilityType,
+        Integer disabilityGrade,
+        LocalDate dueDate,
+        String hospital,
+        String schedule,
+        String illness) {
 
     public static CategoryDetail of(VulnerabilityCategory category) {
         return new CategoryDetail(category.name(), null, null, null, null, null, null);

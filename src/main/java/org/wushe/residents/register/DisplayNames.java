@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.springframework.stereotype.Component;
 import org.wushe.access.AccountNames;
 import org.wushe.access.KnownRegions;
@@ -30,8 +29,13 @@ public class DisplayNames {
 
     /** Region code (text) → name, for codes given as text or {@link RegionCode}; unknown or malformed codes left out. */
     public Map<String, String> regions(Collection<?> codes) {
-        Map<RegionCode, String> found = regions.names(codes.stream().filter(Objects::nonNull).map(Object::toString)
-                .distinct().map(DisplayNames::code).filter(Objects::nonNull).toList());
+        Map<RegionCode, String> found = regions.names(codes.stream()
+                .filter(Objects::nonNull)
+                .map(Object::toString)
+                .distinct()
+                .map(DisplayNames::code)
+                .filter(Objects::nonNull)
+                .toList());
         Map<String, String> names = new LinkedHashMap<>();
         found.forEach((code, name) -> names.put(code.value(), name));
         return names;

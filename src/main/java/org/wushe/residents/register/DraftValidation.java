@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 import org.wushe.access.Accounts;
 import org.wushe.access.CurrentUser;
@@ -19,9 +18,9 @@ import org.wushe.access.Role;
 import org.wushe.directory.socialworkers.SocialWorkerNotFoundException;
 import org.wushe.directory.socialworkers.SocialWorkers;
 import org.wushe.residents.DisabilityType;
-import org.wushe.residents.register.InvalidFieldsException.FieldProblem;
 import org.wushe.residents.LawfulBasis;
 import org.wushe.residents.VulnerabilityCategory;
+import org.wushe.residents.register.InvalidFieldsException.FieldProblem;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
 import org.wushe.shared.PhoneNumber;
@@ -48,7 +47,11 @@ class DraftValidation {
     private final Accounts accounts;
     private final Clock clock;
 
-    DraftValidation(CurrentUser currentUser, KnownRegions regions, SocialWorkers socialWorkers, Accounts accounts,
+    DraftValidation(
+            CurrentUser currentUser,
+            KnownRegions regions,
+            SocialWorkers socialWorkers,
+            Accounts accounts,
             Clock clock) {
         this.currentUser = currentUser;
         this.regions = regions;
@@ -58,24 +61,43 @@ class DraftValidation {
     }
 
     /** The draft's values after validation; {@code idNumber} null on an update that keeps the stored one. */
-    public record Valid(String name, ResidentIdNumber idNumber, PhoneNumber phone, String registeredAddress,
-            String residenceAddress, RegionCode community, String building, String unit, String room,
-            String guardianName, String guardianRelation, PhoneNumber guardianPhone, String emergencyName,
-            String emergencyRelation, PhoneNumber emergencyPhone, Long gridWorker, Long socialWorker,
-            LawfulBasis basis, Instant consentAt, List<CategoryDetail> categories) {
-    }
+    public record Valid(
+            String name,
+            ResidentIdNumber idNumber,
+            PhoneNumber phone,
+            String registeredAddress,
+            String residenceAddress,
+            RegionCode community,
+            String building,
+            String unit,
+            String room,
+            String guardianName,
+            String guardianRelation,
+            PhoneNumber guardianPhone,
+            String emergencyName,
+            String emergencyRelation,
+            PhoneNumber emergencyPhone,
+            Long gridWorker,
+            Long socialWorker,
+            LawfulBasis basis,
+            Instant consentAt,
+            List<CategoryDetail> categories) {}
 
     /**
      * Validates every field; {@code duplicates} is asked about a well-formed ID number and answers the problem
      * (with the existing record when the caller may see it) or null, so a duplicate is reported with the rest.
      */
-    public Valid validate(ResidentDraft d, boolean update, Function<ResidentIdNumber, InvalidFieldsException> duplicates) {
+    public Valid validate(
+            ResidentDraft d, boolean update, Function<ResidentIdNumber, InvalidFieldsException> duplicates) {
         List<FieldProblem> problems = new ArrayList<>();
         Long existing = null;
         String name = check(problems, "name", () -> name(required(d.name(), MAX_NAME, "residents.resident.name")));
-        ResidentIdNumber id = update && blank(d.idNumber()) ? null
-                : check(problems, "idNumber", () -> ResidentIdNumber.parse(d.idNumber() == null ? "" : d.idNumber(),
-                        LocalDate.now(clock)));
+        ResidentIdNumber id = update && blank(d.idNumber())
+                ? null
+                : check(
+                        problems,
+                        "idNumber",
+                        () -> ResidentIdNumber.parse(d.idNumber() == null ? "" : d.idNumber(), LocalDate.now(clock)));
         if (id != null) {
             InvalidFieldsException duplicate = duplicates.apply(id);
             if (duplicate != null) {
@@ -84,22 +106,33 @@ class DraftValidation {
             }
         }
         PhoneNumber phone = phone(problems, "phone", d.phone());
-        String registered = check(problems, "registeredAddress",
+        String registered = check(
+                problems,
+                "registeredAddress",
                 () -> optional(d.registeredAddress(), MAX_ADDRESS, "residents.resident.address"));
-        String residence = check(problems, "residenceAddress",
+        String residence = check(
+                problems,
+                "residenceAddress",
                 () -> optional(d.residenceAddress(), MAX_ADDRESS, "residents.resident.address"));
         RegionCode community = check(problems, "communityCode", () -> community(d.communityCode()));
-        String building = check(problems, "building", () -> optional(d.building(), MAX_SHORT, "residents.resident.room"));
+        String building =
+                check(problems, "building", () -> optional(d.building(), MAX_SHORT, "residents.resident.room"));
         String unit = check(problems, "unit", () -> optional(d.unit(), MAX_SHORT, "residents.resident.room"));
         String room = check(problems, "room", () -> optional(d.room(), MAX_SHORT, "residents.resident.room"));
-        String guardianName = check(problems, "guardianName",
-                () -> name(optional(d.guardianName(), MAX_NAME, "residents.resident.name")));
-        String guardianRelation = check(problems, "guardianRelation",
+        String guardianName = check(
+                problems, "guardianName", () -> name(optional(d.guardianName(), MAX_NAME, "residents.resident.name")));
+        String guardianRelation = check(
+                problems,
+                "guardianRelation",
                 () -> optional(d.guardianRelation(), MAX_SHORT, "residents.resident.relation"));
         PhoneNumber guardianPhone = phone(problems, "guardianPhone", d.guardianPhone());
-        String emergencyName = check(problems, "emergencyContactName",
+        String emergencyName = check(
+                problems,
+                "emergencyContactName",
                 () -> name(optional(d.emergencyContactName(), MAX_NAME, "residents.resident.name")));
-        String emergencyRelation = check(problems, "emergencyContactRelation",
+        String emergencyRelation = check(
+                problems,
+                "emergencyContactRelation",
                 () -> optional(d.emergencyContactRelation(), MAX_SHORT, "residents.resident.relation"));
         PhoneNumber emergencyPhone = phone(problems, "emergencyContactPhone", d.emergencyContactPhone());
         if (guardianPhone != null && guardianName == null) {
@@ -109,7 +142,9 @@ class DraftValidation {
             problems.add(problem("emergencyContactName", "residents.resident.emergencyContactName.required"));
         }
         Long grid = d.gridWorkerAccountId();
-        if (grid != null && community != null && !accounts.holdersCovering(Role.COMMUNITY_STAFF, community).contains(grid)
+        if (grid != null
+                && community != null
+                && !accounts.holdersCovering(Role.COMMUNITY_STAFF, community).contains(grid)
                 && !accounts.holdersCovering(Role.STATION_STAFF, community).contains(grid)) {
             problems.add(problem("gridWorkerAccountId", "residents.resident.gridWorker.unknown", grid));
         }
@@ -121,8 +156,10 @@ class DraftValidation {
                 problems.add(problem("socialWorkerId", "residents.resident.socialWorker.unknown", socialWorker));
             }
         }
-        LawfulBasis basis = check(problems, "lawfulBasis", () -> enumValue(LawfulBasis.class, d.lawfulBasis(),
-                "residents.resident.lawfulBasis.required"));
+        LawfulBasis basis = check(
+                problems,
+                "lawfulBasis",
+                () -> enumValue(LawfulBasis.class, d.lawfulBasis(), "residents.resident.lawfulBasis.required"));
         Instant consent = basis == LawfulBasis.CONSENT ? d.consentAt() : null;
         if (basis == LawfulBasis.CONSENT && consent == null) {
             problems.add(problem("consentAt", "residents.resident.consentAt.required"));
@@ -133,9 +170,27 @@ class DraftValidation {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems, existing);
         }
-        return new Valid(name, id, phone, registered, residence, community, building, unit, room, guardianName,
-                guardianRelation, guardianPhone, emergencyName, emergencyRelation, emergencyPhone, grid, socialWorker,
-                basis, consent, categories);
+        return new Valid(
+                name,
+                id,
+                phone,
+                registered,
+                residence,
+                community,
+                building,
+                unit,
+                room,
+                guardianName,
+                guardianRelation,
+                guardianPhone,
+                emergencyName,
+                emergencyRelation,
+                emergencyPhone,
+                grid,
+                socialWorker,
+                basis,
+                consent,
+                categories);
     }
 
     private List<CategoryDetail> categories(List<CategoryDetail> raw, List<FieldProblem> problems) {
@@ -150,14 +205,21 @@ class DraftValidation {
             }
             switch (cat) {
                 case DISABLED -> {
-                    DisabilityType type = check(problems, "disabilityType", () -> enumValue(DisabilityType.class,
-                            c.disabilityType(), "residents.category.disabilityType.required"));
+                    DisabilityType type = check(
+                            problems,
+                            "disabilityType",
+                            () -> enumValue(
+                                    DisabilityType.class,
+                                    c.disabilityType(),
+                                    "residents.category.disabilityType.required"));
                     Integer grade = c.disabilityGrade();
                     if (grade == null || grade < 1 || grade > 4) {
                         problems.add(problem("disabilityGrade", "residents.category.disabilityGrade.range"));
                     }
-                    out.put(cat, new CategoryDetail(cat.name(), type == null ? null : type.name(), grade, null, null,
-                            null, null));
+                    out.put(
+                            cat,
+                            new CategoryDetail(
+                                    cat.name(), type == null ? null : type.name(), grade, null, null, null, null));
                 }
                 case PREGNANT -> {
                     if (c.dueDate() == null) {
@@ -165,21 +227,27 @@ class DraftValidation {
                     } else if (c.dueDate().isBefore(LocalDate.now(clock).minusYears(1))) {
                         problems.add(problem("dueDate", "residents.category.dueDate.past"));
                     }
-                    String hospital = check(problems, "prenatalHospital",
+                    String hospital = check(
+                            problems,
+                            "prenatalHospital",
                             () -> optional(c.hospital(), MAX_DETAIL, "residents.category.detail"));
                     out.put(cat, new CategoryDetail(cat.name(), null, null, c.dueDate(), hospital, null, null));
                 }
                 case DIALYSIS -> {
-                    String schedule = check(problems, "dialysisSchedule",
+                    String schedule = check(
+                            problems,
+                            "dialysisSchedule",
                             () -> required(c.schedule(), MAX_DETAIL, "residents.category.schedule"));
-                    String hospital = check(problems, "dialysisHospital",
+                    String hospital = check(
+                            problems,
+                            "dialysisHospital",
                             () -> required(c.hospital(), MAX_DETAIL, "residents.category.hospital"));
                     out.put(cat, new CategoryDetail(cat.name(), null, null, null, hospital, schedule, null));
                 }
                 case SERIOUS_ILLNESS, CHRONIC_ILLNESS -> {
                     String field = cat == VulnerabilityCategory.SERIOUS_ILLNESS ? "seriousIllness" : "chronicIllness";
-                    String illness = check(problems, field,
-                            () -> required(c.illness(), MAX_ADDRESS, "residents.category.illness"));
+                    String illness = check(
+                            problems, field, () -> required(c.illness(), MAX_ADDRESS, "residents.category.illness"));
                     out.put(cat, new CategoryDetail(cat.name(), null, null, null, null, null, illness));
                 }
                 default -> out.put(cat, CategoryDetail.of(cat));

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,22 +14,27 @@ import org.springframework.http.ProblemDetail;
  */
 public final class FieldErrors {
 
-    private FieldErrors() {
-    }
+    private FieldErrors() {}
 
     public static Map<String, String> messages(InvalidFieldsException e, MessageSource messages, Locale locale) {
         Map<String, String> out = new LinkedHashMap<>();
         for (InvalidFieldsException.FieldProblem p : e.problems()) {
-            out.merge(p.field(), messages.getMessage(p.problem().messageKey(), p.problem().arguments(),
-                    p.problem().messageKey(), locale), (a, b) -> a + " " + b);
+            out.merge(
+                    p.field(),
+                    messages.getMessage(
+                            p.problem().messageKey(),
+                            p.problem().arguments(),
+                            p.problem().messageKey(),
+                            locale),
+                    (a, b) -> a + " " + b);
         }
         return out;
     }
 
     public static ProblemDetail problem(InvalidFieldsException e, MessageSource messages, Locale locale) {
         Map<String, String> errors = messages(e, messages, locale);
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                List.copyOf(errors.values()).get(0));
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, List.copyOf(errors.values()).get(0));
         pd.setProperty("code", e.problems().get(0).problem().messageKey());
         pd.setProperty("errors", errors);
         if (e.existingResidentId() != null) {

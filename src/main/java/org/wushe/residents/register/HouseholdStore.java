@@ -2,7 +2,6 @@ package org.wushe.residents.register;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -22,33 +21,51 @@ class HouseholdStore {
 
     public long create(RegionCode community, String address) {
         return jdbc.sql("insert into residents_household (community_code, address) values (?, ?) returning id")
-                .params(community.value(), address).query(Long.class).single();
+                .params(community.value(), address)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<RegionCode> communityIfVisible(DataScope scope, long id) {
         var p = scope.regionPredicate("community_code");
         return jdbc.sql("select community_code from residents_household where id = :id and " + p.sql())
-                .params(p.params()).param("id", id).query(String.class).optional().map(RegionCode::parse);
+                .params(p.params())
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .map(RegionCode::parse);
     }
 
     public void link(long residentId, Long householdId, String relation) {
         jdbc.sql("update residents_resident set household_id = ?, household_relation = ?, version = version + 1"
-                + " where id = ?").params(householdId, relation, residentId).update();
+                        + " where id = ?")
+                .params(householdId, relation, residentId)
+                .update();
     }
 
     public Optional<Household> find(DataScope scope, long id) {
         var p = scope.regionPredicate("community_code");
         var rp = scope.regionPredicate("r.community_code");
         return jdbc.sql("select id, community_code, address from residents_household where id = :id and " + p.sql())
-                .params(p.params()).param("id", id)
+                .params(p.params())
+                .param("id", id)
                 .query((rs, n) -> new Household(rs.getLong(1), rs.getString(2), rs.getString(3), List.of()))
                 .optional()
-                .map(h -> new Household(h.id(), h.communityCode(), h.address(), jdbc.sql("""
+                .map(h -> new Household(
+                        h.id(),
+                        h.communityCode(),
+                        h.address(),
+                        jdbc.sql("""
                         select r.id, r.name, r.id_number_cipher, r.household_relation, r.voided_at is not null
                         from residents_resident r where r.household_id = :hid and\s""" + rp.sql() + " order by r.id")
-                        .params(rp.params()).param("hid", id)
-                        .query((rs, n) -> new Household.Member(rs.getLong(1), rs.getString(2),
-                                cipher.maskedIdNumber(rs.getBytes(3)), rs.getString(4), rs.getBoolean(5)))
-                        .list()));
+                                .params(rp.params())
+                                .param("hid", id)
+                                .query((rs, n) -> new Household.Member(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        cipher.maskedIdNumber(rs.getBytes(3)),
+                                        rs.getString(4),
+                                        rs.getBoolean(5)))
+                                .list()));
     }
 }

@@ -1,7 +1,6 @@
 package org.wushe.residents.register;
 
 import java.util.List;
-
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -14,14 +13,17 @@ public class InvalidFieldsException extends RuntimeException {
     private final Long existingResidentId;
 
     public InvalidFieldsException(List<FieldProblem> problems, Long existingResidentId) {
-        super(problems.stream().map(p -> p.field() + ": " + p.problem().messageKey()).toList().toString());
+        super(problems.stream()
+                .map(p -> p.field() + ": " + p.problem().messageKey())
+                .toList()
+                .toString());
         this.problems = List.copyOf(problems);
         this.existingResidentId = existingResidentId;
     }
 
     public static InvalidFieldsException of(String field, String messageKey, Object... args) {
-        return new InvalidFieldsException(List.of(new FieldProblem(field, new InvalidValueException(messageKey, args))),
-                null);
+        return new InvalidFieldsException(
+                List.of(new FieldProblem(field, new InvalidValueException(messageKey, args))), null);
     }
 
     public List<FieldProblem> problems() {
@@ -33,6 +35,5 @@ public class InvalidFieldsException extends RuntimeException {
     }
 
     /** One field's problem. */
-    public record FieldProblem(String field, InvalidValueException problem) {
-    }
+    public record FieldProblem(String field, InvalidValueException problem) {}
 }

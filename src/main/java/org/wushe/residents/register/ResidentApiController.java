@@ -1,8 +1,10 @@
 package org.wushe.residents.register;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.residents.register.Residents.RevealableField;
 import org.wushe.shared.InvalidValueException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Residents", description = "The register of vulnerable residents, within the caller's scope")
 @RestController
@@ -39,8 +38,9 @@ class ResidentApiController {
         return FieldErrors.problem(e, messages, locale);
     }
 
-    @Operation(summary = "Residents in the caller's scope (filters category, community subtree, risk, name, voided;"
-            + " page 1-based; size 10/20/50/100); ID numbers masked")
+    @Operation(
+            summary = "Residents in the caller's scope (filters category, community subtree, risk, name, voided;"
+                    + " page 1-based; size 10/20/50/100); ID numbers masked")
     @GetMapping
     ResidentPage list(ResidentQuery query) {
         return residents.list(query.toFilter(), query.pageNumber(), query.pageSize());
@@ -51,8 +51,9 @@ class ResidentApiController {
         return residents.get(id);
     }
 
-    @Operation(summary = "Register a resident; every bad field is reported under errors; an ID number already "
-            + "registered is refused (with a link to the record when it is in the caller's scope)")
+    @Operation(
+            summary = "Register a resident; every bad field is reported under errors; an ID number already "
+                    + "registered is refused (with a link to the record when it is in the caller's scope)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResidentDetails create(@RequestBody ResidentDraft draft) {
@@ -66,8 +67,9 @@ class ResidentApiController {
         return residents.get(id);
     }
 
-    @Operation(summary = "A sensitive field in clear (field ID_NUMBER, PHONE, GUARDIAN_PHONE, "
-            + "EMERGENCY_CONTACT_PHONE); requires a reason and is audited (REVEAL)")
+    @Operation(
+            summary = "A sensitive field in clear (field ID_NUMBER, PHONE, GUARDIAN_PHONE, "
+                    + "EMERGENCY_CONTACT_PHONE); requires a reason and is audited (REVEAL)")
     @PostMapping("/{id}/reveal")
     Map<String, String> reveal(@PathVariable long id, @RequestBody Map<String, String> body) {
         String field = body == null ? null : body.get("field");
@@ -93,20 +95,25 @@ class ResidentApiController {
         return residents.get(id);
     }
 
-    @Operation(summary = "Merge the record {duplicate} into this one; its categories, household, assessments, "
-            + "visits, check-ins and cases move here; it is voided and points here (audited)")
+    @Operation(
+            summary = "Merge the record {duplicate} into this one; its categories, household, assessments, "
+                    + "visits, check-ins and cases move here; it is voided and points here (audited)")
     @PostMapping("/{id}/merge")
     ResidentDetails merge(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Object duplicate = body == null ? null : body.get("duplicate");
         if (!(duplicate instanceof Number n)) {
             throw new InvalidValueException("residents.resident.merge.duplicateRequired");
         }
-        residents.merge(id, n.longValue(), body.get("reason") == null ? null : body.get("reason").toString());
+        residents.merge(
+                id,
+                n.longValue(),
+                body.get("reason") == null ? null : body.get("reason").toString());
         return residents.get(id);
     }
 
-    @Operation(summary = "Start a household headed by this resident ({\"address\": …}) or link them into one "
-            + "({\"household\": id, \"relation\": …}); {\"household\": null, \"unlink\": true} unlinks")
+    @Operation(
+            summary = "Start a household headed by this resident ({\"address\": …}) or link them into one "
+                    + "({\"household\": id, \"relation\": …}); {\"household\": null, \"unlink\": true} unlinks")
     @PostMapping("/{id}/household")
     Household household(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Object household = body == null ? null : body.get("household");
@@ -115,21 +122,25 @@ class ResidentApiController {
             throw InvalidFieldsException.of("household", "residents.household.invalid");
         }
         if (household instanceof Number n) {
-            residents.linkHousehold(id, n.longValue(), body.get("relation") == null ? null
-                    : body.get("relation").toString());
+            residents.linkHousehold(
+                    id,
+                    n.longValue(),
+                    body.get("relation") == null ? null : body.get("relation").toString());
             return residents.household(n.longValue());
         }
         if (body != null && Boolean.TRUE.equals(body.get("unlink"))) {
             residents.linkHousehold(id, null, null);
             return null;
         }
-        return residents.household(residents.createHousehold(id,
-                body == null || body.get("address") == null ? null : body.get("address").toString()));
+        return residents.household(residents.createHousehold(
+                id,
+                body == null || body.get("address") == null
+                        ? null
+                        : body.get("address").toString()));
     }
 
     private static boolean isWhole(Number n) {
-        return n instanceof Integer || n instanceof Long
-                || (n instanceof java.math.BigInteger b && b.bitLength() < 64);
+        return n instanceof Integer || n instanceof Long || (n instanceof BigInteger b && b.bitLength() < 64);
     }
 
     @GetMapping("/households/{id}")

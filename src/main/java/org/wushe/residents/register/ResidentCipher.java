@@ -22,6 +22,7 @@ public class ResidentCipher {
     public static final String ID_NUMBER_INDEX = "resident_id";
     /** Blind-index purpose of residents_resident.phone_index (of {@code PhoneNumber.value()}). */
     public static final String PHONE_INDEX = "phone";
+
     static final String TABLE = "residents_resident";
 
     private final CryptoService crypto;

@@ -8,11 +8,27 @@ import java.util.List;
  * blank idNumber or phone keeps the stored one. {@code consentAt} is required when the
  * lawful basis is CONSENT.
  */
-public record ResidentDraft(String name, String idNumber, String phone, String registeredAddress,
-        String residenceAddress, String communityCode, String building, String unit, String room,
-        String guardianName, String guardianRelation, String guardianPhone, String emergencyContactName,
-        String emergencyContactRelation, String emergencyContactPhone, Long gridWorkerAccountId, Long socialWorkerId,
-        String lawfulBasis, Instant consentAt, List<CategoryDetail> categories) {
+public record ResidentDraft(
+        String name,
+        String idNumber,
+        String phone,
+        String registeredAddress,
+        String residenceAddress,
+        String communityCode,
+        String building,
+        String unit,
+        String room,
+        String guardianName,
+        String guardianRelation,
+        String guardianPhone,
+        String emergencyContactName,
+        String emergencyContactRelation,
+        String emergencyContactPhone,
+        Long gridWorkerAccountId,
+        Long socialWorkerId,
+        String lawfulBasis,
+        Instant consentAt,
+        List<CategoryDetail> categories) {
 
     public ResidentDraft {
         categories = categories == null ? List.of() : List.copyOf(categories);

@@ -9,8 +9,8 @@ import org.wushe.shared.RegionCode;
  * {@code voided} null or false shows live records only, true only voided ones. Built with named methods:
  * {@code ResidentFilter.none().named("陈").inCategory(DIBAO)}.
  */
-record ResidentFilter(VulnerabilityCategory category, RegionCode community, RiskLevel riskLevel, String name,
-        Boolean voided) {
+record ResidentFilter(
+        VulnerabilityCategory category, RegionCode community, RiskLevel riskLevel, String name, Boolean voided) {
 
     static ResidentFilter none() {
         return new ResidentFilter(null, null, null, null, null);

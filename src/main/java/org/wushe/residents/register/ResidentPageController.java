@@ -1,10 +1,8 @@
 package org.wushe.residents.register;
 
-import org.wushe.access.RoleGroup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,12 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.RoleGroup;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.residents.DisabilityType;
 import org.wushe.residents.LawfulBasis;
-import org.wushe.residents.register.Residents.RevealableField;
 import org.wushe.residents.RiskLevel;
 import org.wushe.residents.VulnerabilityCategory;
+import org.wushe.residents.register.Residents.RevealableField;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -53,12 +52,16 @@ class ResidentPageController {
         } catch (InvalidValueException e) {
             // a name typed where a community code was expected: the error at its field, the other filters stay
             filter = query.withoutCommunity().toFilter();
-            model.addAttribute("errors", Map.of("community",
-                    messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
+            model.addAttribute(
+                    "errors",
+                    Map.of("community", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
         }
         ResidentPage result = residents.list(filter, query.pageNumber(), query.pageSize());
         model.addAttribute("result", result);
-        model.addAttribute("regionNames", names.regions(result.rows().stream().map(ResidentRow::communityCode).toList()));
+        model.addAttribute(
+                "regionNames",
+                names.regions(
+                        result.rows().stream().map(ResidentRow::communityCode).toList()));
         model.addAttribute("sizes", Residents.PAGE_SIZES);
         model.addAttribute("categories", VulnerabilityCategory.values());
         model.addAttribute("risks", RiskLevel.values());
@@ -88,8 +91,12 @@ class ResidentPageController {
     }
 
     @PostMapping("/{id:\\d+}")
-    String update(@PathVariable long id, @ModelAttribute("form") ResidentForm form, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") ResidentForm form,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             residents.update(id, form.toDraft());
             redirect.addFlashAttribute("notice", "residents.resident.done.update");
@@ -115,23 +122,28 @@ class ResidentPageController {
         ResidentDetails resident = residents.get(id);
         model.addAttribute("resident", resident);
         model.addAttribute("regionNames", names.regions(List.of(resident.communityCode())));
-        model.addAttribute("gridWorkerName", resident.gridWorkerAccountId() == null ? null
-                : names.accounts(List.of(resident.gridWorkerAccountId())).get(resident.gridWorkerAccountId()));
+        model.addAttribute(
+                "gridWorkerName",
+                resident.gridWorkerAccountId() == null
+                        ? null
+                        : names.accounts(List.of(resident.gridWorkerAccountId()))
+                                .get(resident.gridWorkerAccountId()));
         model.addAttribute("socialWorkerName", names.socialWorker(resident.socialWorkerId()));
-        model.addAttribute("household", resident.householdId() == null ? null : residents.household(resident.householdId()));
+        model.addAttribute(
+                "household", resident.householdId() == null ? null : residents.household(resident.householdId()));
         model.addAttribute("canWrite", canWrite(currentUser));
         return "residents/register/resident";
     }
 
     @PostMapping("/{id:\\d+}/reveal/{field}")
-    String reveal(@PathVariable long id, @PathVariable RevealableField field, @RequestParam String reason,
-            Model model) {
+    String reveal(
+            @PathVariable long id, @PathVariable RevealableField field, @RequestParam String reason, Model model) {
         return RevealFragment.revealed(model, residents.reveal(id, field, reason));
     }
 
     @PostMapping("/{id:\\d+}/void")
-    String voidRecord(@PathVariable long id, @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
+    String voidRecord(
+            @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         residents.voidRecord(id, reason);
         redirect.addFlashAttribute("notice", "residents.resident.done.void");
         return "redirect:/residents/" + id;
@@ -146,8 +158,11 @@ class ResidentPageController {
 
     /** Merges the record {@code duplicate} into this one (this one survives). */
     @PostMapping("/{id:\\d+}/merge")
-    String merge(@PathVariable long id, @RequestParam(required = false) Long duplicate,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String merge(
+            @PathVariable long id,
+            @RequestParam(required = false) Long duplicate,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         if (duplicate == null) {
             throw new InvalidValueException("residents.resident.merge.duplicateRequired");
         }
@@ -158,8 +173,11 @@ class ResidentPageController {
 
     /** Starts a household with this resident as head, or links them into an existing one. */
     @PostMapping("/{id:\\d+}/household")
-    String household(@PathVariable long id, @RequestParam(required = false) Long household,
-            @RequestParam(required = false) String relation, RedirectAttributes redirect) {
+    String household(
+            @PathVariable long id,
+            @RequestParam(required = false) Long household,
+            @RequestParam(required = false) String relation,
+            RedirectAttributes redirect) {
         long target;
         if (household == null) {
             target = residents.createHousehold(id, null);
@@ -180,6 +198,9 @@ class ResidentPageController {
     }
 
     static boolean canWrite(CurrentUser currentUser) {
-        return currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false);
+        return currentUser
+                .principal()
+                .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                .orElse(false);
     }
 }

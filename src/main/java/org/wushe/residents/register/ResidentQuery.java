@@ -3,20 +3,22 @@ package org.wushe.residents.register;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.wushe.residents.RiskLevel;
 import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
 /** The register list's URL parameters (bound by name); blank means no filter. */
-record ResidentQuery(String category, String community, String risk, String name, Boolean voided,
-        Integer page, Integer size) {
+record ResidentQuery(
+        String category, String community, String risk, String name, Boolean voided, Integer page, Integer size) {
 
     ResidentFilter toFilter() {
-        return new ResidentFilter(value(VulnerabilityCategory.class, category),
-                blank(community) ? null : RegionCode.parse(community.strip()), value(RiskLevel.class, risk),
-                blank(name) ? null : name.strip(), voided);
+        return new ResidentFilter(
+                value(VulnerabilityCategory.class, category),
+                blank(community) ? null : RegionCode.parse(community.strip()),
+                value(RiskLevel.class, risk),
+                blank(name) ? null : name.strip(),
+                voided);
     }
 
     /** The same query without its community (a page shows the community's error at its field, the rest applies). */
@@ -44,7 +46,9 @@ record ResidentQuery(String category, String community, String risk, String name
 
     private static void append(StringBuilder s, String key, String value) {
         if (!blank(value)) {
-            s.append(s.isEmpty() ? "" : "&").append(key).append('=')
+            s.append(s.isEmpty() ? "" : "&")
+                    .append(key)
+                    .append('=')
                     .append(URLEncoder.encode(value.strip(), StandardCharsets.UTF_8));
         }
     }

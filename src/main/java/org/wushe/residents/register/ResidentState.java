@@ -1,7 +1,6 @@
 package org.wushe.residents.register;
 
 import java.time.Instant;
-
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 

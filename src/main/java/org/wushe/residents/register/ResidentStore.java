@@ -10,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.residents.RiskLevel;
-import org.wushe.shared.Sex;
 import org.wushe.shared.RegionCode;
+import org.wushe.shared.Sex;
 
 /**
  * Residents in SQL. Every read a caller can reach goes through {@link DataScope#regionPredicate} on
@@ -43,8 +42,7 @@ class ResidentStore {
                     social_worker_id, lawful_basis, consent_at, created_at, created_by, updated_at)
                 values (:name, :idc, :idi, :sex, :birth, :pc, :pi, :reg, :res, :community, :building, :unit, :room,
                     :gn, :gr, :gp, :en, :er, :ep, :grid, :sw, :basis, :consent, :created, :by, :created)
-                returning id""")
-                .paramSource(params(r)).query(Long.class).single();
+                returning id""").paramSource(params(r)).query(Long.class).single();
         replaceCategories(id, r.categories());
         return id;
     }
@@ -60,16 +58,20 @@ class ResidentStore {
                     emergency_contact_phone_cipher = :ep, grid_worker_account_id = :grid, social_worker_id = :sw,
                     lawful_basis = :basis, consent_at = :consent, updated_at = :created, version = version + 1
                 where id = :id and version = :version""")
-                .paramSource(params(r)).param("id", r.id()).param("version", r.version()).update();
+                .paramSource(params(r))
+                .param("id", r.id())
+                .param("version", r.version())
+                .update();
         if (n != 1) {
             throw new OptimisticLockingFailureException("resident " + r.id() + " changed meanwhile");
         }
         replaceCategories(r.id(), r.categories());
         // the community is copied onto the care tables so their lists scope without a join
-        for (String table : List.of("residents_assessment", "residents_visit", "residents_checkin_enrolment",
-                "residents_case")) {
+        for (String table :
+                List.of("residents_assessment", "residents_visit", "residents_checkin_enrolment", "residents_case")) {
             jdbc.sql("update " + table + " set community_code = ? where resident_id = ? and community_code <> ?")
-                    .params(r.communityCode().value(), r.id(), r.communityCode().value()).update();
+                    .params(r.communityCode().value(), r.id(), r.communityCode().value())
+                    .update();
         }
     }
 
@@ -104,45 +106,71 @@ class ResidentStore {
     }
 
     public void replaceCategories(long id, List<CategoryDetail> categories) {
-        jdbc.sql("delete from residents_category where resident_id = ?").param(id).update();
+        jdbc.sql("delete from residents_category where resident_id = ?")
+                .param(id)
+                .update();
         for (CategoryDetail c : categories) {
             jdbc.sql("""
                     insert into residents_category (resident_id, category, disability_type, disability_grade, due_date,
                         hospital, schedule, illness) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, c.category(), c.disabilityType(), c.disabilityGrade(), c.dueDate(), c.hospital(),
-                            c.schedule(), c.illness()).update();
+                    .params(
+                            id,
+                            c.category(),
+                            c.disabilityType(),
+                            c.disabilityGrade(),
+                            c.dueDate(),
+                            c.hospital(),
+                            c.schedule(),
+                            c.illness())
+                    .update();
         }
     }
 
     public boolean isVisible(DataScope scope, long id) {
         var p = scope.regionPredicate("community_code");
         return jdbc.sql("select count(*) from residents_resident where id = :id and " + p.sql())
-                .params(p.params()).param("id", id).query(Long.class).single() > 0;
+                        .params(p.params())
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public Optional<ResidentRecord> find(long id) {
-        return jdbc.sql("select * from residents_resident where id = ?").param(id)
-                .query((rs, n) -> map(rs, categories(id))).optional();
+        return jdbc.sql("select * from residents_resident where id = ?")
+                .param(id)
+                .query((rs, n) -> map(rs, categories(id)))
+                .optional();
     }
 
     /** The community of a resident (for jobs and notifications; not scoped). */
     public Optional<String> communityOf(long id) {
-        return jdbc.sql("select community_code from residents_resident where id = ?").param(id).query(String.class)
+        return jdbc.sql("select community_code from residents_resident where id = ?")
+                .param(id)
+                .query(String.class)
                 .optional();
     }
 
     public Optional<Long> liveIdByIdNumber(byte[] index) {
         return jdbc.sql("select id from residents_resident where id_number_index = ? and voided_at is null")
-                .param(index).query(Long.class).optional();
+                .param(index)
+                .query(Long.class)
+                .optional();
     }
 
     public List<CategoryDetail> categories(long id) {
         return jdbc.sql("""
                 select category, disability_type, disability_grade, due_date, hospital, schedule, illness
-                from residents_category where resident_id = ? order by category""").param(id)
-                .query((rs, n) -> new CategoryDetail(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getObject(4, LocalDate.class), rs.getString(5),
-                        rs.getString(6), rs.getString(7)))
+                from residents_category where resident_id = ? order by category""")
+                .param(id)
+                .query((rs, n) -> new CategoryDetail(
+                        rs.getString(1),
+                        rs.getString(2),
+                        (Integer) rs.getObject(3, Integer.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
                 .list();
     }
 
@@ -150,8 +178,12 @@ class ResidentStore {
         jdbc.sql("""
                 update residents_resident set voided_at = ?, void_reason = ?, merged_into_id = ?, updated_at = now(),
                     version = version + 1 where id = ?""")
-                .params(s.voidedAt() == null ? null : Timestamp.from(s.voidedAt()), s.voidReason(), s.mergedIntoId(),
-                        s.id()).update();
+                .params(
+                        s.voidedAt() == null ? null : Timestamp.from(s.voidedAt()),
+                        s.voidReason(),
+                        s.mergedIntoId(),
+                        s.id())
+                .update();
     }
 
     /** Moves categories, household, assessments, visits, check-ins and cases of {@code from} to {@code to}. */
@@ -161,17 +193,23 @@ class ResidentStore {
                     hospital, schedule, illness)
                 select ?, category, disability_type, disability_grade, due_date, hospital, schedule, illness
                 from residents_category where resident_id = ? on conflict do nothing""").params(to, from).update();
-        jdbc.sql("delete from residents_category where resident_id = ?").param(from).update();
+        jdbc.sql("delete from residents_category where resident_id = ?")
+                .param(from)
+                .update();
         for (String table : List.of("residents_assessment", "residents_visit", "residents_case")) {
             jdbc.sql("update " + table + " set resident_id = ?, community_code = ? where resident_id = ?")
-                    .params(to, toCommunity.value(), from).update();
+                    .params(to, toCommunity.value(), from)
+                    .update();
         }
-        jdbc.sql("update residents_checkin set resident_id = ? where resident_id = ?").params(to, from).update();
+        jdbc.sql("update residents_checkin set resident_id = ? where resident_id = ?")
+                .params(to, from)
+                .update();
         jdbc.sql("""
                 update residents_checkin_enrolment set resident_id = ?, community_code = ? where resident_id = ?
-                    and not exists (select 1 from residents_checkin_enrolment e where e.resident_id = ?)""")
-                .params(to, toCommunity.value(), from, to).update();
-        jdbc.sql("delete from residents_checkin_enrolment where resident_id = ?").param(from).update();
+                    and not exists (select 1 from residents_checkin_enrolment e where e.resident_id = ?)""").params(to, toCommunity.value(), from, to).update();
+        jdbc.sql("delete from residents_checkin_enrolment where resident_id = ?")
+                .param(from)
+                .update();
         jdbc.sql("""
                 update residents_resident s set last_visit_at = greatest(s.last_visit_at, m.last_visit_at),
                     last_home_visit_at = greatest(s.last_home_visit_at, m.last_home_visit_at),
@@ -181,14 +219,15 @@ class ResidentStore {
     }
 
     public void recordMerge(long survivor, long merged, String reason, Instant at, String by) {
-        jdbc.sql("insert into residents_merge (survivor_id, merged_id, reason, merged_at, merged_by) values (?,?,?,?,?)")
-                .params(survivor, merged, reason, Timestamp.from(at), by).update();
+        jdbc.sql(
+                        "insert into residents_merge (survivor_id, merged_id, reason, merged_at, merged_by) values (?,?,?,?,?)")
+                .params(survivor, merged, reason, Timestamp.from(at), by)
+                .update();
     }
 
     // ---- lists ----
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private static Where where(DataScope scope, ResidentFilter f) {
         var p = scope.regionPredicate("r.community_code");
@@ -211,15 +250,19 @@ class ResidentStore {
         }
         if (f.name() != null) {
             conditions.add("r.name like :name");
-            params.put("name", "%" + f.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "name",
+                    "%" + f.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         return new Where(String.join(" and ", conditions), params);
     }
 
     public long count(DataScope scope, ResidentFilter filter) {
         Where w = where(scope, filter);
-        return jdbc.sql("select count(*) from residents_resident r where " + w.sql()).params(w.params())
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from residents_resident r where " + w.sql())
+                .params(w.params())
+                .query(Long.class)
+                .single();
     }
 
     public List<ResidentRow> page(DataScope scope, ResidentFilter filter, long offset, int limit) {
@@ -230,11 +273,18 @@ class ResidentStore {
                     array(select c.category from residents_category c where c.resident_id = r.id order by c.category)
                         as categories
                 from residents_resident r where\s""" + w.sql() + " order by r.id desc offset :offset limit :limit")
-                .params(w.params()).param("offset", offset).param("limit", limit)
-                .query((rs, n) -> new ResidentRow(rs.getLong("id"), rs.getString("name"),
-                        cipher.maskedIdNumber(rs.getBytes("id_number_cipher")), Sex.valueOf(rs.getString("sex")),
-                        rs.getObject("birth_date", LocalDate.class), rs.getString("community_code"),
-                        List.of((String[]) rs.getArray("categories").getArray()), risk(rs.getString("risk_level")),
+                .params(w.params())
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, n) -> new ResidentRow(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        cipher.maskedIdNumber(rs.getBytes("id_number_cipher")),
+                        Sex.valueOf(rs.getString("sex")),
+                        rs.getObject("birth_date", LocalDate.class),
+                        rs.getString("community_code"),
+                        List.of((String[]) rs.getArray("categories").getArray()),
+                        risk(rs.getString("risk_level")),
                         rs.getBoolean("voided")))
                 .list();
     }
@@ -244,20 +294,43 @@ class ResidentStore {
     }
 
     private static ResidentRecord map(ResultSet rs, List<CategoryDetail> categories) throws SQLException {
-        return new ResidentRecord(rs.getLong("id"), rs.getString("name"), rs.getBytes("id_number_cipher"),
-                rs.getBytes("id_number_index"), Sex.valueOf(rs.getString("sex")),
-                rs.getObject("birth_date", LocalDate.class), rs.getBytes("phone_cipher"), rs.getBytes("phone_index"),
-                rs.getString("registered_address"), rs.getString("residence_address"), RegionCode.parse(rs.getString("community_code")),
-                rs.getString("building"), rs.getString("unit"), rs.getString("room"),
-                rs.getObject("household_id", Long.class), rs.getString("household_relation"),
-                rs.getString("guardian_name"), rs.getString("guardian_relation"), rs.getBytes("guardian_phone_cipher"),
-                rs.getString("emergency_contact_name"), rs.getString("emergency_contact_relation"),
-                rs.getBytes("emergency_contact_phone_cipher"), rs.getObject("grid_worker_account_id", Long.class),
-                rs.getObject("social_worker_id", Long.class), rs.getString("lawful_basis"), instant(rs, "consent_at"),
-                rs.getString("risk_level"), rs.getObject("reassess_due", LocalDate.class),
-                instant(rs, "last_visit_at"), instant(rs, "voided_at"), rs.getString("void_reason"),
-                rs.getObject("merged_into_id", Long.class), instant(rs, "created_at"), rs.getString("created_by"),
-                rs.getInt("version"), categories);
+        return new ResidentRecord(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getBytes("id_number_cipher"),
+                rs.getBytes("id_number_index"),
+                Sex.valueOf(rs.getString("sex")),
+                rs.getObject("birth_date", LocalDate.class),
+                rs.getBytes("phone_cipher"),
+                rs.getBytes("phone_index"),
+                rs.getString("registered_address"),
+                rs.getString("residence_address"),
+                RegionCode.parse(rs.getString("community_code")),
+                rs.getString("building"),
+                rs.getString("unit"),
+                rs.getString("room"),
+                rs.getObject("household_id", Long.class),
+                rs.getString("household_relation"),
+                rs.getString("guardian_name"),
+                rs.getString("guardian_relation"),
+                rs.getBytes("guardian_phone_cipher"),
+                rs.getString("emergency_contact_name"),
+                rs.getString("emergency_contact_relation"),
+                rs.getBytes("emergency_contact_phone_cipher"),
+                rs.getObject("grid_worker_account_id", Long.class),
+                rs.getObject("social_worker_id", Long.class),
+                rs.getString("lawful_basis"),
+                instant(rs, "consent_at"),
+                rs.getString("risk_level"),
+                rs.getObject("reassess_due", LocalDate.class),
+                instant(rs, "last_visit_at"),
+                instant(rs, "voided_at"),
+                rs.getString("void_reason"),
+                rs.getObject("merged_into_id", Long.class),
+                instant(rs, "created_at"),
+                rs.getString("created_by"),
+                rs.getInt("version"),
+                categories);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

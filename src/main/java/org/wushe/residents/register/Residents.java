@@ -1,10 +1,8 @@
 package org.wushe.residents.register;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,19 +10,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
+import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
-import org.wushe.residents.register.InvalidFieldsException.FieldProblem;
+import org.wushe.residents.LawfulBasis;
+import org.wushe.residents.RiskLevel;
 import org.wushe.residents.register.DraftValidation.Valid;
+import org.wushe.residents.register.InvalidFieldsException.FieldProblem;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
-import org.wushe.residents.LawfulBasis;
-import org.wushe.residents.RiskLevel;
 
 /**
  * The register of vulnerable residents (特殊困难群体台账). Civil affairs, stations, community staff and social
@@ -38,9 +37,21 @@ public class Residents {
     public static final List<Integer> PAGE_SIZES = List.of(10, 20, 50, 100);
     /** The audit trail's entity name of a register record (care records of a resident are audited under it). */
     public static final String ENTITY = "resident";
-    private static final List<String> FIELDS = List.of("name", "idNumber", "phone", "registeredAddress",
-            "residenceAddress", "communityCode", "room", "guardian", "emergencyContact", "gridWorker", "socialWorker",
-            "lawfulBasis", "categories");
+
+    private static final List<String> FIELDS = List.of(
+            "name",
+            "idNumber",
+            "phone",
+            "registeredAddress",
+            "residenceAddress",
+            "communityCode",
+            "room",
+            "guardian",
+            "emergencyContact",
+            "gridWorker",
+            "socialWorker",
+            "lawfulBasis",
+            "categories");
 
     private final ResidentStore store;
     private final HouseholdStore households;
@@ -51,8 +62,14 @@ public class Residents {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Residents(ResidentStore store, HouseholdStore households, ResidentCipher cipher, DraftValidation validation,
-            CurrentUser currentUser, SensitiveData sensitiveData, ApplicationEventPublisher events,
+    Residents(
+            ResidentStore store,
+            HouseholdStore households,
+            ResidentCipher cipher,
+            DraftValidation validation,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.households = households;
@@ -93,23 +110,48 @@ public class Residents {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public ResidentDetails get(long id) {
         ResidentRecord r = load(id);
-        return new ResidentDetails(r.id(), r.name(), cipher.maskedIdNumber(r.idNumberCipher()), r.sex(),
-                r.birthDate(), cipher.maskedPhone(r.phoneCipher(), "phone"), r.registeredAddress(),
-                r.residenceAddress(), r.communityCode(), r.building(), r.unit(), r.room(), r.householdId(),
-                r.householdRelation(), r.guardianName(), r.guardianRelation(),
-                cipher.maskedPhone(r.guardianPhoneCipher(), "guardian_phone"), r.emergencyContactName(),
-                r.emergencyContactRelation(), cipher.maskedPhone(r.emergencyContactPhoneCipher(),
-                        "emergency_contact_phone"), r.gridWorkerAccountId(), r.socialWorkerId(),
-                LawfulBasis.valueOf(r.lawfulBasis()), r.consentAt(),
-                r.riskLevel() == null ? null : RiskLevel.valueOf(r.riskLevel()), r.reassessDue(), r.lastVisitAt(),
-                r.categories(), r.voidedAt(), r.voidReason(), r.mergedIntoId(), r.createdAt(), r.createdBy());
+        return new ResidentDetails(
+                r.id(),
+                r.name(),
+                cipher.maskedIdNumber(r.idNumberCipher()),
+                r.sex(),
+                r.birthDate(),
+                cipher.maskedPhone(r.phoneCipher(), "phone"),
+                r.registeredAddress(),
+                r.residenceAddress(),
+                r.communityCode(),
+                r.building(),
+                r.unit(),
+                r.room(),
+                r.householdId(),
+                r.householdRelation(),
+                r.guardianName(),
+                r.guardianRelation(),
+                cipher.maskedPhone(r.guardianPhoneCipher(), "guardian_phone"),
+                r.emergencyContactName(),
+                r.emergencyContactRelation(),
+                cipher.maskedPhone(r.emergencyContactPhoneCipher(), "emergency_contact_phone"),
+                r.gridWorkerAccountId(),
+                r.socialWorkerId(),
+                LawfulBasis.valueOf(r.lawfulBasis()),
+                r.consentAt(),
+                r.riskLevel() == null ? null : RiskLevel.valueOf(r.riskLevel()),
+                r.reassessDue(),
+                r.lastVisitAt(),
+                r.categories(),
+                r.voidedAt(),
+                r.voidReason(),
+                r.mergedIntoId(),
+                r.createdAt(),
+                r.createdBy());
     }
 
     /** Whether a live record the caller may see holds this ID number (the demo data skips people it registered). */
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public boolean registered(ResidentIdNumber idNumber) {
         return store.liveIdByIdNumber(cipher.idNumberIndex(idNumber))
-                .filter(id -> store.isVisible(currentUser.scope(), id)).isPresent();
+                .filter(id -> store.isVisible(currentUser.scope(), id))
+                .isPresent();
     }
 
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
@@ -127,14 +169,13 @@ public class Residents {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public String reveal(long id, RevealableField field, String reason) {
         ResidentRecord r = load(id);
-        SensitiveField audited = new SensitiveField(ENTITY, Long.toString(id), r.communityCode(),
-                field.column());
+        SensitiveField audited = new SensitiveField(ENTITY, Long.toString(id), r.communityCode(), field.column());
         return sensitiveData.reveal(audited, reason, () -> switch (field) {
             case ID_NUMBER -> cipher.clearIdNumber(r.idNumberCipher());
             case PHONE -> cipher.clearPhone(r.phoneCipher(), "phone");
             case GUARDIAN_PHONE -> cipher.clearPhone(r.guardianPhoneCipher(), "guardian_phone");
-            case EMERGENCY_CONTACT_PHONE -> cipher.clearPhone(r.emergencyContactPhoneCipher(),
-                    "emergency_contact_phone");
+            case EMERGENCY_CONTACT_PHONE ->
+                cipher.clearPhone(r.emergencyContactPhoneCipher(), "emergency_contact_phone");
         });
     }
 
@@ -151,7 +192,8 @@ public class Residents {
             case EMERGENCY_CONTACT_PHONE -> r.emergencyContactPhoneCipher();
             case ID_NUMBER -> throw new IllegalArgumentException("not a phone");
         };
-        return cipherText == null ? Optional.empty()
+        return cipherText == null
+                ? Optional.empty()
                 : Optional.of(PhoneNumber.parse(cipher.clearPhone(cipherText, field.column())));
     }
 
@@ -187,9 +229,17 @@ public class Residents {
         store.moveCareRecords(mergedId, survivorId, survivor.communityCode());
         store.setState(next);
         store.recordMerge(survivorId, mergedId, next.voidReason(), next.voidedAt(), actor());
-        audit(AuditAction.UPDATE, mergedId, merged.communityCode(), List.of("mergedInto:" + survivorId),
+        audit(
+                AuditAction.UPDATE,
+                mergedId,
+                merged.communityCode(),
+                List.of("mergedInto:" + survivorId),
                 next.voidReason());
-        audit(AuditAction.UPDATE, survivorId, survivor.communityCode(), List.of("mergedFrom:" + mergedId),
+        audit(
+                AuditAction.UPDATE,
+                survivorId,
+                survivor.communityCode(),
+                List.of("mergedFrom:" + mergedId),
                 next.voidReason());
     }
 
@@ -215,7 +265,8 @@ public class Residents {
     public void linkHousehold(long residentId, Long householdId, String relation) {
         ResidentRecord r = load(residentId);
         if (householdId != null) {
-            RegionCode community = households.communityIfVisible(currentUser.scope(), householdId)
+            RegionCode community = households
+                    .communityIfVisible(currentUser.scope(), householdId)
                     .orElseThrow(() -> new InvalidValueException("residents.household.unknown", householdId));
             if (!community.equals(r.communityCode())) {
                 throw new InvalidValueException("residents.household.otherCommunity");
@@ -261,21 +312,47 @@ public class Residents {
 
     private ResidentRecord record(Valid v, ResidentRecord old) {
         boolean keepId = v.idNumber() == null;
-        return new ResidentRecord(old == null ? 0 : old.id(), v.name(),
+        return new ResidentRecord(
+                old == null ? 0 : old.id(),
+                v.name(),
                 keepId ? old.idNumberCipher() : cipher.encryptIdNumber(v.idNumber()),
                 keepId ? old.idNumberIndex() : cipher.idNumberIndex(v.idNumber()),
-                keepId ? old.sex() : v.idNumber().sex(), keepId ? old.birthDate() : v.idNumber().birthDate(),
+                keepId ? old.sex() : v.idNumber().sex(),
+                keepId ? old.birthDate() : v.idNumber().birthDate(),
                 keep(old, v.phone()) ? old.phoneCipher() : cipher.encryptPhone(v.phone(), "phone"),
-                keep(old, v.phone()) ? old.phoneIndex() : cipher.phoneIndex(v.phone()), v.registeredAddress(),
-                v.residenceAddress(), v.community(), v.building(), v.unit(), v.room(), null, null,
-                v.guardianName(), v.guardianRelation(), keep(old, v.guardianPhone()) ? old.guardianPhoneCipher()
+                keep(old, v.phone()) ? old.phoneIndex() : cipher.phoneIndex(v.phone()),
+                v.registeredAddress(),
+                v.residenceAddress(),
+                v.community(),
+                v.building(),
+                v.unit(),
+                v.room(),
+                null,
+                null,
+                v.guardianName(),
+                v.guardianRelation(),
+                keep(old, v.guardianPhone())
+                        ? old.guardianPhoneCipher()
                         : cipher.encryptPhone(v.guardianPhone(), "guardian_phone"),
-                v.emergencyName(), v.emergencyRelation(), keep(old, v.emergencyPhone())
+                v.emergencyName(),
+                v.emergencyRelation(),
+                keep(old, v.emergencyPhone())
                         ? old.emergencyContactPhoneCipher()
-                        : cipher.encryptPhone(v.emergencyPhone(), "emergency_contact_phone"), v.gridWorker(), v.socialWorker(),
-                v.basis().name(), v.consentAt(), null, null, null, null, null, null,
-                old == null ? clock.instant() : clock.instant(), old == null ? actor() : old.createdBy(),
-                old == null ? 0 : old.version(), v.categories());
+                        : cipher.encryptPhone(v.emergencyPhone(), "emergency_contact_phone"),
+                v.gridWorker(),
+                v.socialWorker(),
+                v.basis().name(),
+                v.consentAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                old == null ? clock.instant() : clock.instant(),
+                old == null ? actor() : old.createdBy(),
+                old == null ? 0 : old.version(),
+                v.categories());
     }
 
     /** On update a phone left blank keeps the stored one (the form never shows phones in clear). */
@@ -301,13 +378,23 @@ public class Residents {
     }
 
     private void audit(AuditAction action, long id, RegionCode community, List<String> fields, String reason) {
-        events.publishEvent(new Activity(clock.instant(), actor(), action, ENTITY, Long.toString(id),
-                community, currentUser.clientAddress().orElse(null), reason, fields));
+        events.publishEvent(new Activity(
+                clock.instant(),
+                actor(),
+                action,
+                ENTITY,
+                Long.toString(id),
+                community,
+                currentUser.clientAddress().orElse(null),
+                reason,
+                fields));
     }
 
     /** The sensitive fields that can be revealed, with the column name the audit trail records. */
     public enum RevealableField {
-        ID_NUMBER("id_number"), PHONE("phone"), GUARDIAN_PHONE("guardian_phone"),
+        ID_NUMBER("id_number"),
+        PHONE("phone"),
+        GUARDIAN_PHONE("guardian_phone"),
         EMERGENCY_CONTACT_PHONE("emergency_contact_phone");
 
         private final String column;

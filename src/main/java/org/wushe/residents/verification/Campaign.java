@@ -9,8 +9,17 @@ import java.time.LocalDate;
  * @param total tasks in the caller's scope
  * @param done  of which an outcome is recorded
  */
-public record Campaign(long id, String name, String source, String regionCode, String regionName, LocalDate deadline,
-        String createdBy, Instant createdAt, long total, long done) {
+public record Campaign(
+        long id,
+        String name,
+        String source,
+        String regionCode,
+        String regionName,
+        LocalDate deadline,
+        String createdBy,
+        Instant createdAt,
+        long total,
+        long done) {
 
     /** Whole percent done, 0 when there is nothing to do. */
     public int percent() {

@@ -1,13 +1,11 @@
 package org.wushe.residents.verification;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -66,8 +64,11 @@ class CampaignPageController {
     }
 
     @GetMapping("/{id}")
-    String campaign(@PathVariable long id, @RequestParam(required = false) String node,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String campaign(
+            @PathVariable long id,
+            @RequestParam(required = false) String node,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("campaign", campaigns.get(id));
         model.addAttribute("progress", campaigns.progress(id, node));
         if (htmx != null) {
@@ -78,8 +79,11 @@ class CampaignPageController {
     }
 
     @PostMapping("/{id}/imports")
-    String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-            RedirectAttributes redirect) throws IOException {
+    String upload(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidValueException("import.file.required");
@@ -100,8 +104,9 @@ class CampaignPageController {
 
     @GetMapping("/imports/{importId}/errors")
     ResponseEntity<byte[]> errors(@PathVariable UUID importId) {
-        return Xlsx.file(campaigns.errorWorkbook(importId)
-                .orElseThrow(() -> new InvalidValueException("import.notFound")), "verification-errors.xlsx");
+        return Xlsx.file(
+                campaigns.errorWorkbook(importId).orElseThrow(() -> new InvalidValueException("import.notFound")),
+                "verification-errors.xlsx");
     }
 
     @GetMapping("/template")
@@ -115,11 +120,11 @@ class CampaignPageController {
     }
 
     /** The forms' errors as the pages show them (templates/fragments/form.html): field → localised message. */
-    static Map<String, String> messages(Map<String, InvalidValueException> problems, MessageSource messages,
-            Locale locale) {
+    static Map<String, String> messages(
+            Map<String, InvalidValueException> problems, MessageSource messages, Locale locale) {
         Map<String, String> out = new LinkedHashMap<>();
-        problems.forEach((field, p) -> out.put(field,
-                messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)));
+        problems.forEach((field, p) ->
+                out.put(field, messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)));
         return out;
     }
 }

@@ -2,6 +2,7 @@ package org.wushe.residents.verification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -29,30 +29,41 @@ class CampaignStore {
     }
 
     /** A campaign's own columns, counts not included. */
-    public record CampaignRecord(long id, String name, String source, RegionCode region, LocalDate deadline,
-            String createdBy, java.time.Instant createdAt) {
-    }
+    public record CampaignRecord(
+            long id,
+            String name,
+            String source,
+            RegionCode region,
+            LocalDate deadline,
+            String createdBy,
+            Instant createdAt) {}
 
     /** A campaign with the caller's task counts. */
-    public record Counted(CampaignRecord campaign, long total, long done) {
-    }
+    public record Counted(CampaignRecord campaign, long total, long done) {}
 
     public long insert(String name, String source, RegionCode region, LocalDate deadline, String actor) {
         return jdbc.sql("insert into residents_campaign (name, source, region_code, deadline, created_by)"
                         + " values (?, ?, ?, ?, ?) returning id")
-                .params(name, source, region.value(), deadline, actor).query(Long.class).single();
+                .params(name, source, region.value(), deadline, actor)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<CampaignRecord> find(long id, DataScope scope) {
         Visible v = visible(scope);
-        return jdbc.sql("select * from residents_campaign c where c.id = :id and " + v.sql()).params(v.params())
-                .param("id", id).query(this::record).optional();
+        return jdbc.sql("select * from residents_campaign c where c.id = :id and " + v.sql())
+                .params(v.params())
+                .param("id", id)
+                .query(this::record)
+                .optional();
     }
 
     /** Campaign by name (demo data). */
     public Optional<Long> idNamed(String name) {
-        return jdbc.sql("select id from residents_campaign where name = ? order by id limit 1").param(name)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from residents_campaign where name = ? order by id limit 1")
+                .param(name)
+                .query(Long.class)
+                .optional();
     }
 
     /** The newest campaigns the caller may see, with the task counts of the caller's scope. */
@@ -63,20 +74,24 @@ class CampaignStore {
                         + " cross join lateral (select count(*) as total, count(t.outcome) as done"
                         + " from residents_verification_task t where t.campaign_id = c.id and " + tasks.sql() + ") n"
                         + " where " + v.sql() + " order by c.created_at desc, c.id desc limit :limit")
-                .params(v.params()).params(tasks.params()).param("limit", limit)
-                .query((rs, n) -> new Counted(record(rs, n), rs.getLong("total"), rs.getLong("done"))).list();
+                .params(v.params())
+                .params(tasks.params())
+                .param("limit", limit)
+                .query((rs, n) -> new Counted(record(rs, n), rs.getLong("total"), rs.getLong("done")))
+                .list();
     }
 
     public Counted counted(CampaignRecord campaign, DataScope scope) {
         var tasks = scope.regionPredicate("t.community_code");
         return jdbc.sql("select count(*) as total, count(t.outcome) as done from residents_verification_task t"
                         + " where t.campaign_id = :id and " + tasks.sql())
-                .params(tasks.params()).param("id", campaign.id())
-                .query((rs, n) -> new Counted(campaign, rs.getLong(1), rs.getLong(2))).single();
+                .params(tasks.params())
+                .param("id", campaign.id())
+                .query((rs, n) -> new Counted(campaign, rs.getLong(1), rs.getLong(2)))
+                .single();
     }
 
-    private record Visible(String sql, Map<String, Object> params) {
-    }
+    private record Visible(String sql, Map<String, Object> params) {}
 
     /** In the scope, or an ancestor-or-self of one of the scope's regions. */
     private static Visible visible(DataScope scope) {
@@ -92,8 +107,13 @@ class CampaignStore {
     }
 
     private CampaignRecord record(ResultSet rs, int n) throws SQLException {
-        return new CampaignRecord(rs.getLong("id"), rs.getString("name"), rs.getString("source"),
-                RegionCode.parse(rs.getString("region_code")), rs.getObject("deadline", LocalDate.class),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+        return new CampaignRecord(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("source"),
+                RegionCode.parse(rs.getString("region_code")),
+                rs.getObject("deadline", LocalDate.class),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
 import org.wushe.access.DataScope;
 import org.wushe.region.Region;
 import org.wushe.shared.InvalidValueException;
@@ -24,8 +23,7 @@ import org.wushe.shared.RegionLevel;
  */
 final class CommunityResolver {
 
-    private static final String[] SUFFIXES = {"社区居民委员会", "居民委员会", "村民委员会", "社区居委会", "居委会", "村委会",
-            "社区"};
+    private static final String[] SUFFIXES = {"社区居民委员会", "居民委员会", "村民委员会", "社区居委会", "居委会", "村委会", "社区"};
 
     private final RegionCode campaignRegion;
     private final DataScope scope;
@@ -34,7 +32,10 @@ final class CommunityResolver {
     private final Map<String, Object> byCode = new HashMap<>();
     private Map<String, String> byName;
 
-    CommunityResolver(RegionCode campaignRegion, DataScope scope, Predicate<RegionCode> known,
+    CommunityResolver(
+            RegionCode campaignRegion,
+            DataScope scope,
+            Predicate<RegionCode> known,
             Function<RegionCode, List<Region>> children) {
         this.campaignRegion = campaignRegion;
         this.scope = scope;
@@ -65,8 +66,8 @@ final class CommunityResolver {
                 return new InvalidValueException("residents.campaign.import.community.level", raw);
             }
             if (!campaignRegion.contains(code)) {
-                return new InvalidValueException("residents.campaign.import.community.outside", raw,
-                        campaignRegion.value());
+                return new InvalidValueException(
+                        "residents.campaign.import.community.outside", raw, campaignRegion.value());
             }
             if (!scope.contains(code)) {
                 return new InvalidValueException("residents.campaign.import.community.outOfScope", raw);

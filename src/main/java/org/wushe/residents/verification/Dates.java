@@ -7,11 +7,10 @@ import org.wushe.platform.ChinaTime;
 /** UI.md: times as {@code yyyy-MM-dd HH:mm} in Asia/Shanghai. */
 final class Dates {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ChinaTime.ZONE);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static String format(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant);

@@ -14,9 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
 import net.datafaker.Faker;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -51,8 +49,13 @@ class DemoVerification implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoVerification(CampaignStore campaigns, ImportStore imports, ListImport listImport, TaskStore tasks,
-            JdbcClient jdbc, Clock clock) {
+    DemoVerification(
+            CampaignStore campaigns,
+            ImportStore imports,
+            ListImport listImport,
+            TaskStore tasks,
+            JdbcClient jdbc,
+            Clock clock) {
         this.campaigns = campaigns;
         this.imports = imports;
         this.listImport = listImport;
@@ -67,7 +70,9 @@ class DemoVerification implements ApplicationRunner {
             return;
         }
         List<String> communities = jdbc.sql("select code from region_region where code >= '310101' and code < '310102'"
-                + " and length(code) = 12 order by code").query(String.class).list();
+                        + " and length(code) = 12 order by code")
+                .query(String.class)
+                .list();
         if (communities.isEmpty()) {
             log.warn("Demo: no 黄浦区 communities, no demo verification campaign");
             return;
@@ -79,8 +84,8 @@ class DemoVerification implements ApplicationRunner {
             Files.writeString(file, list(communities), StandardCharsets.UTF_8);
             UUID importId = UUID.randomUUID();
             imports.started(importId, id, "demo.csv", "demo");
-            listImport.run(new ListImport.Job(importId, id, NAME, HUANGPU, file, "demo.csv", "demo",
-                    DataScope.of(List.of(HUANGPU)), null));
+            listImport.run(new ListImport.Job(
+                    importId, id, NAME, HUANGPU, file, "demo.csv", "demo", DataScope.of(List.of(HUANGPU)), null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,8 +96,12 @@ class DemoVerification implements ApplicationRunner {
     private String list(List<String> communities) {
         Random random = new Random(2022);
         Faker faker = new Faker(Locale.SIMPLIFIED_CHINESE, new Random(2022));
-        VerificationCategory[] categories = {VerificationCategory.ELDERLY_ALONE, VerificationCategory.ELDERLY_80_PLUS,
-                VerificationCategory.DIBAO, VerificationCategory.DISABLED};
+        VerificationCategory[] categories = {
+            VerificationCategory.ELDERLY_ALONE,
+            VerificationCategory.ELDERLY_80_PLUS,
+            VerificationCategory.DIBAO,
+            VerificationCategory.DISABLED
+        };
         StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,地址,类别,来源,社区代码\n");
         Set<String> ids = new HashSet<>();
         // the first communities of the district in order, so a few of them have many people
@@ -102,11 +111,22 @@ class DemoVerification implements ApplicationRunner {
             if (!ids.add(id)) {
                 continue;
             }
-            csv.append(faker.name().lastName()).append(faker.name().firstName()).append(',').append(id).append(',')
-                    .append("13").append(5 + random.nextInt(5)).append(String.format("%08d", random.nextInt(100_000_000)))
-                    .append(",黄浦区").append(faker.address().streetName()).append(1 + random.nextInt(300)).append("号,")
-                    .append(categories[random.nextInt(categories.length)].name()).append(",区民政局下发,")
-                    .append(used.get(random.nextInt(used.size()))).append('\n');
+            csv.append(faker.name().lastName())
+                    .append(faker.name().firstName())
+                    .append(',')
+                    .append(id)
+                    .append(',')
+                    .append("13")
+                    .append(5 + random.nextInt(5))
+                    .append(String.format("%08d", random.nextInt(100_000_000)))
+                    .append(",黄浦区")
+                    .append(faker.address().streetName())
+                    .append(1 + random.nextInt(300))
+                    .append("号,")
+                    .append(categories[random.nextInt(categories.length)].name())
+                    .append(",区民政局下发,")
+                    .append(used.get(random.nextInt(used.size())))
+                    .append('\n');
         }
         return csv.toString();
     }
@@ -125,9 +145,16 @@ class DemoVerification implements ApplicationRunner {
 
     private void answerAThird(long campaignId) {
         List<Long> ids = jdbc.sql("select id from residents_verification_task where campaign_id = ? and id % 3 = 0")
-                .param(campaignId).query(Long.class).list();
-        VerificationOutcome[] outcomes = {VerificationOutcome.VERIFIED, VerificationOutcome.VERIFIED,
-                VerificationOutcome.VERIFIED, VerificationOutcome.UNREACHABLE, VerificationOutcome.MOVED_AWAY};
+                .param(campaignId)
+                .query(Long.class)
+                .list();
+        VerificationOutcome[] outcomes = {
+            VerificationOutcome.VERIFIED,
+            VerificationOutcome.VERIFIED,
+            VerificationOutcome.VERIFIED,
+            VerificationOutcome.UNREACHABLE,
+            VerificationOutcome.MOVED_AWAY
+        };
         for (int i = 0; i < ids.size(); i++) {
             tasks.recordOutcome(ids.get(i), 0, Finding.of(outcomes[i % outcomes.length]), "demo", clock.instant());
         }

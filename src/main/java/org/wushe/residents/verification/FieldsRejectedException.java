@@ -1,7 +1,6 @@
 package org.wushe.residents.verification;
 
 import java.util.Map;
-
 import org.wushe.shared.InvalidValueException;
 
 /** A campaign or an outcome refused field by field: every bad field with its problem; nothing was written. */

@@ -3,7 +3,6 @@ package org.wushe.residents.verification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
 
@@ -11,8 +10,8 @@ import org.wushe.shared.PhoneNumber;
  * What a worker found for one task, validated: the outcome, the corrected values (DIFFERS only, at least one) and
  * a note.
  */
-record Finding(VerificationOutcome outcome, PhoneNumber phone, String address, VerificationCategory category,
-        String note) {
+record Finding(
+        VerificationOutcome outcome, PhoneNumber phone, String address, VerificationCategory category, String note) {
 
     static final int MAX_ADDRESS = 200;
     static final int MAX_NOTE = 500;
@@ -36,7 +35,8 @@ record Finding(VerificationOutcome outcome, PhoneNumber phone, String address, V
         Map<String, InvalidValueException> problems = new LinkedHashMap<>();
         VerificationOutcome outcome = null;
         try {
-            outcome = VerificationOutcome.valueOf(draft.outcome() == null ? "" : draft.outcome().strip());
+            outcome = VerificationOutcome.valueOf(
+                    draft.outcome() == null ? "" : draft.outcome().strip());
         } catch (IllegalArgumentException e) {
             problems.put("outcome", new InvalidValueException("residents.campaign.outcome.required"));
         }
@@ -64,7 +64,8 @@ record Finding(VerificationOutcome outcome, PhoneNumber phone, String address, V
             }
         }
         if (outcome != null && !differs) {
-            for (var field : List.of(Map.entry("phone", phone == null ? "" : phone),
+            for (var field : List.of(
+                    Map.entry("phone", phone == null ? "" : phone),
                     Map.entry("address", address == null ? "" : address),
                     Map.entry("category", categoryText == null ? "" : categoryText))) {
                 if (!field.getValue().isEmpty()) {

@@ -1,5 +1,7 @@
 package org.wushe.residents.verification;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -35,8 +37,8 @@ class ImportRunner implements DisposableBean {
         } catch (TaskRejectedException e) {
             store.failed(job.id(), "residents.campaign.import.busy");
             try {
-                java.nio.file.Files.deleteIfExists(job.file());
-            } catch (java.io.IOException ignored) {
+                Files.deleteIfExists(job.file());
+            } catch (IOException ignored) {
                 // a temporary file; the OS cleans its temp directory
             }
             throw new InvalidValueException("residents.campaign.import.busy");

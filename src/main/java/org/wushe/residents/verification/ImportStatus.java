@@ -14,9 +14,22 @@ import java.util.UUID;
  * @param errorKey      why the whole file was refused (state FAILED), with {@code errorArgs}
  * @param hasErrorWorkbook rejected rows can be downloaded by the caller: true only for whoever ran the import
  */
-public record ImportStatus(UUID id, long campaignId, String filename, String state, String phase, long rowsRead,
-        long rowsRejected, long tasksCreated, long tasksExisting, long tasksMatched, String errorKey,
-        List<String> errorArgs, boolean hasErrorWorkbook, Instant startedAt, Instant finishedAt) {
+public record ImportStatus(
+        UUID id,
+        long campaignId,
+        String filename,
+        String state,
+        String phase,
+        long rowsRead,
+        long rowsRejected,
+        long tasksCreated,
+        long tasksExisting,
+        long tasksMatched,
+        String errorKey,
+        List<String> errorArgs,
+        boolean hasErrorWorkbook,
+        Instant startedAt,
+        Instant finishedAt) {
 
     public boolean running() {
         return "RUNNING".equals(state);

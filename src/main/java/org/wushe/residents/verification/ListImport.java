@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,10 +27,10 @@ import org.wushe.access.Accounts;
 import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.Role;
+import org.wushe.notify.StaffInbox;
 import org.wushe.platform.spreadsheet.ErrorWorkbook;
 import org.wushe.platform.spreadsheet.RowHandler;
 import org.wushe.platform.spreadsheet.SpreadsheetReader;
-import org.wushe.notify.StaffInbox;
 import org.wushe.privacy.CryptoService;
 import org.wushe.region.Regions;
 import org.wushe.shared.Activity;
@@ -61,11 +59,13 @@ class ListImport {
     public static final SpreadsheetReader.Limits LIMITS = new SpreadsheetReader.Limits(1L << 31, 5_000_000);
     /** The list's columns in template order (headers: {@code residents.campaign.column.<name>}). */
     public static final List<String> COLUMNS = ListRows.COLUMNS;
+
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     static final String ENTITY = "verification_campaign";
     private static final int PROGRESS_EVERY = 25_000;
     /** First key of the advisory lock that serialises imports into one campaign (second key: the campaign). */
     private static final int LOCK_SPACE = 0x56455249; // "VERI"
+
     private static final Logger log = LoggerFactory.getLogger(ListImport.class);
 
     /*
@@ -92,12 +92,18 @@ class ListImport {
             """;
 
     /** One import to run: what, into which campaign, and who asked (their scope applies to every row). */
-    public record Job(UUID id, long campaignId, String campaignName, RegionCode campaignRegion, Path file,
-            String filename, String actor, DataScope scope, String clientAddress) {
-    }
+    public record Job(
+            UUID id,
+            long campaignId,
+            String campaignName,
+            RegionCode campaignRegion,
+            Path file,
+            String filename,
+            String actor,
+            DataScope scope,
+            String clientAddress) {}
 
-    private record Created(String communityCode, long created, long matched) {
-    }
+    private record Created(String communityCode, long created, long matched) {}
 
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -113,9 +119,19 @@ class ListImport {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ListImport(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc, CryptoService crypto,
-            KnownRegions known, Regions regions, MessageSource messages, ImportStore store, StaffInbox inbox,
-            Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    ListImport(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            CryptoService crypto,
+            KnownRegions known,
+            Regions regions,
+            MessageSource messages,
+            ImportStore store,
+            StaffInbox inbox,
+            Accounts accounts,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         // region look-ups run while the import's connection is busy with COPY, so they use a connection of their own
@@ -159,17 +175,23 @@ class ListImport {
 
     private void load(Job job, List<ErrorWorkbook> errors) {
         long started = System.nanoTime();
-        CommunityResolver communities = new CommunityResolver(job.campaignRegion(), job.scope(),
+        CommunityResolver communities = new CommunityResolver(
+                job.campaignRegion(),
+                job.scope(),
                 code -> Boolean.TRUE.equals(lookup.execute(s -> known.exists(code))),
                 code -> lookup.execute(s -> regions.children(code)));
-        ListRows check = new ListRows(crypto, communities, column -> msg("residents.campaign.column." + column),
+        ListRows check = new ListRows(
+                crypto,
+                communities,
+                column -> msg("residents.campaign.column." + column),
                 problem -> msg(problem.messageKey(), problem.arguments()),
                 category -> msg("residents.campaign.category." + category.name()));
         Connection connection = DataSourceUtils.getConnection(dataSource);
         long[] counts = new long[3]; // read, rejected, already in the campaign
         IndexSet existing = new IndexSet();
         jdbc.sql("select id_number_index from residents_verification_task where campaign_id = ?")
-                .param(job.campaignId()).query((RowCallbackHandler) rs -> existing.addIfAbsent(rs.getBytes(1), 1));
+                .param(job.campaignId())
+                .query((RowCallbackHandler) rs -> existing.addIfAbsent(rs.getBytes(1), 1));
         List<String> header = new ArrayList<>();
         long staged;
         try (StagingWriter staging = new StagingWriter(connection, job.id());
@@ -192,8 +214,8 @@ class ListImport {
                         }
                     } else {
                         if (errors.isEmpty()) { // created on the first rejected row: most lists have none
-                            errors.add(new ErrorWorkbook(header, msg("import.errorColumn"),
-                                    msg(ErrorWorkbook.SOURCE_ROW_HEADER)));
+                            errors.add(new ErrorWorkbook(
+                                    header, msg("import.errorColumn"), msg(ErrorWorkbook.SOURCE_ROW_HEADER)));
                         }
                         errors.get(0).add(rowNumber, cells, result.reasons());
                         counts[1]++;
@@ -215,34 +237,61 @@ class ListImport {
         store.progress(job.id(), "MATCHING", counts[0], counts[1]);
 
         long matchStarted = System.nanoTime();
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(LOCK_SPACE, (int) job.campaignId())
-                .query((rs, n) -> 1).list();
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)")
+                .params(LOCK_SPACE, (int) job.campaignId())
+                .query((rs, n) -> 1)
+                .list();
         jdbc.sql("analyze residents_verification_staging").update(); // its size and keys, for the join below
         jdbc.sql("set local work_mem = '64MB'").update(); // the sort by identity key stays in memory
-        List<Created> created = jdbc.sql(MATCH_AND_INSERT).param("campaign", job.campaignId())
+        List<Created> created = jdbc.sql(MATCH_AND_INSERT)
+                .param("campaign", job.campaignId())
                 .param("import", job.id())
-                .query((rs, n) -> new Created(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, n) -> new Created(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
         long matchMillis = (System.nanoTime() - matchStarted) / 1_000_000;
-        jdbc.sql("delete from residents_verification_staging where import_id = ?").param(job.id()).update();
+        jdbc.sql("delete from residents_verification_staging where import_id = ?")
+                .param(job.id())
+                .update();
         long newTasks = created.stream().mapToLong(Created::created).sum();
         long matched = created.stream().mapToLong(Created::matched).sum();
         for (Created c : created) {
             List<Long> staff = accounts.holdersCovering(Role.COMMUNITY_STAFF, RegionCode.parse(c.communityCode()));
             if (!staff.isEmpty()) {
-                inbox.post(staff, "residents.campaign.inbox.tasks", List.of(job.campaignName(),
-                        String.valueOf(c.created())), "/verification/tasks?campaign=" + job.campaignId());
+                inbox.post(
+                        staff,
+                        "residents.campaign.inbox.tasks",
+                        List.of(job.campaignName(), String.valueOf(c.created())),
+                        "/verification/tasks?campaign=" + job.campaignId());
             }
         }
         byte[] workbook = counts[1] == 0 ? null : errors.get(0).toBytes();
         long existingTasks = counts[2] + staged - newTasks; // staged but inserted meanwhile by another import
         store.done(job.id(), counts[0], counts[1], newTasks, existingTasks, matched, workbook);
-        events.publishEvent(new Activity(clock.instant(), job.actor(), AuditAction.IMPORT, ENTITY,
-                String.valueOf(job.campaignId()), job.campaignRegion(), job.clientAddress(), null,
-                List.of("read=" + counts[0], "rejected=" + counts[1], "created=" + newTasks,
+        events.publishEvent(new Activity(
+                clock.instant(),
+                job.actor(),
+                AuditAction.IMPORT,
+                ENTITY,
+                String.valueOf(job.campaignId()),
+                job.campaignRegion(),
+                job.clientAddress(),
+                null,
+                List.of(
+                        "read=" + counts[0],
+                        "rejected=" + counts[1],
+                        "created=" + newTasks,
                         "existing=" + existingTasks)));
-        log.info("List import {} into campaign {}: {} rows read, {} rejected, {} tasks created, {} existing; "
-                        + "read+validate+encrypt+COPY {} ms, match+insert {} ms, total {} ms", job.id(), job.campaignId(),
-                counts[0], counts[1], newTasks, existingTasks, readMillis, matchMillis,
+        log.info(
+                "List import {} into campaign {}: {} rows read, {} rejected, {} tasks created, {} existing; "
+                        + "read+validate+encrypt+COPY {} ms, match+insert {} ms, total {} ms",
+                job.id(),
+                job.campaignId(),
+                counts[0],
+                counts[1],
+                newTasks,
+                existingTasks,
+                readMillis,
+                matchMillis,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
-
 import org.wushe.privacy.CryptoService;
 import org.wushe.residents.register.ResidentCipher;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
-import org.wushe.shared.PlainText;
 import org.wushe.shared.PhoneNumber;
+import org.wushe.shared.PlainText;
 import org.wushe.shared.ResidentIdNumber;
 
 /**
@@ -22,8 +22,9 @@ import org.wushe.shared.ResidentIdNumber;
 final class ListRows {
 
     /** The list's columns, in template order. */
-    static final List<String> COLUMNS = List.of("name", "idNumber", "phone", "address", "category", "source",
-            "community");
+    static final List<String> COLUMNS =
+            List.of("name", "idNumber", "phone", "address", "category", "source", "community");
+
     static final String TABLE = "residents_verification_task";
     /** The register's purpose: a task finds its resident by comparing the two blind indexes in SQL. */
     static final String ID_INDEX_PURPOSE = ResidentCipher.ID_NUMBER_INDEX;
@@ -40,8 +41,12 @@ final class ListRows {
      * @param header column key → its header text; @param text a problem → its message (in the file's language)
      * @param categoryLabel category → its label, accepted besides the code
      */
-    ListRows(CryptoService crypto, CommunityResolver communities, Function<String, String> header,
-            Function<InvalidValueException, String> text, Function<VerificationCategory, String> categoryLabel) {
+    ListRows(
+            CryptoService crypto,
+            CommunityResolver communities,
+            Function<String, String> header,
+            Function<InvalidValueException, String> text,
+            Function<VerificationCategory, String> categoryLabel) {
         this.crypto = crypto;
         this.communities = communities;
         this.header = header;
@@ -54,7 +59,8 @@ final class ListRows {
 
     /** Finds the columns by header; @throws InvalidValueException listing the required columns missing */
     void header(List<String> cells) {
-        List<String> stripped = cells.stream().map(c -> c == null ? "" : c.strip()).toList();
+        List<String> stripped =
+                cells.stream().map(c -> c == null ? "" : c.strip()).toList();
         for (int i = 0; i < COLUMNS.size(); i++) {
             columnOf[i] = stripped.indexOf(header.apply(COLUMNS.get(i)));
         }
@@ -113,8 +119,8 @@ final class ListRows {
         if (!category.isEmpty()) {
             String code = categories.get(category);
             if (code == null) {
-                reasons.add(reason("category", new InvalidValueException("residents.campaign.import.category",
-                        category)));
+                reasons.add(
+                        reason("category", new InvalidValueException("residents.campaign.import.category", category)));
             }
             category = code;
         }
@@ -136,30 +142,53 @@ final class ListRows {
             index = crypto.blindIndex(ID_INDEX_PURPOSE, id.value());
             int first = seen.addIfAbsent(index, rowNumber);
             if (first != 0) {
-                reasons.add(reason("idNumber", new InvalidValueException("residents.campaign.import.duplicate",
-                        String.valueOf(first))));
+                reasons.add(reason(
+                        "idNumber",
+                        new InvalidValueException("residents.campaign.import.duplicate", String.valueOf(first))));
             }
         }
         if (!reasons.isEmpty()) {
             return new Result(null, String.join("；", reasons));
         }
-        return new Result(new Valid(rowNumber, community, index, id.value(), name,
-                phone == null ? null : phone.value(), address.isEmpty() ? null : address,
-                category == null || category.isEmpty() ? null : category, source.isEmpty() ? null : source), null);
+        return new Result(
+                new Valid(
+                        rowNumber,
+                        community,
+                        index,
+                        id.value(),
+                        name,
+                        phone == null ? null : phone.value(),
+                        address.isEmpty() ? null : address,
+                        category == null || category.isEmpty() ? null : category,
+                        source.isEmpty() ? null : source),
+                null);
     }
 
     /** The row as it goes to staging: ID number and phone encrypted for the task table (the costly part). */
     StagedRow stage(Valid v) {
-        return new StagedRow(v.sourceRow(), v.communityCode(), v.idNumberIndex(),
-                crypto.encrypt(v.idNumber(), TABLE, "id_number_cipher"), v.name(),
-                v.phone() == null ? null : crypto.encrypt(v.phone(), TABLE, "phone_cipher"), v.address(),
-                v.category(), v.listSource());
+        return new StagedRow(
+                v.sourceRow(),
+                v.communityCode(),
+                v.idNumberIndex(),
+                crypto.encrypt(v.idNumber(), TABLE, "id_number_cipher"),
+                v.name(),
+                v.phone() == null ? null : crypto.encrypt(v.phone(), TABLE, "phone_cipher"),
+                v.address(),
+                v.category(),
+                v.listSource());
     }
 
     /** A valid row, values still clear. */
-    record Valid(int sourceRow, String communityCode, byte[] idNumberIndex, String idNumber, String name,
-            String phone, String address, String category, String listSource) {
-    }
+    record Valid(
+            int sourceRow,
+            String communityCode,
+            byte[] idNumberIndex,
+            String idNumber,
+            String name,
+            String phone,
+            String address,
+            String category,
+            String listSource) {}
 
     private String cell(List<String> cells, int column) {
         int c = columnOf[column];
@@ -169,12 +198,12 @@ final class ListRows {
         return cells.get(c).strip();
     }
 
-    private static java.util.Optional<InvalidValueException> textProblem(String s) {
+    private static Optional<InvalidValueException> textProblem(String s) {
         try {
             PlainText.parse(s);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (InvalidValueException e) {
-            return java.util.Optional.of(e);
+            return Optional.of(e);
         }
     }
 
@@ -183,6 +212,5 @@ final class ListRows {
     }
 
     /** A valid row, or the reasons (joined) a row was rejected. */
-    record Result(Valid row, String reasons) {
-    }
+    record Result(Valid row, String reasons) {}
 }

@@ -5,6 +5,4 @@ package org.wushe.residents.verification;
  *
  * @param version the task version the worker saw (a stale form is refused rather than overwriting)
  */
-record OutcomeDraft(String outcome, String phone, String address, String category, String note,
-        Integer version) {
-}
+record OutcomeDraft(String outcome, String phone, String address, String category, String note, Integer version) {}

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 

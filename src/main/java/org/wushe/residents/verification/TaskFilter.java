@@ -26,8 +26,12 @@ record TaskFilter(Long campaignId, RegionCode region, Boolean done, Verification
      * @throws org.wushe.shared.InvalidValueException when the region is not a region code
      */
     static TaskFilter of(Long campaignId, String region, String status, boolean mine) {
-        TaskFilter filter = new TaskFilter(campaignId,
-                region == null || region.isBlank() ? null : RegionCode.parse(region.strip()), null, null, mine);
+        TaskFilter filter = new TaskFilter(
+                campaignId,
+                region == null || region.isBlank() ? null : RegionCode.parse(region.strip()),
+                null,
+                null,
+                mine);
         String s = status == null ? "" : status.strip();
         if (s.isEmpty()) {
             return filter;

@@ -3,7 +3,6 @@ package org.wushe.residents.verification;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +43,14 @@ class TaskListPage {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) Long campaign, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Model model) {
+    String list(
+            @RequestParam(required = false) Long campaign,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Model model) {
         String st = status == null || status.isBlank() ? null : status.strip();
         if (st != null && !st.equals("OPEN") && !st.equals("DONE")) {
             try {
@@ -59,8 +63,11 @@ class TaskListPage {
         model.addAttribute("filter", filter);
         var tasks = campaigns.tasks(filter, Math.max(1, page), size(size));
         model.addAttribute("tasks", tasks);
-        model.addAttribute("regionNames", names.regions(tasks.rows().stream().map(TaskRow::communityCode).toList()));
-        model.addAttribute("open", campaigns.tasks(filter.anyStatus().onlyOpen(), 1, 10).total());
+        model.addAttribute(
+                "regionNames",
+                names.regions(tasks.rows().stream().map(TaskRow::communityCode).toList()));
+        model.addAttribute(
+                "open", campaigns.tasks(filter.anyStatus().onlyOpen(), 1, 10).total());
         model.addAttribute("all", campaigns.tasks(filter.anyStatus(), 1, 10).total());
         model.addAttribute("campaign", campaign == null ? null : campaigns.get(campaign));
         model.addAttribute("outcomes", VerificationOutcome.values());
@@ -74,9 +81,17 @@ class TaskListPage {
         model.addAttribute("task", task);
         model.addAttribute("recordedAt", Dates.format(task.recordedAt()));
         if (!model.containsAttribute("draft")) {
-            model.addAttribute("draft", new OutcomeDraft(task.outcome() == null ? null : task.outcome().name(),
-                    "", task.correctedAddress(), task.correctedCategory() == null ? null
-                            : task.correctedCategory().name(), task.note(), task.version()));
+            model.addAttribute(
+                    "draft",
+                    new OutcomeDraft(
+                            task.outcome() == null ? null : task.outcome().name(),
+                            "",
+                            task.correctedAddress(),
+                            task.correctedCategory() == null
+                                    ? null
+                                    : task.correctedCategory().name(),
+                            task.note(),
+                            task.version()));
         }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -87,8 +102,12 @@ class TaskListPage {
     }
 
     @PostMapping("/{id}/outcome")
-    String outcome(@PathVariable long id, @ModelAttribute OutcomeDraft draft, Model model,
-            RedirectAttributes redirect, Locale locale) {
+    String outcome(
+            @PathVariable long id,
+            @ModelAttribute OutcomeDraft draft,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
             var task = campaigns.recordOutcome(id, draft);
             redirect.addFlashAttribute("saved", true);

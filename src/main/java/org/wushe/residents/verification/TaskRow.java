@@ -3,6 +3,13 @@ package org.wushe.residents.verification;
 import java.time.Instant;
 
 /** A task in a worklist: name and ID number masked. */
-record TaskRow(long id, long campaignId, String communityCode, String maskedName, String maskedIdNumber,
-        VerificationCategory category, boolean onRegister, VerificationOutcome outcome, Instant recordedAt) {
-}
+record TaskRow(
+        long id,
+        long campaignId,
+        String communityCode,
+        String maskedName,
+        String maskedIdNumber,
+        VerificationCategory category,
+        boolean onRegister,
+        VerificationOutcome outcome,
+        Instant recordedAt) {}

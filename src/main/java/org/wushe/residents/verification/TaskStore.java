@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
@@ -32,48 +31,81 @@ class TaskStore {
     }
 
     /** A task's stored columns, ID number and phones still encrypted. */
-    record TaskRecord(long id, long campaignId, RegionCode community, String name, byte[] idNumberCipher,
-            byte[] phoneCipher, String address, String category, String listSource, int sourceRow, Long residentId,
-            Long assigneeAccountId, String outcome, byte[] correctedPhoneCipher, String correctedAddress,
-            String correctedCategory, String note, String recordedBy, Instant recordedAt, int version) {
+    record TaskRecord(
+            long id,
+            long campaignId,
+            RegionCode community,
+            String name,
+            byte[] idNumberCipher,
+            byte[] phoneCipher,
+            String address,
+            String category,
+            String listSource,
+            int sourceRow,
+            Long residentId,
+            Long assigneeAccountId,
+            String outcome,
+            byte[] correctedPhoneCipher,
+            String correctedAddress,
+            String correctedCategory,
+            String note,
+            String recordedBy,
+            Instant recordedAt,
+            int version) {
 
         /** The aggregate: what its transitions look at. */
         VerificationTask task() {
-            return new VerificationTask(id, campaignId, community, residentId, assigneeAccountId,
-                    outcome == null ? null : VerificationOutcome.valueOf(outcome), version);
+            return new VerificationTask(
+                    id,
+                    campaignId,
+                    community,
+                    residentId,
+                    assigneeAccountId,
+                    outcome == null ? null : VerificationOutcome.valueOf(outcome),
+                    version);
         }
     }
 
     /** One group of the progress breakdown: the code prefix and its counts. */
-    record Count(String prefix, long total, long done) {
-    }
+    record Count(String prefix, long total, long done) {}
 
     Optional<TaskRecord> find(long id, DataScope scope) {
         var p = scope.regionPredicate("community_code");
         return jdbc.sql("select * from residents_verification_task where id = :id and " + p.sql())
-                .params(p.params()).param("id", id).query(this::record).optional();
+                .params(p.params())
+                .param("id", id)
+                .query(this::record)
+                .optional();
     }
 
     long count(DataScope scope, TaskFilter filter, long accountId) {
         Where w = where(scope, filter, accountId);
-        return jdbc.sql("select count(*) from residents_verification_task where " + w.sql).params(w.params)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from residents_verification_task where " + w.sql)
+                .params(w.params)
+                .query(Long.class)
+                .single();
     }
 
     List<TaskRow> page(DataScope scope, TaskFilter filter, long accountId, int page, int size) {
         Where w = where(scope, filter, accountId);
         return jdbc.sql("select * from residents_verification_task where " + w.sql
                         + " order by (outcome is not null), community_code, id limit :limit offset :offset")
-                .params(w.params).param("limit", size).param("offset", (long) (page - 1) * size)
-                .query((rs, n) -> row(record(rs, n))).list();
+                .params(w.params)
+                .param("limit", size)
+                .param("offset", (long) (page - 1) * size)
+                .query((rs, n) -> row(record(rs, n)))
+                .list();
     }
 
     /** Streams every task of a campaign in the caller's scope, in community order (export). */
     void forEach(long campaignId, DataScope scope, Consumer<TaskRecord> sink) {
         var p = scope.regionPredicate("community_code");
         jdbc.sql("select * from residents_verification_task where campaign_id = :c and " + p.sql()
-                        + " order by community_code, id").params(p.params()).param("c", campaignId)
-                .withFetchSize(1000).query((ResultSet rs) -> {
+                        + " order by community_code, id")
+                .params(p.params())
+                .param("c", campaignId)
+                .withFetchSize(1000)
+                .query((ResultSet rs) -> {
                     sink.accept(record(rs, 0));
                 });
     }
@@ -87,9 +119,13 @@ class TaskStore {
         return jdbc.sql("select substr(community_code, 1, :len) as prefix, count(*) as total, count(outcome) as done"
                         + " from residents_verification_task where campaign_id = :c and community_code >= :lo"
                         + " and community_code < :hi and " + p.sql() + " group by 1 order by 1")
-                .params(p.params()).param("len", length).param("c", campaignId).param("lo", node.prefix())
+                .params(p.params())
+                .param("len", length)
+                .param("c", campaignId)
+                .param("lo", node.prefix())
                 .param("hi", node.subtreeUpperBound())
-                .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
     }
 
     /** Stores the finding if the task is still at {@code task}'s version; false when someone changed it meanwhile. */
@@ -101,18 +137,28 @@ class TaskStore {
     boolean recordOutcome(long id, int version, Finding finding, String actor, Instant at) {
         String phone = finding.phone() == null ? null : finding.phone().value();
         return jdbc.sql("update residents_verification_task set outcome = ?, corrected_phone_cipher = ?,"
-                        + " corrected_address = ?, corrected_category = ?, note = ?, recorded_by = ?, recorded_at = ?,"
-                        + " version = version + 1 where id = ? and version = ?")
-                .params(finding.outcome().name(),
-                        phone == null ? null : crypto.encrypt(phone, TABLE, "corrected_phone_cipher"),
-                        finding.address(), finding.category() == null ? null : finding.category().name(),
-                        finding.note(), actor, Timestamp.from(at), id, version)
-                .update() == 1;
+                                + " corrected_address = ?, corrected_category = ?, note = ?, recorded_by = ?, recorded_at = ?,"
+                                + " version = version + 1 where id = ? and version = ?")
+                        .params(
+                                finding.outcome().name(),
+                                phone == null ? null : crypto.encrypt(phone, TABLE, "corrected_phone_cipher"),
+                                finding.address(),
+                                finding.category() == null
+                                        ? null
+                                        : finding.category().name(),
+                                finding.note(),
+                                actor,
+                                Timestamp.from(at),
+                                id,
+                                version)
+                        .update()
+                == 1;
     }
 
     void assign(long id, Long accountId) {
         jdbc.sql("update residents_verification_task set assignee_account_id = ?, version = version + 1 where id = ?")
-                .params(accountId, id).update();
+                .params(accountId, id)
+                .update();
     }
 
     String idNumber(TaskRecord t) {
@@ -128,14 +174,19 @@ class TaskStore {
     }
 
     TaskRow row(TaskRecord t) {
-        return new TaskRow(t.id(), t.campaignId(), t.community().value(), Masking.name(t.name()),
-                Masking.idNumber(idNumber(t)), t.category() == null ? null : VerificationCategory.valueOf(t.category()),
-                t.residentId() != null, t.outcome() == null ? null : VerificationOutcome.valueOf(t.outcome()),
+        return new TaskRow(
+                t.id(),
+                t.campaignId(),
+                t.community().value(),
+                Masking.name(t.name()),
+                Masking.idNumber(idNumber(t)),
+                t.category() == null ? null : VerificationCategory.valueOf(t.category()),
+                t.residentId() != null,
+                t.outcome() == null ? null : VerificationOutcome.valueOf(t.outcome()),
                 t.recordedAt());
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private static Where where(DataScope scope, TaskFilter filter, long accountId) {
         var p = scope.regionPredicate("community_code");
@@ -169,14 +220,26 @@ class TaskStore {
 
     private TaskRecord record(ResultSet rs, int n) throws SQLException {
         Timestamp recorded = rs.getTimestamp("recorded_at");
-        return new TaskRecord(rs.getLong("id"), rs.getLong("campaign_id"),
+        return new TaskRecord(
+                rs.getLong("id"),
+                rs.getLong("campaign_id"),
                 RegionCode.parse(rs.getString("community_code")),
-                rs.getString("name"), rs.getBytes("id_number_cipher"), rs.getBytes("phone_cipher"),
-                rs.getString("address"), rs.getString("category"), rs.getString("list_source"),
-                rs.getInt("source_row"), (Long) rs.getObject("resident_id", Long.class),
-                (Long) rs.getObject("assignee_account_id", Long.class), rs.getString("outcome"),
-                rs.getBytes("corrected_phone_cipher"), rs.getString("corrected_address"),
-                rs.getString("corrected_category"), rs.getString("note"), rs.getString("recorded_by"),
-                recorded == null ? null : recorded.toInstant(), rs.getInt("version"));
+                rs.getString("name"),
+                rs.getBytes("id_number_cipher"),
+                rs.getBytes("phone_cipher"),
+                rs.getString("address"),
+                rs.getString("category"),
+                rs.getString("list_source"),
+                rs.getInt("source_row"),
+                (Long) rs.getObject("resident_id", Long.class),
+                (Long) rs.getObject("assignee_account_id", Long.class),
+                rs.getString("outcome"),
+                rs.getBytes("corrected_phone_cipher"),
+                rs.getString("corrected_address"),
+                rs.getString("corrected_category"),
+                rs.getString("note"),
+                rs.getString("recorded_by"),
+                recorded == null ? null : recorded.toInstant(),
+                rs.getInt("version"));
     }
 }

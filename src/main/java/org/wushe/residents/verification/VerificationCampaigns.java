@@ -1,15 +1,16 @@
 package org.wushe.residents.verification;
 
-import org.wushe.access.RoleGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,12 +29,14 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.Role;
-import org.wushe.platform.spreadsheet.TemplateWorkbook;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.ChinaTime;
+import org.wushe.platform.spreadsheet.TemplateWorkbook;
 import org.wushe.privacy.Masking;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.region.Regions;
+import org.wushe.residents.VerificationCorrected;
 import org.wushe.residents.verification.CampaignStore.CampaignRecord;
 import org.wushe.residents.verification.TaskStore.TaskRecord;
 import org.wushe.shared.Activity;
@@ -42,7 +44,6 @@ import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
-import org.wushe.residents.VerificationCorrected;
 
 /**
  * Verification campaigns: create one, import its list (in the background), follow progress per region, work the
@@ -69,9 +70,19 @@ public class VerificationCampaigns {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VerificationCampaigns(CampaignStore campaigns, TaskStore tasks, ImportStore imports, ImportRunner runner,
-            CurrentUser currentUser, KnownRegions known, Regions regions, Accounts accounts, SensitiveData sensitive,
-            MessageSource messages, ApplicationEventPublisher events, Clock clock) {
+    VerificationCampaigns(
+            CampaignStore campaigns,
+            TaskStore tasks,
+            ImportStore imports,
+            ImportRunner runner,
+            CurrentUser currentUser,
+            KnownRegions known,
+            Regions regions,
+            Accounts accounts,
+            SensitiveData sensitive,
+            MessageSource messages,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.campaigns = campaigns;
         this.tasks = tasks;
         this.imports = imports;
@@ -97,20 +108,23 @@ public class VerificationCampaigns {
         String source = text(draft.source(), 100, "source", problems);
         RegionCode region = null;
         try {
-            region = RegionCode.parse(draft.regionCode() == null ? "" : draft.regionCode().strip());
+            region = RegionCode.parse(
+                    draft.regionCode() == null ? "" : draft.regionCode().strip());
             if (!scope().contains(region)) {
-                problems.put("regionCode", new InvalidValueException("residents.campaign.region.outOfScope",
-                        region.value()));
+                problems.put(
+                        "regionCode",
+                        new InvalidValueException("residents.campaign.region.outOfScope", region.value()));
             } else if (!known.exists(region)) {
-                problems.put("regionCode", new InvalidValueException("residents.campaign.region.unknown",
-                        region.value()));
+                problems.put(
+                        "regionCode", new InvalidValueException("residents.campaign.region.unknown", region.value()));
             }
         } catch (InvalidValueException e) {
             problems.put("regionCode", e);
         }
         LocalDate deadline = null;
         try {
-            deadline = LocalDate.parse(draft.deadline() == null ? "" : draft.deadline().strip());
+            deadline = LocalDate.parse(
+                    draft.deadline() == null ? "" : draft.deadline().strip());
             if (deadline.isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
                 problems.put("deadline", new InvalidValueException("residents.campaign.deadline.past"));
             }
@@ -121,7 +135,12 @@ public class VerificationCampaigns {
             throw new FieldsRejectedException(problems);
         }
         long id = campaigns.insert(name, source, region, deadline, currentUser.username());
-        activity(AuditAction.CREATE, "verification_campaign", id, region, null,
+        activity(
+                AuditAction.CREATE,
+                "verification_campaign",
+                id,
+                region,
+                null,
                 List.of("name", "source", "regionCode", "deadline"));
         return id;
     }
@@ -130,7 +149,9 @@ public class VerificationCampaigns {
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional(readOnly = true)
     public List<Campaign> list() {
-        return campaigns.list(scope(), 200).stream().map(c -> campaign(c.campaign(), c.total(), c.done())).toList();
+        return campaigns.list(scope(), 200).stream()
+                .map(c -> campaign(c.campaign(), c.total(), c.done()))
+                .toList();
     }
 
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
@@ -147,10 +168,13 @@ public class VerificationCampaigns {
     public byte[] template() {
         List<String> columns = ListImport.COLUMNS;
         List<String> labels = Arrays.stream(VerificationCategory.values())
-                .map(c -> msg("residents.campaign.category." + c.name())).toList();
-        return TemplateWorkbook.build(msg("residents.campaign.list"),
+                .map(c -> msg("residents.campaign.category." + c.name()))
+                .toList();
+        return TemplateWorkbook.build(
+                msg("residents.campaign.list"),
                 columns.stream().map(c -> msg("residents.campaign.column." + c)).toList(),
-                Map.of(columns.indexOf("category"), labels), Set.of(columns.indexOf("category")));
+                Map.of(columns.indexOf("category"), labels),
+                Set.of(columns.indexOf("category")));
     }
 
     /**
@@ -165,7 +189,7 @@ public class VerificationCampaigns {
         }
         Path file = Files.createTempFile("wushe-list", ".upload");
         try (InputStream in = content) {
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -174,8 +198,16 @@ public class VerificationCampaigns {
         String name = Path.of(filename).getFileName().toString();
         name = name.length() > 200 ? name.substring(name.length() - 200) : name;
         imports.started(id, campaignId, name, currentUser.username());
-        runner.submit(new ListImport.Job(id, campaignId, campaign.name(), campaign.region(), file, name,
-                currentUser.username(), scope(), currentUser.clientAddress().orElse(null)));
+        runner.submit(new ListImport.Job(
+                id,
+                campaignId,
+                campaign.name(),
+                campaign.region(),
+                file,
+                name,
+                currentUser.username(),
+                scope(),
+                currentUser.clientAddress().orElse(null)));
         return id;
     }
 
@@ -254,7 +286,9 @@ public class VerificationCampaigns {
             total += c.total();
             done += c.done();
         }
-        String parent = at.equals(campaign.region()) ? null : at.parent().map(RegionCode::value).orElse(null);
+        String parent = at.equals(campaign.region())
+                ? null
+                : at.parent().map(RegionCode::value).orElse(null);
         return new Progress(campaignId, at.value(), regionName(at), parent, total, done, rows);
     }
 
@@ -273,8 +307,7 @@ public class VerificationCampaigns {
     @Transactional
     public TaskDetails task(long id) {
         TaskRecord t = taskRecord(id);
-        sensitive.viewed(new SensitiveField(TASK, String.valueOf(id), t.community(),
-                "id_number"));
+        sensitive.viewed(new SensitiveField(TASK, String.valueOf(id), t.community(), "id_number"));
         return details(t);
     }
 
@@ -305,7 +338,8 @@ public class VerificationCampaigns {
     @Transactional
     public void assign(long id, Long accountId) {
         VerificationTask task = taskRecord(id).task();
-        VerificationTask assigned = task.assignTo(accountId,
+        VerificationTask assigned = task.assignTo(
+                accountId,
                 accountId == null ? List.of() : accounts.holdersCovering(Role.COMMUNITY_STAFF, task.community()));
         tasks.assign(id, assigned.assigneeAccountId());
         activity(AuditAction.UPDATE, TASK, id, task.community(), null, List.of("assignee"));
@@ -315,16 +349,20 @@ public class VerificationCampaigns {
     @Transactional
     public String revealIdNumber(long id, String reason) {
         TaskRecord t = taskRecord(id);
-        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), t.community(),
-                "id_number"), reason, () -> tasks.idNumber(t));
+        return sensitive.reveal(
+                new SensitiveField(TASK, String.valueOf(id), t.community(), "id_number"),
+                reason,
+                () -> tasks.idNumber(t));
     }
 
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_WORKERS)
     @Transactional
     public String revealPhone(long id, String reason) {
         TaskRecord t = taskRecord(id);
-        return sensitive.reveal(new SensitiveField(TASK, String.valueOf(id), t.community(),
-                "phone"), reason, () -> t.phoneCipher() == null ? "" : tasks.phone(t));
+        return sensitive.reveal(
+                new SensitiveField(TASK, String.valueOf(id), t.community(), "phone"),
+                reason,
+                () -> t.phoneCipher() == null ? "" : tasks.phone(t));
     }
 
     /**
@@ -335,11 +373,13 @@ public class VerificationCampaigns {
     @Transactional
     public void export(long campaignId, Consumer<TaskDetails> sink) {
         CampaignRecord campaign = record(campaignId);
-        Map<String, String> names = new java.util.HashMap<>();
-        tasks.forEach(campaignId, scope(), t -> sink.accept(details(t, campaign,
-                names.computeIfAbsent(t.community().value(), c -> regionName(t.community())))));
-        activity(AuditAction.EXPORT, "verification_campaign", campaignId, campaign.region(), null,
-                List.of("results"));
+        Map<String, String> names = new HashMap<>();
+        tasks.forEach(
+                campaignId,
+                scope(),
+                t -> sink.accept(details(
+                        t, campaign, names.computeIfAbsent(t.community().value(), c -> regionName(t.community())))));
+        activity(AuditAction.EXPORT, "verification_campaign", campaignId, campaign.region(), null, List.of("results"));
     }
 
     // ---- helpers ----
@@ -353,26 +393,49 @@ public class VerificationCampaigns {
     }
 
     private TaskDetails details(TaskRecord t) {
-        CampaignRecord campaign = campaigns.find(t.campaignId(), scope()).orElseThrow(
-                () -> new TaskNotFoundException(t.id()));
+        CampaignRecord campaign =
+                campaigns.find(t.campaignId(), scope()).orElseThrow(() -> new TaskNotFoundException(t.id()));
         return details(t, campaign, regionName(t.community()));
     }
 
     private TaskDetails details(TaskRecord t, CampaignRecord campaign, String communityName) {
-        return new TaskDetails(t.id(), t.campaignId(), campaign.name(), t.community().value(), communityName,
-                Masking.name(t.name()), Masking.idNumber(tasks.idNumber(t)),
-                t.phoneCipher() == null ? "" : Masking.phone(tasks.phone(t)), t.address(),
-                t.category() == null ? null : VerificationCategory.valueOf(t.category()), t.listSource(),
-                t.sourceRow(), t.residentId(), t.assigneeAccountId() == null ? null : String.valueOf(t.assigneeAccountId()),
+        return new TaskDetails(
+                t.id(),
+                t.campaignId(),
+                campaign.name(),
+                t.community().value(),
+                communityName,
+                Masking.name(t.name()),
+                Masking.idNumber(tasks.idNumber(t)),
+                t.phoneCipher() == null ? "" : Masking.phone(tasks.phone(t)),
+                t.address(),
+                t.category() == null ? null : VerificationCategory.valueOf(t.category()),
+                t.listSource(),
+                t.sourceRow(),
+                t.residentId(),
+                t.assigneeAccountId() == null ? null : String.valueOf(t.assigneeAccountId()),
                 t.outcome() == null ? null : VerificationOutcome.valueOf(t.outcome()),
-                t.correctedPhoneCipher() == null ? null : Masking.phone(tasks.correctedPhone(t)), t.correctedAddress(),
-                t.correctedCategory() == null ? null : VerificationCategory.valueOf(t.correctedCategory()), t.note(),
-                t.recordedBy(), t.recordedAt(), t.version());
+                t.correctedPhoneCipher() == null ? null : Masking.phone(tasks.correctedPhone(t)),
+                t.correctedAddress(),
+                t.correctedCategory() == null ? null : VerificationCategory.valueOf(t.correctedCategory()),
+                t.note(),
+                t.recordedBy(),
+                t.recordedAt(),
+                t.version());
     }
 
     private Campaign campaign(CampaignRecord c, long total, long done) {
-        return new Campaign(c.id(), c.name(), c.source(), c.region().value(), regionName(c.region()), c.deadline(),
-                c.createdBy(), c.createdAt(), total, done);
+        return new Campaign(
+                c.id(),
+                c.name(),
+                c.source(),
+                c.region().value(),
+                regionName(c.region()),
+                c.deadline(),
+                c.createdBy(),
+                c.createdAt(),
+                total,
+                done);
     }
 
     private String regionName(RegionCode code) {
@@ -387,10 +450,18 @@ public class VerificationCampaigns {
         return currentUser.scope();
     }
 
-    private void activity(AuditAction action, String entity, long id, RegionCode region, String reason,
-            List<String> fields) {
-        events.publishEvent(new Activity(clock.instant(), currentUser.username(), action, entity, String.valueOf(id),
-                region, currentUser.clientAddress().orElse(null), reason, fields));
+    private void activity(
+            AuditAction action, String entity, long id, RegionCode region, String reason, List<String> fields) {
+        events.publishEvent(new Activity(
+                clock.instant(),
+                currentUser.username(),
+                action,
+                entity,
+                String.valueOf(id),
+                region,
+                currentUser.clientAddress().orElse(null),
+                reason,
+                fields));
     }
 
     private static String text(String value, int max, String field, Map<String, InvalidValueException> problems) {

@@ -5,6 +5,17 @@ package org.wushe.residents.verification;
  * register's categories, kept here so a list row can be checked without the register's classes.
  */
 enum VerificationCategory {
-    DIBAO, TEKUN, ELDERLY_ALONE, ELDERLY_EMPTY_NEST, ELDERLY_80_PLUS, CHILD_IN_DIFFICULTY, LEFT_BEHIND_CHILD,
-    HOMELESS, DISABLED, PREGNANT, DIALYSIS, SERIOUS_ILLNESS, CHRONIC_ILLNESS
+    DIBAO,
+    TEKUN,
+    ELDERLY_ALONE,
+    ELDERLY_EMPTY_NEST,
+    ELDERLY_80_PLUS,
+    CHILD_IN_DIFFICULTY,
+    LEFT_BEHIND_CHILD,
+    HOMELESS,
+    DISABLED,
+    PREGNANT,
+    DIALYSIS,
+    SERIOUS_ILLNESS,
+    CHRONIC_ILLNESS
 }

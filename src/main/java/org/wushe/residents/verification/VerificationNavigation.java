@@ -1,8 +1,8 @@
 package org.wushe.residents.verification;
 
-import org.wushe.access.RoleGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.NavigationItem;
 
 @Configuration(proxyBeanMethods = false)
@@ -10,7 +10,7 @@ class VerificationNavigation {
 
     @Bean
     NavigationItem verificationNavigationItem() {
-        return new NavigationItem("residents.campaign.nav", "/verification", 420,
-                RoleGroup.CAMPAIGN_WORKERS.authorities());
+        return new NavigationItem(
+                "residents.campaign.nav", "/verification", 420, RoleGroup.CAMPAIGN_WORKERS.authorities());
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.residents.verification;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-
 import org.wushe.access.Role;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.residents.VerificationCorrected;
@@ -16,8 +15,14 @@ import org.wushe.shared.RegionCode;
  * assigned to one community worker is theirs: other community staff may not record it (organisers still may). A
  * task is assigned only to a community worker of its own community, or back to all of them.
  */
-record VerificationTask(long id, long campaignId, RegionCode community, Long residentId, Long assigneeAccountId,
-        VerificationOutcome outcome, int version) {
+record VerificationTask(
+        long id,
+        long campaignId,
+        RegionCode community,
+        Long residentId,
+        Long assigneeAccountId,
+        VerificationOutcome outcome,
+        int version) {
 
     boolean open() {
         return outcome == null;
@@ -31,7 +36,8 @@ record VerificationTask(long id, long campaignId, RegionCode community, Long res
      * @throws InvalidValueException assigned to another worker, or changed since the draft's version
      */
     Recorded record(OutcomeDraft draft, StaffPrincipal worker) {
-        if (assigneeAccountId != null && worker.roles().equals(Set.of(Role.COMMUNITY_STAFF))
+        if (assigneeAccountId != null
+                && worker.roles().equals(Set.of(Role.COMMUNITY_STAFF))
                 && assigneeAccountId != worker.accountId()) {
             throw new InvalidValueException("residents.campaign.task.assignedToOther");
         }
@@ -42,8 +48,11 @@ record VerificationTask(long id, long campaignId, RegionCode community, Long res
         VerificationCorrected corrected = finding.differs() && residentId != null
                 ? new VerificationCorrected(id, campaignId, residentId, community.value())
                 : null;
-        return new Recorded(new VerificationTask(id, campaignId, community, residentId, assigneeAccountId,
-                finding.outcome(), version), finding, corrected);
+        return new Recorded(
+                new VerificationTask(
+                        id, campaignId, community, residentId, assigneeAccountId, finding.outcome(), version),
+                finding,
+                corrected);
     }
 
     /**

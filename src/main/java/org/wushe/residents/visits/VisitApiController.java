@@ -1,10 +1,11 @@
 package org.wushe.residents.visits;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.wushe.shared.InvalidValueException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Resident care", description = "Assessments, visits, daily check-ins and case work of the register")
 @RestController
@@ -36,8 +34,9 @@ class VisitApiController {
         return visits.history(id);
     }
 
-    @Operation(summary = "Record a visit: {\"kind\": \"PHONE\"|\"VIDEO\"|\"HOME\", \"visitedAt\": ISO instant or "
-            + "null for now, \"notes\": …}")
+    @Operation(
+            summary = "Record a visit: {\"kind\": \"PHONE\"|\"VIDEO\"|\"HOME\", \"visitedAt\": ISO instant or "
+                    + "null for now, \"notes\": …}")
     @PostMapping("/{id}/visits")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> visit(@PathVariable long id, @RequestBody Map<String, String> body) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** 电话询访 / 视频慰问 / 入户走访. */
 public enum VisitKind {
-    PHONE, VIDEO, HOME;
+    PHONE,
+    VIDEO,
+    HOME;
 
     /**
      * The kind a form or API body names (any case), or null for a blank or unknown one: {@link Visits#record} then

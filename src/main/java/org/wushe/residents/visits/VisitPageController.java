@@ -2,7 +2,6 @@ package org.wushe.residents.visits;
 
 import java.time.LocalDateTime;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -13,11 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.RoleGroup;
+import org.wushe.platform.ChinaTime;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.Residents;
 import org.wushe.shared.InvalidValueException;
-import org.wushe.platform.ChinaTime;
-import org.wushe.access.RoleGroup;
 
 /** Visits of one resident, and the overdue-visits list. */
 @Controller
@@ -29,8 +28,8 @@ class VisitPageController {
     private final MessageSource messages;
     private final DisplayNames names;
 
-    VisitPageController(Residents residents, Visits visits, CurrentUser currentUser,
-            MessageSource messages, DisplayNames names) {
+    VisitPageController(
+            Residents residents, Visits visits, CurrentUser currentUser, MessageSource messages, DisplayNames names) {
         this.names = names;
         this.residents = residents;
         this.visits = visits;
@@ -43,16 +42,30 @@ class VisitPageController {
         model.addAttribute("resident", residents.get(id));
         model.addAttribute("visits", visits.history(id));
         model.addAttribute("kinds", VisitKind.values());
-        model.addAttribute("canWrite", currentUser.principal().map(p -> p.in(RoleGroup.RESIDENT_WRITERS)).orElse(false));
+        model.addAttribute(
+                "canWrite",
+                currentUser
+                        .principal()
+                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                        .orElse(false));
         return "residents/visits/visits";
     }
 
     @PostMapping("/residents/{id:\\d+}/visits")
-    String record(@PathVariable long id, @RequestParam(required = false) String kind,
+    String record(
+            @PathVariable long id,
+            @RequestParam(required = false) String kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime visitedAt,
-            @RequestParam(required = false) String notes, Model model, RedirectAttributes redirect, Locale locale) {
+            @RequestParam(required = false) String notes,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
-            visits.record(id, VisitKind.parse(kind), visitedAt == null ? null : visitedAt.atZone(ChinaTime.ZONE).toInstant(), notes);
+            visits.record(
+                    id,
+                    VisitKind.parse(kind),
+                    visitedAt == null ? null : visitedAt.atZone(ChinaTime.ZONE).toInstant(),
+                    notes);
         } catch (InvalidValueException e) {
             model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
             return visits(id, model);
@@ -62,11 +75,14 @@ class VisitPageController {
     }
 
     @GetMapping("/residents/visits/overdue")
-    String overdue(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size,
-            Model model) {
+    String overdue(
+            @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size, Model model) {
         OverduePage result = visits.overdue(page, size);
         model.addAttribute("result", result);
-        model.addAttribute("regionNames", names.regions(result.rows().stream().map(OverdueVisit::communityCode).toList()));
+        model.addAttribute(
+                "regionNames",
+                names.regions(
+                        result.rows().stream().map(OverdueVisit::communityCode).toList()));
         model.addAttribute("sizes", Residents.PAGE_SIZES);
         return "residents/visits/overdue";
     }

@@ -17,8 +17,7 @@ final class VisitPlan {
     public static final int MEDIUM_CONTACT_DAYS = 7;
     public static final int LOW_CONTACT_DAYS = 30;
 
-    private VisitPlan() {
-    }
+    private VisitPlan() {}
 
     /** SQL: the contact interval in days of the row's {@code risk_level}. */
     static String contactDaysSql(String riskColumn) {

@@ -1,23 +1,21 @@
 package org.wushe.residents.visits;
 
-import org.wushe.access.RoleGroup;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.RoleGroup;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
+import org.wushe.residents.register.ResidentDetails;
+import org.wushe.residents.register.Residents;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 import org.wushe.shared.InvalidValueException;
-import org.wushe.shared.RegionCode;
-import org.wushe.residents.register.ResidentDetails;
-import org.wushe.residents.register.Residents;
 
 /**
  * Visits to residents (电话询访, 视频慰问, 入户走访) with encrypted notes, and the overdue list of the
@@ -35,8 +33,13 @@ public class Visits {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Visits(Residents residents, VisitStore store, CurrentUser currentUser, SensitiveData sensitiveData,
-            ApplicationEventPublisher events, Clock clock) {
+    Visits(
+            Residents residents,
+            VisitStore store,
+            CurrentUser currentUser,
+            SensitiveData sensitiveData,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.residents = residents;
         this.store = store;
         this.currentUser = currentUser;
@@ -66,8 +69,15 @@ public class Visits {
             throw new InvalidValueException("residents.assessment.text.length", MAX_NOTES);
         }
         long id = store.insert(residentId, r.communityCode(), kind, at, currentUser.username(), text, now);
-        events.publishEvent(new Activity(now, currentUser.username(), AuditAction.CREATE, "resident_visit",
-                Long.toString(id), r.communityCode(), currentUser.clientAddress().orElse(null), null,
+        events.publishEvent(new Activity(
+                now,
+                currentUser.username(),
+                AuditAction.CREATE,
+                "resident_visit",
+                Long.toString(id),
+                r.communityCode(),
+                currentUser.clientAddress().orElse(null),
+                null,
                 List.of("visit:" + kind)));
         return id;
     }
@@ -79,8 +89,8 @@ public class Visits {
         ResidentDetails r = residents.get(residentId);
         List<VisitDetails> visits = store.history(residentId);
         if (!visits.isEmpty()) {
-            sensitiveData.viewed(new SensitiveField(Residents.ENTITY, Long.toString(residentId),
-                    r.communityCode(), "visit_notes"));
+            sensitiveData.viewed(
+                    new SensitiveField(Residents.ENTITY, Long.toString(residentId), r.communityCode(), "visit_notes"));
         }
         return visits;
     }

@@ -2,6 +2,8 @@ package org.wushe.access.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.Cookie;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +46,23 @@ class AnonymousSessionsTests {
 
     static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    @Autowired MockMvcTester mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired FilterChainProxy filters;
-    @Autowired HelpRequests helpRequests;
-    @Autowired CryptoService crypto;
-    @Autowired Accounts accounts;
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    FilterChainProxy filters;
+
+    @Autowired
+    HelpRequests helpRequests;
+
+    @Autowired
+    CryptoService crypto;
+
+    @Autowired
+    Accounts accounts;
 
     /**
      * spring-security-test's {@code csrf()}, used by most web tests, swaps a session-backed repository into the
@@ -73,51 +83,112 @@ class AnonymousSessionsTests {
     void aFloodOfAnonymousRequestsWritesNoSession() {
         String trackingCode = aHelpRequest();
         Set<String> before = sessionIds();
-        List<String> gets = List.of("/help", "/help?lang=en", "/help/track", "/help/status/" + trackingCode,
-                "/help/status/ZZZZ9999", "/help/font?large=1&back=/help", "/volunteer/register",
-                "/volunteer/register/done", "/volunteer/register/font?large=1", "/volunteer/activate", "/login",
-                "/login?error", "/login?expired", "/login?lang=en", "/", "/requests", "/residents/1", "/no-such-page",
-                "/css/help.css", "/js/wushe.js", "/favicon.ico", "/actuator/health", "/api/v1/help-requests",
-                "/api/v1/accounts", "/api/v1/regions/310104", "/api/v1/public/help-requests/" + trackingCode,
-                "/api/v1/public/help-requests/ZZZZ9999", "/check-in/not-a-token");
+        List<String> gets = List.of(
+                "/help",
+                "/help?lang=en",
+                "/help/track",
+                "/help/status/" + trackingCode,
+                "/help/status/ZZZZ9999",
+                "/help/font?large=1&back=/help",
+                "/volunteer/register",
+                "/volunteer/register/done",
+                "/volunteer/register/font?large=1",
+                "/volunteer/activate",
+                "/login",
+                "/login?error",
+                "/login?expired",
+                "/login?lang=en",
+                "/",
+                "/requests",
+                "/residents/1",
+                "/no-such-page",
+                "/css/help.css",
+                "/js/wushe.js",
+                "/favicon.ico",
+                "/actuator/health",
+                "/api/v1/help-requests",
+                "/api/v1/accounts",
+                "/api/v1/regions/310104",
+                "/api/v1/public/help-requests/" + trackingCode,
+                "/api/v1/public/help-requests/ZZZZ9999",
+                "/check-in/not-a-token");
         for (int round = 0; round < 3; round++) {
             for (String uri : gets) {
-                assertThat(mvc.get().uri(uri).with(from()).exchange().getResponse().getStatus()).as(uri)
+                assertThat(mvc.get()
+                                .uri(uri)
+                                .with(from())
+                                .exchange()
+                                .getResponse()
+                                .getStatus())
+                        .as(uri)
                         .isLessThan(500);
             }
             // the same pages asked for by a browser that comes back with the cookie of a session that has ended
             for (String uri : List.of("/help", "/requests", "/login", "/api/v1/help-requests")) {
-                var answer = mvc.get().uri(uri).with(from()).cookie(new Cookie("SESSION", "bm90LWEtc2Vzc2lvbg"))
+                var answer = mvc.get()
+                        .uri(uri)
+                        .with(from())
+                        .cookie(new Cookie("SESSION", "bm90LWEtc2Vzc2lvbg"))
                         .exchange();
-                assertThat(answer.getResponse().getStatus()).as("stale cookie " + uri).isLessThan(500);
+                assertThat(answer.getResponse().getStatus())
+                        .as("stale cookie " + uri)
+                        .isLessThan(500);
             }
             // writes without a token or a session: refused, and nothing remembered
-            for (String uri : List.of("/help", "/help/code", "/help/track", "/volunteer/register/code", "/login",
-                    "/requests/new", "/logout")) {
-                assertThat(mvc.post().uri(uri).with(from()).param("phone", "13800000000").param("username", "x")
-                        .param("password", "y")).as("POST " + uri).hasStatus(HttpStatus.FORBIDDEN);
+            for (String uri : List.of(
+                    "/help",
+                    "/help/code",
+                    "/help/track",
+                    "/volunteer/register/code",
+                    "/login",
+                    "/requests/new",
+                    "/logout")) {
+                assertThat(mvc.post()
+                                .uri(uri)
+                                .with(from())
+                                .param("phone", "13800000000")
+                                .param("username", "x")
+                                .param("password", "y"))
+                        .as("POST " + uri)
+                        .hasStatus(HttpStatus.FORBIDDEN);
             }
             for (String uri : List.of("/api/v1/help-requests", "/api/v1/accounts/1/disable")) {
-                assertThat(mvc.post().uri(uri).with(from()).contentType(MediaType.APPLICATION_JSON).content("{}"))
-                        .as("POST " + uri).hasStatus(HttpStatus.UNAUTHORIZED);
+                assertThat(mvc.post()
+                                .uri(uri)
+                                .with(from())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}"))
+                        .as("POST " + uri)
+                        .hasStatus(HttpStatus.UNAUTHORIZED);
             }
-            assertThat(mvc.post().uri("/api/v1/public/verification-codes").with(from())
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"123\"}"))
-                    .as("a public API write with a bad phone").hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(mvc.post()
+                            .uri("/api/v1/public/verification-codes")
+                            .with(from())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"phone\":\"123\"}"))
+                    .as("a public API write with a bad phone")
+                    .hasStatus(HttpStatus.BAD_REQUEST);
             // the public forms, with the token the page gave: they work
             var track = formOf("/help/track");
-            assertThat(track.post("/help/track", Map.of("code", "ZZZZ9999"))).hasStatus(HttpStatus.FOUND)
-                    .redirectedUrl().startsWith("/help/status/");
+            assertThat(track.post("/help/track", Map.of("code", "ZZZZ9999")))
+                    .hasStatus(HttpStatus.FOUND)
+                    .redirectedUrl()
+                    .startsWith("/help/status/");
             var register = formOf("/volunteer/register");
-            assertThat(register.post("/volunteer/register/code", Map.of("phone", "12345"))).hasStatusOk()
-                    .bodyText().contains("手机号");
+            assertThat(register.post("/volunteer/register/code", Map.of("phone", "12345")))
+                    .hasStatusOk()
+                    .bodyText()
+                    .contains("手机号");
             var help = formOf("/help");
             assertThat(help.post("/help/code", Map.of("phone", "12345"))).hasStatusOk();
             var login = formOf("/login");
             assertThat(login.post("/login", Map.of("username", "nobody-" + round, "password", "Wrong-password-1")))
-                    .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?error");
+                    .hasStatus(HttpStatus.FOUND)
+                    .hasRedirectedUrl("/login?error");
         }
-        assertThat(sessionsAfter(before)).as("spring_session rows written by anonymous requests").isZero();
+        assertThat(sessionsAfter(before))
+                .as("spring_session rows written by anonymous requests")
+                .isZero();
     }
 
     @Test
@@ -129,41 +200,74 @@ class AnonymousSessionsTests {
         // SameSite=Strict is checked on a real server (platform.web.ContainerErrorPageTests): MockMvc drops it
         assertThat(page.getResponse().getCookie("SESSION")).isNull();
         String token = csrfField(page);
-        assertThat(mvc.post().uri("/help/track").with(from()).cookie(cookie).param("_csrf", token)
-                .param("code", "ZZZZ9999")).hasStatus(HttpStatus.FOUND);
-        assertThat(mvc.post().uri("/help/track").with(from()).param("_csrf", token).param("code", "ZZZZ9999"))
-                .as("the token without its cookie (a cross-site post)").hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/help/track")
+                        .with(from())
+                        .cookie(cookie)
+                        .param("_csrf", token)
+                        .param("code", "ZZZZ9999"))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post()
+                        .uri("/help/track")
+                        .with(from())
+                        .param("_csrf", token)
+                        .param("code", "ZZZZ9999"))
+                .as("the token without its cookie (a cross-site post)")
+                .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/help/track").with(from()).cookie(cookie).param("code", "ZZZZ9999"))
-                .as("the cookie without the token").hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/help/track").with(from()).cookie(new Cookie(SessionlessAnonymous.CSRF_COOKIE,
-                "made-up")).param("_csrf", token).param("code", "ZZZZ9999")).as("another cookie")
+                .as("the cookie without the token")
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/help/track")
+                        .with(from())
+                        .cookie(new Cookie(SessionlessAnonymous.CSRF_COOKIE, "made-up"))
+                        .param("_csrf", token)
+                        .param("code", "ZZZZ9999"))
+                .as("another cookie")
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void overHttpsTheCookieIsHostBound() {
         var page = mvc.get().uri("/help/track").secure(true).with(from()).exchange();
-        assertThat(page.getResponse().getCookie(SessionlessAnonymous.CSRF_COOKIE)).isNull();
+        assertThat(page.getResponse().getCookie(SessionlessAnonymous.CSRF_COOKIE))
+                .isNull();
         Cookie cookie = page.getResponse().getCookie(SessionlessAnonymous.SECURE_CSRF_COOKIE);
         assertThat(cookie).isNotNull();
         assertThat(cookie.getSecure()).isTrue();
         assertThat(cookie.getPath()).isEqualTo("/");
         assertThat(cookie.getDomain()).isNull();
         String token = csrfField(page);
-        assertThat(mvc.post().uri("/help/track").secure(true).with(from()).cookie(cookie).param("_csrf", token)
-                .param("code", "ZZZZ9999")).hasStatus(HttpStatus.FOUND);
-        assertThat(mvc.post().uri("/help/track").secure(true).with(from())
-                .cookie(new Cookie(SessionlessAnonymous.CSRF_COOKIE, cookie.getValue())).param("_csrf", token)
-                .param("code", "ZZZZ9999")).as("the unprefixed cookie does not count over HTTPS")
+        assertThat(mvc.post()
+                        .uri("/help/track")
+                        .secure(true)
+                        .with(from())
+                        .cookie(cookie)
+                        .param("_csrf", token)
+                        .param("code", "ZZZZ9999"))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post()
+                        .uri("/help/track")
+                        .secure(true)
+                        .with(from())
+                        .cookie(new Cookie(SessionlessAnonymous.CSRF_COOKIE, cookie.getValue()))
+                        .param("_csrf", token)
+                        .param("code", "ZZZZ9999"))
+                .as("the unprefixed cookie does not count over HTTPS")
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
     void signingInCreatesTheSessionWithANewTokenAndReturnsToTheAskedPage() {
         String username = "anon-session-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        var issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(new NewAccount(
-                username, "会话测试", null, Set.of(Role.STATION_STAFF),
-                DataScope.of(List.of(RegionCode.parse("310104003"))))));
+        var issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        "会话测试",
+                        null,
+                        Set.of(Role.STATION_STAFF),
+                        DataScope.of(List.of(RegionCode.parse("310104003"))))));
         Set<String> before = sessionIds();
 
         var asked = mvc.get().uri("/regions?q=徐汇").with(from()).exchange();
@@ -183,22 +287,39 @@ class AnonymousSessionsTests {
         assertThat(csrfCleared.getMaxAge()).isZero();
 
         // the signed-in session's token lives in the session: the old cookie token no longer counts
-        var password = mvc.get().uri("/account/password").with(from()).cookie(session).exchange();
+        var password =
+                mvc.get().uri("/account/password").with(from()).cookie(session).exchange();
         assertThat(password).hasStatusOk();
-        assertThat(password.getResponse().getCookie(SessionlessAnonymous.CSRF_COOKIE)).isNull();
+        assertThat(password.getResponse().getCookie(SessionlessAnonymous.CSRF_COOKIE))
+                .isNull();
         String sessionToken = csrfField(password);
-        assertThat(mvc.post().uri("/account/password").with(from()).cookie(session).cookie(login.csrfCookie())
-                .param("_csrf", login.token).param("current", issued.temporaryPassword())
-                .param("replacement", "Anon-2022-ok").param("confirmation", "Anon-2022-ok"))
-                .as("the pre-sign-in token").hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri("/account/password").with(from()).cookie(session).param("_csrf", sessionToken)
-                .param("current", issued.temporaryPassword()).param("replacement", "Anon-2022-ok")
-                .param("confirmation", "Anon-2022-ok")).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .with(from())
+                        .cookie(session)
+                        .cookie(login.csrfCookie())
+                        .param("_csrf", login.token)
+                        .param("current", issued.temporaryPassword())
+                        .param("replacement", "Anon-2022-ok")
+                        .param("confirmation", "Anon-2022-ok"))
+                .as("the pre-sign-in token")
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .with(from())
+                        .cookie(session)
+                        .param("_csrf", sessionToken)
+                        .param("current", issued.temporaryPassword())
+                        .param("replacement", "Anon-2022-ok")
+                        .param("confirmation", "Anon-2022-ok"))
+                .hasStatus(HttpStatus.FOUND);
     }
 
     /** The sessions that exist now (compared by id, not by time: the previous test class's sign-ins are recent too). */
     private Set<String> sessionIds() {
-        return Set.copyOf(jdbc.sql("select session_id from spring_session").query(String.class).list());
+        return Set.copyOf(jdbc.sql("select session_id from spring_session")
+                .query(String.class)
+                .list());
     }
 
     private long sessionsAfter(Set<String> before) {
@@ -211,13 +332,28 @@ class AnonymousSessionsTests {
         String address = address();
         helpRequests.requestCode(phone, address);
         byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                + " limit 1").param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
-        Matcher code = Pattern.compile("验证码是(\\d{6})")
-                .matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
+                        + " limit 1")
+                .param(crypto.blindIndex("phone", phone))
+                .query(byte[].class)
+                .single();
+        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
         assertThat(code.find()).isTrue();
-        return helpRequests.submit(new Intake("OTHER", "家里没有菜了，老人行动不便", "SELF", "310104003",
-                "天平路88号", phone, code.group(1), "NORMAL", Map.of(), UUID.randomUUID().toString()), address,
-                Optional.empty()).trackingCode();
+        return helpRequests
+                .submit(
+                        new Intake(
+                                "OTHER",
+                                "家里没有菜了，老人行动不便",
+                                "SELF",
+                                "310104003",
+                                "天平路88号",
+                                phone,
+                                code.group(1),
+                                "NORMAL",
+                                Map.of(),
+                                UUID.randomUUID().toString()),
+                        address,
+                        Optional.empty())
+                .trackingCode();
     }
 
     /** A page's form as a browser holds it: the token in the page and the cookies the page set. */
@@ -225,7 +361,8 @@ class AnonymousSessionsTests {
         var page = mvc.get().uri(uri).with(from()).exchange();
         assertThat(page).hasStatusOk();
         assertThat(page.getResponse().getCookie("SESSION")).as(uri).isNull();
-        return new Form(csrfField(page), new ArrayList<>(List.of(page.getResponse().getCookies())));
+        return new Form(
+                csrfField(page), new ArrayList<>(List.of(page.getResponse().getCookies())));
     }
 
     private final class Form {
@@ -238,13 +375,14 @@ class AnonymousSessionsTests {
         }
 
         Cookie csrfCookie() {
-            return cookies.stream().filter(c -> c.getName().equals(SessionlessAnonymous.CSRF_COOKIE)).findFirst()
+            return cookies.stream()
+                    .filter(c -> c.getName().equals(SessionlessAnonymous.CSRF_COOKIE))
+                    .findFirst()
                     .orElseThrow();
         }
 
         MvcTestResult post(String uri, Map<String, String> params) {
-            var request = mvc.post().uri(uri).with(from()).param("_csrf", token)
-                    .cookie(cookies.toArray(Cookie[]::new));
+            var request = mvc.post().uri(uri).with(from()).param("_csrf", token).cookie(cookies.toArray(Cookie[]::new));
             params.forEach(request::param);
             return request.exchange();
         }
@@ -254,7 +392,7 @@ class AnonymousSessionsTests {
         String html;
         try {
             html = page.getResponse().getContentAsString();
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
         Matcher m = CSRF_FIELD.matcher(html);
@@ -263,7 +401,8 @@ class AnonymousSessionsTests {
     }
 
     private static String address() {
-        return "10.66." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256);
+        return "10.66." + ThreadLocalRandom.current().nextInt(256) + "."
+                + ThreadLocalRandom.current().nextInt(256);
     }
 
     private static RequestPostProcessor from() {

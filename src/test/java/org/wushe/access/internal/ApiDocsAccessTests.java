@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MutablePropertySources;
@@ -26,8 +25,8 @@ import org.wushe.access.Staff;
  */
 class ApiDocsAccessTests {
 
-    static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("key", "anonymousUser",
-            AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+    static final Authentication ANONYMOUS = new AnonymousAuthenticationToken(
+            "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
     @Test
     void notPublicMeansSignedInStaffOnly() {
@@ -35,9 +34,13 @@ class ApiDocsAccessTests {
         var context = new RequestAuthorizationContext(new MockHttpServletRequest("GET", "/v3/api-docs"));
         assertThat(rule.authorize(() -> ANONYMOUS, context).isGranted()).isFalse();
         assertThat(rule.authorize(() -> null, context).isGranted()).isFalse();
-        assertThat(rule.authorize(() -> Staff.as(Role.VOLUNTEER).in("310104").authentication(), context).isGranted())
+        assertThat(rule.authorize(() -> Staff.as(Role.VOLUNTEER).in("310104").authentication(), context)
+                        .isGranted())
                 .isTrue();
-        assertThat(SecurityConfiguration.apiDocs(true).authorize(() -> ANONYMOUS, context).isGranted()).isTrue();
+        assertThat(SecurityConfiguration.apiDocs(true)
+                        .authorize(() -> ANONYMOUS, context)
+                        .isGranted())
+                .isTrue();
     }
 
     @Test
@@ -52,7 +55,7 @@ class ApiDocsAccessTests {
         var sources = new MutablePropertySources();
         loaded.forEach(sources::addLast);
         var resolver = new PropertySourcesPropertyResolver(sources);
-        return resolver.resolvePlaceholders(String.valueOf(resolver.getProperty("wushe.api-docs.public",
-                String.class)));
+        return resolver.resolvePlaceholders(
+                String.valueOf(resolver.getProperty("wushe.api-docs.public", String.class)));
     }
 }

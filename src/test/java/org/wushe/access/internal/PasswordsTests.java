@@ -22,10 +22,13 @@ class PasswordsTests {
     @Test
     void thePolicyWantsTenCharactersOfThreeClassesWithoutTheUsername() {
         PasswordPolicy.check("Abcdefgh12", "someone");
-        assertThatThrownBy(() -> PasswordPolicy.check("Abc12!", "x")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> PasswordPolicy.check("Abc12!", "x"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("access.password.length");
-        assertThatThrownBy(() -> PasswordPolicy.check("abcdefghijk1", "x")).hasMessageContaining("access.password.classes");
-        assertThatThrownBy(() -> PasswordPolicy.check("Zhang-2022-x", "zhang")).hasMessageContaining("access.password.username");
+        assertThatThrownBy(() -> PasswordPolicy.check("abcdefghijk1", "x"))
+                .hasMessageContaining("access.password.classes");
+        assertThatThrownBy(() -> PasswordPolicy.check("Zhang-2022-x", "zhang"))
+                .hasMessageContaining("access.password.username");
     }
 
     @Test

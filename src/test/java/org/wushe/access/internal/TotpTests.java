@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** RFC 6238 appendix B (SHA-1) and RFC 4648 base32 vectors. */
@@ -15,10 +14,14 @@ class TotpTests {
     @Test
     void rfc6238Vectors() {
         assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(59)), 8)).isEqualTo("94287082");
-        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(1111111109)), 8)).isEqualTo("07081804");
-        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(1111111111)), 8)).isEqualTo("14050471");
-        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(1234567890)), 8)).isEqualTo("89005924");
-        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(2000000000)), 8)).isEqualTo("69279037");
+        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(1111111109)), 8))
+                .isEqualTo("07081804");
+        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(1111111111)), 8))
+                .isEqualTo("14050471");
+        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(1234567890)), 8))
+                .isEqualTo("89005924");
+        assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(2000000000)), 8))
+                .isEqualTo("69279037");
         assertThat(Totp.code(SEED, Totp.step(Instant.ofEpochSecond(59)), 6)).isEqualTo("287082");
     }
 
@@ -37,7 +40,8 @@ class TotpTests {
     @Test
     void base32RoundTrips() {
         assertThat(Totp.base32(SEED)).isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-        assertThat(SecondFactor.Base32.decode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")).isEqualTo(SEED);
+        assertThat(SecondFactor.Base32.decode("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"))
+                .isEqualTo(SEED);
         assertThat(Totp.otpauthUri("Wushe", "admin", SEED))
                 .startsWith("otpauth://totp/Wushe%3Aadmin?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Wushe");
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -52,8 +51,8 @@ class AnchorFileTests {
 
     @Test
     void noFileIsNoAnchors() {
-        AnchorFile.Contents contents = new AnchorFile(dir.resolve("none.log"), new ChainHash(AnchorFileTests::hmac))
-                .read();
+        AnchorFile.Contents contents =
+                new AnchorFile(dir.resolve("none.log"), new ChainHash(AnchorFileTests::hmac)).read();
 
         assertThat(contents.anchors()).isEmpty();
         assertThat(contents.invalidLines()).isZero();

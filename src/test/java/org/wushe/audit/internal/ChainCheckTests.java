@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -24,8 +23,7 @@ class ChainCheckTests {
     private final ChainHash hashes = new ChainHash(ChainCheckTests::hmac);
 
     /** A stored row: content, version, prev_hash, hash. */
-    private record Stored(CanonicalRow row, int version, byte[] prev, byte[] hash) {
-    }
+    private record Stored(CanonicalRow row, int version, byte[] prev, byte[] hash) {}
 
     @Test
     void legacySm3RowsFollowedByKeyedRowsVerify() {
@@ -45,7 +43,9 @@ class ChainCheckTests {
         List<Stored> forged = new ArrayList<>(chain);
         byte[] previous = null;
         for (int i = 0; i < 3; i++) { // rewrite row 2 and recompute the SM3 rows after it, as without the key
-            CanonicalRow row = i == 1 ? withActor(chain.get(i).row(), "someone-else") : chain.get(i).row();
+            CanonicalRow row = i == 1
+                    ? withActor(chain.get(i).row(), "someone-else")
+                    : chain.get(i).row();
             byte[] hash = row.hash(previous);
             forged.set(i, new Stored(row, 1, previous, hash));
             previous = hash;
@@ -67,8 +67,11 @@ class ChainCheckTests {
         List<Stored> chain = chain(new long[] {1}, new long[] {2, 3});
         Stored keyed = chain.get(1);
         byte[] plain = keyed.row().hash(keyed.prev());
-        List<Stored> downgraded = List.of(chain.get(0), keyed, new Stored(chain.get(2).row(), 1, keyed.hash(),
-                chain.get(2).row().hash(keyed.hash())));
+        List<Stored> downgraded = List.of(
+                chain.get(0),
+                keyed,
+                new Stored(
+                        chain.get(2).row(), 1, keyed.hash(), chain.get(2).row().hash(keyed.hash())));
         assertThat(plain).isNotEqualTo(keyed.hash());
 
         ChainVerification result = check(downgraded, List.of());
@@ -90,7 +93,9 @@ class ChainCheckTests {
         assertThat(truncated.missingIds()).containsExactly(new IdRange(4, 6));
         assertThat(truncated.anchorsChecked()).isEqualTo(2);
         assertThat(truncated.firstBrokenId()).isEqualTo(4);
-        assertThat(truncated.firstBrokenAt()).as("row 4 is not in the chain: no time to show").isNull();
+        assertThat(truncated.firstBrokenAt())
+                .as("row 4 is not in the chain: no time to show")
+                .isNull();
 
         ChainVerification invalidLine = new ChainCheckRun(chain, List.of(good), 1).result();
         assertThat(invalidLine.ok()).isFalse();
@@ -98,7 +103,9 @@ class ChainCheckTests {
 
         assertThat(check(chain, List.of(good)).ok()).isTrue();
         assertThat(check(chain, List.of(good)).firstBrokenAt()).isNull();
-        assertThat(check(chain, List.of(new Anchor(T0, 2, 1, chain.get(1).hash()))).anchorMismatchId()).isEqualTo(2);
+        assertThat(check(chain, List.of(new Anchor(T0, 2, 1, chain.get(1).hash())))
+                        .anchorMismatchId())
+                .isEqualTo(2);
     }
 
     private ChainVerification check(List<Stored> chain, List<Anchor> anchors) {
@@ -137,13 +144,33 @@ class ChainCheckTests {
     }
 
     private static CanonicalRow row(long id) {
-        return new CanonicalRow(id, T0.plusSeconds(id), T0.plusSeconds(id), "actor-" + id, "UPDATE", "resident",
-                "r-" + id, "310101", "10.0.0.7", null, List.of("phone"));
+        return new CanonicalRow(
+                id,
+                T0.plusSeconds(id),
+                T0.plusSeconds(id),
+                "actor-" + id,
+                "UPDATE",
+                "resident",
+                "r-" + id,
+                "310101",
+                "10.0.0.7",
+                null,
+                List.of("phone"));
     }
 
     private static CanonicalRow withActor(CanonicalRow r, String actor) {
-        return new CanonicalRow(r.id(), r.occurredAt(), r.recordedAt(), actor, r.action(), r.entityType(),
-                r.entityId(), r.regionCode(), r.clientAddress(), r.reason(), r.fields());
+        return new CanonicalRow(
+                r.id(),
+                r.occurredAt(),
+                r.recordedAt(),
+                actor,
+                r.action(),
+                r.entityType(),
+                r.entityId(),
+                r.regionCode(),
+                r.clientAddress(),
+                r.reason(),
+                r.fields());
     }
 
     private static byte[] hmac(String purpose, byte[]... parts) {

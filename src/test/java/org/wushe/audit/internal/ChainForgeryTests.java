@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.wushe.audit.AuditTestData.activity;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -38,20 +38,28 @@ class ChainForgeryTests {
 
     @Autowired
     ChainVerifier verifier;
+
     @Autowired
     ChainAppender appender;
+
     @Autowired
     AuditTestData data;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     ChainHash hashes;
+
     @Autowired
     AnchorFile anchorFile;
+
     @Autowired
     MockMvcTester mvc;
 
@@ -63,7 +71,9 @@ class ChainForgeryTests {
         long edited = idsOf(actor).get(1);
 
         ChainVerification result = tampered(() -> {
-            jdbc.sql("update audit_entry set actor = 'someone-else' where id = ?").param(edited).update();
+            jdbc.sql("update audit_entry set actor = 'someone-else' where id = ?")
+                    .param(edited)
+                    .update();
             recomputeWithPlainSm3From(edited);
         });
 
@@ -77,8 +87,9 @@ class ChainForgeryTests {
         recordFive();
         List<Long> ids = idsOf(actor);
 
-        ChainVerification result = tampered(() ->
-                jdbc.sql("delete from audit_entry where id = ?").param(ids.get(2)).update());
+        ChainVerification result = tampered(() -> jdbc.sql("delete from audit_entry where id = ?")
+                .param(ids.get(2))
+                .update());
 
         assertThat(result.ok()).isFalse();
         assertThat(result.firstBrokenId()).isEqualTo(ids.get(3));
@@ -109,15 +120,23 @@ class ChainForgeryTests {
 
         // the page's request runs on this thread and joins the tampered, rolled-back transaction
         MvcTestResult page = DatabaseOwner.inRolledBackTransaction(context, () -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(ChainAppender.CHAIN_LOCK).query((rs, n) -> 1).list();
+            jdbc.sql("select pg_advisory_xact_lock(?)")
+                    .param(ChainAppender.CHAIN_LOCK)
+                    .query((rs, n) -> 1)
+                    .list();
             jdbc.sql("alter table audit_entry disable trigger user").update();
             jdbc.sql("delete from audit_entry where id = ?").param(ids.get(2)).update();
             jdbc.sql("alter table audit_entry enable trigger user").update();
-            return mvc.get().uri("/audit/verification").with(Staff.as(Role.AUDITOR).wholeCountry().request())
+            return mvc.get()
+                    .uri("/audit/verification")
+                    .with(Staff.as(Role.AUDITOR).wholeCountry().request())
                     .exchange();
         });
 
-        assertThat(page).hasStatusOk().bodyText().contains("alert-danger", "第一条出错的记录编号", "缺失的记录编号")
+        assertThat(page)
+                .hasStatusOk()
+                .bodyText()
+                .contains("alert-danger", "第一条出错的记录编号", "缺失的记录编号")
                 .containsPattern("id=\"audit-first-broken\"><span>" + ids.get(3)
                         + "</span>\\s*<span[^>]*>2026-12-07 09:00:03</span>") // T0 + 3 s in Shanghai
                 .containsPattern("id=\"audit-missing\">[^<]*\\b" + ids.get(2) + "\\b")
@@ -131,7 +150,9 @@ class ChainForgeryTests {
         awaitAnchorAtLeast(ids.get(4));
 
         ChainVerification result = tampered(() -> {
-            jdbc.sql("update audit_entry set actor = 'someone-else' where id = ?").param(ids.get(1)).update();
+            jdbc.sql("update audit_entry set actor = 'someone-else' where id = ?")
+                    .param(ids.get(1))
+                    .update();
             recomputeWithTheKeyFrom(ids.get(1));
         });
 
@@ -147,13 +168,16 @@ class ChainForgeryTests {
         List<Long> ids = idsOf(actor);
         long anchored = anchorAtLeast(ids.get(4));
 
-        ChainVerification result = tampered(() ->
-                jdbc.sql("delete from audit_entry where id >= ?").param(ids.get(0)).update());
+        ChainVerification result = tampered(() -> jdbc.sql("delete from audit_entry where id >= ?")
+                .param(ids.get(0))
+                .update());
 
         assertThat(result.ok()).isFalse();
         assertThat(result.truncated()).isTrue();
-        long before = jdbc.sql("select coalesce(max(id), 0) from audit_entry where id < ?").param(ids.get(0))
-                .query(Long.class).single(); // 0 when these were the first rows of the chain
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_entry where id < ?")
+                .param(ids.get(0))
+                .query(Long.class)
+                .single(); // 0 when these were the first rows of the chain
         assertThat(result.lastId()).isEqualTo(before == 0 ? null : before);
         assertThat(result.missingIds()).contains(new IdRange(ids.get(0), anchored));
     }
@@ -178,19 +202,26 @@ class ChainForgeryTests {
     }
 
     private void recordFive() {
-        data.record(List.of(activity(actor, AuditAction.CREATE, "310101", T0),
+        data.record(List.of(
+                activity(actor, AuditAction.CREATE, "310101", T0),
                 activity(actor, AuditAction.UPDATE, "310101", T0.plusSeconds(1)),
                 activity(actor, AuditAction.UPDATE, "310101", T0.plusSeconds(2)),
                 activity(actor, AuditAction.VIEW_SENSITIVE, "310101", T0.plusSeconds(3)),
                 activity(actor, AuditAction.UPDATE, "310101", T0.plusSeconds(4))));
         long last = idsOf(actor).get(4);
         // the writer records the highest id it wrote right after its commit
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "select last_value from audit_entry_id_seq").query(Long.class).single() >= last);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select last_value from audit_entry_id_seq")
+                                .query(Long.class)
+                                .single()
+                        >= last);
     }
 
     private List<Long> idsOf(String actor) {
-        return jdbc.sql("select id from audit_entry where actor = ? order by id").param(actor).query(Long.class).list();
+        return jdbc.sql("select id from audit_entry where actor = ? order by id")
+                .param(actor)
+                .query(Long.class)
+                .list();
     }
 
     /** The anchor file once it has an anchor at or beyond {@code id}. */
@@ -198,26 +229,33 @@ class ChainForgeryTests {
         anchorAtLeast(id);
         try {
             return Files.readAllBytes(anchorFile.path());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private long anchorAtLeast(long id) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> anchorFile.read().anchors().stream()
-                .anyMatch(a -> a.id() >= id));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> anchorFile.read().anchors().stream().anyMatch(a -> a.id() >= id));
         return anchorFile.read().anchors().stream().mapToLong(Anchor::id).max().orElseThrow();
     }
 
     /** What an insider holding the key could do; only the anchors outside the database give it away. */
     private void recomputeWithTheKeyFrom(long fromId) {
-        byte[] previous = jdbc.sql("select hash from audit_entry where id < ? order by id desc limit 1").param(fromId)
-                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
-        List<CanonicalRow> rows = jdbc.sql("select " + CanonicalRow.COLUMNS + " from audit_entry where id >= ? order by id")
-                .param(fromId).query((rs, n) -> CanonicalRow.read(rs)).list();
+        byte[] previous = jdbc.sql("select hash from audit_entry where id < ? order by id desc limit 1")
+                .param(fromId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional()
+                .orElse(null);
+        List<CanonicalRow> rows = jdbc.sql(
+                        "select " + CanonicalRow.COLUMNS + " from audit_entry where id >= ? order by id")
+                .param(fromId)
+                .query((rs, n) -> CanonicalRow.read(rs))
+                .list();
         for (CanonicalRow row : rows) {
             byte[] hash = hashes.hash(row, ChainHash.KEYED, previous);
-            jdbc.sql("update audit_entry set prev_hash = ?, hash = ? where id = ?").params(previous, hash, row.id())
+            jdbc.sql("update audit_entry set prev_hash = ?, hash = ? where id = ?")
+                    .params(previous, hash, row.id())
                     .update();
             previous = hash;
         }
@@ -225,13 +263,20 @@ class ChainForgeryTests {
 
     /** What an attacker without the key can do: recompute the chain from {@code fromId} with plain SM3. */
     private void recomputeWithPlainSm3From(long fromId) {
-        byte[] previous = jdbc.sql("select hash from audit_entry where id < ? order by id desc limit 1").param(fromId)
-                .query((rs, n) -> rs.getBytes(1)).optional().orElse(null);
-        List<CanonicalRow> rows = jdbc.sql("select " + CanonicalRow.COLUMNS + " from audit_entry where id >= ? order by id")
-                .param(fromId).query((rs, n) -> CanonicalRow.read(rs)).list();
+        byte[] previous = jdbc.sql("select hash from audit_entry where id < ? order by id desc limit 1")
+                .param(fromId)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional()
+                .orElse(null);
+        List<CanonicalRow> rows = jdbc.sql(
+                        "select " + CanonicalRow.COLUMNS + " from audit_entry where id >= ? order by id")
+                .param(fromId)
+                .query((rs, n) -> CanonicalRow.read(rs))
+                .list();
         for (CanonicalRow row : rows) {
             byte[] hash = row.hash(previous);
-            jdbc.sql("update audit_entry set prev_hash = ?, hash = ? where id = ?").params(previous, hash, row.id())
+            jdbc.sql("update audit_entry set prev_hash = ?, hash = ? where id = ?")
+                    .params(previous, hash, row.id())
                     .update();
             previous = hash;
         }
@@ -243,7 +288,10 @@ class ChainForgeryTests {
      */
     private ChainVerification tampered(Runnable edit) {
         return DatabaseOwner.inRolledBackTransaction(context, () -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(ChainAppender.CHAIN_LOCK).query((rs, n) -> 1).list();
+            jdbc.sql("select pg_advisory_xact_lock(?)")
+                    .param(ChainAppender.CHAIN_LOCK)
+                    .query((rs, n) -> 1)
+                    .list();
             jdbc.sql("alter table audit_entry disable trigger user").update();
             edit.run();
             jdbc.sql("alter table audit_entry enable trigger user").update();

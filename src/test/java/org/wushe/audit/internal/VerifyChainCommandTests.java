@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -29,14 +28,19 @@ class VerifyChainCommandTests {
 
     @Autowired
     ChainVerifier verifier;
+
     @Autowired
     MessageSource messages;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     ApplicationContext context;
 
@@ -75,13 +79,16 @@ class VerifyChainCommandTests {
     @Test
     void aBrokenChainIsPrintedWithItsFirstBadRowAndGivesOne() {
         appendOne();
-        long last = jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
+        long last =
+                jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
         var command = new VerifyChainCommand(verifier, messages, new GenericApplicationContext(), exits::add);
 
         // only the owner can switch the triggers off; the tampering is rolled back
         int status = DatabaseOwner.inRolledBackTransaction(context, () -> {
             jdbc.sql("alter table audit_entry disable trigger user").update();
-            jdbc.sql("update audit_entry set actor = 'someone-else' where id = ?").param(last).update();
+            jdbc.sql("update audit_entry set actor = 'someone-else' where id = ?")
+                    .param(last)
+                    .update();
             return command.verifyAndPrint(out());
         });
 
@@ -92,8 +99,9 @@ class VerifyChainCommandTests {
     }
 
     private void appendOne() {
-        new AuditTestData(events, transactions, jdbc).record(List.of(AuditTestData.activity(AuditTestData.uniqueActor(),
-                AuditAction.LOGIN, null, Instant.now())));
+        new AuditTestData(events, transactions, jdbc)
+                .record(List.of(
+                        AuditTestData.activity(AuditTestData.uniqueActor(), AuditAction.LOGIN, null, Instant.now())));
     }
 
     private PrintStream out() {

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -33,8 +33,8 @@ class AuditLabelsTests {
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern CONSTANT = Pattern.compile("static final String (?:ENTITY|TASK) = \"([a-z_]+)\"");
     /** A one-field helper: {@code save(r, "assignment")}, {@code audit(r, AuditAction.UPDATE, "note")}. */
-    private static final Pattern ONE_FIELD = Pattern.compile(
-            "\\b(?:save|audit)\\(r, (?:AuditAction\\.\\w+, )?\"([a-zA-Z]+)\"\\)");
+    private static final Pattern ONE_FIELD =
+            Pattern.compile("\\b(?:save|audit)\\(r, (?:AuditAction\\.\\w+, )?\"([a-zA-Z]+)\"\\)");
 
     private final AuditLabels labels = new AuditLabels(bundles());
 
@@ -56,8 +56,8 @@ class AuditLabelsTests {
             }
         }
         assertThat(types).contains("help_request", "resident", "verification_task", "account", "region");
-        assertThat(fields).contains("idNumber", "phone", "controlLevel", "riskLevel", "read", "assignment",
-                "checkInEnrolment");
+        assertThat(fields)
+                .contains("idNumber", "phone", "controlLevel", "riskLevel", "read", "assignment", "checkInEnrolment");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             List<String> missing = new ArrayList<>();
             types.forEach(t -> missing.addAll(labels.missing(t, List.of(), locale)));
@@ -69,7 +69,8 @@ class AuditLabelsTests {
     @Test
     void everyListedEntityTypeHasAName() {
         for (String type : AuditLabels.ENTITY_TYPES) {
-            assertThat(labels.missing(type, List.of(), Locale.SIMPLIFIED_CHINESE)).isEmpty();
+            assertThat(labels.missing(type, List.of(), Locale.SIMPLIFIED_CHINESE))
+                    .isEmpty();
             assertThat(labels.entity(type, Locale.SIMPLIFIED_CHINESE)).isNotEqualTo(type);
         }
     }
@@ -84,8 +85,11 @@ class AuditLabelsTests {
         assertThat(labels.actor("api:hotline", Locale.SIMPLIFIED_CHINESE)).isEqualTo("接口客户端 hotline");
         assertThat(labels.actor("civil", Locale.SIMPLIFIED_CHINESE)).isEqualTo("civil");
         assertThat(labels.missing("brand_new", List.of("newField", "stage:NEW_STAGE"), Locale.ENGLISH))
-                .containsExactly("AuditLabels.ENTITY_TYPES: brand_new", "audit.entity.brand_new",
-                        "audit.field.newField", "audit.value.stage.NEW_STAGE");
+                .containsExactly(
+                        "AuditLabels.ENTITY_TYPES: brand_new",
+                        "audit.entity.brand_new",
+                        "audit.field.newField",
+                        "audit.value.stage.NEW_STAGE");
     }
 
     @Test
@@ -125,9 +129,9 @@ class AuditLabelsTests {
         }
     }
 
-    private static java.util.Optional<String> literal(String argument) {
+    private static Optional<String> literal(String argument) {
         Matcher m = Pattern.compile("^\"([a-zA-Z_]+)\"$").matcher(argument.strip());
-        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The text of the List.of(…) calls inside an argument list. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -55,7 +54,8 @@ class UnlabelledActivityGuard {
 
     static boolean isTestClass(Class<?> type) {
         var source = type.getProtectionDomain().getCodeSource();
-        return source != null && source.getLocation() != null
+        return source != null
+                && source.getLocation() != null
                 && source.getLocation().getPath().contains("/" + TEST_CLASSES + "/");
     }
 }

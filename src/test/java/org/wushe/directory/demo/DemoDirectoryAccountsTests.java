@@ -3,11 +3,10 @@ package org.wushe.directory.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-
-import jakarta.servlet.http.Cookie;
-
+import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +24,17 @@ import org.wushe.WusheIntegrationTest;
 @ActiveProfiles("demo")
 class DemoDirectoryAccountsTests {
 
-    static final List<String> DIRECTORY_READERS = List.of("civil", "huangpu", "xuhui", "association", "agency",
-            "station", "community", "worker", "charity", "auditor");
+    static final List<String> DIRECTORY_READERS = List.of(
+            "civil",
+            "huangpu",
+            "xuhui",
+            "association",
+            "agency",
+            "station",
+            "community",
+            "worker",
+            "charity",
+            "auditor");
 
     @Autowired
     JdbcClient jdbc;
@@ -35,8 +43,12 @@ class DemoDirectoryAccountsTests {
     MockMvcTester mvc;
 
     Cookie signIn(String username) {
-        var signedIn = mvc.post().uri("/login").param("username", username).param("password", "Wushe@2022demo")
-                .with(csrf()).exchange();
+        var signedIn = mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", "Wushe@2022demo")
+                .with(csrf())
+                .exchange();
         assertThat(signedIn.getResponse().getRedirectedUrl()).as(username).isEqualTo("/");
         return signedIn.getResponse().getCookie("SESSION");
     }
@@ -52,7 +64,8 @@ class DemoDirectoryAccountsTests {
                 byte[] xlsx = result.getResponse().getContentAsByteArray();
                 try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                     var sheet = workbook.getSheetAt(0);
-                    assertThat(sheet.getLastRowNum()).as(username + " " + uri + ": rows after the header")
+                    assertThat(sheet.getLastRowNum())
+                            .as(username + " " + uri + ": rows after the header")
                             .isEqualTo((int) listed);
                     for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                         // the region column shows the name, not the bare code
@@ -62,14 +75,16 @@ class DemoDirectoryAccountsTests {
                 }
             }
         }
-        assertThat(mvc.get().uri("/social-workers/export").cookie(signIn("volunteer"))).hasStatus(403);
+        assertThat(mvc.get().uri("/social-workers/export").cookie(signIn("volunteer")))
+                .hasStatus(403);
     }
 
     private long listedTotal(Cookie session) throws Exception {
-        var list = mvc.get().uri("/api/v1/social-workers?size=10").cookie(session).exchange();
+        var list =
+                mvc.get().uri("/api/v1/social-workers?size=10").cookie(session).exchange();
         assertThat(list).hasStatusOk();
         String json = list.getResponse().getContentAsString();
-        var matcher = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(json);
+        var matcher = Pattern.compile("\"total\":(\\d+)").matcher(json);
         assertThat(matcher.find()).as(json).isTrue();
         return Long.parseLong(matcher.group(1));
     }
@@ -80,10 +95,14 @@ class DemoDirectoryAccountsTests {
         var page = mvc.get().uri("/volunteer/me").cookie(session).exchange();
         assertThat(page).hasStatusOk();
         String passport = jdbc.sql("select v.passport_no from directory_volunteer v join access_account a"
-                + " on a.id = v.account_id where a.username = 'volunteer' and v.status = 'APPROVED'")
-                .query(String.class).single();
+                        + " on a.id = v.account_id where a.username = 'volunteer' and v.status = 'APPROVED'")
+                .query(String.class)
+                .single();
         assertThat(page.getResponse().getContentAsString()).contains(passport);
-        assertThat(mvc.get().uri("/api/v1/volunteers/me").cookie(session)).hasStatusOk().bodyJson()
-                .extractingPath("$.status").isEqualTo("APPROVED");
+        assertThat(mvc.get().uri("/api/v1/volunteers/me").cookie(session))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.status")
+                .isEqualTo("APPROVED");
     }
 }

@@ -15,10 +15,10 @@ public final class SocialWorkerTestData {
      * Births fall in 1900–1941, before the demo directory's (1960 on) and the benchmark's (1955 on), which share the
      * test database: an overlap once made the 10,000-row import test refuse one of its good rows.
      */
-    private static final AtomicLong NEXT = new AtomicLong(ThreadLocalRandom.current().nextLong(0, 15_000_000));
+    private static final AtomicLong NEXT =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(0, 15_000_000));
 
-    private SocialWorkerTestData() {
-    }
+    private SocialWorkerTestData() {}
 
     public static String idNumber() {
         long n = NEXT.getAndIncrement();
@@ -42,7 +42,18 @@ public final class SocialWorkerTestData {
     }
 
     public static SocialWorkerDraft draft(String name, String idNumber, String phone, String region, List<Long> orgs) {
-        return new SocialWorkerDraft(name, idNumber, phone, "SOCIAL_WORKER", "SW2020" + idNumber.substring(14),
-                List.of("MEDICAL", "elderly"), true, null, "ON_DUTY", region, orgs, List.of(region));
+        return new SocialWorkerDraft(
+                name,
+                idNumber,
+                phone,
+                "SOCIAL_WORKER",
+                "SW2020" + idNumber.substring(14),
+                List.of("MEDICAL", "elderly"),
+                true,
+                null,
+                "ON_DUTY",
+                region,
+                orgs,
+                List.of(region));
     }
 }

@@ -3,15 +3,15 @@ package org.wushe.directory.volunteers;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,12 +79,14 @@ class VolunteerBrowserJourneyTests {
         page.navigate("/login");
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(temporary);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                .click();
         assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
         page.locator("#current").fill(temporary);
         page.locator("#replacement").fill(chosen);
         page.locator("#confirmation").fill(chosen);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
+                .click();
         assertThat(page).not().hasURL(Pattern.compile(".*/account/password$"));
     }
 
@@ -100,7 +102,8 @@ class VolunteerBrowserJourneyTests {
             page.getByText("大字版").click();
             assertThat(page.locator("body")).hasClass(Pattern.compile("wushe-large"));
             page.getByLabel("手机号").fill(phoneNumber);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码"))
+                    .click();
             assertThat(page.getByText("验证码已通过短信发送")).isVisible();
             page.getByLabel("短信验证码").fill(VolunteerTestData.code(jdbc, crypto, phoneNumber));
             page.getByLabel("真实姓名").fill("孙志愿");
@@ -119,32 +122,43 @@ class VolunteerBrowserJourneyTests {
             assertThat(page.locator("#slot-SATURDAY_MORNING")).isChecked();
             page.getByLabel("我已阅读并同意").check();
             Object width = page.evaluate("document.documentElement.scrollWidth");
-            assertThat(((Number) width).intValue()).as("one column, no sideways scrolling").isLessThanOrEqualTo(390);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交注册")).click();
+            assertThat(((Number) width).intValue())
+                    .as("one column, no sideways scrolling")
+                    .isLessThanOrEqualTo(390);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交注册"))
+                    .click();
             assertThat(page.locator("#registered")).hasText("提交成功，等待审核");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-registered.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-registered.png")));
         }
 
         String station = "vstation" + System.nanoTime() % 1_000_000;
-        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().call(() -> accounts.create(
-                new NewAccount(station, "天平路志愿服务站", null, Set.of(Role.STATION_STAFF),
+        IssuedPassword issued = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        station,
+                        "天平路志愿服务站",
+                        null,
+                        Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse("310104"))))));
         try (BrowserContext stationContext = browser.newContext(base)) {
             Page page = stationContext.newPage();
             signIn(page, station, issued.temporaryPassword(), "Station-2022-ok");
             page.navigate("/volunteers");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("孙*愿")).first().click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("孙*愿"))
+                    .first()
+                    .click();
             page.locator("#volunteer-approve").click();
             assertThat(page.locator("#volunteer-status")).hasText("已通过");
             assertThat(page.locator("#volunteer-passport")).hasText(Pattern.compile("WS310104\\d{9}"));
         }
 
-        String passport = VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber),
-                "公益护照号(WS\\d{15})");
+        String passport =
+                VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber), "公益护照号(WS\\d{15})");
         String oneTime = VolunteerTestData.oneTimePassword(jdbc, crypto, phoneNumber);
         try (BrowserContext volunteerContext = browser.newContext(base)) {
             Page page = phone(volunteerContext);
-            signIn(page, passport.toLowerCase(java.util.Locale.ROOT), oneTime, "Volunteer-2022-ok");
+            signIn(page, passport.toLowerCase(Locale.ROOT), oneTime, "Volunteer-2022-ok");
             page.navigate("/volunteer/me");
             assertThat(page.locator("#passport-no")).hasText(passport);
             assertThat(page.locator("#volunteer-status")).hasText("已通过");
@@ -154,7 +168,8 @@ class VolunteerBrowserJourneyTests {
             page.getByLabel("可服务时间").fill("工作日晚上");
             page.locator("label[for=slot-SUNDAY_EVENING]").click();
             page.locator("label[for=slot-WEDNESDAY_EVENING]").click();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存修改")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存修改"))
+                    .click();
             assertThat(page.locator("#me-notice")).hasText("已保存");
             assertThat(page.getByLabel("驾驶")).not().isChecked();
             assertThat(page.getByLabel("信息技术")).isChecked();
@@ -164,7 +179,9 @@ class VolunteerBrowserJourneyTests {
             assertThat(page.locator("#slot-SUNDAY_EVENING")).not().isChecked(); // unticked on /volunteer/me
             assertThat(page.locator("#slot-MONDAY_MORNING")).not().isChecked();
             Object meWidth = page.evaluate("document.documentElement.scrollWidth");
-            assertThat(((Number) meWidth).intValue()).as("the week grid fits a phone").isLessThanOrEqualTo(390);
+            assertThat(((Number) meWidth).intValue())
+                    .as("the week grid fits a phone")
+                    .isLessThanOrEqualTo(390);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-me.png")));
         }
     }
@@ -175,12 +192,14 @@ class VolunteerBrowserJourneyTests {
         String phoneNumber = VolunteerTestData.phone();
         String id = VolunteerTestData.idNumber();
         Staff station = Staff.as(Role.STATION_STAFF).in("310104003").named("tianping-browser-importer");
-        ImportSummary summary = station.call(() -> imports.importFile("名册.xlsx", new java.io.ByteArrayInputStream(
-                ImportFiles.xlsx(VolunteerImportTests.HEADER,
+        ImportSummary summary = station.call(() -> imports.importFile(
+                "名册.xlsx",
+                new ByteArrayInputStream(ImportFiles.xlsx(
+                        VolunteerImportTests.HEADER,
                         List.of(List.of("钱导入", id, phoneNumber, "医疗", "310104003", "", "", "", ""))))));
         assertThat(summary.written()).isEqualTo(1);
-        String passport = VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber),
-                "公益护照号(WS\\d{15})");
+        String passport =
+                VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber), "公益护照号(WS\\d{15})");
 
         try (BrowserContext volunteerContext = browser.newContext(base)) {
             Page page = phone(volunteerContext);
@@ -189,23 +208,29 @@ class VolunteerBrowserJourneyTests {
             assertThat(page.locator("h1")).hasText("激活志愿者账号");
             page.getByLabel("身份证号").fill(id);
             page.getByLabel("登记的手机号").fill(phoneNumber);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码"))
+                    .click();
             assertThat(page.locator("#activate-code-sent")).isVisible();
             page.getByLabel("短信验证码").fill(VolunteerTestData.code(jdbc, crypto, phoneNumber));
             page.getByLabel("设置登录密码").fill("Qian-2022-ok!");
             page.getByLabel("再次输入密码").fill("Qian-2022-ok!");
             Object width = page.evaluate("document.documentElement.scrollWidth");
-            assertThat(((Number) width).intValue()).as("one column, no sideways scrolling").isLessThanOrEqualTo(390);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开通账号")).click();
+            assertThat(((Number) width).intValue())
+                    .as("one column, no sideways scrolling")
+                    .isLessThanOrEqualTo(390);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("开通账号"))
+                    .click();
             assertThat(page.locator("#activated")).hasText("账号已开通");
-            String username = passport.toLowerCase(java.util.Locale.ROOT);
+            String username = passport.toLowerCase(Locale.ROOT);
             assertThat(page.locator("#activated-username")).hasText(username);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-activated.png")));
+            page.screenshot(
+                    new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/volunteer-activated.png")));
 
             page.locator("#activated-login").click();
             page.getByLabel("用户名").fill(username);
             page.getByLabel("密码").fill("Qian-2022-ok!");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                    .click();
             assertThat(page).not().hasURL(Pattern.compile(".*/(login|account/password).*"));
             page.navigate("/volunteer/me");
             assertThat(page.locator("#passport-no")).hasText(passport);

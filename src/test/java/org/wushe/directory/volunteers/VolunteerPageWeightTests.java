@@ -5,17 +5,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.wushe.WusheIntegrationTest;
 
 /**
@@ -26,7 +28,8 @@ import org.wushe.WusheIntegrationTest;
 class VolunteerPageWeightTests {
 
     static final int BUDGET = 150 * 1024;
-    static final Pattern ASSET = Pattern.compile("<(?:link[^>]*rel=\"stylesheet\"[^>]*href|script[^>]*src)=\"([^\"]+)\"");
+    static final Pattern ASSET =
+            Pattern.compile("<(?:link[^>]*rel=\"stylesheet\"[^>]*href|script[^>]*src)=\"([^\"]+)\"");
 
     @Autowired
     MockMvcTester mvc;
@@ -34,11 +37,16 @@ class VolunteerPageWeightTests {
     @Test
     void thePhoneStepAndTheFormWithTheirCssAndJsStayUnderTheBudget() throws Exception {
         String phoneStep = body(mvc.get().uri("/volunteer/register").exchange());
-        String form = body(mvc.post().uri("/volunteer/register/code").param("phone", VolunteerTestData.phone())
+        String form = body(mvc.post()
+                .uri("/volunteer/register/code")
+                .param("phone", VolunteerTestData.phone())
                 .with(request -> {
-                    request.setRemoteAddr("10.99.1." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256));
+                    request.setRemoteAddr(
+                            "10.99.1." + ThreadLocalRandom.current().nextInt(256));
                     return request;
-                }).with(csrf()).exchange());
+                })
+                .with(csrf())
+                .exchange());
         assertThat(form).contains("data-region-cascader", "weeklySlots");
         for (String html : List.of(phoneStep, form)) {
             Map<String, Integer> sizes = weigh(html);
@@ -51,7 +59,7 @@ class VolunteerPageWeightTests {
     /** The page and each asset it references, gzip-compressed; an asset that is not served fails the test. */
     private Map<String, Integer> weigh(String html) throws IOException {
         Map<String, Integer> sizes = new LinkedHashMap<>();
-        sizes.put("page", gzip(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        sizes.put("page", gzip(html.getBytes(StandardCharsets.UTF_8)));
         List<String> urls = new ArrayList<>();
         Matcher m = ASSET.matcher(html);
         while (m.find()) {
@@ -67,9 +75,9 @@ class VolunteerPageWeightTests {
         return sizes;
     }
 
-    private static String body(org.springframework.test.web.servlet.assertj.MvcTestResult result) throws IOException {
+    private static String body(MvcTestResult result) throws IOException {
         assertThat(result).hasStatusOk();
-        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static int gzip(byte[] bytes) throws IOException {

@@ -3,7 +3,6 @@ package org.wushe.directory.volunteers;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.privacy.CryptoService;
 
@@ -13,13 +12,13 @@ final class VolunteerTestData {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
 
-    private VolunteerTestData() {
-    }
+    private VolunteerTestData() {}
 
     static String idNumber() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String body = "310104" + (1960 + r.nextInt(40)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
-                + String.format("%03d", r.nextInt(1000));
+        String body =
+                "310104" + (1960 + r.nextInt(40)) + String.format("%02d%02d", 1 + r.nextInt(12), 1 + r.nextInt(28))
+                        + String.format("%03d", r.nextInt(1000));
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];
@@ -33,8 +32,11 @@ final class VolunteerTestData {
 
     /** The latest SMS queued for {@code phone}. */
     static String lastSms(JdbcClient jdbc, CryptoService crypto, String phone) {
-        byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc limit 1")
-                .param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
+        byte[] body = jdbc.sql(
+                        "select body_cipher from notify_message where recipient_index = ? order by id desc limit 1")
+                .param(crypto.blindIndex("phone", phone))
+                .query(byte[].class)
+                .single();
         return crypto.decrypt(body, "notify_message", "body_cipher");
     }
 

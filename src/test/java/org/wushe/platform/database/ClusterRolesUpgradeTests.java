@@ -3,6 +3,8 @@ package org.wushe.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class ClusterRolesUpgradeTests {
 
         server = start();
 
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        try (Connection c = superuser();
+                Statement s = c.createStatement()) {
             assertThat(strings(s, """
                     select c.relname || ' ' || pg_get_userbyid(c.relowner) from pg_class c
                     join pg_namespace n on n.oid = c.relnamespace
@@ -60,8 +62,10 @@ class ClusterRolesUpgradeTests {
             assertThat(strings(s, "select count(*) from audit_entry")).containsExactly("1");
         }
         migrateAsOwner(); // as the application does at each start: nothing pending, the grants are applied
-        try (Connection c = app(); Statement s = c.createStatement()) {
-            s.execute("insert into audit_pending (occurred_at, actor, action, entity_type) values (now(), 'a', 'b', 'c')");
+        try (Connection c = app();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "insert into audit_pending (occurred_at, actor, action, entity_type) values (now(), 'a', 'b', 'c')");
             s.execute("delete from audit_pending");
             assertThat(strings(s, "select count(*) from flyway_schema_history")).isNotEmpty();
             assertThatThrownBy(() -> s.execute("update audit_entry set actor = 'someone-else'"))
@@ -74,10 +78,12 @@ class ClusterRolesUpgradeTests {
     @Test
     void aTableALaterMigrationCreatesIsUsableByTheApplicationWithoutAGrant() throws Exception {
         server = start();
-        try (Connection c = owner(); Statement s = c.createStatement()) {
+        try (Connection c = owner();
+                Statement s = c.createStatement()) {
             s.execute("create table later_feature (id bigint generated always as identity primary key, note text)");
         }
-        try (Connection c = app(); Statement s = c.createStatement()) {
+        try (Connection c = app();
+                Statement s = c.createStatement()) {
             s.execute("insert into later_feature (note) values ('works')");
             s.execute("update later_feature set note = 'still works'");
             assertThat(strings(s, "select note from later_feature")).containsExactly("still works");
@@ -85,12 +91,17 @@ class ClusterRolesUpgradeTests {
     }
 
     private void makeItLookLikeAnEarlierVersion() throws SQLException {
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        try (Connection c = superuser();
+                Statement s = c.createStatement()) {
             s.execute("alter database wushe owner to wushe");
         }
-        Flyway.configure().dataSource(server.jdbcUrl(), server.username(), server.password())
-                .locations("classpath:db/migration").load().migrate();
-        try (Connection c = superuser(); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(server.jdbcUrl(), server.username(), server.password())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (Connection c = superuser();
+                Statement s = c.createStatement()) {
             s.execute("insert into audit_entry (id, occurred_at, actor, action, entity_type, hash, chain_version)"
                     + " values (nextval('audit_entry_id_seq'), now(), 'old', 'LOGIN', 'account', sha256('x'), 1)");
             s.execute("drop owned by wushe_app, wushe_owner");
@@ -100,20 +111,24 @@ class ClusterRolesUpgradeTests {
         assertThat(List.of("wushe-owner.password", "wushe-app.password")).allSatisfy(f -> {
             try {
                 Files.delete(dataDir.resolve(f));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
 
     private void migrateAsOwner() {
-        Flyway.configure().dataSource(server.jdbcUrl(), server.ownerUsername(), server.ownerPassword())
-                .locations("classpath:db/migration").callbacks(new ApplicationRoleGrants(server.appUsername()))
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(server.jdbcUrl(), server.ownerUsername(), server.ownerPassword())
+                .locations("classpath:db/migration")
+                .callbacks(new ApplicationRoleGrants(server.appUsername()))
+                .load()
+                .migrate();
     }
 
     private EmbeddedPostgresServer start() {
-        return EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(dataDir, 0, false, false, Duration.ofSeconds(60)));
+        return EmbeddedPostgresServer.start(
+                new EmbeddedPostgresProperties(dataDir, 0, false, false, Duration.ofSeconds(60)));
     }
 
     private Connection superuser() throws SQLException {

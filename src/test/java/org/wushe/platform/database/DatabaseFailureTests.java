@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,20 +53,30 @@ class DatabaseFailureTests {
     static HttpClient http;
     /** A resident's phone or a monitor: no cookies. */
     static HttpClient anonymous;
+
     static CookieManager cookies = new CookieManager();
 
     @BeforeAll
     static void start() {
-        app = new SpringApplicationBuilder(WusheApplication.class).profiles("demo").run(
-                "--spring.config.location=classpath:/application.yml", "--server.port=0",
-                "--spring.main.banner-mode=off", "--wushe.embedded-db.data-dir=" + dataDir,
-                "--wushe.embedded-db.shared-in-jvm=false", "--wushe.notify.dispatch-delay=PT1H",
-                "--logging.level.org.wushe=WARN", "--logging.level.org.wushe.platform=INFO");
-        server = app.getBean(EmbeddedDatabaseConfiguration.EmbeddedPostgresServerHandle.class).server();
+        app = new SpringApplicationBuilder(WusheApplication.class)
+                .profiles("demo")
+                .run(
+                        "--spring.config.location=classpath:/application.yml", "--server.port=0",
+                        "--spring.main.banner-mode=off", "--wushe.embedded-db.data-dir=" + dataDir,
+                        "--wushe.embedded-db.shared-in-jvm=false", "--wushe.notify.dispatch-delay=PT1H",
+                        "--logging.level.org.wushe=WARN", "--logging.level.org.wushe.platform=INFO");
+        server = app.getBean(EmbeddedDatabaseConfiguration.EmbeddedPostgresServerHandle.class)
+                .server();
         base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port");
-        http = HttpClient.newBuilder().connectTimeout(PATIENCE).cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        anonymous = HttpClient.newBuilder().connectTimeout(PATIENCE).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = HttpClient.newBuilder()
+                .connectTimeout(PATIENCE)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        anonymous = HttpClient.newBuilder()
+                .connectTimeout(PATIENCE)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         // the first requests of a fresh JVM compile templates and code, which on a busy machine takes longer
         // than the 3 s every request gets during the outage; they are not what is measured here
         for (String path : new String[] {"/login", "/help", "/actuator/health"}) {
@@ -75,8 +86,10 @@ class DatabaseFailureTests {
 
     private static void warmUp(String path) {
         try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.discarding());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -94,7 +107,8 @@ class DatabaseFailureTests {
             throws Exception {
         awaitResponse("/actuator/health", r -> r.statusCode() == 200, Duration.ofSeconds(60));
         String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        assertThat(post("/api/v1/public/verification-codes", "{\"phone\":\"" + phone + "\"}").statusCode())
+        assertThat(post("/api/v1/public/verification-codes", "{\"phone\":\"" + phone + "\"}")
+                        .statusCode())
                 .isEqualTo(202);
         String key = UUID.randomUUID().toString();
         String intake = "{\"category\":\"DIALYSIS\",\"description\":\"父亲明天上午需要透析，小区封控出不去\","
@@ -113,23 +127,36 @@ class DatabaseFailureTests {
 
             long sent = System.nanoTime();
             var refused = post("/api/v1/public/help-requests", intake);
-            System.out.println("public write while down → " + refused.statusCode() + " in " + millisSince(sent) + " ms");
+            System.out.println(
+                    "public write while down → " + refused.statusCode() + " in " + millisSince(sent) + " ms");
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(refused.body()).contains("\"code\":\"error.databaseUnavailable\"", "系统繁忙",
-                    "\"requestId\":\"" + refused.headers().firstValue("X-Request-Id").orElseThrow() + "\"");
+            assertThat(refused.body())
+                    .contains(
+                            "\"code\":\"error.databaseUnavailable\"",
+                            "系统繁忙",
+                            "\"requestId\":\""
+                                    + refused.headers()
+                                            .firstValue("X-Request-Id")
+                                            .orElseThrow() + "\"");
 
             var page = get("/help");
-            assertThat(page.statusCode()).as("a public page answers, whatever it says").isBetween(200, 503);
+            assertThat(page.statusCode())
+                    .as("a public page answers, whatever it says")
+                    .isBetween(200, 503);
         }
 
         var up = awaitResponse("/actuator/health", r -> r.statusCode() == 200, Duration.ofSeconds(60));
         System.out.println("kill -9 → health UP again after " + millisSince(killedAt) + " ms: " + up.body());
 
         JdbcClient jdbc = app.getBean(JdbcClient.class);
-        assertThat(jdbc.sql("select count(*) from requests_help_request where submission_key = ?::uuid").param(key)
-                .query(Long.class).single()).as("the refused write left nothing behind").isZero();
+        assertThat(jdbc.sql("select count(*) from requests_help_request where submission_key = ?::uuid")
+                        .param(key)
+                        .query(Long.class)
+                        .single())
+                .as("the refused write left nothing behind")
+                .isZero();
         var accepted = post("/api/v1/public/help-requests", intake);
         assertThat(accepted.statusCode()).isEqualTo(201);
         assertThat(accepted.body()).containsPattern("\"trackingCode\":\"[2-9A-HJ-NP-Z]{8}\"");
@@ -152,8 +179,12 @@ class DatabaseFailureTests {
             assertThat(busy.statusCode()).isEqualTo(503);
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(busy.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-            assertThat(busy.body()).doesNotContain("Service busy").contains("系统繁忙", "请稍等几秒再试一次",
-                    "<code>" + busy.headers().firstValue("X-Request-Id").orElseThrow() + "</code>");
+            assertThat(busy.body())
+                    .doesNotContain("Service busy")
+                    .contains(
+                            "系统繁忙",
+                            "请稍等几秒再试一次",
+                            "<code>" + busy.headers().firstValue("X-Request-Id").orElseThrow() + "</code>");
 
             HttpCookie lang = new HttpCookie("wushe-lang", "en"); // as ?lang=en leaves it
             lang.setPath("/");
@@ -162,18 +193,23 @@ class DatabaseFailureTests {
             var english = get("/requests");
             cookies.getCookieStore().remove(URI.create(base), lang);
             assertThat(english.statusCode()).isEqualTo(503);
-            assertThat(english.body()).contains("lang=\"en\"", "Service busy", "Wait a few seconds and try again")
+            assertThat(english.body())
+                    .contains("lang=\"en\"", "Service busy", "Wait a few seconds and try again")
                     .doesNotContain("系统繁忙");
         }
 
         awaitResponse("/actuator/health", r -> r.statusCode() == 200, Duration.ofSeconds(60));
         System.out.println("kill -9 → staff page back after " + millisSince(killedAt) + " ms");
-        assertThat(get("/requests").statusCode()).as("the session, kept in PostgreSQL, survived").isEqualTo(200);
+        assertThat(get("/requests").statusCode())
+                .as("the session, kept in PostgreSQL, survived")
+                .isEqualTo(200);
     }
 
     /** kill -9 of the real postmaster, as named in its pid file. */
     private static long killPostmaster() throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid"))
+                .get(0)
+                .trim());
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         long killedAt = System.nanoTime();
         postmaster.destroyForcibly();
@@ -185,7 +221,10 @@ class DatabaseFailureTests {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         CryptoService crypto = app.getBean(CryptoService.class);
         byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                + " limit 1").param(crypto.blindIndex("phone", phone)).query(byte[].class).single();
+                        + " limit 1")
+                .param(crypto.blindIndex("phone", phone))
+                .query(byte[].class)
+                .single();
         Matcher m = Pattern.compile("(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
         assertThat(m.find()).isTrue();
         return m.group(1);
@@ -195,17 +234,21 @@ class DatabaseFailureTests {
         var login = get("/login");
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
         assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        var signedIn = http.send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
-                        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-                        + "&_csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        var signedIn = http.send(
+                request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                                + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                                + "&_csrf=" + csrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }
 
     /** Polls until an answer matches; every single request must itself be answered within 3 s. */
-    private static HttpResponse<String> awaitResponse(String path, Predicate<HttpResponse<String>> wanted,
-            Duration within) throws Exception {
+    private static HttpResponse<String> awaitResponse(
+            String path, Predicate<HttpResponse<String>> wanted, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
@@ -225,8 +268,12 @@ class DatabaseFailureTests {
 
     /** A public write, from a resident's phone. */
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return send(anonymous, request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(
+                anonymous,
+                request(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build());
     }
 
     /** Health, as a monitor asks it. */

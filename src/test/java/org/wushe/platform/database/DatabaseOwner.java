@@ -3,9 +3,7 @@ package org.wushe.platform.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class DatabaseOwner {
 
-    private DatabaseOwner() {
-    }
+    private DatabaseOwner() {}
 
     /** Unpooled connections as the owner (each statement outside a transaction commits at once). */
     public static DataSource dataSource(ApplicationContext context) {

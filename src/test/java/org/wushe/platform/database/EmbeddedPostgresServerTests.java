@@ -15,10 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,23 +53,29 @@ class EmbeddedPostgresServerTests {
     void isDurableLoopbackOnlyAndRefusesConnectionsWithoutThePassword() throws Exception {
         server = EmbeddedPostgresServer.start(applicationDefaults());
 
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             assertThat(show(s, "fsync")).isEqualTo("on");
             assertThat(show(s, "synchronous_commit")).isEqualTo("on");
             assertThat(show(s, "full_page_writes")).isEqualTo("on");
             assertThat(show(s, "listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(show(s, "password_encryption")).isEqualTo("scram-sha-256");
         }
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_trgm");
             var rs = s.executeQuery("select cardinality(show_trgm('徐汇区'))");
             rs.next();
-            assertThat(rs.getInt(1)).as("pg_trgm must see Chinese characters (UTF-8 ctype)").isGreaterThan(0);
+            assertThat(rs.getInt(1))
+                    .as("pg_trgm must see Chinese characters (UTF-8 ctype)")
+                    .isGreaterThan(0);
         }
 
-        assertThatThrownBy(() -> connect(server.port(), null)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> connect(server.port(), null))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password");
-        assertThatThrownBy(() -> connect(server.port(), "wrong-password")).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> connect(server.port(), "wrong-password"))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password authentication failed");
 
         Path passwordFile = dataDir.resolve("wushe.password");
@@ -83,7 +89,8 @@ class EmbeddedPostgresServerTests {
     @Test
     void theRolesPasswordsNeverReachTheServerLog() throws Exception {
         server = EmbeddedPostgresServer.start(applicationDefaults());
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             s.execute("alter system set log_statement = 'all'");
             s.execute("select pg_reload_conf()");
         }
@@ -98,7 +105,8 @@ class EmbeddedPostgresServerTests {
     @Test
     void keepsDataAcrossRestartsAndNeverDeletesTheDirectory() throws Exception {
         server = EmbeddedPostgresServer.start(applicationDefaults());
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             s.execute("create table kept (note text)");
             s.execute("insert into kept values ('acknowledged')");
         }
@@ -106,11 +114,13 @@ class EmbeddedPostgresServerTests {
         server.close();
         server = null;
 
-        assertThat(ProcessHandle.of(firstPostmaster).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(firstPostmaster).map(ProcessHandle::isAlive))
+                .isNotEqualTo(Optional.of(true));
         assertThat(dataDir.resolve("pgdata/PG_VERSION")).exists();
 
         server = EmbeddedPostgresServer.start(applicationDefaults());
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("select note from kept");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("acknowledged");
@@ -150,7 +160,8 @@ class EmbeddedPostgresServerTests {
         server = EmbeddedPostgresServer.start(applicationDefaults());
 
         assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             assertThat(s.executeQuery("select 1").next()).isTrue();
         }
     }
@@ -158,7 +169,8 @@ class EmbeddedPostgresServerTests {
     @Test
     void restartsAKilledPostmasterOnTheSamePortWithItsCommittedData() throws Exception {
         server = EmbeddedPostgresServer.start(applicationDefaults());
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             s.execute("create table kept (note text)");
             s.execute("insert into kept values ('committed before the crash')");
         }
@@ -168,14 +180,18 @@ class EmbeddedPostgresServerTests {
         long began = System.nanoTime();
         ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // kill -9
         assertThat(waitUntil(() -> !server.isAvailable(), Duration.ofSeconds(2)))
-                .as("the supervisor notices the death within 2 s").isTrue();
-        assertThat(waitUntil(server::isAvailable, Duration.ofSeconds(60))).as("and brings the server back").isTrue();
+                .as("the supervisor notices the death within 2 s")
+                .isTrue();
+        assertThat(waitUntil(server::isAvailable, Duration.ofSeconds(60)))
+                .as("and brings the server back")
+                .isTrue();
         long backMillis = Duration.ofNanos(System.nanoTime() - began).toMillis();
         System.out.println("postmaster killed → accepting connections again after " + backMillis + " ms");
 
         assertThat(server.port()).isEqualTo(port);
         assertThat(postmasterPid()).isNotEqualTo(killed);
-        try (Connection c = server.connect("wushe"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("wushe");
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("select note from kept");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("committed before the crash");
@@ -194,8 +210,7 @@ class EmbeddedPostgresServerTests {
         assertThat(PostgresProcess.runningPostmaster(dataDir.resolve("pgdata"))).isEmpty();
     }
 
-    private static boolean waitUntil(java.util.function.BooleanSupplier condition, Duration within)
-            throws InterruptedException {
+    private static boolean waitUntil(BooleanSupplier condition, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -208,9 +223,14 @@ class EmbeddedPostgresServerTests {
 
     private Process startInChildJvm() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ServerProcessMain.class.getName(), dataDir.toString()))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ServerProcessMain.class.getName(),
+                        dataDir.toString()))
+                .redirectErrorStream(true)
+                .start();
         var out = new BufferedReader(new InputStreamReader(process.getInputStream()));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith("READY ")) {
@@ -243,7 +263,9 @@ class EmbeddedPostgresServerTests {
     }
 
     private long postmasterPid() throws IOException {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     private static String show(Statement s, String setting) throws SQLException {

@@ -2,20 +2,20 @@ package org.wushe.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * With WUSHE_DB_URL (spring.datasource.url) set, Wushe starts no server of its own and runs the same
@@ -39,7 +39,9 @@ class ExternalDatabaseTests {
         registry.add("wushe.db.owner-user", external::ownerUsername);
         registry.add("wushe.db.owner-password", external::ownerPassword);
         // another database has another audit chain: its anchors must not land in the shared database's file
-        registry.add("wushe.audit.anchor-file", () -> external.dataDir().resolve("audit-anchors.log").toString());
+        registry.add(
+                "wushe.audit.anchor-file",
+                () -> external.dataDir().resolve("audit-anchors.log").toString());
     }
 
     /** After the context has closed (it is dirtied after this class), not before: closing needs the database. */
@@ -47,8 +49,8 @@ class ExternalDatabaseTests {
         external.close();
         try {
             PostgresBinaries.deleteTree(external.dataDir());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -63,28 +65,42 @@ class ExternalDatabaseTests {
 
     @Test
     void usesTheConfiguredDatabaseWithTheSameMigrations() throws Exception {
-        assertThat(context.getBeansOfType(EmbeddedDatabaseConfiguration.EmbeddedPostgresServerHandle.class)).isEmpty();
+        assertThat(context.getBeansOfType(EmbeddedDatabaseConfiguration.EmbeddedPostgresServerHandle.class))
+                .isEmpty();
         try (var connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getURL()).isEqualTo(external.jdbcUrl());
         }
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.sql("select name from region_region where code = '310101'").query(String.class).single())
+        assertThat(jdbc.sql("select name from region_region where code = '310101'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("黄浦区");
-        assertThat(Path.of(external.dataDir().toString(), "pgdata", "PG_VERSION")).exists();
+        assertThat(Path.of(external.dataDir().toString(), "pgdata", "PG_VERSION"))
+                .exists();
     }
 
     @Test
     void migratesAsTheOwnerAndServesAsTheApplicationRole() {
         assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(external.appUsername());
-        assertThat(jdbc.sql("select distinct installed_by from flyway_schema_history").query(String.class).list())
+        assertThat(jdbc.sql("select distinct installed_by from flyway_schema_history")
+                        .query(String.class)
+                        .list())
                 .containsExactly(external.ownerUsername());
         assertThat(jdbc.sql("select pg_get_userbyid(relowner) from pg_class where relname = 'audit_entry'")
-                .query(String.class).single()).isEqualTo(external.ownerUsername());
+                        .query(String.class)
+                        .single())
+                .isEqualTo(external.ownerUsername());
         assertThat(jdbc.sql("select has_table_privilege('audit_entry', 'UPDATE') or has_table_privilege('audit_entry',"
-                + " 'DELETE') or has_table_privilege('audit_entry', 'TRUNCATE')").query(Boolean.class).single())
+                                + " 'DELETE') or has_table_privilege('audit_entry', 'TRUNCATE')")
+                        .query(Boolean.class)
+                        .single())
                 .isFalse();
-        assertThat(jdbc.sql("select has_table_privilege('spring_session', 'DELETE')").query(Boolean.class).single())
+        assertThat(jdbc.sql("select has_table_privilege('spring_session', 'DELETE')")
+                        .query(Boolean.class)
+                        .single())
                 .isTrue();
     }
 }

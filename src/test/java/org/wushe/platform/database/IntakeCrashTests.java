@@ -32,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,7 +58,8 @@ class IntakeCrashTests {
     private static final Pattern TRACKING_CODE = Pattern.compile("\"trackingCode\":\"([2-9A-HJ-NP-Z]{8})\"");
     private static final Pattern SMS_CODE = Pattern.compile("(\\d{6})");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PATIENCE).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(PATIENCE).build();
     private Path dataDir;
     private Path smsFile;
     private int port;
@@ -75,8 +75,12 @@ class IntakeCrashTests {
 
     @Test
     void everyAcknowledgedRequestSurvivesKill9OfPostgresAndThenOfTheJvm() throws Exception {
-        Path root = Path.of("target", "crash-test",
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()))
+        Path root = Path.of(
+                        "target",
+                        "crash-test",
+                        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()))
                 .toAbsolutePath();
         dataDir = root.resolve("data");
         smsFile = root.resolve("sms.txt");
@@ -92,17 +96,21 @@ class IntakeCrashTests {
         health.start();
 
         burst.awaitAcknowledged(PHONES * SUBMITS_PER_PHONE / 4);
-        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(0).trim());
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid"))
+                .get(0)
+                .trim());
         long killedAt = System.nanoTime();
         health.watchFrom(killedAt);
         burst.markOutageFrom(killedAt);
         ProcessHandle.of(postmaster).orElseThrow().destroyForcibly(); // kill -9 of the postmaster
 
-        assertThat(health.awaitUp(Duration.ofSeconds(90))).as("health UP again after the postmaster was killed").isTrue();
+        assertThat(health.awaitUp(Duration.ofSeconds(90)))
+                .as("health UP again after the postmaster was killed")
+                .isTrue();
         burst.markOutageUntil(System.nanoTime());
         int acknowledgedAtRecovery = burst.acknowledged.size();
-        burst.awaitAcknowledged(Math.min(acknowledgedAtRecovery + PHONES * SUBMITS_PER_PHONE / 4,
-                PHONES * SUBMITS_PER_PHONE * 9 / 10));
+        burst.awaitAcknowledged(
+                Math.min(acknowledgedAtRecovery + PHONES * SUBMITS_PER_PHONE / 4, PHONES * SUBMITS_PER_PHONE * 9 / 10));
 
         app.destroyForcibly(); // kill -9 of the JVM, the burst still running
         app.waitFor(30, TimeUnit.SECONDS);
@@ -117,7 +125,9 @@ class IntakeCrashTests {
         List<String> missing = new ArrayList<>();
         for (var entry : acknowledged.entrySet()) {
             var status = send(HttpRequest.newBuilder(uri("/api/v1/public/help-requests/" + entry.getValue()))
-                    .header("X-Forwarded-For", address(21, lookups++ / 50)).timeout(Duration.ofSeconds(10)).GET()
+                    .header("X-Forwarded-For", address(21, lookups++ / 50))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
                     .build());
             if (status.statusCode() != 200) {
                 missing.add(entry.getKey() + " → " + entry.getValue() + ": " + status.statusCode());
@@ -125,23 +135,42 @@ class IntakeCrashTests {
         }
         Set<String> codes = new HashSet<>(acknowledged.values());
 
-        System.out.printf("""
+        System.out.printf(
+                """
                 crash test: %d requests acknowledged (%d of them after the postmaster was killed), %d submissions \
                 unanswered when the JVM was killed
                 kill -9 postmaster → health DOWN after %d ms, UP again after %d ms (application log: %s)
                 answers while PostgreSQL was down or recovering: %s; slowest %d ms; %d took longer than 3 s
                 all answers: %s
-                """, acknowledged.size(), burst.acknowledgedAfterKill.get(), burst.unanswered.get(),
-                health.downAfterMillis(), health.upAfterMillis(), root.resolve("app-1.log"), burst.outageStatuses,
-                burst.slowestOutageMillis.get(), burst.outageOver3s.get(), burst.statuses);
+                """,
+                acknowledged.size(),
+                burst.acknowledgedAfterKill.get(),
+                burst.unanswered.get(),
+                health.downAfterMillis(),
+                health.upAfterMillis(),
+                root.resolve("app-1.log"),
+                burst.outageStatuses,
+                burst.slowestOutageMillis.get(),
+                burst.outageOver3s.get(),
+                burst.statuses);
 
-        assertThat(missing).as("acknowledged requests missing after the restart").isEmpty();
+        assertThat(missing)
+                .as("acknowledged requests missing after the restart")
+                .isEmpty();
         assertThat(codes).as("no tracking code given to two submissions").hasSize(acknowledged.size());
-        assertThat(burst.conflictingCodes).as("a submission key acknowledged twice got the same code").isEmpty();
+        assertThat(burst.conflictingCodes)
+                .as("a submission key acknowledged twice got the same code")
+                .isEmpty();
         assertThat(acknowledged.size()).isGreaterThan(PHONES * SUBMITS_PER_PHONE / 2);
-        assertThat(burst.acknowledgedAfterKill.get()).as("the burst went on after the database came back").isPositive();
-        assertThat(health.downAfterMillis()).as("health DOWN within 3 s of the kill").isBetween(0L, 3_000L);
-        assertThat(burst.outageOver3s.get()).as("no request hung longer than 3 s while the database was down").isZero();
+        assertThat(burst.acknowledgedAfterKill.get())
+                .as("the burst went on after the database came back")
+                .isPositive();
+        assertThat(health.downAfterMillis())
+                .as("health DOWN within 3 s of the kill")
+                .isBetween(0L, 3_000L);
+        assertThat(burst.outageOver3s.get())
+                .as("no request hung longer than 3 s while the database was down")
+                .isZero();
     }
 
     /** Requests a verification code for each phone (spread over client addresses) and reads it from the SMS file. */
@@ -150,7 +179,8 @@ class IntakeCrashTests {
         for (int k = 0; k < PHONES; k++) {
             String phone = "1370" + String.format("%07d", 3_000_000 + k);
             numbers.add(phone);
-            var answer = post("/api/v1/public/verification-codes", "{\"phone\":\"" + phone + "\"}", address(20, k / 20));
+            var answer =
+                    post("/api/v1/public/verification-codes", "{\"phone\":\"" + phone + "\"}", address(20, k / 20));
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -223,7 +253,8 @@ class IntakeCrashTests {
                     long sent = System.nanoTime();
                     HttpResponse<String> answer;
                     try {
-                        answer = post("/api/v1/public/help-requests", json, address(18, i / 50), Duration.ofSeconds(20));
+                        answer =
+                                post("/api/v1/public/help-requests", json, address(18, i / 50), Duration.ofSeconds(20));
                     } catch (IOException e) {
                         // the JVM was killed under it: no answer, so not acknowledged
                         unanswered.incrementAndGet();
@@ -232,10 +263,13 @@ class IntakeCrashTests {
                         return;
                     }
                     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
-                    statuses.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     boolean duringOutage = sent >= outageFrom && sent <= outageUntil;
                     if (duringOutage) {
-                        outageStatuses.computeIfAbsent(answer.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                        outageStatuses
+                                .computeIfAbsent(answer.statusCode(), s -> new AtomicInteger())
+                                .incrementAndGet();
                         slowestOutageMillis.accumulateAndGet(millis, Math::max);
                         if (millis > PATIENCE.toMillis()) {
                             outageOver3s.incrementAndGet();
@@ -257,15 +291,18 @@ class IntakeCrashTests {
                     if (answer.statusCode() != 503 && answer.statusCode() != 429) {
                         break; // refused for good (counted in statuses)
                     }
-                    sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+                    sleep(1000L
+                            * Long.parseLong(
+                                    answer.headers().firstValue("Retry-After").orElse("1")));
                 }
             }
         }
 
         void awaitAcknowledged(int count) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (acknowledged.size() < count && System.nanoTime() < deadline && threads.stream()
-                    .anyMatch(Thread::isAlive)) {
+            while (acknowledged.size() < count
+                    && System.nanoTime() < deadline
+                    && threads.stream().anyMatch(Thread::isAlive)) {
                 Thread.sleep(10);
             }
         }
@@ -287,26 +324,31 @@ class IntakeCrashTests {
         Thread thread;
 
         void start() {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    long asked = System.nanoTime();
-                    int status;
-                    try {
-                        status = send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(PATIENCE).GET().build())
-                                .statusCode();
-                    } catch (Exception e) {
-                        status = -1; // no answer within 3 s counts as not UP
-                    }
-                    if (asked >= from) {
-                        if (down < 0 && status != 200) {
-                            down = System.nanoTime();
-                        } else if (down >= 0 && up < 0 && status == 200) {
-                            up = System.nanoTime();
+            thread = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            long asked = System.nanoTime();
+                            int status;
+                            try {
+                                status = send(HttpRequest.newBuilder(uri("/actuator/health"))
+                                                .timeout(PATIENCE)
+                                                .GET()
+                                                .build())
+                                        .statusCode();
+                            } catch (Exception e) {
+                                status = -1; // no answer within 3 s counts as not UP
+                            }
+                            if (asked >= from) {
+                                if (down < 0 && status != 200) {
+                                    down = System.nanoTime();
+                                } else if (down >= 0 && up < 0 && status == 200) {
+                                    up = System.nanoTime();
+                                }
+                            }
+                            sleep(50);
                         }
-                    }
-                    sleep(50);
-                }
-            }, "crash-health");
+                    },
+                    "crash-health");
             thread.setDaemon(true);
             thread.start();
         }
@@ -340,22 +382,37 @@ class IntakeCrashTests {
     /** The application as deployed (only its own application.yml: durable), in a JVM of its own. */
     private Process startApplication(Path log) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                WusheApplication.class.getName(),
-                "--spring.config.location=classpath:/application.yml", "--server.port=" + port,
-                "--spring.main.banner-mode=off", "--server.forward-headers-strategy=native",
-                "--wushe.embedded-db.data-dir=" + dataDir, "--wushe.notify.dispatch-delay=PT0.2S",
-                "--wushe.crash-test.sms-file=" + smsFile))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(List.of(
+                        java.toString(),
+                        "-Xmx768m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Duser.timezone=UTC",
+                        "-Dfile.encoding=UTF-8",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WusheApplication.class.getName(),
+                        "--spring.config.location=classpath:/application.yml",
+                        "--server.port=" + port,
+                        "--spring.main.banner-mode=off",
+                        "--server.forward-headers-strategy=native",
+                        "--wushe.embedded-db.data-dir=" + dataDir,
+                        "--wushe.notify.dispatch-delay=PT0.2S",
+                        "--wushe.crash-test.sms-file=" + smsFile))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The application exited (" + process.exitValue() + "); see " + log);
             }
             try {
-                if (send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(PATIENCE).GET().build())
-                        .statusCode() == 200) {
+                if (send(HttpRequest.newBuilder(uri("/actuator/health"))
+                                        .timeout(PATIENCE)
+                                        .GET()
+                                        .build())
+                                .statusCode()
+                        == 200) {
                     return process;
                 }
             } catch (IOException notYet) {
@@ -372,9 +429,12 @@ class IntakeCrashTests {
 
     private HttpResponse<String> post(String path, String json, String clientAddress, Duration timeout)
             throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .header("X-Forwarded-For", clientAddress).timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress)
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

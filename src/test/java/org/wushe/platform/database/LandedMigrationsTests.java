@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +51,10 @@ class LandedMigrationsTests {
 
     @Test
     void migrationNamesFollowTheTimestampConvention() throws IOException {
-        assertThat(present().keySet()).allMatch(name -> name.matches("V\\d{8}_\\d{4}__[a-z0-9_]+\\.sql"),
-                "V<yyyyMMdd>_<HHmm>__<module>_<what>.sql");
+        assertThat(present().keySet())
+                .allMatch(
+                        name -> name.matches("V\\d{8}_\\d{4}__[a-z0-9_]+\\.sql"),
+                        "V<yyyyMMdd>_<HHmm>__<module>_<what>.sql");
     }
 
     private static Map<String, String> landed() throws IOException {

@@ -27,8 +27,15 @@ class PostgresBinariesTests {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            processes.add(new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    UnpackMain.class.getName(), cache.toString()).redirectErrorStream(true).start());
+            processes.add(new ProcessBuilder(
+                            java.toString(),
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            UnpackMain.class.getName(),
+                            cache.toString())
+                    .redirectErrorStream(true)
+                    .start());
         }
         for (Process process : processes) {
             assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -37,7 +44,8 @@ class PostgresBinariesTests {
             assertThat(output).contains("unpacked ");
         }
         try (var entries = Files.list(cache)) {
-            List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    entries.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(names).hasSize(2).anyMatch(n -> n.endsWith(".lock")).noneMatch(n -> n.endsWith(".tmp"));
         }
     }
@@ -47,7 +55,8 @@ class PostgresBinariesTests {
         URL archive = archive();
         Path first = PostgresBinaries.install(archive, cache);
         // as a process killed mid-unpack would leave it: a staging folder, and no complete target
-        Path leftover = Files.createDirectories(cache.resolve(first.getFileName() + ".0b1c.tmp").resolve("bin"));
+        Path leftover = Files.createDirectories(
+                cache.resolve(first.getFileName() + ".0b1c.tmp").resolve("bin"));
         PostgresBinaries.deleteTree(first);
 
         Path again = PostgresBinaries.install(archive, cache);

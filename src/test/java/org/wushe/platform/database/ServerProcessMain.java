@@ -6,8 +6,7 @@ import java.time.Duration;
 /** Runs an embedded server in a separate JVM, as the application would, so tests can kill that JVM. */
 public final class ServerProcessMain {
 
-    private ServerProcessMain() {
-    }
+    private ServerProcessMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         var server = EmbeddedPostgresServer.start(

@@ -12,7 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The csv text: its encoding decided in the one pass that reads it, whatever precedes the first non-ASCII byte. */
@@ -37,8 +37,8 @@ class CsvTextTests {
         // 3 bytes a character: the 65,536-byte window ends inside one
         String chinese = "姓名\r\n" + "中".repeat(30_000) + "\r\n";
         for (String text : new String[] {chinese, "\uFEFF" + chinese, "a,b\r\n" + chinese}) {
-            SpreadsheetReader.CsvText csv = new SpreadsheetReader.CsvText(
-                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            SpreadsheetReader.CsvText csv =
+                    new SpreadsheetReader.CsvText(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             assertThat(readAll(csv)).isEqualTo(text);
             assertThat(csv.charset()).isEqualTo(StandardCharsets.UTF_8);
         }
@@ -46,13 +46,13 @@ class CsvTextTests {
 
     @Test
     void anAsciiFileIsPassedAsItIsAndAFileThatBreaksUtf8LaterIsAnEncodingError() throws IOException {
-        SpreadsheetReader.CsvText ascii = new SpreadsheetReader.CsvText(new ByteArrayInputStream("a,b\r\n1,2\r\n"
-                .getBytes(StandardCharsets.US_ASCII)));
+        SpreadsheetReader.CsvText ascii = new SpreadsheetReader.CsvText(
+                new ByteArrayInputStream("a,b\r\n1,2\r\n".getBytes(StandardCharsets.US_ASCII)));
         assertThat(readAll(ascii)).isEqualTo("a,b\r\n1,2\r\n");
         assertThat(ascii.charset()).isNull();
 
         byte[] utf8 = ("姓名\r\n" + "王".repeat(40_000) + "\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] broken = java.util.Arrays.copyOf(utf8, utf8.length + 2);
+        byte[] broken = Arrays.copyOf(utf8, utf8.length + 2);
         broken[broken.length - 2] = (byte) 0xC0; // never valid in UTF-8
         broken[broken.length - 1] = (byte) 0x80;
         assertThatThrownBy(() -> readAll(new SpreadsheetReader.CsvText(new ByteArrayInputStream(broken))))

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +27,10 @@ class ContainerErrorPageTests {
         for (String path : new String[] {"/%", "/help/%zz", "/a%2fb"}) {
             String answer = get(path);
             assertThat(answer).as(path).startsWith("HTTP/1.1 400");
-            assertThat(answer).as(path).contains("text/html", "请求有误", "Bad request", "网址的格式不正确",
-                    "The address is malformed", "返回首页").doesNotContain("HTTP Status", "Tomcat", "Exception");
+            assertThat(answer)
+                    .as(path)
+                    .contains("text/html", "请求有误", "Bad request", "网址的格式不正确", "The address is malformed", "返回首页")
+                    .doesNotContain("HTTP Status", "Tomcat", "Exception");
         }
     }
 
@@ -45,9 +47,12 @@ class ContainerErrorPageTests {
         for (String path : new String[] {"/login", "/help", "/volunteer/register"}) {
             String answer = get(path);
             assertThat(answer).as(path).startsWith("HTTP/1.1 200");
-            String headers = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            String headers = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
             assertThat(headers).as(path).contains("set-cookie: wushe-csrf=").doesNotContain("set-cookie: session=");
-            assertThat(headers.lines().filter(h -> h.startsWith("set-cookie: wushe-csrf=")).findFirst().orElseThrow())
+            assertThat(headers.lines()
+                            .filter(h -> h.startsWith("set-cookie: wushe-csrf="))
+                            .findFirst()
+                            .orElseThrow())
                     .contains("httponly", "samesite=strict", "path=/");
         }
     }

@@ -3,12 +3,12 @@ package org.wushe.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
-
-import jakarta.servlet.ServletException;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -30,23 +30,29 @@ class DatabaseUnavailableTests {
         MockHttpServletResponse response = new MockHttpServletResponse();
         response.setHeader("Set-Cookie", "half-written=1");
         filter.doFilter(request("GET", "/requests"), response, (req, res) -> {
-            throw new ServletException("Request processing failed",
-                    new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
-                            new java.sql.SQLTransientConnectionException("wushe - Connection is not available")));
+            throw new ServletException(
+                    "Request processing failed",
+                    new CannotGetJdbcConnectionException(
+                            "Failed to obtain JDBC Connection",
+                            new SQLTransientConnectionException("wushe - Connection is not available")));
         });
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
-        assertThat(response.getHeader("Set-Cookie")).as("what the chain had begun is discarded").isNull();
+        assertThat(response.getHeader("Set-Cookie"))
+                .as("what the chain had begun is discarded")
+                .isNull();
         assertThat(response.getHeader(RequestIdFilter.HEADER)).isEqualTo("r-7");
         assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-                .contains("lang=\"zh-CN\"", "503", "系统繁忙", "<code>r-7</code>").doesNotContain("Service busy");
+                .contains("lang=\"zh-CN\"", "503", "系统繁忙", "<code>r-7</code>")
+                .doesNotContain("Service busy");
     }
 
     @Test
     void aRollbackThatFailedAfterTheConnectionDiedIsStillA503() throws Exception {
-        var rollbackFailed = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-        rollbackFailed.initApplicationException(new SQLException("An I/O error occurred while sending to the backend.",
-                "08006"));
+        var rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request("POST", "/api/v1/public/help-requests"), response, (req, res) -> {
             throw rollbackFailed;
@@ -65,25 +71,26 @@ class DatabaseUnavailableTests {
         });
         assertThat(recovering.getStatus()).isEqualTo(503);
 
-        assertThatThrownBy(() -> filter.doFilter(request("GET", "/help"), new MockHttpServletResponse(),
-                (req, res) -> {
+        assertThatThrownBy(() -> filter.doFilter(request("GET", "/help"), new MockHttpServletResponse(), (req, res) -> {
                     throw new IllegalStateException(new SQLException("duplicate key", "23505"));
-                })).isInstanceOf(IllegalStateException.class);
+                }))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void anEnglishUserGetsTheEnglishPageEvenWithAMalformedLanguageCookie() throws Exception {
         MockHttpServletRequest english = request("GET", "/requests");
-        english.setCookies(new jakarta.servlet.http.Cookie("wushe-lang", "en"));
+        english.setCookies(new Cookie("wushe-lang", "en"));
         MockHttpServletResponse page = new MockHttpServletResponse();
         filter.doFilter(english, page, (req, res) -> {
             throw new CannotGetJdbcConnectionException("down");
         });
         assertThat(page.getContentAsString(StandardCharsets.UTF_8))
-                .contains("lang=\"en\"", "Service busy", "Wait a few seconds and try again").doesNotContain("系统繁忙");
+                .contains("lang=\"en\"", "Service busy", "Wait a few seconds and try again")
+                .doesNotContain("系统繁忙");
 
         MockHttpServletRequest malformed = request("GET", "/requests");
-        malformed.setCookies(new jakarta.servlet.http.Cookie("wushe-lang", "\"en\""));
+        malformed.setCookies(new Cookie("wushe-lang", "\"en\""));
         MockHttpServletResponse fallback = new MockHttpServletResponse();
         filter.doFilter(malformed, fallback, (req, res) -> {
             throw new CannotGetJdbcConnectionException("down");

@@ -3,15 +3,12 @@ package org.wushe.platform.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
-
+import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +58,12 @@ class ErrorPagesBrowserTests {
         answer.writeUnavailable(request, busy);
         try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
             Page page = phone(context);
-            page.route("**/help", route -> route.fulfill(new Route.FulfillOptions().setStatus(busy.getStatus())
-                    .setContentType(busy.getContentType()).setBodyBytes(busy.getContentAsByteArray())));
+            page.route(
+                    "**/help",
+                    route -> route.fulfill(new Route.FulfillOptions()
+                            .setStatus(busy.getStatus())
+                            .setContentType(busy.getContentType())
+                            .setBodyBytes(busy.getContentAsByteArray())));
             Response response = page.navigate("/help");
             assertThat(response.status()).isEqualTo(503);
             assertThat(page.getByRole(AriaRole.HEADING)).hasText("系统繁忙");
@@ -94,10 +95,13 @@ class ErrorPagesBrowserTests {
 
     /** Bootstrap's spacing applied (py-5: 3rem) and nothing wider than the screen. */
     private static void assertFitsAndIsStyled(Page page) {
-        assertThat(page.evaluate("getComputedStyle(document.querySelector('main')).paddingTop")).isEqualTo("48px");
+        assertThat(page.evaluate("getComputedStyle(document.querySelector('main')).paddingTop"))
+                .isEqualTo("48px");
         assertThat(page.evaluate("getComputedStyle(document.body).fontFamily").toString())
-                .as("the site's font, not the browser's default").doesNotStartWith("\"Times");
+                .as("the site's font, not the browser's default")
+                .doesNotStartWith("\"Times");
         assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
-                .as("no sideways scrolling").isLessThanOrEqualTo(390);
+                .as("no sideways scrolling")
+                .isLessThanOrEqualTo(390);
     }
 }

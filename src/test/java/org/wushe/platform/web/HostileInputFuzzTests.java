@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -28,7 +27,6 @@ import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,27 +47,60 @@ class HostileInputFuzzTests {
     static final Staff CIVIL = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310000").named("fuzz-civil");
 
     /** The tables an accepted write would add to; a refused one must leave them as they were. */
-    static final List<String> TABLES = List.of("residents_resident", "residents_household", "residents_assessment",
-            "residents_visit", "residents_case", "residents_case_note", "residents_campaign",
-            "residents_verification_task", "directory_organisation", "directory_social_worker", "directory_volunteer",
-            "access_account", "access_api_client", "requests_help_request", "requests_referral", "requests_follow_up",
-            "region_control_level", "residents_checkin_enrolment");
+    static final List<String> TABLES = List.of(
+            "residents_resident",
+            "residents_household",
+            "residents_assessment",
+            "residents_visit",
+            "residents_case",
+            "residents_case_note",
+            "residents_campaign",
+            "residents_verification_task",
+            "directory_organisation",
+            "directory_social_worker",
+            "directory_volunteer",
+            "access_account",
+            "access_api_client",
+            "requests_help_request",
+            "requests_referral",
+            "requests_follow_up",
+            "region_control_level",
+            "residents_checkin_enrolment");
 
     static final String NUL = "\"王\\u0000明\"";
     static final String LONG = "\"" + "长".repeat(100_000) + "\"";
     static final String SURROGATE = "\"王\\ud800明\"";
-    static final String[] STRINGS = {LONG, SURROGATE, "\"%\"", "\"'; drop table residents_resident; --\"",
-        "\"BOGUS\"", "\"\\u200b\\u200d\"", "\"\\u202e明王\"", "2147483647", "[]"};
+    static final String[] STRINGS = {
+        LONG,
+        SURROGATE,
+        "\"%\"",
+        "\"'; drop table residents_resident; --\"",
+        "\"BOGUS\"",
+        "\"\\u200b\\u200d\"",
+        "\"\\u202e明王\"",
+        "2147483647",
+        "[]"
+    };
     static final String[] INTEGERS = {"2147483647", "-1", "99999999999999999999", "\"BOGUS\"", "{}", NUL};
     static final String[] BOOLEANS = {"\"BOGUS\"", "{}"};
     static final String[] ARRAYS = {"{}", "[" + NUL + "]", "[{}]", "\"BOGUS\""};
     static final String[] OBJECTS = {"\"x\"", "{\"x\":{}}", "[]"};
     static final String[] BODIES = {"", "{", "[]", "{\"x\":{}}"};
-    static final String[] RAW_BODIES = {"", "code,name\n310104003999,王\u0000明\n",
-        "code,name\n3101040039991,\u202e明王\n", "code,name\n%,'; drop table region_region; --\n"};
+    static final String[] RAW_BODIES = {
+        "",
+        "code,name\n310104003999,王\u0000明\n",
+        "code,name\n3101040039991,\u202e明王\n",
+        "code,name\n%,'; drop table region_region; --\n"
+    };
 
-    static final String[] QUERY_STRINGS = {"x".repeat(100_000), "%25", "'%3B%20drop%20table%20residents_resident%3B%20--",
-        "%ED%A0%80", "BOGUS", "%E2%80%AE"};
+    static final String[] QUERY_STRINGS = {
+        "x".repeat(100_000),
+        "%25",
+        "'%3B%20drop%20table%20residents_resident%3B%20--",
+        "%ED%A0%80",
+        "BOGUS",
+        "%E2%80%AE"
+    };
     static final String[] QUERY_INTEGERS = {"2147483647", "-1", "99999999999999999999", "BOGUS", "%00"};
     static final String[] PATH_INTEGERS = {"2147483647", "99999999999999999999", "BOGUS"};
     static final String[] PATH_STRINGS = {"%00", "'%3B%20drop%20table%20x", "%25"};
@@ -92,20 +123,23 @@ class HostileInputFuzzTests {
     @Test
     void noHostileValueGetsA5xxAndNothingRefusedIsStored() throws Exception {
         ResidentTestData.communities(regions);
-        JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs").with(CIVIL.request())).andReturn().getResponse()
+        JsonNode doc = json.readTree(mvc.perform(get("/v3/api-docs").with(CIVIL.request()))
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         JsonNode schemas = doc.path("components").path("schemas");
         // ErrorHandling's safety net turns a value PostgreSQL refused (SQLSTATE 22) into a 400: that passes the
         // status check, but it means validation is missing, so here each such warning is a failure too
-        ch.qos.logback.classic.Logger errorLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-                .getLogger(ErrorHandling.class);
+        ch.qos.logback.classic.Logger errorLog =
+                (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ErrorHandling.class);
         var refusedByDatabase = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         refusedByDatabase.start();
         errorLog.addAppender(refusedByDatabase);
         long started = System.nanoTime();
         int operations = 0;
         try {
-            Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").properties().iterator();
+            Iterator<Map.Entry<String, JsonNode>> paths =
+                    doc.path("paths").properties().iterator();
             while (paths.hasNext()) {
                 Map.Entry<String, JsonNode> path = paths.next();
                 if (path.getKey().contains("/test-probe/")) {
@@ -116,7 +150,8 @@ class HostileInputFuzzTests {
                     boolean write = method != HttpMethod.GET;
                     JsonNode bodyContent = op.getValue().path("requestBody").path("content");
                     // reads by id too: a hostile path value must be a 400 or 404 there as well
-                    boolean list = method == HttpMethod.GET && (hasQuery(op.getValue()) || path.getKey().contains("{"));
+                    boolean list = method == HttpMethod.GET
+                            && (hasQuery(op.getValue()) || path.getKey().contains("{"));
                     if (!write && !list) {
                         continue;
                     }
@@ -148,11 +183,14 @@ class HostileInputFuzzTests {
         } finally {
             errorLog.detachAppender(refusedByDatabase);
         }
-        refusedByDatabase.list.stream().map(e -> e.getFormattedMessage())
-                .filter(m -> m.contains("the database refused an input value")).forEach(failures::add);
+        refusedByDatabase.list.stream()
+                .map(e -> e.getFormattedMessage())
+                .filter(m -> m.contains("the database refused an input value"))
+                .forEach(failures::add);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("hostile-input fuzz: %d operations, %d requests, %d accepted, %d ms%n", operations, sent,
-                twoHundreds, millis);
+        System.out.printf(
+                "hostile-input fuzz: %d operations, %d requests, %d accepted, %d ms%n",
+                operations, sent, twoHundreds, millis);
         assertThat(operations).as("operations fuzzed").isGreaterThan(50);
         assertThat(failures).isEmpty();
     }
@@ -164,8 +202,15 @@ class HostileInputFuzzTests {
         for (Param p : params) {
             if (p.in.equals("path")) {
                 for (String v : p.integer() ? PATH_INTEGERS : PATH_STRINGS) {
-                    send(method, template, params, p.name, v, null, anonymous, content.has("application/json")
-                            ? "{}" : null);
+                    send(
+                            method,
+                            template,
+                            params,
+                            p.name,
+                            v,
+                            null,
+                            anonymous,
+                            content.has("application/json") ? "{}" : null);
                 }
             }
         }
@@ -175,14 +220,18 @@ class HostileInputFuzzTests {
             if (!p.in.equals("query")) {
                 continue;
             }
-            String[] values = p.integer() ? QUERY_INTEGERS : p.type.equals("boolean") ? new String[] {"BOGUS"}
-                    : concat("%00", "%01", sample(QUERY_STRINGS, i++, 2));
+            String[] values = p.integer()
+                    ? QUERY_INTEGERS
+                    : p.type.equals("boolean")
+                            ? new String[] {"BOGUS"}
+                            : concat("%00", "%01", sample(QUERY_STRINGS, i++, 2));
             for (String v : values) {
                 send(method, template, params, null, null, Map.of(p.name, v), anonymous, null);
             }
         }
         // the overflow of the classic pager
-        if (params.stream().anyMatch(p -> p.name.equals("page")) && params.stream().anyMatch(p -> p.name.equals("size"))) {
+        if (params.stream().anyMatch(p -> p.name.equals("page"))
+                && params.stream().anyMatch(p -> p.name.equals("size"))) {
             send(method, template, params, null, null, Map.of("page", "2147483647", "size", "100"), anonymous, null);
         }
         if (!content.has("application/json")) {
@@ -213,7 +262,8 @@ class HostileInputFuzzTests {
             }
             return;
         }
-        String schemaName = content.path("application/json").path("schema").path("$ref").asString("");
+        String schemaName =
+                content.path("application/json").path("schema").path("$ref").asString("");
         for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
             String type = field.getValue().path("type").asString("object");
             String[] values = switch (type) {
@@ -224,7 +274,15 @@ class HostileInputFuzzTests {
                 default -> OBJECTS;
             };
             for (String v : values) {
-                send(method, template, params, null, null, null, anonymous, body(schemaName, fields, field.getKey(), v));
+                send(
+                        method,
+                        template,
+                        params,
+                        null,
+                        null,
+                        null,
+                        anonymous,
+                        body(schemaName, fields, field.getKey(), v));
             }
         }
     }
@@ -261,8 +319,7 @@ class HostileInputFuzzTests {
                 known.put("regionCode", () -> "\"310104\"");
                 known.put("deadline", () -> "\"2099-12-31\"");
             }
-            default -> {
-            }
+            default -> {}
         }
         StringBuilder s = new StringBuilder("{");
         for (Map.Entry<String, JsonNode> f : fields.entrySet()) {
@@ -270,26 +327,48 @@ class HostileInputFuzzTests {
             if (!known.isEmpty() && value == null && !f.getKey().equals(field)) {
                 continue; // a valid body: the optional fields stay out rather than hold a value they would refuse
             }
-            String raw = f.getKey().equals(field) ? hostile : value != null ? value.get()
-                    : switch (f.getValue().path("type").asString("object")) {
-                        case "string" -> "\"x\"";
-                        case "integer", "number" -> "1";
-                        case "boolean" -> "false";
-                        case "array" -> "[]";
-                        default -> "{}";
-                    };
-            s.append(s.length() > 1 ? "," : "").append('"').append(f.getKey()).append("\":").append(raw);
+            String raw = f.getKey().equals(field)
+                    ? hostile
+                    : value != null
+                            ? value.get()
+                            : switch (f.getValue().path("type").asString("object")) {
+                                case "string" -> "\"x\"";
+                                case "integer", "number" -> "1";
+                                case "boolean" -> "false";
+                                case "array" -> "[]";
+                                default -> "{}";
+                            };
+            s.append(s.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(f.getKey())
+                    .append("\":")
+                    .append(raw);
         }
         return s.append('}').toString();
     }
 
-    private void send(HttpMethod method, String template, List<Param> params, String pathParam, String pathValue,
-            Map<String, String> query, boolean anonymous, String body) {
+    private void send(
+            HttpMethod method,
+            String template,
+            List<Param> params,
+            String pathParam,
+            String pathValue,
+            Map<String, String> query,
+            boolean anonymous,
+            String body) {
         send(method, template, params, pathParam, pathValue, query, anonymous, MediaType.APPLICATION_JSON, body);
     }
 
-    private void send(HttpMethod method, String template, List<Param> params, String pathParam, String pathValue,
-            Map<String, String> query, boolean anonymous, MediaType type, String body) {
+    private void send(
+            HttpMethod method,
+            String template,
+            List<Param> params,
+            String pathParam,
+            String pathValue,
+            Map<String, String> query,
+            boolean anonymous,
+            MediaType type,
+            String body) {
         StringBuilder uri = new StringBuilder();
         for (String segment : template.split("/")) {
             if (segment.isEmpty()) {
@@ -351,8 +430,10 @@ class HostileInputFuzzTests {
     }
 
     private static boolean isPublic(HttpMethod method, String path) {
-        return path.startsWith("/api/v1/public/") || path.startsWith("/api/v1/volunteer-registrations")
-                || path.startsWith("/api/v1/volunteer-activations") || path.startsWith("/api/v1/check-in/")
+        return path.startsWith("/api/v1/public/")
+                || path.startsWith("/api/v1/volunteer-registrations")
+                || path.startsWith("/api/v1/volunteer-activations")
+                || path.startsWith("/api/v1/check-in/")
                 || (method == HttpMethod.GET && path.startsWith("/api/v1/regions"));
     }
 
@@ -371,12 +452,19 @@ class HostileInputFuzzTests {
             if (schema.has("$ref") && in.equals("query")) {
                 JsonNode resolved = resolve(schema, schemas);
                 if (resolved.has("properties")) {
-                    resolved.path("properties").properties().forEach(f -> out.add(new Param(f.getKey(), in,
-                            resolve(f.getValue(), schemas).path("type").asString("string"))));
+                    resolved.path("properties")
+                            .properties()
+                            .forEach(f -> out.add(new Param(
+                                    f.getKey(),
+                                    in,
+                                    resolve(f.getValue(), schemas).path("type").asString("string"))));
                     continue;
                 }
             }
-            out.add(new Param(p.path("name").asString(), in, resolve(schema, schemas).path("type").asString("string")));
+            out.add(new Param(
+                    p.path("name").asString(),
+                    in,
+                    resolve(schema, schemas).path("type").asString("string")));
         }
         return out;
     }
@@ -398,7 +486,9 @@ class HostileInputFuzzTests {
     private Map<String, Long> counts() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String table : TABLES) {
-            out.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+            out.put(
+                    table,
+                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         return out;
     }

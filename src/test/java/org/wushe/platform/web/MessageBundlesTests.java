@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Both languages say everything, and every key a template uses exists. */
@@ -31,7 +30,8 @@ class MessageBundlesTests {
         Set<String> known = keys("messages_zh_CN.properties");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 var matcher = TEMPLATE_KEY.matcher(Files.readString(template));
                 while (matcher.find()) {
                     used.add(matcher.group(1));

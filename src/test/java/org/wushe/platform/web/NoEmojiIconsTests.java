@@ -18,16 +18,21 @@ import org.junit.jupiter.api.Test;
  */
 class NoEmojiIconsTests {
 
-    private static final Pattern EMOJI = Pattern.compile("[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}]"
-            + "|&#x0*(1F[0-9A-Fa-f]{3}|2[67][0-9A-Fa-f]{2}|2B[0-9A-Fa-f]{2});|&#(12[6-9]\\d{3}|9[7-9]\\d{2}|10[01]\\d{2});");
+    private static final Pattern EMOJI = Pattern.compile(
+            "[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2B00}-\\x{2BFF}]"
+                    + "|&#x0*(1F[0-9A-Fa-f]{3}|2[67][0-9A-Fa-f]{2}|2B[0-9A-Fa-f]{2});|&#(12[6-9]\\d{3}|9[7-9]\\d{2}|10[01]\\d{2});");
 
     @Test
     void noPageOrTextUsesAnEmoji() throws IOException {
         List<String> found = new ArrayList<>();
-        for (String root : List.of("src/main/resources/templates", "src/main/resources/static/css",
-                "src/main/resources/static/js", "src/main/resources")) {
+        for (String root : List.of(
+                "src/main/resources/templates",
+                "src/main/resources/static/css",
+                "src/main/resources/static/js",
+                "src/main/resources")) {
             try (Stream<Path> files = Files.walk(Path.of(root), root.endsWith("resources") ? 1 : 10)) {
-                for (Path file : files.filter(f -> f.toString().matches(".*\\.(html|css|js|properties)")).toList()) {
+                for (Path file : files.filter(f -> f.toString().matches(".*\\.(html|css|js|properties)"))
+                        .toList()) {
                     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                     for (int i = 0; i < lines.size(); i++) {
                         if (EMOJI.matcher(lines.get(i)).find()) {

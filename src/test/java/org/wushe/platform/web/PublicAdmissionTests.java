@@ -2,19 +2,18 @@ package org.wushe.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public writes beyond the node's capacity are shed at once with 429, never queued without end. */
@@ -22,8 +21,8 @@ class PublicAdmissionTests {
 
     @Test
     void aPublicWriteBeyondCapacityIsAnswered429WithRetryAfterAndTheOthersRun() throws Exception {
-        PublicAdmission admission = new PublicAdmission(1, Duration.ofMillis(50),
-                answer(new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE)));
+        PublicAdmission admission = new PublicAdmission(
+                1, Duration.ofMillis(50), answer(new FixedLocaleResolver(Locale.SIMPLIFIED_CHINESE)));
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         var first = CompletableFuture.runAsync(() -> {
@@ -49,7 +48,7 @@ class PublicAdmissionTests {
         assertThat(shed.getStatus()).isEqualTo(429);
         assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
         assertThat(shed.getContentType()).startsWith("text/html");
-        assertThat(shed.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(shed.getContentAsString(StandardCharsets.UTF_8))
                 .contains("lang=\"zh-CN\"", "系统繁忙", "您的内容还没有提交", "<code>r-42</code>");
         assertThat(ran[0]).as("a shed request never reaches the application").isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -81,11 +80,11 @@ class PublicAdmissionTests {
     void theShedAnswerSpeaksTheChosenLanguage() throws Exception {
         MockHttpServletResponse page = new MockHttpServletResponse();
         answer(new FixedLocaleResolver(Locale.ENGLISH)).write(post("/volunteer/register"), page);
-        assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8))
                 .contains("lang=\"en\"", "Busy right now", "has not been submitted yet");
         MockHttpServletResponse french = new MockHttpServletResponse();
         answer(new FixedLocaleResolver(Locale.FRENCH)).write(post("/api/v1/check-in/x"), french);
-        assertThat(french.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("还没有提交");
+        assertThat(french.getContentAsString(StandardCharsets.UTF_8)).contains("还没有提交");
     }
 
     private static ShedAnswer answer(LocaleResolver locales) {

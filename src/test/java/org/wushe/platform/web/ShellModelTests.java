@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -28,15 +27,17 @@ class ShellModelTests {
     @Test
     void anAnonymousVisitorIsOfferedNothing() {
         // Spring Security's anonymous token reports itself as authenticated
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         assertThat(shell.navigation()).isEmpty();
     }
 
     @Test
     void aSignedInUserIsOfferedWhatTheirRolesOpen() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "station", null, AuthorityUtils.createAuthorityList("ROLE_STATION_STAFF")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "station", null, AuthorityUtils.createAuthorityList("ROLE_STATION_STAFF")));
         assertThat(shell.navigation()).extracting(NavigationItem::path).containsExactly("/regions");
     }
 }

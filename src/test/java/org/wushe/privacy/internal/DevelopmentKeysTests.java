@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
@@ -28,7 +27,8 @@ class DevelopmentKeysTests {
         Path file = dataDir.resolve("wushe-keys.properties");
 
         assertThat(file).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(first.activeKeyId()).isEqualTo("dev1");
         assertThat(first.key("dev1").orElseThrow()).hasSize(16);
         assertThat(first.indexKey()).hasSize(32);
@@ -36,7 +36,9 @@ class DevelopmentKeysTests {
         KeyRing second = new CryptoConfiguration().keyRing(none, environment);
 
         assertThat(second.key("dev1").orElseThrow()).isEqualTo(first.key("dev1").orElseThrow());
-        assertThat(second.indexKey()).isEqualTo(first.indexKey()).isNotEqualTo(first.key("dev1").orElseThrow());
+        assertThat(second.indexKey())
+                .isEqualTo(first.indexKey())
+                .isNotEqualTo(first.key("dev1").orElseThrow());
     }
 
     @Test
@@ -49,8 +51,10 @@ class DevelopmentKeysTests {
     @Test
     void configuredKeysLeaveTheDataDirectoryAlone() {
         var environment = new MockEnvironment().withProperty(CryptoConfiguration.DATA_DIR, temp.toString());
-        new CryptoConfiguration().keyRing(new CryptoProperties(Map.of("k1", KeyConfigurationTests.K1), "k1",
-                KeyConfigurationTests.INDEX), environment);
+        new CryptoConfiguration()
+                .keyRing(
+                        new CryptoProperties(Map.of("k1", KeyConfigurationTests.K1), "k1", KeyConfigurationTests.INDEX),
+                        environment);
         assertThat(temp.resolve(DevelopmentKeys.FILE_NAME)).doesNotExist();
     }
 }

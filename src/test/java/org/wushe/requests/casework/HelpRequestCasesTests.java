@@ -7,7 +7,6 @@ import static org.wushe.requests.RequestTestData.phone;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +33,32 @@ import org.wushe.shared.InvalidValueException;
 @WusheIntegrationTest
 class HelpRequestCasesTests {
 
-    static final Staff TIANPING_STATION = Staff.as(Role.STATION_STAFF).in(TIANPING).named("tianping-cases");
+    static final Staff TIANPING_STATION =
+            Staff.as(Role.STATION_STAFF).in(TIANPING).named("tianping-cases");
 
-    @Autowired HelpRequests requests;
-    @Autowired HelpRequestCases cases;
-    @Autowired HelpRequestViews views;
-    @Autowired Organisations organisations;
-    @Autowired SocialWorkers workers;
-    @Autowired Volunteers volunteers;
-    @Autowired JdbcClient jdbc;
-    @Autowired CryptoService crypto;
+    @Autowired
+    HelpRequests requests;
+
+    @Autowired
+    HelpRequestCases cases;
+
+    @Autowired
+    HelpRequestViews views;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    SocialWorkers workers;
+
+    @Autowired
+    Volunteers volunteers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CryptoService crypto;
 
     Submission record(String category, Map<String, Boolean> answers, String urgency, String phone) {
         return RequestTestData.recordCall(requests, TIANPING_STATION, category, answers, urgency, phone);
@@ -52,32 +67,52 @@ class HelpRequestCasesTests {
     @Test
     void pairingReferralAndClosureWhichWaitsForTheReferral() {
         String phone = phone();
-        long hospital = RequestFixtures.organisation(organisations, OrgType.HOSPITAL_SW_DEPT, "徐汇医院社工部" + phone.substring(7), "310104");
+        long hospital = RequestFixtures.organisation(
+                organisations, OrgType.HOSPITAL_SW_DEPT, "徐汇医院社工部" + phone.substring(7), "310104");
         long worker = RequestFixtures.socialWorker(workers, "王医务" + phone.substring(7), TIANPING, "MEDICAL");
         long volunteer = RequestFixtures.volunteer(volunteers, jdbc, crypto, "李驾驶" + phone.substring(7), TIANPING);
         Submission s = record("DIALYSIS", Map.of("dialysisDueWithin24h", true), "URGENT", phone);
 
         Suggestions suggestions = TIANPING_STATION.call(() -> cases.suggestions(s.id()));
-        assertThat(suggestions.socialWorkers()).extracting(Suggestions.Candidate::id).contains(worker);
-        var mine = suggestions.socialWorkers().stream().filter(c -> c.id() == worker).findFirst().orElseThrow();
+        assertThat(suggestions.socialWorkers())
+                .extracting(Suggestions.Candidate::id)
+                .contains(worker);
+        var mine = suggestions.socialWorkers().stream()
+                .filter(c -> c.id() == worker)
+                .findFirst()
+                .orElseThrow();
         assertThat(mine.reasons()).contains("local", "fit", "onDuty");
-        assertThat(suggestions.volunteers()).extracting(Suggestions.Candidate::id).contains(volunteer);
+        assertThat(suggestions.volunteers())
+                .extracting(Suggestions.Candidate::id)
+                .contains(volunteer);
 
         TIANPING_STATION.run(() -> cases.assign(s.id(), null, worker, volunteer));
         assertThat(RequestTestData.lastSms(jdbc, crypto, phone)).contains("已安排工作人员跟进");
-        long volunteerAccount = jdbc.sql("select account_id from directory_volunteer where id = ?").param(volunteer)
-                .query(Long.class).single();
-        assertThat(jdbc.sql("select count(*) from notify_inbox where account_id = ? and message_key = 'requests.inbox.assigned'")
-                .param(volunteerAccount).query(Long.class).single()).isEqualTo(1);
+        long volunteerAccount = jdbc.sql("select account_id from directory_volunteer where id = ?")
+                .param(volunteer)
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "select count(*) from notify_inbox where account_id = ? and message_key = 'requests.inbox.assigned'")
+                        .param(volunteerAccount)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         TIANPING_STATION.run(() -> cases.accept(s.id(), Party.WORKER));
         long referral = TIANPING_STATION.call(() -> cases.refer(s.id(), hospital, "协调透析床位"));
         TIANPING_STATION.run(() -> cases.resolve(s.id(), "已协调车辆和床位", List.of(ServiceType.HEALTH_CARE), 2));
         assertThatThrownBy(() -> TIANPING_STATION.run(() -> cases.close(s.id())))
-                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("requests.error.openReferrals");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("requests.error.openReferrals");
 
-        Staff hospitalStaff = Staff.as(Role.SOCIAL_WORKER).in("310104").organisation(hospital).named("hospital-sw");
-        Staff otherOrg = Staff.as(Role.SOCIAL_WORKER).in("310104").organisation(hospital + 100_000).named("other-sw");
-        assertThat(hospitalStaff.call(() -> cases.referralsToMyOrganisation())).extracting(ReferralView::id)
+        Staff hospitalStaff =
+                Staff.as(Role.SOCIAL_WORKER).in("310104").organisation(hospital).named("hospital-sw");
+        Staff otherOrg = Staff.as(Role.SOCIAL_WORKER)
+                .in("310104")
+                .organisation(hospital + 100_000)
+                .named("other-sw");
+        assertThat(hospitalStaff.call(() -> cases.referralsToMyOrganisation()))
+                .extracting(ReferralView::id)
                 .contains(referral);
         assertThatThrownBy(() -> otherOrg.run(() -> cases.actOnReferral(referral, ReferralStatus.ACCEPTED, "x")))
                 .isInstanceOf(HelpRequestNotFoundException.class);
@@ -90,13 +125,19 @@ class HelpRequestCasesTests {
         HelpRequestDetails d = TIANPING_STATION.call(() -> views.details(s.id()));
         assertThat(d.status()).isEqualTo(HelpRequestStatus.CLOSED);
         assertThat(d.personTimes()).isEqualTo(2);
-        assertThat(d.timeline()).extracting(TimelineLine::kind).contains(TimelineKind.REFERRED,
-                TimelineKind.REFERRAL_ACCEPTED, TimelineKind.REFERRAL_COMPLETED, TimelineKind.CLOSED);
+        assertThat(d.timeline())
+                .extracting(TimelineLine::kind)
+                .contains(
+                        TimelineKind.REFERRED,
+                        TimelineKind.REFERRAL_ACCEPTED,
+                        TimelineKind.REFERRAL_COMPLETED,
+                        TimelineKind.CLOSED);
         cases.residentConfirms(s.trackingCode(), 5);
         PublicStatus status = views.publicStatus(s.trackingCode(), "10.9.9.9").orElseThrow();
         assertThat(status.rating()).isEqualTo(5);
         assertThat(status.handledBy()).allMatch(n -> n.contains("*"));
-        assertThat(status.timeline()).extracting(PublicStatus.PublicEvent::kind)
+        assertThat(status.timeline())
+                .extracting(PublicStatus.PublicEvent::kind)
                 .doesNotContain(TimelineKind.NOTE, TimelineKind.DECLINED);
     }
 }

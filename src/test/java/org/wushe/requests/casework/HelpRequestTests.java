@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.Priority;
@@ -24,7 +23,8 @@ class HelpRequestTests {
     static final Assignee VOLUNTEER = new Assignee(2, 22L, "李志愿");
 
     static HelpRequest submitted() {
-        return new HelpRequest(7, "ABCD2345", RegionCode.parse("310104003"), HelpRequestStatus.SUBMITTED, Priority.P3, 0);
+        return new HelpRequest(
+                7, "ABCD2345", RegionCode.parse("310104003"), HelpRequestStatus.SUBMITTED, Priority.P3, 0);
     }
 
     static HelpRequest accepted() {
@@ -47,15 +47,23 @@ class HelpRequestTests {
         r.confirm(5, false, NOW);
         assertThat(r.status()).isEqualTo(HelpRequestStatus.CLOSED);
         assertThat(r.rating()).isEqualTo(5);
-        assertThat(r.drainEntries()).extracting(HelpRequest.Entry::kind).containsExactly(TimelineKind.TRIAGED,
-                TimelineKind.ASSIGNED, TimelineKind.ACCEPTED, TimelineKind.STARTED, TimelineKind.RESOLVED,
-                TimelineKind.CLOSED, TimelineKind.CONFIRMED);
+        assertThat(r.drainEntries())
+                .extracting(HelpRequest.Entry::kind)
+                .containsExactly(
+                        TimelineKind.TRIAGED,
+                        TimelineKind.ASSIGNED,
+                        TimelineKind.ACCEPTED,
+                        TimelineKind.STARTED,
+                        TimelineKind.RESOLVED,
+                        TimelineKind.CLOSED,
+                        TimelineKind.CONFIRMED);
     }
 
     @Test
     void transitionsTheStatusDoesNotAllowAreRefused() {
         HelpRequest r = submitted();
-        assertThatThrownBy(() -> r.assign(null, null, WORKER, null, "s")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> r.assign(null, null, WORKER, null, "s"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("requests.error.transition");
         assertThatThrownBy(() -> r.resolve("x", List.of(ServiceType.HEALTH_CARE), 1, "s", NOW))
                 .isInstanceOf(InvalidValueException.class);
@@ -70,7 +78,8 @@ class HelpRequestTests {
     void anOpenReferralBlocksClosure() {
         HelpRequest r = accepted();
         r.resolve("ok", List.of(ServiceType.MATERIAL_SUPPORT), 1, "w", NOW);
-        assertThatThrownBy(() -> r.close(1, "s", NOW)).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> r.close(1, "s", NOW))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("requests.error.openReferrals");
         r.close(0, "s", NOW);
         assertThat(r.status()).isEqualTo(HelpRequestStatus.CLOSED);
@@ -105,7 +114,8 @@ class HelpRequestTests {
         HelpRequest r = accepted();
         assertThatThrownBy(() -> r.resolve(" ", List.of(ServiceType.HEALTH_CARE), 1, "w", NOW))
                 .hasMessage("requests.error.summaryRequired");
-        assertThatThrownBy(() -> r.resolve("ok", List.of(), 1, "w", NOW)).hasMessage("requests.error.serviceTypeRequired");
+        assertThatThrownBy(() -> r.resolve("ok", List.of(), 1, "w", NOW))
+                .hasMessage("requests.error.serviceTypeRequired");
         assertThatThrownBy(() -> r.resolve("ok", List.of(ServiceType.HEALTH_CARE), 0, "w", NOW))
                 .hasMessage("requests.error.personTimes");
     }

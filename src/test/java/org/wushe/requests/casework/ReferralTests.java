@@ -14,7 +14,12 @@ class ReferralTests {
     static Referral pending() {
         Referral opened = Referral.open(HelpRequestStatus.ACCEPTED, 7, 40, "徐汇医院社工部", "协调透析床位", "station")
                 .referral();
-        return new Referral(3, opened.requestId(), opened.organisationId(), opened.organisationName(), opened.part(),
+        return new Referral(
+                3,
+                opened.requestId(),
+                opened.organisationId(),
+                opened.organisationName(),
+                opened.part(),
                 opened.status());
     }
 
@@ -24,20 +29,21 @@ class ReferralTests {
 
     @Test
     void anOpenRequestIsReferredAndThePublicTimelineSaysToWhomAndWhat() {
-        Referral.Moved opened = Referral.open(HelpRequestStatus.TRIAGED, 7, 40, "徐汇医院社工部", "  协调透析床位 ",
-                "station");
+        Referral.Moved opened = Referral.open(HelpRequestStatus.TRIAGED, 7, 40, "徐汇医院社工部", "  协调透析床位 ", "station");
         assertThat(opened.referral().status()).isEqualTo(ReferralStatus.PENDING);
         assertThat(opened.referral().part()).isEqualTo("协调透析床位");
-        assertThat(opened.happened()).isEqualTo(new HelpRequest.Entry(TimelineKind.REFERRED, "station", true,
-                "徐汇医院社工部", "协调透析床位"));
+        assertThat(opened.happened())
+                .isEqualTo(new HelpRequest.Entry(TimelineKind.REFERRED, "station", true, "徐汇医院社工部", "协调透析床位"));
     }
 
     @Test
     void aClosedOrCancelledRequestOrAMissingPartIsNotReferred() {
-        for (HelpRequestStatus settled : new HelpRequestStatus[] {HelpRequestStatus.RESOLVED, HelpRequestStatus.CLOSED,
-                HelpRequestStatus.CANCELLED}) {
+        for (HelpRequestStatus settled : new HelpRequestStatus[] {
+            HelpRequestStatus.RESOLVED, HelpRequestStatus.CLOSED, HelpRequestStatus.CANCELLED
+        }) {
             assertThatThrownBy(() -> Referral.open(settled, 7, 40, "医院", "床位", "s"))
-                    .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("requests.error.transition");
+                    .isInstanceOf(InvalidValueException.class)
+                    .hasMessageStartingWith("requests.error.transition");
         }
         assertThatThrownBy(() -> Referral.open(HelpRequestStatus.ACCEPTED, 7, 40, "医院", " ", "s"))
                 .hasMessageStartingWith("requests.error.partRequired");
@@ -50,8 +56,8 @@ class ReferralTests {
         Referral.Moved accepted = pending().answer(ReferralStatus.ACCEPTED, " 床位已预留 ", "hospital");
         assertThat(accepted.referral().status()).isEqualTo(ReferralStatus.ACCEPTED);
         assertThat(accepted.referral().id()).isEqualTo(3);
-        assertThat(accepted.happened()).isEqualTo(new HelpRequest.Entry(TimelineKind.REFERRAL_ACCEPTED, "hospital",
-                true, "徐汇医院社工部", "床位已预留"));
+        assertThat(accepted.happened())
+                .isEqualTo(new HelpRequest.Entry(TimelineKind.REFERRAL_ACCEPTED, "hospital", true, "徐汇医院社工部", "床位已预留"));
         Referral.Moved completed = accepted.referral().answer(ReferralStatus.COMPLETED, "", "hospital");
         assertThat(completed.referral().status()).isEqualTo(ReferralStatus.COMPLETED);
         assertThat(completed.happened().kind()).isEqualTo(TimelineKind.REFERRAL_COMPLETED);
@@ -62,7 +68,8 @@ class ReferralTests {
     @Test
     void aRejectionNeedsAReasonAndStaysInternal() {
         assertThatThrownBy(() -> pending().answer(ReferralStatus.REJECTED, " ", "hospital"))
-                .isInstanceOf(InvalidValueException.class).hasMessage("requests.error.reasonRequired");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("requests.error.reasonRequired");
         Referral.Moved rejected = pending().answer(ReferralStatus.REJECTED, "无床位", "hospital");
         assertThat(rejected.referral().status()).isEqualTo(ReferralStatus.REJECTED);
         assertThat(rejected.happened().kind()).isEqualTo(TimelineKind.REFERRAL_REJECTED);
@@ -78,10 +85,12 @@ class ReferralTests {
         assertThatThrownBy(() -> accepted().answer(ReferralStatus.REJECTED, "太晚了", "h"))
                 .hasMessage("requests.error.referralState");
         assertThatThrownBy(() -> pending().answer(ReferralStatus.WITHDRAWN, null, "h"))
-                .as("withdrawing is the request's staff's, not an answer").hasMessage("requests.error.referralState");
+                .as("withdrawing is the request's staff's, not an answer")
+                .hasMessage("requests.error.referralState");
         assertThatThrownBy(() -> pending().answer(ReferralStatus.PENDING, null, "h"))
                 .hasMessage("requests.error.referralState");
-        Referral completed = accepted().answer(ReferralStatus.COMPLETED, null, "h").referral();
+        Referral completed =
+                accepted().answer(ReferralStatus.COMPLETED, null, "h").referral();
         assertThatThrownBy(() -> completed.answer(ReferralStatus.COMPLETED, null, "h"))
                 .hasMessage("requests.error.referralState");
     }
@@ -90,11 +99,12 @@ class ReferralTests {
     void aPendingOrAcceptedReferralIsWithdrawnASettledOneIsNot() {
         Referral.Moved withdrawn = pending().withdraw("station");
         assertThat(withdrawn.referral().status()).isEqualTo(ReferralStatus.WITHDRAWN);
-        assertThat(withdrawn.happened()).isEqualTo(new HelpRequest.Entry(TimelineKind.REFERRAL_WITHDRAWN, "station",
-                false, "徐汇医院社工部", null));
+        assertThat(withdrawn.happened())
+                .isEqualTo(new HelpRequest.Entry(TimelineKind.REFERRAL_WITHDRAWN, "station", false, "徐汇医院社工部", null));
         assertThat(accepted().withdraw("station").referral().status()).isEqualTo(ReferralStatus.WITHDRAWN);
         assertThatThrownBy(() -> withdrawn.referral().withdraw("station")).hasMessage("requests.error.referralState");
-        Referral rejected = pending().answer(ReferralStatus.REJECTED, "无床位", "h").referral();
+        Referral rejected =
+                pending().answer(ReferralStatus.REJECTED, "无床位", "h").referral();
         assertThatThrownBy(() -> rejected.withdraw("station")).hasMessage("requests.error.referralState");
     }
 

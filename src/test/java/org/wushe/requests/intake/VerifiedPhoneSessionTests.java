@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -35,8 +34,9 @@ class VerifiedPhoneSessionTests {
     }
 
     private PublicHelpController.VerifiedPhone verifiedUntil(Instant until) {
-        return new PublicHelpController.VerifiedPhone(crypto.encrypt("13912345678",
-                PublicHelpController.SESSION_TABLE, PublicHelpController.SESSION_COLUMN), until);
+        return new PublicHelpController.VerifiedPhone(
+                crypto.encrypt("13912345678", PublicHelpController.SESSION_TABLE, PublicHelpController.SESSION_COLUMN),
+                until);
     }
 
     @Test
@@ -47,6 +47,7 @@ class VerifiedPhoneSessionTests {
 
     @Test
     void aVerifiedPhoneThatNoLongerDecryptsAsksForANewCode() {
-        assertThat(read(new PublicHelpController.VerifiedPhone(new byte[] {1, 2, 3}, NOW.plusSeconds(60)))).isEmpty();
+        assertThat(read(new PublicHelpController.VerifiedPhone(new byte[] {1, 2, 3}, NOW.plusSeconds(60))))
+                .isEmpty();
     }
 }

@@ -3,7 +3,6 @@ package org.wushe.requests.worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.access.DataScope;
 import org.wushe.shared.RegionCode;
@@ -27,13 +26,16 @@ class WorklistDistrictsTests {
         assertThat(WorklistQueries.districts(scope("310100"), null)).isEmpty();
         assertThat(WorklistQueries.districts(scope("310104", "320100"), null)).isEmpty();
         assertThat(WorklistQueries.districts(DataScope.country(), null)).isEmpty();
-        assertThat(WorklistQueries.districts(DataScope.country(), RegionCode.parse("310104015"))).containsExactly("310104");
-        assertThat(WorklistQueries.districts(scope("310100"), RegionCode.parse("310100"))).isEmpty();
+        assertThat(WorklistQueries.districts(DataScope.country(), RegionCode.parse("310104015")))
+                .containsExactly("310104");
+        assertThat(WorklistQueries.districts(scope("310100"), RegionCode.parse("310100")))
+                .isEmpty();
     }
 
     @Test
     void scopeAndFilterTogetherNarrowToWhatBothAllow() {
-        assertThat(WorklistQueries.districts(scope("310104", "310101"), RegionCode.parse("310101002"))).containsExactly("310101");
+        assertThat(WorklistQueries.districts(scope("310104", "310101"), RegionCode.parse("310101002")))
+                .containsExactly("310101");
         // "my requests" pass no scope: only the filter can narrow
         assertThat(WorklistQueries.districts(null, RegionCode.parse("310104"))).containsExactly("310104");
         assertThat(WorklistQueries.districts(null, null)).isEmpty();

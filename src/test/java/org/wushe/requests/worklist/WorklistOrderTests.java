@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,24 +29,43 @@ import org.wushe.shared.PhoneNumber;
 @WusheIntegrationTest
 class WorklistOrderTests {
 
-    @Autowired HelpRequests requests;
-    @Autowired Worklist worklist;
-    @Autowired JdbcClient jdbc;
-    @Autowired MockMvcTester mvc;
-    @Autowired TransactionTemplate tx;
+    @Autowired
+    HelpRequests requests;
+
+    @Autowired
+    Worklist worklist;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TransactionTemplate tx;
 
     long record(String phone) {
         return RequestTestData.recordCall(requests, WorklistTests.TIANPING_STATION, "OTHER", Map.of(), "NORMAL", phone)
                 .id();
     }
 
-    void set(long id, String priority, String status, Instant firstContactDue, Instant contactedAt,
+    void set(
+            long id,
+            String priority,
+            String status,
+            Instant firstContactDue,
+            Instant contactedAt,
             Instant resolutionDue) {
         jdbc.sql("""
                 update requests_help_request set priority = ?, status = ?, first_contact_due = ?, first_contact_at = ?,
                     resolution_due = ? where id = ?""")
-                .params(priority, status, Timestamp.from(firstContactDue),
-                        contactedAt == null ? null : Timestamp.from(contactedAt), Timestamp.from(resolutionDue), id)
+                .params(
+                        priority,
+                        status,
+                        Timestamp.from(firstContactDue),
+                        contactedAt == null ? null : Timestamp.from(contactedAt),
+                        Timestamp.from(resolutionDue),
+                        id)
                 .update();
     }
 
@@ -67,7 +85,12 @@ class WorklistOrderTests {
         set(p1Soon, "P1", "TRIAGED", now.plus(Duration.ofMinutes(23)), null, now.plus(Duration.ofHours(24)));
         set(p3Overdue, "P3", "SUBMITTED", now.minus(Duration.ofMinutes(10)), null, now.plus(Duration.ofHours(60)));
         // contacted: its first-contact deadline has passed but no longer matters; resolution is due in 5 minutes
-        set(acceptedP2, "P2", "ACCEPTED", now.minus(Duration.ofHours(1)), now.minus(Duration.ofHours(2)),
+        set(
+                acceptedP2,
+                "P2",
+                "ACCEPTED",
+                now.minus(Duration.ofHours(1)),
+                now.minus(Duration.ofHours(2)),
                 now.plus(Duration.ofMinutes(5)));
         set(p1Later, "P1", "ASSIGNED", now.plus(Duration.ofHours(11)), null, now.plus(Duration.ofHours(35)));
         set(closedNew, "P4", "RESOLVED", now.minus(Duration.ofDays(1)), null, now.plus(Duration.ofDays(1)));
@@ -91,28 +114,51 @@ class WorklistOrderTests {
         WorklistTests.TIANPING_STATION.run(() -> worklist.export(mine, r -> exported.add(r.id())));
         assertThat(exported).as("the export").containsExactlyElementsOf(urgent);
 
-        assertThat(mvc.get().uri("/api/v1/help-requests").param("phone", phone).param("size", "100")
-                .with(WorklistTests.TIANPING_STATION.request())).hasStatusOk().bodyJson()
-                .extractingPath("$.rows[*].id").asArray()
+        assertThat(mvc.get()
+                        .uri("/api/v1/help-requests")
+                        .param("phone", phone)
+                        .param("size", "100")
+                        .with(WorklistTests.TIANPING_STATION.request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.rows[*].id")
+                .asArray()
                 .containsExactlyElementsOf(urgent.stream().map(Long::intValue).toList());
 
         List<Long> newest = page(mine.withOrder(WorklistOrder.NEWEST).withSize(100)).rows().stream()
-                .map(HelpRequestRow::id).toList();
+                .map(HelpRequestRow::id)
+                .toList();
         assertThat(newest).containsExactly(closedNew, p1Later, acceptedP2, p3Overdue, p1Soon, p3Later, closedOld);
         WorklistPage oldestFirst = page(mine.withOrder(WorklistOrder.OLDEST).withSize(3));
-        assertThat(page(mine.withOrder(WorklistOrder.OLDEST).withCursor(oldestFirst.next()).withSize(3)).rows())
-                .extracting(HelpRequestRow::id).containsExactly(p3Overdue, acceptedP2, p1Later);
+        assertThat(page(mine.withOrder(WorklistOrder.OLDEST)
+                                .withCursor(oldestFirst.next())
+                                .withSize(3))
+                        .rows())
+                .extracting(HelpRequestRow::id)
+                .containsExactly(p3Overdue, acceptedP2, p1Later);
 
         // "my requests" of an assignee (the test principal's account is -1)
-        jdbc.sql("update requests_help_request set worker_account_id = -1 where id in (:ids)").param("ids", urgent)
+        jdbc.sql("update requests_help_request set worker_account_id = -1 where id in (:ids)")
+                .param("ids", urgent)
                 .update();
-        assertThat(Staff.as(Role.SOCIAL_WORKER).in(RequestTestData.TIANPING).call(() -> worklist.mine(mine.withSize(100)))
-                .rows()).extracting(HelpRequestRow::id).containsExactlyElementsOf(urgent);
+        assertThat(Staff.as(Role.SOCIAL_WORKER)
+                        .in(RequestTestData.TIANPING)
+                        .call(() -> worklist.mine(mine.withSize(100)))
+                        .rows())
+                .extracting(HelpRequestRow::id)
+                .containsExactlyElementsOf(urgent);
 
         // the page's column headers offer the other orders, and the pager keeps the chosen one
-        assertThat(mvc.get().uri("/requests").param("phone", phone).param("sort", "newest").param("size", "2")
-                .with(WorklistTests.TIANPING_STATION.request())).hasStatusOk().bodyText()
-                .contains("sort=oldest").contains("sort=newest&amp;after=");
+        assertThat(mvc.get()
+                        .uri("/requests")
+                        .param("phone", phone)
+                        .param("sort", "newest")
+                        .param("size", "2")
+                        .with(WorklistTests.TIANPING_STATION.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("sort=oldest")
+                .contains("sort=newest&amp;after=");
     }
 
     WorklistPage page(WorklistFilter f) {
@@ -146,6 +192,8 @@ class WorklistOrderTests {
                       and (work_due, priority, id) > (now(), 'P2', 5)
                     order by work_due, priority, id limit 21""").query(String.class).list());
         });
-        assertThat(next).as("the keyset condition is an index condition").contains("Index Cond: (ROW(work_due, priority, id) >");
+        assertThat(next)
+                .as("the keyset condition is an index condition")
+                .contains("Index Cond: (ROW(work_due, priority, id) >");
     }
 }

@@ -6,7 +6,6 @@ import static org.wushe.requests.RequestTestData.TIANPING;
 import static org.wushe.requests.RequestTestData.phone;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -27,14 +26,25 @@ import org.wushe.shared.PhoneNumber;
 @WusheIntegrationTest
 class WorklistTests {
 
-    static final Staff TIANPING_STATION = Staff.as(Role.STATION_STAFF).in(TIANPING).named("tianping-cases");
-    static final Staff HUANGPU_STATION = Staff.as(Role.STATION_STAFF).in("310101").named("huangpu-cases");
+    static final Staff TIANPING_STATION =
+            Staff.as(Role.STATION_STAFF).in(TIANPING).named("tianping-cases");
+    static final Staff HUANGPU_STATION =
+            Staff.as(Role.STATION_STAFF).in("310101").named("huangpu-cases");
 
-    @Autowired HelpRequests requests;
-    @Autowired Worklist worklist;
-    @Autowired HelpRequestViews views;
-    @Autowired HelpRequestCases cases;
-    @Autowired MockMvcTester mvc;
+    @Autowired
+    HelpRequests requests;
+
+    @Autowired
+    Worklist worklist;
+
+    @Autowired
+    HelpRequestViews views;
+
+    @Autowired
+    HelpRequestCases cases;
+
+    @Autowired
+    MockMvcTester mvc;
 
     Submission record(String category, Map<String, Boolean> answers, String urgency, String phone) {
         return RequestTestData.recordCall(requests, TIANPING_STATION, category, answers, urgency, phone);
@@ -45,30 +55,48 @@ class WorklistTests {
         String phone = phone();
         Submission s = record("DIALYSIS", Map.of("dialysisDueWithin24h", true), "URGENT", phone);
         WorklistFilter byPhone = WorklistFilter.all().withPhone(PhoneNumber.parse(phone));
-        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byPhone)).rows()).extracting(HelpRequestRow::id)
+        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byPhone)).rows())
+                .extracting(HelpRequestRow::id)
                 .containsExactly(s.id());
-        assertThat(HUANGPU_STATION.call(() -> worklist.worklist(byPhone)).rows()).isEmpty();
-        assertThat(HUANGPU_STATION.call(() -> worklist.worklist(WorklistFilter.all())).rows())
-                .extracting(HelpRequestRow::id).doesNotContain(s.id());
+        assertThat(HUANGPU_STATION.call(() -> worklist.worklist(byPhone)).rows())
+                .isEmpty();
+        assertThat(HUANGPU_STATION
+                        .call(() -> worklist.worklist(WorklistFilter.all()))
+                        .rows())
+                .extracting(HelpRequestRow::id)
+                .doesNotContain(s.id());
         assertThatThrownBy(() -> HUANGPU_STATION.run(() -> views.details(s.id())))
                 .isInstanceOf(HelpRequestNotFoundException.class);
         assertThatThrownBy(() -> HUANGPU_STATION.run(() -> cases.triage(s.id(), Priority.P4)))
                 .isInstanceOf(HelpRequestNotFoundException.class);
         assertThat(mvc.get().uri("/api/v1/help-requests/" + s.id()).with(HUANGPU_STATION.request()))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(mvc.get().uri("/requests/" + s.id()).with(HUANGPU_STATION.request())).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.get().uri("/requests/" + s.id()).with(HUANGPU_STATION.request()))
+                .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/v1/help-requests").param("phone", phone).with(HUANGPU_STATION.request()))
-                .hasStatusOk().bodyJson().extractingPath("$.rows").asArray().isEmpty();
-        assertThat(mvc.get().uri("/api/v1/help-requests/" + s.id()).with(TIANPING_STATION.request())).hasStatusOk()
-                .bodyJson().extractingPath("$.maskedPhone").asString().contains("****");
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.rows")
+                .asArray()
+                .isEmpty();
+        assertThat(mvc.get().uri("/api/v1/help-requests/" + s.id()).with(TIANPING_STATION.request()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.maskedPhone")
+                .asString()
+                .contains("****");
         // the searchable address finds it; the flat number is not searchable
         WorklistFilter byAddress = WorklistFilter.all().withAddress("天平路88号").withSize(500);
-        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byAddress)).rows()).extracting(HelpRequestRow::id)
+        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byAddress)).rows())
+                .extracting(HelpRequestRow::id)
                 .contains(s.id());
-        assertThat(HUANGPU_STATION.call(() -> worklist.worklist(byAddress)).rows()).extracting(HelpRequestRow::id)
+        assertThat(HUANGPU_STATION.call(() -> worklist.worklist(byAddress)).rows())
+                .extracting(HelpRequestRow::id)
                 .doesNotContain(s.id());
-        WorklistFilter byCode = WorklistFilter.all().withTrackingCode(s.trackingCode().toLowerCase());
-        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byCode)).rows()).hasSize(1);
+        WorklistFilter byCode =
+                WorklistFilter.all().withTrackingCode(s.trackingCode().toLowerCase());
+        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byCode)).rows())
+                .hasSize(1);
     }
 
     @Test
@@ -80,8 +108,10 @@ class WorklistTests {
                 WorklistFilter.all().withOrder(WorklistOrder.NEWEST).withSize(2)));
         assertThat(first.rows()).hasSize(2);
         assertThat(first.next()).isNotNull();
-        WorklistPage second = TIANPING_STATION.call(() -> worklist.worklist(
-                WorklistFilter.all().withOrder(WorklistOrder.NEWEST).withCursor(first.next()).withSize(2)));
+        WorklistPage second = TIANPING_STATION.call(() -> worklist.worklist(WorklistFilter.all()
+                .withOrder(WorklistOrder.NEWEST)
+                .withCursor(first.next())
+                .withSize(2)));
         assertThat(second.rows().get(0).id()).isLessThan(first.rows().get(1).id());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.residents.RiskLevel;
 
@@ -38,19 +37,27 @@ class RiskRuleTests {
     @Test
     void livingNeedsPhysicalAndMentalStateCount() {
         assertThat(RiskRule.evaluate(new RiskRule.Inputs(1, null, "INDEPENDENT", 0, 0, false, "NORMAL", false))
-                .level()).isEqualTo(RiskLevel.HIGH);
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
         assertThat(RiskRule.evaluate(new RiskRule.Inputs(14, 1, "INDEPENDENT", 0, 0, false, "NORMAL", false))
-                .level()).isEqualTo(RiskLevel.HIGH);
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
         assertThat(RiskRule.evaluate(new RiskRule.Inputs(3, null, "INDEPENDENT", 0, 0, false, "NORMAL", false))
-                .level()).isEqualTo(RiskLevel.MEDIUM);
+                        .level())
+                .isEqualTo(RiskLevel.MEDIUM);
         assertThat(RiskRule.evaluate(new RiskRule.Inputs(14, null, "BEDRIDDEN", 0, 0, false, "NORMAL", false))
-                .level()).isEqualTo(RiskLevel.HIGH);
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
         assertThat(RiskRule.evaluate(new RiskRule.Inputs(14, null, "ASSISTED", 0, 0, false, "NORMAL", false))
-                .level()).isEqualTo(RiskLevel.MEDIUM);
-        assertThat(RiskRule.evaluate(new RiskRule.Inputs(14, null, "INDEPENDENT", 0, 0, false, "SEVERE_IMPAIRMENT",
-                false)).level()).isEqualTo(RiskLevel.HIGH);
+                        .level())
+                .isEqualTo(RiskLevel.MEDIUM);
+        assertThat(RiskRule.evaluate(
+                                new RiskRule.Inputs(14, null, "INDEPENDENT", 0, 0, false, "SEVERE_IMPAIRMENT", false))
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
         assertThat(RiskRule.evaluate(new RiskRule.Inputs(14, null, "INDEPENDENT", 0, 0, false, "NORMAL", true))
-                .level()).isEqualTo(RiskLevel.HIGH);
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
         assertThat(RiskRule.evaluate(calm()).level()).isEqualTo(RiskLevel.LOW);
     }
 
@@ -58,16 +65,31 @@ class RiskRuleTests {
     void aPositiveSelfHarmItemIsHighWhateverTheScore() {
         List<Integer> phq9 = List.of(0, 0, 0, 0, 0, 0, 0, 0, 1);
         assertThat(Screening.selfHarm(phq9)).isTrue();
-        assertThat(RiskRule.evaluate(new RiskRule.Inputs(14, 30, "INDEPENDENT", Screening.score(phq9), 0, true,
-                "NORMAL", false)).level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(RiskRule.evaluate(new RiskRule.Inputs(
+                                14, 30, "INDEPENDENT", Screening.score(phq9), 0, true, "NORMAL", false))
+                        .level())
+                .isEqualTo(RiskLevel.HIGH);
     }
 
     @Test
     void screeningBandsFollowTheStandardCutOffs() {
-        assertThat(List.of(0, 4, 5, 9, 10, 14, 15, 19, 20, 27).stream().map(Screening::phq9Band).toList())
-                .containsExactly("MINIMAL", "MINIMAL", "MILD", "MILD", "MODERATE", "MODERATE", "MODERATELY_SEVERE",
-                        "MODERATELY_SEVERE", "SEVERE", "SEVERE");
-        assertThat(List.of(4, 5, 9, 10, 14, 15, 21).stream().map(Screening::gad7Band).toList())
+        assertThat(List.of(0, 4, 5, 9, 10, 14, 15, 19, 20, 27).stream()
+                        .map(Screening::phq9Band)
+                        .toList())
+                .containsExactly(
+                        "MINIMAL",
+                        "MINIMAL",
+                        "MILD",
+                        "MILD",
+                        "MODERATE",
+                        "MODERATE",
+                        "MODERATELY_SEVERE",
+                        "MODERATELY_SEVERE",
+                        "SEVERE",
+                        "SEVERE");
+        assertThat(List.of(4, 5, 9, 10, 14, 15, 21).stream()
+                        .map(Screening::gad7Band)
+                        .toList())
                 .containsExactly("MINIMAL", "MILD", "MILD", "MODERATE", "MODERATE", "SEVERE", "SEVERE");
     }
 

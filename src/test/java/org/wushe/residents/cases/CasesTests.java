@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.wushe.residents.ResidentTestData.A;
 import static org.wushe.residents.ResidentTestData.draft;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +32,10 @@ import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.region.Regions;
-import org.wushe.shared.InvalidValueException;
-import org.wushe.shared.RegionCode;
 import org.wushe.residents.ResidentTestData;
 import org.wushe.residents.register.Residents;
+import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
 
 /** Case work: stages in order only, notes for the worker, supervisor and admins in scope, every reading audited. */
 @WusheIntegrationTest
@@ -66,17 +68,19 @@ class CasesTests {
     }
 
     /** A real account and the staff member signed in with it. */
-    record Person(long id, Signed staff) {
-    }
+    record Person(long id, Signed staff) {}
 
     /** Runs work as one real account (Staff's principals carry no account id). */
     record Signed(StaffPrincipal principal) {
 
-        <T> T call(java.util.concurrent.Callable<T> work) {
+        <T> T call(Callable<T> work) {
             var previous = SecurityContextHolder.getContext();
-            SecurityContextHolder.setContext(new SecurityContextImpl(
-                    UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.roles().stream()
-                            .map(r -> new SimpleGrantedAuthority(r.authority())).toList())));
+            SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                    principal,
+                    null,
+                    principal.roles().stream()
+                            .map(r -> new SimpleGrantedAuthority(r.authority()))
+                            .toList())));
             try {
                 return work.call();
             } catch (RuntimeException e) {
@@ -99,10 +103,13 @@ class CasesTests {
     Person person(Role role, String region) {
         String username = "case" + role.name().toLowerCase().substring(0, 4) + System.nanoTime() % 10_000_000
                 + N.incrementAndGet();
-        long id = ADMIN.call(() -> accounts.create(new NewAccount(username, "测试", null, Set.of(role),
-                DataScope.of(List.of(RegionCode.parse(region)))))).accountId();
-        return new Person(id, new Signed(new StaffPrincipal(id, username, username, Set.of(role),
-                DataScope.of(List.of(RegionCode.parse(region))))));
+        long id = ADMIN.call(() -> accounts.create(new NewAccount(
+                        username, "测试", null, Set.of(role), DataScope.of(List.of(RegionCode.parse(region))))))
+                .accountId();
+        return new Person(
+                id,
+                new Signed(new StaffPrincipal(
+                        id, username, username, Set.of(role), DataScope.of(List.of(RegionCode.parse(region))))));
     }
 
     @Test
@@ -110,19 +117,21 @@ class CasesTests {
         Person worker = person(Role.SOCIAL_WORKER, "310104");
         Person supervisor = person(Role.STATION_STAFF, A.substring(0, 9));
         long rid = Staff.as(Role.COMMUNITY_STAFF).in(A).call(() -> residents.create(draft("何建平", A)));
-        long caseId = Staff.as(Role.COMMUNITY_STAFF).in(A).call(() -> cases.open(rid, "独居老人心理支持",
-                worker.id(), supervisor.id()));
+        long caseId = Staff.as(Role.COMMUNITY_STAFF)
+                .in(A)
+                .call(() -> cases.open(rid, "独居老人心理支持", worker.id(), supervisor.id()));
         assertThat(worker.staff().call(() -> cases.get(caseId)).stage()).isEqualTo(CaseStage.INTAKE);
 
-        InvalidValueException skip = (InvalidValueException) org.assertj.core.api.Assertions.catchThrowable(
+        InvalidValueException skip = (InvalidValueException) Assertions.catchThrowable(
                 () -> worker.staff().call(() -> cases.advance(caseId, CaseStage.PLAN)));
         assertThat(skip.messageKey()).isEqualTo("residents.case.transition.outOfOrder");
         assertThat(messages.getMessage(skip.messageKey(), skip.arguments(), Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("个案当前处于“接案”阶段，不能直接进入“计划”；下一步只能是“预估”。");
 
-        for (CaseStage s : List.of(CaseStage.ASSESSMENT, CaseStage.PLAN, CaseStage.INTERVENTION,
-                CaseStage.EVALUATION)) {
-            assertThat(worker.staff().call(() -> cases.advance(caseId, s)).stage()).isEqualTo(s);
+        for (CaseStage s :
+                List.of(CaseStage.ASSESSMENT, CaseStage.PLAN, CaseStage.INTERVENTION, CaseStage.EVALUATION)) {
+            assertThat(worker.staff().call(() -> cases.advance(caseId, s)).stage())
+                    .isEqualTo(s);
         }
         assertThatThrownBy(() -> worker.staff().call(() -> cases.advance(caseId, CaseStage.INTERVENTION)))
                 .hasMessageContaining("outOfOrder");
@@ -146,7 +155,8 @@ class CasesTests {
         long caseId = community.staff().call(() -> cases.open(rid, "困境家庭帮扶", worker.id(), supervisor.id()));
         worker.staff().run(() -> cases.addNote(caseId, "案主情绪低落，已约定每周面谈"));
 
-        assertThat(worker.staff().call(() -> cases.notes(caseId))).extracting(CaseNote::body)
+        assertThat(worker.staff().call(() -> cases.notes(caseId)))
+                .extracting(CaseNote::body)
                 .containsExactly("案主情绪低落，已约定每周面谈");
         assertThat(supervisor.staff().call(() -> cases.notes(caseId))).hasSize(1);
         assertThat(xuhuiAdmin.staff().call(() -> cases.notes(caseId))).hasSize(1);
@@ -156,23 +166,32 @@ class CasesTests {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> huangpuAdmin.staff().call(() -> cases.notes(caseId)))
                 .isInstanceOf(CaseNotFoundException.class);
-        assertThat(community.staff().call(() -> cases.get(caseId)).canSeeNotes()).isFalse();
+        assertThat(community.staff().call(() -> cases.get(caseId)).canSeeNotes())
+                .isFalse();
         assertThatThrownBy(() -> otherWorker.staff().run(() -> cases.advance(caseId, CaseStage.ASSESSMENT)))
                 .hasMessageContaining("participantsOnly");
-        byte[] stored = jdbc.sql("select body_cipher from residents_case_note where case_id = ?").param(caseId)
-                .query(byte[].class).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("案主");
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from audit_entry"
-                + " where entity_type = 'resident_case' and entity_id = ? and action = 'VIEW_SENSITIVE'")
-                .param(Long.toString(caseId)).query(Long.class).single() == 3);
+        byte[] stored = jdbc.sql("select body_cipher from residents_case_note where case_id = ?")
+                .param(caseId)
+                .query(byte[].class)
+                .single();
+        assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("案主");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from audit_entry"
+                                                + " where entity_type = 'resident_case' and entity_id = ? and action = 'VIEW_SENSITIVE'")
+                                .param(Long.toString(caseId))
+                                .query(Long.class)
+                                .single()
+                        == 3);
     }
 
     @Test
     void aCaseNeedsAWorkerCoveringTheCommunity() {
         Person outsider = person(Role.SOCIAL_WORKER, "310101");
         long rid = Staff.as(Role.COMMUNITY_STAFF).in(A).call(() -> residents.create(draft("罗志刚", A)));
-        assertThatThrownBy(() -> Staff.as(Role.COMMUNITY_STAFF).in(A).call(() -> cases.open(rid, "x",
-                outsider.id(), null))).hasMessageContaining("worker.unknown");
+        assertThatThrownBy(() ->
+                        Staff.as(Role.COMMUNITY_STAFF).in(A).call(() -> cases.open(rid, "x", outsider.id(), null)))
+                .hasMessageContaining("worker.unknown");
         assertThatThrownBy(() -> Staff.as(Role.COMMUNITY_STAFF).in(A).call(() -> cases.open(rid, " ", null, null)))
                 .hasMessageContaining("title.required");
     }

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +29,12 @@ import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.region.Regions;
-import org.wushe.residents.register.ResidentDraft;
 import org.wushe.residents.ResidentTestData;
-import org.wushe.residents.register.Residents;
 import org.wushe.residents.VulnerabilityCategory;
-import org.wushe.shared.RegionCode;
 import org.wushe.residents.alerts.Alerts;
+import org.wushe.residents.register.ResidentDraft;
+import org.wushe.residents.register.Residents;
+import org.wushe.shared.RegionCode;
 
 /** Missed daily check-ins raise alerts on time, escalate later, and never twice — with a clock the test moves. */
 @WusheIntegrationTest
@@ -104,16 +103,39 @@ class CheckInAlertsTests {
     }
 
     long account(Role role, String region) {
-        return ADMIN.call(() -> accounts.create(new NewAccount("ci" + role.name().toLowerCase().substring(0, 4)
-                + System.nanoTime() % 10_000_000 + N.incrementAndGet(), "测试", null, Set.of(role),
-                DataScope.of(List.of(RegionCode.parse(region)))))).accountId();
+        return ADMIN.call(() -> accounts.create(new NewAccount(
+                        "ci" + role.name().toLowerCase().substring(0, 4) + System.nanoTime() % 10_000_000
+                                + N.incrementAndGet(),
+                        "测试",
+                        null,
+                        Set.of(role),
+                        DataScope.of(List.of(RegionCode.parse(region))))))
+                .accountId();
     }
 
     long enrolledResident(long gridWorker, LocalTime deadline) {
         ResidentDraft d = ResidentTestData.draft("独居老人" + N.incrementAndGet(), A, VulnerabilityCategory.ELDERLY_ALONE);
-        ResidentDraft withGrid = new ResidentDraft(d.name(), d.idNumber(), d.phone(), d.registeredAddress(),
-                d.residenceAddress(), d.communityCode(), d.building(), d.unit(), d.room(), null, null, null, null, null,
-                null, gridWorker, null, "PUBLIC_HEALTH_EMERGENCY", null, d.categories());
+        ResidentDraft withGrid = new ResidentDraft(
+                d.name(),
+                d.idNumber(),
+                d.phone(),
+                d.registeredAddress(),
+                d.residenceAddress(),
+                d.communityCode(),
+                d.building(),
+                d.unit(),
+                d.room(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                gridWorker,
+                null,
+                "PUBLIC_HEALTH_EMERGENCY",
+                null,
+                d.categories());
         long rid = COMMUNITY_A.call(() -> residents.create(withGrid));
         COMMUNITY_A.call(() -> checkIns.enrol(rid, deadline, "王伯伯"));
         return rid;
@@ -121,7 +143,9 @@ class CheckInAlertsTests {
 
     long inbox(long account, String key, long rid, LocalDate day) {
         return jdbc.sql("select count(*) from notify_inbox where account_id = ? and message_key = ? and args[1] = ?"
-                + " and args[2] = ?").params(account, key, Long.toString(rid), day.toString()).query(Long.class)
+                        + " and args[2] = ?")
+                .params(account, key, Long.toString(rid), day.toString())
+                .query(Long.class)
                 .single();
     }
 
@@ -132,9 +156,14 @@ class CheckInAlertsTests {
         long missing = enrolledResident(grid, LocalTime.of(9, 0));
         long fine = enrolledResident(grid, LocalTime.of(9, 0));
         LocalDate day = LocalDate.of(2030, 3, 1);
-        store.checkIn(fine, day, CheckInStatus.WELL, ZonedDateTime.of(day, LocalTime.of(8, 30), SHANGHAI)
-                .toInstant(), "resident");
-        TestClock clock = new TestClock(ZonedDateTime.of(day, LocalTime.of(8, 59), SHANGHAI).toInstant());
+        store.checkIn(
+                fine,
+                day,
+                CheckInStatus.WELL,
+                ZonedDateTime.of(day, LocalTime.of(8, 30), SHANGHAI).toInstant(),
+                "resident");
+        TestClock clock = new TestClock(
+                ZonedDateTime.of(day, LocalTime.of(8, 59), SHANGHAI).toInstant());
         CheckInAlerts job = job(clock);
 
         job.scan();
@@ -144,20 +173,29 @@ class CheckInAlertsTests {
         job.scan();
         assertThat(inbox(grid, "residents.alert.checkInMissed", missing, day)).isOne();
         assertThat(inbox(grid, "residents.alert.checkInMissed", fine, day)).isZero();
-        assertThat(inbox(station, "residents.alert.checkInEscalated", missing, day)).isZero();
+        assertThat(inbox(station, "residents.alert.checkInEscalated", missing, day))
+                .isZero();
 
         job.scan();
-        assertThat(inbox(grid, "residents.alert.checkInMissed", missing, day)).as("not twice").isOne();
+        assertThat(inbox(grid, "residents.alert.checkInMissed", missing, day))
+                .as("not twice")
+                .isOne();
 
         clock.now = ZonedDateTime.of(day, LocalTime.of(11, 0), SHANGHAI).toInstant();
         job.scan();
-        assertThat(inbox(station, "residents.alert.checkInEscalated", missing, day)).isOne();
-        assertThat(inbox(station, "residents.alert.checkInEscalated", fine, day)).isZero();
+        assertThat(inbox(station, "residents.alert.checkInEscalated", missing, day))
+                .isOne();
+        assertThat(inbox(station, "residents.alert.checkInEscalated", fine, day))
+                .isZero();
 
         // the next day starts afresh: a check-in before the deadline means no alert
         LocalDate next = day.plusDays(1);
-        store.checkIn(missing, next, CheckInStatus.WELL, ZonedDateTime.of(next, LocalTime.of(7, 0), SHANGHAI)
-                .toInstant(), "resident");
+        store.checkIn(
+                missing,
+                next,
+                CheckInStatus.WELL,
+                ZonedDateTime.of(next, LocalTime.of(7, 0), SHANGHAI).toInstant(),
+                "resident");
         clock.now = ZonedDateTime.of(next, LocalTime.of(12, 0), SHANGHAI).toInstant();
         job.scan();
         assertThat(inbox(grid, "residents.alert.checkInMissed", missing, next)).isZero();
@@ -169,7 +207,8 @@ class CheckInAlertsTests {
         long grid = account(Role.COMMUNITY_STAFF, A);
         long rid = enrolledResident(grid, LocalTime.of(10, 0));
         LocalDate day = LocalDate.of(2030, 4, 1);
-        TestClock clock = new TestClock(ZonedDateTime.of(day, LocalTime.of(10, 5), SHANGHAI).toInstant());
+        TestClock clock = new TestClock(
+                ZonedDateTime.of(day, LocalTime.of(10, 5), SHANGHAI).toInstant());
         CheckInAlerts nodeA = job(clock);
         CheckInAlerts nodeB = job(clock);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -193,23 +232,47 @@ class CheckInAlertsTests {
         }
         assertThat(inbox(grid, "residents.alert.checkInMissed", rid, day)).isOne();
         assertThat(jdbc.sql("select count(*) from residents_checkin_alert where resident_id = ? and check_date = ?")
-                .params(rid, day).query(Long.class).single()).isOne();
+                        .params(rid, day)
+                        .query(Long.class)
+                        .single())
+                .isOne();
     }
 
     @Test
     void asksForHelpFromThePersonalLinkAlertAtOnce() {
         long grid = account(Role.COMMUNITY_STAFF, A);
         ResidentDraft d = ResidentTestData.draft("求助老人" + N.incrementAndGet(), A, VulnerabilityCategory.ELDERLY_ALONE);
-        long rid = COMMUNITY_A.call(() -> residents.create(new ResidentDraft(d.name(), d.idNumber(), d.phone(), null,
-                null, A, null, null, null, null, null, null, null, null, null, grid, null, "STATUTORY_DUTY", null,
+        long rid = COMMUNITY_A.call(() -> residents.create(new ResidentDraft(
+                d.name(),
+                d.idNumber(),
+                d.phone(),
+                null,
+                null,
+                A,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                grid,
+                null,
+                "STATUTORY_DUTY",
+                null,
                 d.categories())));
         String token = COMMUNITY_A.call(() -> checkIns.enrol(rid, LocalTime.of(10, 0), "李阿姨"));
         assertThat(checkIns.view(token)).isPresent();
         assertThat(checkIns.view(token).get().addressAs()).isEqualTo("李阿姨");
         assertThat(checkIns.checkInByLink(token, CheckInStatus.NEEDS_HELP)).isTrue();
         assertThat(jdbc.sql("select count(*) from notify_inbox where account_id = ? and message_key = ?"
-                + " and args[1] = ?").params(grid, "residents.alert.checkInHelp", Long.toString(rid))
-                .query(Long.class).single()).isOne();
+                                + " and args[1] = ?")
+                        .params(grid, "residents.alert.checkInHelp", Long.toString(rid))
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(checkIns.checkInByLink("x".repeat(43), CheckInStatus.WELL)).isFalse();
         // a new link replaces the old one
         COMMUNITY_A.call(() -> checkIns.enrol(rid, LocalTime.of(10, 0), "李阿姨"));

@@ -26,15 +26,21 @@ class DemoResidentsTests {
     @Test
     void theDemoCityHasResidentsOfEveryCategoryWithCareRecords() {
         assertThat(count("select count(*) from residents_resident where created_by = 'demo'"
-                + " and community_code like '31010%'")).isGreaterThanOrEqualTo(250);
+                        + " and community_code like '31010%'"))
+                .isGreaterThanOrEqualTo(250);
         assertThat(count("select count(distinct category) from residents_category c join residents_resident r"
-                + " on r.id = c.resident_id where r.created_by = 'demo'")).isEqualTo(13);
-        assertThat(count("select count(*) from residents_assessment where assessed_by = 'demo'")).isPositive();
-        assertThat(count("select count(*) from residents_visit where visited_by = 'demo'")).isPositive();
+                        + " on r.id = c.resident_id where r.created_by = 'demo'"))
+                .isEqualTo(13);
+        assertThat(count("select count(*) from residents_assessment where assessed_by = 'demo'"))
+                .isPositive();
+        assertThat(count("select count(*) from residents_visit where visited_by = 'demo'"))
+                .isPositive();
         assertThat(count("select count(*) from residents_checkin_enrolment where community_code = '"
-                + DemoResidents.DEMO_COMMUNITY + "'")).isPositive();
+                        + DemoResidents.DEMO_COMMUNITY + "'"))
+                .isPositive();
         assertThat(count("select count(*) from residents_resident where created_by = 'demo' and community_code = '"
-                + DemoResidents.DEMO_COMMUNITY + "'")).isGreaterThanOrEqualTo(30);
+                        + DemoResidents.DEMO_COMMUNITY + "'"))
+                .isGreaterThanOrEqualTo(30);
     }
 
     @Test

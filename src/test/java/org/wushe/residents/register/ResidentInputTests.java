@@ -6,7 +6,6 @@ import static org.wushe.residents.ResidentTestData.A;
 import static org.wushe.residents.ResidentTestData.draft;
 
 import java.net.URI;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +50,9 @@ class ResidentInputTests {
     }
 
     long residentCount() {
-        return jdbc.sql("select count(*) from residents_resident").query(Long.class).single();
+        return jdbc.sql("select count(*) from residents_resident")
+                .query(Long.class)
+                .single();
     }
 
     static String body(String name, String idNumber, String address) {
@@ -62,29 +63,54 @@ class ResidentInputTests {
     @Test
     void aNulInANameOrAnAddressIsAFieldErrorAndNothingIsStored() {
         long before = residentCount();
-        assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(body("王\\u0000明", ResidentTestData.idNumber(), "天平路1号")))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.name").asString()
+        assertThat(mvc.post()
+                        .uri("/api/v1/residents")
+                        .with(CIVIL.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("王\\u0000明", ResidentTestData.idNumber(), "天平路1号")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.name")
+                .asString()
                 .contains("控制字符");
-        assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(body("王明", ResidentTestData.idNumber(), "天平路\\u00001号")))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.registeredAddress").asString()
+        assertThat(mvc.post()
+                        .uri("/api/v1/residents")
+                        .with(CIVIL.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("王明", ResidentTestData.idNumber(), "天平路\\u00001号")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.registeredAddress")
+                .asString()
                 .contains("控制字符");
         // the form shows it under the field, with the rest of the input kept
-        assertThat(mvc.post().uri("/residents").with(STAFF_A.request()).with(csrf()).param("name", "王\u0000明")
-                .param("idNumber", ResidentTestData.idNumber()).param("communityCode", A)
-                .param("lawfulBasis", "STATUTORY_DUTY").param("residenceAddress", "天平路\u00002号"))
-                .hasStatusOk().bodyText().contains("第2个字符是不可见的控制字符", "第4个字符是不可见的控制字符", "is-invalid");
+        assertThat(mvc.post()
+                        .uri("/residents")
+                        .with(STAFF_A.request())
+                        .with(csrf())
+                        .param("name", "王\u0000明")
+                        .param("idNumber", ResidentTestData.idNumber())
+                        .param("communityCode", A)
+                        .param("lawfulBasis", "STATUTORY_DUTY")
+                        .param("residenceAddress", "天平路\u00002号"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("第2个字符是不可见的控制字符", "第4个字符是不可见的控制字符", "is-invalid");
         assertThat(residentCount()).isEqualTo(before);
     }
 
     @Test
     void aNulInASearchIsAParameterErrorInTheApiAndOnThePage() {
         assertThat(mvc.get().uri(URI.create("/api/v1/residents?name=%00")).with(CIVIL.request()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.name").asString()
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.name")
+                .asString()
                 .contains("控制字符");
         assertThat(mvc.get().uri(URI.create("/residents?name=%E7%8E%8B%00")).with(CIVIL.request()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("name", "控制字符");
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyText()
+                .contains("name", "控制字符");
     }
 
     @Test
@@ -92,46 +118,85 @@ class ResidentInputTests {
         assertThat(mvc.get().uri("/api/v1/residents?page=2147483647&size=100").with(CIVIL.request()))
                 .hasStatus2xxSuccessful();
         assertThat(mvc.get().uri("/api/v1/residents?page=99999999999999999999").with(CIVIL.request()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.page").isNotNull();
-        assertThat(mvc.get().uri("/api/v1/residents/visits/overdue?page=2147483647&size=100").with(CIVIL.request()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.page")
+                .isNotNull();
+        assertThat(mvc.get()
+                        .uri("/api/v1/residents/visits/overdue?page=2147483647&size=100")
+                        .with(CIVIL.request()))
                 .hasStatus2xxSuccessful();
-        assertThat(mvc.get().uri("/api/v1/verification-campaigns/tasks?status=BOGUS").with(CIVIL.request()))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.status").asString()
+        assertThat(mvc.get()
+                        .uri("/api/v1/verification-campaigns/tasks?status=BOGUS")
+                        .with(CIVIL.request()))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.status")
+                .asString()
                 .contains("status");
-        assertThat(mvc.get().uri("/api/v1/verification-campaigns/tasks?page=2147483647&size=100")
-                .with(CIVIL.request())).hasStatus2xxSuccessful();
+        assertThat(mvc.get()
+                        .uri("/api/v1/verification-campaigns/tasks?page=2147483647&size=100")
+                        .with(CIVIL.request()))
+                .hasStatus2xxSuccessful();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u200b\\u200c\\u200d", "\\ufeff\\u2060 ", "王\\u202e明", "\\u2066王明\\u2069",
-        "王\\u0007明", "王\\t明"})
+    @ValueSource(
+            strings = {"\\u200b\\u200c\\u200d", "\\ufeff\\u2060 ", "王\\u202e明", "\\u2066王明\\u2069", "王\\u0007明", "王\\t明"
+            })
     void aNameThatCannotBeSeenOrDisplaysAsSomethingElseIsRefused(String name) {
         long before = residentCount();
-        assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(body(name, ResidentTestData.idNumber(), "天平路1号")))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.name").isNotNull();
-        assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(body("王明", ResidentTestData.idNumber(), "天平路1号").replace("}",
-                        ",\"guardianName\":\"" + name + "\"}")))
-                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.guardianName").isNotNull();
+        assertThat(mvc.post()
+                        .uri("/api/v1/residents")
+                        .with(CIVIL.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(name, ResidentTestData.idNumber(), "天平路1号")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.name")
+                .isNotNull();
+        assertThat(mvc.post()
+                        .uri("/api/v1/residents")
+                        .with(CIVIL.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("王明", ResidentTestData.idNumber(), "天平路1号")
+                                .replace("}", ",\"guardianName\":\"" + name + "\"}")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors.guardianName")
+                .isNotNull();
         assertThat(residentCount()).isEqualTo(before);
         // a zero-width joiner inside a visible name is kept
-        assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(body("阿依\\u200d古丽", ResidentTestData.idNumber(), "天平路1号")))
+        assertThat(mvc.post()
+                        .uri("/api/v1/residents")
+                        .with(CIVIL.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("阿依\\u200d古丽", ResidentTestData.idNumber(), "天平路1号")))
                 .hasStatus(HttpStatus.CREATED);
     }
 
     @Test
     void aHouseholdThatIsNotAnIdIsAFieldErrorNotANewHousehold() {
         long id = STAFF_A.call(() -> residents.create(draft("户主测试", A)));
-        long households = jdbc.sql("select count(*) from residents_household").query(Long.class).single();
+        long households = jdbc.sql("select count(*) from residents_household")
+                .query(Long.class)
+                .single();
         for (String household : new String[] {"\"abc\"", "1.5", "{}", "[]", "true"}) {
-            assertThat(mvc.post().uri("/api/v1/residents/" + id + "/household").with(STAFF_A.request())
-                    .contentType(MediaType.APPLICATION_JSON).content("{\"household\":" + household + "}"))
-                    .as(household).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
-                    .extractingPath("$.errors.household").asString().contains("家庭编号应为数字");
+            assertThat(mvc.post()
+                            .uri("/api/v1/residents/" + id + "/household")
+                            .with(STAFF_A.request())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"household\":" + household + "}"))
+                    .as(household)
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson()
+                    .extractingPath("$.errors.household")
+                    .asString()
+                    .contains("家庭编号应为数字");
         }
-        assertThat(jdbc.sql("select count(*) from residents_household").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from residents_household")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(households);
         assertThat(STAFF_A.call(() -> residents.get(id)).householdId()).isNull();
     }
@@ -140,15 +205,24 @@ class ResidentInputTests {
     void aBirthDateBefore1900OrInTheFutureIsRefused() {
         long before = residentCount();
         for (String birth : new String[] {"18991231", "18500101", "20991231"}) {
-            assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(body("王明", ResidentTestData.idNumberBornOn(birth), "天平路1号")))
-                    .as(birth).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors.idNumber")
-                    .asString().containsAnyOf("早于1900年1月1日", "晚于今天");
+            assertThat(mvc.post()
+                            .uri("/api/v1/residents")
+                            .with(CIVIL.request())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body("王明", ResidentTestData.idNumberBornOn(birth), "天平路1号")))
+                    .as(birth)
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .bodyJson()
+                    .extractingPath("$.errors.idNumber")
+                    .asString()
+                    .containsAnyOf("早于1900年1月1日", "晚于今天");
         }
         assertThat(residentCount()).isEqualTo(before);
-        assertThat(mvc.post().uri("/api/v1/residents").with(CIVIL.request()).contentType(MediaType.APPLICATION_JSON)
-                .content(body("王明", ResidentTestData.idNumberBornOn("19000101"), "天平路1号")))
+        assertThat(mvc.post()
+                        .uri("/api/v1/residents")
+                        .with(CIVIL.request())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("王明", ResidentTestData.idNumberBornOn("19000101"), "天平路1号")))
                 .hasStatus(HttpStatus.CREATED);
     }
 }

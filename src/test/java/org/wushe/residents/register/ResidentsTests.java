@@ -8,9 +8,9 @@ import static org.wushe.residents.ResidentTestData.B;
 import static org.wushe.residents.ResidentTestData.draft;
 import static org.wushe.residents.ResidentTestData.idNumber;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,9 +20,9 @@ import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.region.Regions;
-import org.wushe.shared.InvalidValueException;
 import org.wushe.residents.ResidentTestData;
 import org.wushe.residents.VulnerabilityCategory;
+import org.wushe.shared.InvalidValueException;
 
 /** The register through its façade: fields, duplicates, void/unvoid, merge, households, roles and scope. */
 @WusheIntegrationTest
@@ -54,46 +54,84 @@ class ResidentsTests {
         ResidentDetails r = COMMUNITY_A.call(() -> residents.get(rid));
         assertThat(r.name()).isEqualTo("王秀英");
         assertThat(r.maskedIdNumber()).isEqualTo(id.substring(0, 3) + "***********" + id.substring(14));
-        assertThat(r.birthDate()).isEqualTo(LocalDate.parse(id.substring(6, 10) + "-" + id.substring(10, 12) + "-"
-                + id.substring(12, 14)));
+        assertThat(r.birthDate())
+                .isEqualTo(
+                        LocalDate.parse(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)));
         assertThat(r.categoryNames()).containsExactlyInAnyOrder("ELDERLY_ALONE", "DIBAO");
         assertThat(r.maskedGuardianPhone()).contains("****");
-        byte[] stored = jdbc.sql("select id_number_cipher from residents_resident where id = ?").param(rid)
-                .query(byte[].class).single();
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(id);
+        byte[] stored = jdbc.sql("select id_number_cipher from residents_resident where id = ?")
+                .param(rid)
+                .query(byte[].class)
+                .single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(id);
         assertThat(COMMUNITY_A.call(() -> residents.reveal(rid, Residents.RevealableField.ID_NUMBER, "核实身份")))
                 .isEqualTo(id);
-        assertThatThrownBy(() -> COMMUNITY_A.call(() -> residents.reveal(rid, Residents.RevealableField.ID_NUMBER,
-                " "))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(
+                        () -> COMMUNITY_A.call(() -> residents.reveal(rid, Residents.RevealableField.ID_NUMBER, " ")))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test
     void everyBadFieldIsReportedAndNothingIsWritten() {
-        long before = jdbc.sql("select count(*) from residents_resident").query(Long.class).single();
-        ResidentDraft bad = new ResidentDraft("", "110101199001011235", "12345", null, null, "310104003", null, null,
-                null, null, null, null, null, null, null, null, null, "CONSENT", null,
-                List.of(new CategoryDetail("DISABLED", null, 7, null, null, null, null),
+        long before = jdbc.sql("select count(*) from residents_resident")
+                .query(Long.class)
+                .single();
+        ResidentDraft bad = new ResidentDraft(
+                "",
+                "110101199001011235",
+                "12345",
+                null,
+                null,
+                "310104003",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "CONSENT",
+                null,
+                List.of(
+                        new CategoryDetail("DISABLED", null, 7, null, null, null, null),
                         new CategoryDetail("PREGNANT", null, null, null, null, null, null)));
-        InvalidFieldsException e = catchThrowableOfType(InvalidFieldsException.class,
-                () -> XUHUI.call(() -> residents.create(bad)));
-        assertThat(e.problems()).extracting(InvalidFieldsException.FieldProblem::field).contains("name", "idNumber",
-                "phone", "communityCode", "consentAt", "disabilityType", "disabilityGrade", "dueDate");
-        assertThat(jdbc.sql("select count(*) from residents_resident").query(Long.class).single()).isEqualTo(before);
+        InvalidFieldsException e =
+                catchThrowableOfType(InvalidFieldsException.class, () -> XUHUI.call(() -> residents.create(bad)));
+        assertThat(e.problems())
+                .extracting(InvalidFieldsException.FieldProblem::field)
+                .contains(
+                        "name",
+                        "idNumber",
+                        "phone",
+                        "communityCode",
+                        "consentAt",
+                        "disabilityType",
+                        "disabilityGrade",
+                        "dueDate");
+        assertThat(jdbc.sql("select count(*) from residents_resident")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
     }
 
     @Test
     void aDuplicateLinksToTheRecordInScopeAndIsNeutralOutside() {
         String id = idNumber();
         long first = COMMUNITY_A.call(() -> residents.create(draft("张建国", id, A)));
-        InvalidFieldsException inScope = catchThrowableOfType(InvalidFieldsException.class,
-                () -> XUHUI.call(() -> residents.create(draft("张建国", id, A))));
+        InvalidFieldsException inScope = catchThrowableOfType(
+                InvalidFieldsException.class, () -> XUHUI.call(() -> residents.create(draft("张建国", id, A))));
         assertThat(inScope.existingResidentId()).isEqualTo(first);
         assertThat(inScope.problems().get(0).problem().messageKey())
                 .isEqualTo("residents.resident.idNumber.registeredHere");
-        InvalidFieldsException outside = catchThrowableOfType(InvalidFieldsException.class,
-                () -> COMMUNITY_B.call(() -> residents.create(draft("张建国", id, B))));
+        InvalidFieldsException outside = catchThrowableOfType(
+                InvalidFieldsException.class, () -> COMMUNITY_B.call(() -> residents.create(draft("张建国", id, B))));
         assertThat(outside.existingResidentId()).isNull();
-        assertThat(outside.problems().get(0).problem().messageKey()).isEqualTo("residents.resident.idNumber.registered");
+        assertThat(outside.problems().get(0).problem().messageKey())
+                .isEqualTo("residents.resident.idNumber.registered");
         assertThat(outside.problems().get(0).problem().arguments()).isEmpty();
     }
 
@@ -101,12 +139,13 @@ class ResidentsTests {
     void voidAndUnvoidNeedAReasonAndFreeTheIdNumber() {
         String id = idNumber();
         long rid = COMMUNITY_A.call(() -> residents.create(draft("刘桂兰", id, A)));
-        assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.voidRecord(rid, ""))).isInstanceOf(
-                InvalidValueException.class);
+        assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.voidRecord(rid, "")))
+                .isInstanceOf(InvalidValueException.class);
         COMMUNITY_A.run(() -> residents.voidRecord(rid, "重复登记"));
         assertThat(COMMUNITY_A.call(() -> residents.get(rid)).voided()).isTrue();
-        assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.voidRecord(rid, "再次"))).isInstanceOf(
-                InvalidValueException.class).hasMessageContaining("void.already");
+        assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.voidRecord(rid, "再次")))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("void.already");
         long again = COMMUNITY_A.call(() -> residents.create(draft("刘桂兰", id, A)));
         // the first cannot come back while another live record holds the number
         assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.unvoid(rid, "误作废")))
@@ -127,7 +166,10 @@ class ResidentsTests {
         assertThat(m.voided()).isTrue();
         assertThat(m.mergedIntoId()).isEqualTo(survivor);
         assertThat(jdbc.sql("select count(*) from residents_merge where survivor_id = ? and merged_id = ?")
-                .params(survivor, merged).query(Long.class).single()).isOne();
+                        .params(survivor, merged)
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.unvoid(merged, "x")))
                 .hasMessageContaining("unvoid.merged");
         assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.merge(survivor, survivor, "x")))
@@ -166,13 +208,17 @@ class ResidentsTests {
         String m = "筛" + System.nanoTime() % 100000;
         COMMUNITY_A.call(() -> residents.create(draft("甲" + m, A, VulnerabilityCategory.ELDERLY_ALONE)));
         COMMUNITY_B.call(() -> residents.create(draft("乙" + m, B)));
-        ResidentPage a = COMMUNITY_A.call(() -> residents.list(ResidentFilter.none().named(m), 1, 20));
+        ResidentPage a =
+                COMMUNITY_A.call(() -> residents.list(ResidentFilter.none().named(m), 1, 20));
         assertThat(a.rows()).extracting(ResidentRow::name).containsExactly("甲" + m);
-        ResidentPage all = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310000").call(() -> residents.list(
-                ResidentFilter.none().named(m), 1, 20));
+        ResidentPage all = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .in("310000")
+                .call(() -> residents.list(ResidentFilter.none().named(m), 1, 20));
         assertThat(all.total()).isEqualTo(2);
-        ResidentPage elderly = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310000").call(() -> residents.list(
-                ResidentFilter.none().named(m).inCategory(VulnerabilityCategory.ELDERLY_ALONE), 1, 20));
+        ResidentPage elderly = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .in("310000")
+                .call(() -> residents.list(
+                        ResidentFilter.none().named(m).inCategory(VulnerabilityCategory.ELDERLY_ALONE), 1, 20));
         assertThat(elderly.rows()).extracting(ResidentRow::name).containsExactly("甲" + m);
     }
 }

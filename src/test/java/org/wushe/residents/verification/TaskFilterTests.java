@@ -14,10 +14,14 @@ class TaskFilterTests {
     @Test
     void theParametersBecomeATypedFilter() {
         TaskFilter f = TaskFilter.of(3L, " 310101 ", "DIFFERS", true);
-        assertThat(f).isEqualTo(TaskFilter.of(3).in(RegionCode.parse("310101"))
-                .withOutcome(VerificationOutcome.DIFFERS).assignedToMe());
+        assertThat(f)
+                .isEqualTo(TaskFilter.of(3)
+                        .in(RegionCode.parse("310101"))
+                        .withOutcome(VerificationOutcome.DIFFERS)
+                        .assignedToMe());
         assertThat(f.status()).isEqualTo("DIFFERS");
-        assertThat(TaskFilter.of(null, "", " OPEN ", false)).isEqualTo(TaskFilter.all().onlyOpen());
+        assertThat(TaskFilter.of(null, "", " OPEN ", false))
+                .isEqualTo(TaskFilter.all().onlyOpen());
         assertThat(TaskFilter.of(null, null, "DONE", false).status()).isEqualTo("DONE");
         assertThat(TaskFilter.of(null, null, null, false)).isEqualTo(TaskFilter.all());
         assertThat(TaskFilter.all().onlyOpen().anyStatus().status()).isNull();

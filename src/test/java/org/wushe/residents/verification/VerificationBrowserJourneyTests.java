@@ -6,15 +6,14 @@ import static org.wushe.residents.verification.VerificationTestData.COMMUNITY_A;
 import static org.wushe.residents.verification.VerificationTestData.HEADER;
 import static org.wushe.residents.verification.VerificationTestData.idNumber;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,14 +67,22 @@ class VerificationBrowserJourneyTests {
     void aCommunityWorkerVerifiesATaskOnAPhoneAndSeesTheProgressChange() {
         VerificationTestData.loadCommunities(regions);
         int n = (int) (System.nanoTime() % 1_000_000);
-        long campaign = VerificationTestData.campaignWith(campaigns, "浏览器核查", HEADER
-                + "赵一," + idNumber(7, n) + ",13812340001,云南中路8号,独居老人,,310101002001\n"
-                + "赵二," + idNumber(7, n + 1) + ",,云南中路9号,,,310101002001\n"
-                + "赵三," + idNumber(7, n + 2) + ",,云南中路10号,,,310101002001\n");
-        String campaignName = VerificationTestData.HUANGPU.call(() -> campaigns.get(campaign)).name();
+        long campaign = VerificationTestData.campaignWith(
+                campaigns,
+                "浏览器核查",
+                HEADER
+                        + "赵一," + idNumber(7, n) + ",13812340001,云南中路8号,独居老人,,310101002001\n"
+                        + "赵二," + idNumber(7, n + 1) + ",,云南中路9号,,,310101002001\n"
+                        + "赵三," + idNumber(7, n + 2) + ",,云南中路10号,,,310101002001\n");
+        String campaignName =
+                VerificationTestData.HUANGPU.call(() -> campaigns.get(campaign)).name();
         String username = "grid" + n;
-        IssuedPassword issued = VerificationTestData.CITY.call(() -> accounts.create(new NewAccount(username,
-                "网格员小赵", null, Set.of(Role.COMMUNITY_STAFF), DataScope.of(List.of(RegionCode.parse(COMMUNITY_A))))));
+        IssuedPassword issued = VerificationTestData.CITY.call(() -> accounts.create(new NewAccount(
+                username,
+                "网格员小赵",
+                null,
+                Set.of(Role.COMMUNITY_STAFF),
+                DataScope.of(List.of(RegionCode.parse(COMMUNITY_A))))));
 
         try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
             Page page = context.newPage();
@@ -83,26 +90,36 @@ class VerificationBrowserJourneyTests {
             page.navigate("/login");
             page.getByLabel("用户名").fill(username);
             page.getByLabel("密码").fill(issued.temporaryPassword());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
+                    .click();
             page.locator("#current").fill(issued.temporaryPassword());
             page.locator("#replacement").fill("Grid-Worker-2022");
             page.locator("#confirmation").fill("Grid-Worker-2022");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
+                    .click();
             assertThat(page).not().hasURL(Pattern.compile(".*/account/password$"));
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("核查任务")).first().click();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(campaignName)).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("核查任务"))
+                    .first()
+                    .click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(campaignName))
+                    .click();
             page.locator("#campaign-tasks").click();
             assertThat(page.locator("#tasks-progress")).hasText("已核查 0 / 3");
             assertThat(page.locator(".wushe-task")).hasCount(3);
             Object width = page.evaluate("document.documentElement.scrollWidth");
-            assertThat(((Number) width).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+            assertThat(((Number) width).intValue())
+                    .as("no sideways scrolling on a phone")
+                    .isLessThanOrEqualTo(390);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/verification-tasks.png")));
 
-            page.locator(".wushe-task").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("赵*"))
-                    .first().click();
+            page.locator(".wushe-task")
+                    .filter(new Locator.FilterOptions().setHasText("赵*"))
+                    .first()
+                    .click();
             assertThat(page.locator("#task-status")).hasText("待核查");
-            assertThat(page.locator("#task-id-number .wushe-masked")).hasText(Pattern.compile("310\\*{11}\\d{3}[\\dX]"));
+            assertThat(page.locator("#task-id-number .wushe-masked"))
+                    .hasText(Pattern.compile("310\\*{11}\\d{3}[\\dX]"));
 
             page.getByLabel("信息有误（填写更正）").check();
             page.getByLabel("正确的手机号").fill("12345");

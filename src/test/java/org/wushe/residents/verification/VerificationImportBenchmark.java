@@ -15,14 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.postgresql.PGConnection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.WusheApplication;
+import org.wushe.platform.database.DatabaseOwner;
 import org.wushe.privacy.CryptoService;
 import org.wushe.region.Regions;
 
@@ -41,13 +40,15 @@ import org.wushe.region.Regions;
  */
 public final class VerificationImportBenchmark {
 
-    private VerificationImportBenchmark() {
-    }
+    private VerificationImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        ConfigurableApplicationContext app = SpringApplication.run(WusheApplication.class, "--server.port=0",
-                "--logging.level.root=WARN", "--logging.level.org.wushe.residents=INFO");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                WusheApplication.class,
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--logging.level.org.wushe.residents=INFO");
         try {
             run(app, rows);
         } finally {
@@ -61,7 +62,9 @@ public final class VerificationImportBenchmark {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         VerificationTestData.loadCommunities(app.getBean(Regions.class));
         List<String> codes = jdbc.sql("select code from region_region where code like '310101%' and length(code) = 12"
-                + " order by code").query(String.class).list();
+                        + " order by code")
+                .query(String.class)
+                .list();
 
         Path file = Files.createTempFile("verification-bench", ".csv");
         long bad = write(file, rows, codes);
@@ -70,7 +73,10 @@ public final class VerificationImportBenchmark {
 
         // 1. the import, end to end (upload copy, parse, validate, encrypt, COPY, match + insert, commit)
         long campaign = VerificationTestData.HUANGPU.call(() -> campaigns.create(new CampaignDraft(
-                VerificationTestData.campaignName("基准"), "基准测试", "310101", LocalDate.now().plusDays(1).toString())));
+                VerificationTestData.campaignName("基准"),
+                "基准测试",
+                "310101",
+                LocalDate.now().plusDays(1).toString())));
         System.gc();
         resetPeaks();
         long started = System.nanoTime();
@@ -81,9 +87,15 @@ public final class VerificationImportBenchmark {
         ImportStatus status = VerificationTestData.await(VerificationTestData.HUANGPU, campaigns, id, 3_600_000);
         double importSeconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = peakHeap();
-        System.out.printf("Import: %s, %,d read, %,d tasks, %,d rejected in %.1f s = %,.0f rows/s; peak heap %,d MB%n",
-                status.state(), status.rowsRead(), status.tasksCreated(), status.rowsRejected(), importSeconds,
-                rows / importSeconds, peakHeap / (1024 * 1024));
+        System.out.printf(
+                "Import: %s, %,d read, %,d tasks, %,d rejected in %.1f s = %,.0f rows/s; peak heap %,d MB%n",
+                status.state(),
+                status.rowsRead(),
+                status.tasksCreated(),
+                status.rowsRejected(),
+                importSeconds,
+                rows / importSeconds,
+                peakHeap / (1024 * 1024));
 
         // 2. the same list again (idempotent: nothing to encrypt or insert)
         started = System.nanoTime();
@@ -92,30 +104,36 @@ public final class VerificationImportBenchmark {
         }
         ImportStatus again = VerificationTestData.await(VerificationTestData.HUANGPU, campaigns, id, 3_600_000);
         double againSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Re-import: %,d created, %,d existing in %.1f s = %,.0f rows/s%n", again.tasksCreated(),
-                again.tasksExisting(), againSeconds, rows / againSeconds);
+        System.out.printf(
+                "Re-import: %,d created, %,d existing in %.1f s = %,.0f rows/s%n",
+                again.tasksCreated(), again.tasksExisting(), againSeconds, rows / againSeconds);
 
         // 3. the ceiling: raw COPY of the same file into a bare (logged, like the task table) table with the task
         // table's indexes
         // the ceiling's table is created as the owner role: the application role may not create tables
-        DataSource dataSource = org.wushe.platform.database.DatabaseOwner.dataSource(app);
+        DataSource dataSource = DatabaseOwner.dataSource(app);
         JdbcClient owner = JdbcClient.create(dataSource);
         owner.sql("drop table if exists bench_raw_list").update();
         owner.sql("create table bench_raw_list (name text, id_number text, phone text, address text,"
-                + " category text, source text, community_code varchar(12) collate \"C\")").update();
-        owner.sql("create index on bench_raw_list (id_number)").update(); // identity index (not unique: bad rows repeat)
+                        + " category text, source text, community_code varchar(12) collate \"C\")")
+                .update();
+        owner.sql("create index on bench_raw_list (id_number)")
+                .update(); // identity index (not unique: bad rows repeat)
         owner.sql("create index on bench_raw_list (community_code)").update();
         started = System.nanoTime();
         long copied;
-        try (Connection c = dataSource.getConnection(); Reader in = Files.newBufferedReader(file)) {
-            copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy bench_raw_list from stdin (format csv, header true)", in);
+        try (Connection c = dataSource.getConnection();
+                Reader in = Files.newBufferedReader(file)) {
+            copied = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy bench_raw_list from stdin (format csv, header true)", in);
         }
         double copySeconds = (System.nanoTime() - started) / 1e9;
         owner.sql("drop table bench_raw_list").update();
         System.out.printf("Raw COPY: %,d rows in %.1f s = %,.0f rows/s%n", copied, copySeconds, copied / copySeconds);
-        System.out.printf("Ratio import / raw COPY: %.3f (re-import %.3f)%n", copySeconds / importSeconds,
-                copySeconds / againSeconds);
+        System.out.printf(
+                "Ratio import / raw COPY: %.3f (re-import %.3f)%n",
+                copySeconds / importSeconds, copySeconds / againSeconds);
 
         // 4. where the time goes: the encryption and blind index alone, same values, one thread
         CryptoService crypto = app.getBean(CryptoService.class);
@@ -127,8 +145,9 @@ public final class VerificationImportBenchmark {
             crypto.encrypt("13812345678", "residents_verification_task", "phone_cipher");
         }
         double cryptoSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Crypto alone (1 blind index + 2 SM4-GCM per row): %.1f s = %,.0f rows/s%n", cryptoSeconds,
-                rows / cryptoSeconds);
+        System.out.printf(
+                "Crypto alone (1 blind index + 2 SM4-GCM per row): %.1f s = %,.0f rows/s%n",
+                cryptoSeconds, rows / cryptoSeconds);
         Files.deleteIfExists(file);
     }
 

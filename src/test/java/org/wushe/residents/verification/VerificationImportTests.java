@@ -14,6 +14,7 @@ import static org.wushe.residents.verification.VerificationTestData.wrongCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -94,8 +94,9 @@ class VerificationImportTests {
             int row = i + 1;
             String name = "居民" + i;
             String id = idNumber(1, i);
-            String phone = random.nextInt(4) == 0 ? "" : "13" + (5 + random.nextInt(5))
-                    + String.format("%08d", random.nextInt(100_000_000));
+            String phone = random.nextInt(4) == 0
+                    ? ""
+                    : "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
             String community = codes.get(random.nextInt(codes.size()));
             String address = "某路" + random.nextInt(2000) + "号";
             String category = categories[random.nextInt(categories.length)];
@@ -151,8 +152,18 @@ class VerificationImportTests {
                 }
             }
             idOfRow.put(row, id);
-            file.append(name).append(',').append(id).append(',').append(phone).append(',').append(address)
-                    .append(',').append(category).append(",街道摸排,").append(community).append('\n');
+            file.append(name)
+                    .append(',')
+                    .append(id)
+                    .append(',')
+                    .append(phone)
+                    .append(',')
+                    .append(address)
+                    .append(',')
+                    .append(category)
+                    .append(",街道摸排,")
+                    .append(community)
+                    .append('\n');
         }
         assertThat(expected).hasSize(3_000);
         for (String id : onRegister) {
@@ -160,13 +171,20 @@ class VerificationImportTests {
         }
         byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
 
-        long campaign = HUANGPU.call(() -> campaigns.create(new CampaignDraft(campaignName("十万行"), "市民政局",
-                "310101", LocalDate.now().plusDays(3).toString())));
+        long campaign = HUANGPU.call(() -> campaigns.create(new CampaignDraft(
+                campaignName("十万行"),
+                "市民政局",
+                "310101",
+                LocalDate.now().plusDays(3).toString())));
         long started = System.nanoTime();
         UUID importId = HUANGPU.call(() -> campaigns.startImport(campaign, "名单.csv", new ByteArrayInputStream(bytes)));
         ImportStatus status = await(HUANGPU, campaigns, importId);
-        System.out.printf("[verification] 100,000-row csv (%,d bytes): %,d ms; read %d, created %d, rejected %d%n",
-                bytes.length, (System.nanoTime() - started) / 1_000_000, status.rowsRead(), status.tasksCreated(),
+        System.out.printf(
+                "[verification] 100,000-row csv (%,d bytes): %,d ms; read %d, created %d, rejected %d%n",
+                bytes.length,
+                (System.nanoTime() - started) / 1_000_000,
+                status.rowsRead(),
+                status.tasksCreated(),
                 status.rowsRejected());
 
         assertThat(status.state()).isEqualTo("DONE");
@@ -178,16 +196,25 @@ class VerificationImportTests {
 
         Map<String, Integer> actual = new HashMap<>();
         jdbc.sql("select community_code, count(*) from residents_verification_task where campaign_id = ?"
-                + " group by community_code").param(campaign)
-                .query((rs, n) -> actual.put(rs.getString(1), rs.getInt(2))).list();
+                        + " group by community_code")
+                .param(campaign)
+                .query((rs, n) -> actual.put(rs.getString(1), rs.getInt(2)))
+                .list();
         assertThat(actual).isEqualTo(perCommunity);
-        assertThat(jdbc.sql("select count(*) from residents_verification_staging").query(Long.class).single())
-                .as("staging emptied").isZero();
+        assertThat(jdbc.sql("select count(*) from residents_verification_staging")
+                        .query(Long.class)
+                        .single())
+                .as("staging emptied")
+                .isZero();
         assertThat(HUANGPU.call(() -> campaigns.get(campaign)).total()).isEqualTo(97_000);
 
         byte[] errors = HUANGPU.call(() -> campaigns.errorWorkbook(importId)).orElseThrow();
-        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").named("someone-else")
-                .call(() -> campaigns.errorWorkbook(importId))).as("only the importer's").isEmpty();
+        assertThat(Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                        .in("310101")
+                        .named("someone-else")
+                        .call(() -> campaigns.errorWorkbook(importId)))
+                .as("only the importer's")
+                .isEmpty();
         Map<Integer, String> reported = new TreeMap<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
@@ -203,24 +230,30 @@ class VerificationImportTests {
                 }
                 XSSFCell reason = (XSSFCell) cells.getCell(7);
                 reported.put(original, reason.getStringCellValue());
-                assertThat(reason.getCellStyle().getFont().getXSSFColor().getARGBHex()).endsWith("FF0000");
+                assertThat(reason.getCellStyle().getFont().getXSSFColor().getARGBHex())
+                        .endsWith("FF0000");
             }
         }
         assertThat(reported).isEqualTo(expected);
 
         // the same list again: nothing new, the outcome already recorded stays
         long taskId = jdbc.sql("select id from residents_verification_task where campaign_id = ? order by id limit 1")
-                .param(campaign).query(Long.class).single();
-        HUANGPU.call(() -> campaigns.recordOutcome(taskId, new OutcomeDraft("DECEASED", null, null, null, "家属告知",
-                null)));
+                .param(campaign)
+                .query(Long.class)
+                .single();
+        HUANGPU.call(
+                () -> campaigns.recordOutcome(taskId, new OutcomeDraft("DECEASED", null, null, null, "家属告知", null)));
         UUID again = HUANGPU.call(() -> campaigns.startImport(campaign, "名单.csv", new ByteArrayInputStream(bytes)));
         ImportStatus second = await(HUANGPU, campaigns, again);
         assertThat(second.state()).isEqualTo("DONE");
         assertThat(second.tasksCreated()).isZero();
         assertThat(second.tasksExisting()).isEqualTo(97_000);
         assertThat(second.rowsRejected()).isEqualTo(3_000);
-        assertThat(jdbc.sql("select count(*) from residents_verification_task where campaign_id = ?").param(campaign)
-                .query(Long.class).single()).isEqualTo(97_000);
+        assertThat(jdbc.sql("select count(*) from residents_verification_task where campaign_id = ?")
+                        .param(campaign)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(97_000);
         TaskDetails kept = HUANGPU.call(() -> campaigns.task(taskId));
         assertThat(kept.outcome()).isEqualTo(VerificationOutcome.DECEASED);
         assertThat(kept.note()).isEqualTo("家属告知");
@@ -228,8 +261,11 @@ class VerificationImportTests {
 
     /** Rows without a name are found by their ID number (the duplicate cases have a name). */
     private static int rowOf(Map<Integer, String> idOfRow, String id, Map<Integer, String> reported) {
-        return idOfRow.entrySet().stream().filter(e -> e.getValue().equals(id) && !reported.containsKey(e.getKey()))
-                .mapToInt(Map.Entry::getKey).min().orElseThrow();
+        return idOfRow.entrySet().stream()
+                .filter(e -> e.getValue().equals(id) && !reported.containsKey(e.getKey()))
+                .mapToInt(Map.Entry::getKey)
+                .min()
+                .orElseThrow();
     }
 
     @Test
@@ -239,15 +275,20 @@ class VerificationImportTests {
                 + "错号," + wrongCheck(idNumber(9, 1_900_002)) + ",,,,,310101002001\r\n"
                 + "司马懿," + idNumber(9, 1_900_003) + ",,,,,310101002002\r\n"
                 + "钱七," + idNumber(9, 1_900_004) + ",,云南\u0000中路2号,,,310101002001\r\n";
-        byte[] bytes = (HEADER + rows).getBytes(java.nio.charset.Charset.forName("GB18030"));
+        byte[] bytes = (HEADER + rows).getBytes(Charset.forName("GB18030"));
         long campaign = VerificationTestData.campaignWith(campaigns, "国标编码", HEADER);
         UUID id = HUANGPU.call(() -> campaigns.startImport(campaign, "核查名单.csv", new ByteArrayInputStream(bytes)));
         ImportStatus status = await(HUANGPU, campaigns, id);
         assertThat(status.state()).isEqualTo("DONE");
         assertThat(status.tasksCreated()).isEqualTo(2);
-        assertThat(status.rowsRejected()).as("the wrong check digit, and the NUL in an address").isEqualTo(2);
+        assertThat(status.rowsRejected())
+                .as("the wrong check digit, and the NUL in an address")
+                .isEqualTo(2);
         assertThat(jdbc.sql("select name from residents_verification_task where campaign_id = ? order by name")
-                .param(campaign).query(String.class).list()).containsExactlyInAnyOrder("欧阳䶮", "司马懿");
+                        .param(campaign)
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("欧阳䶮", "司马懿");
         byte[] errors = HUANGPU.call(() -> campaigns.errorWorkbook(id)).orElseThrow();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
             XSSFSheet sheet = workbook.getSheetAt(0);
@@ -261,8 +302,8 @@ class VerificationImportTests {
 
     @Test
     void aReimportOfTheSameRowsInAnotherFileAddsOnlyTheNewPeople() {
-        String rows = "张三," + idNumber(2, 1) + ",13812345678,,低保,,310101002001\n"
-                + "李四," + idNumber(2, 2) + ",,,,,310101002002\n";
+        String rows = "张三," + idNumber(2, 1) + ",13812345678,,低保,,310101002001\n" + "李四," + idNumber(2, 2)
+                + ",,,,,310101002002\n";
         long campaign = VerificationTestData.campaignWith(campaigns, "重导", HEADER + rows);
         String more = "王五," + idNumber(2, 3) + ",,,,,310101002002\n";
         UUID second = HUANGPU.call(() -> campaigns.startImport(campaign, "更新.csv", csv(HEADER + more + rows)));
@@ -275,8 +316,7 @@ class VerificationImportTests {
     @Test
     void aFileMissingARequiredColumnFailsWholeAndWritesNothing() {
         long campaign = VerificationTestData.campaignWith(campaigns, "缺列", HEADER);
-        UUID id = HUANGPU.call(() -> campaigns.startImport(campaign, "list.csv",
-                csv("姓名,手机号\n张三,13812345678\n")));
+        UUID id = HUANGPU.call(() -> campaigns.startImport(campaign, "list.csv", csv("姓名,手机号\n张三,13812345678\n")));
         ImportStatus status = await(HUANGPU, campaigns, id);
         assertThat(status.state()).isEqualTo("FAILED");
         assertThat(status.errorKey()).isEqualTo("import.file.columns");
@@ -290,8 +330,7 @@ class VerificationImportTests {
     void theImportersScopeAppliesToEveryRow() {
         long campaign = VerificationTestData.campaignWith(campaigns, "范围", HEADER);
         Staff station = Staff.as(Role.STATION_STAFF).in("310101002").named("camp-station");
-        String rows = "甲," + idNumber(3, 1) + ",,,,,310101002001\n"
-                + "乙," + idNumber(3, 2) + ",,,,,310101013001\n";
+        String rows = "甲," + idNumber(3, 1) + ",,,,,310101002001\n" + "乙," + idNumber(3, 2) + ",,,,,310101013001\n";
         UUID id = station.call(() -> campaigns.startImport(campaign, "list.csv", csv(HEADER + rows)));
         ImportStatus status = await(station, campaigns, id);
         assertThat(status.tasksCreated()).isEqualTo(1);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.wushe.access.DataScope;
 import org.wushe.access.Role;
@@ -60,21 +59,27 @@ class VerificationTaskTests {
         assertThat(recorded.finding().category()).isEqualTo(VerificationCategory.TEKUN);
         assertThat(recorded.corrected()).isEqualTo(new VerificationCorrected(41, 3, 55, "310101002001"));
         assertThat(recorded.fields()).contains("corrected_phone", "corrected_address", "corrected_category");
-        assertThat(open(null, null).record(draft("DIFFERS", null, "新地址", null, null), WORKER).corrected())
-                .as("nobody on the register to correct").isNull();
+        assertThat(open(null, null)
+                        .record(draft("DIFFERS", null, "新地址", null, null), WORKER)
+                        .corrected())
+                .as("nobody on the register to correct")
+                .isNull();
     }
 
     @Test
     void aRecordedOutcomeMayBeRecordedAgainAtItsCurrentVersion() {
         VerificationTask done = new VerificationTask(41, 3, COMMUNITY, null, null, VerificationOutcome.UNREACHABLE, 5);
-        assertThat(done.record(draft("VERIFIED", null, null, null, 5), WORKER).task().outcome())
+        assertThat(done.record(draft("VERIFIED", null, null, null, 5), WORKER)
+                        .task()
+                        .outcome())
                 .isEqualTo(VerificationOutcome.VERIFIED);
     }
 
     @Test
     void aStaleFormIsRefused() {
         assertThatThrownBy(() -> open(null, null).record(draft("VERIFIED", null, null, null, 1), WORKER))
-                .isInstanceOfSatisfying(InvalidValueException.class,
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
                         e -> assertThat(keyOf(e)).isEqualTo("residents.campaign.task.changed"));
     }
 
@@ -82,32 +87,53 @@ class VerificationTaskTests {
     void aTaskAssignedToOneWorkerIsRecordedOnlyByThemOrAnOrganiser() {
         VerificationTask assigned = open(null, WORKER.accountId());
         assertThatThrownBy(() -> assigned.record(draft("VERIFIED", null, null, null, null), OTHER_WORKER))
-                .isInstanceOfSatisfying(InvalidValueException.class,
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
                         e -> assertThat(keyOf(e)).isEqualTo("residents.campaign.task.assignedToOther"));
         assertThatThrownBy(() -> assigned.record(draft("MAYBE", null, null, null, null), OTHER_WORKER))
-                .as("who may work the task is checked before the fields").isInstanceOf(InvalidValueException.class)
+                .as("who may work the task is checked before the fields")
+                .isInstanceOf(InvalidValueException.class)
                 .isNotInstanceOf(FieldsRejectedException.class);
-        assertThat(assigned.record(draft("VERIFIED", null, null, null, null), WORKER).task().outcome()).isNotNull();
-        assertThat(assigned.record(draft("VERIFIED", null, null, null, null), ORGANISER).task().outcome()).isNotNull();
+        assertThat(assigned.record(draft("VERIFIED", null, null, null, null), WORKER)
+                        .task()
+                        .outcome())
+                .isNotNull();
+        assertThat(assigned.record(draft("VERIFIED", null, null, null, null), ORGANISER)
+                        .task()
+                        .outcome())
+                .isNotNull();
     }
 
     @Test
     void aBadDraftIsRefusedFieldByField() {
-        assertThatThrownBy(() -> open(null, null).record(new OutcomeDraft("DIFFERS", "1380013800", "路".repeat(201),
-                "FIVE_GUARANTEES", "备".repeat(501), 1), WORKER))
-                .as("every field, before the version").isInstanceOfSatisfying(FieldsRejectedException.class,
+        assertThatThrownBy(() -> open(null, null)
+                        .record(
+                                new OutcomeDraft(
+                                        "DIFFERS",
+                                        "1380013800",
+                                        "路".repeat(201),
+                                        "FIVE_GUARANTEES",
+                                        "备".repeat(501),
+                                        1),
+                                WORKER))
+                .as("every field, before the version")
+                .isInstanceOfSatisfying(
+                        FieldsRejectedException.class,
                         e -> assertThat(e.problems()).containsOnlyKeys("phone", "address", "category", "note"));
         assertThatThrownBy(() -> open(null, null).record(draft("DIFFERS", "", " ", "", null), WORKER))
-                .isInstanceOfSatisfying(FieldsRejectedException.class, e -> assertThat(e.problems().get("phone")
-                        .messageKey()).isEqualTo("residents.campaign.outcome.correctionRequired"));
-        assertThatThrownBy(() -> open(null, null).record(draft("VERIFIED", "13800138000", "新地址", null, null),
-                WORKER)).isInstanceOfSatisfying(FieldsRejectedException.class, e -> {
+                .isInstanceOfSatisfying(
+                        FieldsRejectedException.class,
+                        e -> assertThat(e.problems().get("phone").messageKey())
+                                .isEqualTo("residents.campaign.outcome.correctionRequired"));
+        assertThatThrownBy(() -> open(null, null).record(draft("VERIFIED", "13800138000", "新地址", null, null), WORKER))
+                .isInstanceOfSatisfying(FieldsRejectedException.class, e -> {
                     assertThat(e.problems()).containsOnlyKeys("phone", "address");
                     assertThat(e.problems().get("address").messageKey())
                             .isEqualTo("residents.campaign.outcome.noCorrection");
                 });
         assertThatThrownBy(() -> open(null, null).record(draft(null, null, null, null, null), WORKER))
-                .isInstanceOfSatisfying(FieldsRejectedException.class,
+                .isInstanceOfSatisfying(
+                        FieldsRejectedException.class,
                         e -> assertThat(e.problems()).containsOnlyKeys("outcome"));
     }
 
@@ -115,9 +141,11 @@ class VerificationTaskTests {
     void aTaskIsAssignedOnlyToAWorkerOfItsCommunityOrBackToAll() {
         VerificationTask task = open(null, null);
         assertThat(task.assignTo(7L, List.of(7L, 8L)).assigneeAccountId()).isEqualTo(7L);
-        assertThat(task.assignTo(7L, List.of(7L)).assignTo(null, List.of()).assigneeAccountId()).isNull();
+        assertThat(task.assignTo(7L, List.of(7L)).assignTo(null, List.of()).assigneeAccountId())
+                .isNull();
         assertThatThrownBy(() -> task.assignTo(99L, List.of(7L, 8L)))
-                .isInstanceOfSatisfying(InvalidValueException.class,
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
                         e -> assertThat(keyOf(e)).isEqualTo("residents.campaign.task.assignee"));
         assertThat(task.assigneeAccountId()).as("immutable").isNull();
     }

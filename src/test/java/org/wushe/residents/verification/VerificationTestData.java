@@ -1,5 +1,6 @@
 package org.wushe.residents.verification;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.access.Role;
@@ -27,17 +27,18 @@ final class VerificationTestData {
     static final Staff HUANGPU = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310101").named("camp-huangpu");
     /** Two communities of 黄浦区 南京东路街道 (310101002), one of 徐汇区. */
     static final String COMMUNITY_A = "310101002001";
+
     static final String COMMUNITY_B = "310101002002";
     static final String XUHUI_COMMUNITY = "310104003001";
     private static final int[] FACTORS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final AtomicInteger CAMPAIGNS = new AtomicInteger();
 
-    private VerificationTestData() {
-    }
+    private VerificationTestData() {}
 
     static void loadCommunities(Regions regions) {
         CITY.run(() -> {
-            try (InputStream csv = new ClassPathResource("region/demo-communities-huangpu-xuhui.csv").getInputStream()) {
+            try (InputStream csv =
+                    new ClassPathResource("region/demo-communities-huangpu-xuhui.csv").getInputStream()) {
                 regions.importCommunities(csv);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -73,20 +74,24 @@ final class VerificationTestData {
     }
 
     /** A live register row with this ID number (or the existing one); its id. */
-    static long registerResident(JdbcClient jdbc, CryptoService crypto, String name, String idNumber,
-            String community) {
+    static long registerResident(
+            JdbcClient jdbc, CryptoService crypto, String name, String idNumber, String community) {
         byte[] index = crypto.blindIndex("resident_id", idNumber);
         return jdbc.sql("select id from residents_resident where id_number_index = ? and voided_at is null")
-                .param(index).query(Long.class).optional().orElseGet(() -> jdbc.sql("""
+                .param(index)
+                .query(Long.class)
+                .optional()
+                .orElseGet(() -> jdbc.sql("""
                         insert into residents_resident (name, id_number_cipher, id_number_index, sex, birth_date,
                             community_code, lawful_basis, created_by)
                         values (?, ?, ?, 'FEMALE', date '1950-01-01', ?, 'STATUTORY_DUTY', 'test') returning id""")
-                .params(name, crypto.encrypt(idNumber, "residents_resident", "id_number"), index, community)
-                .query(Long.class).single());
+                        .params(name, crypto.encrypt(idNumber, "residents_resident", "id_number"), index, community)
+                        .query(Long.class)
+                        .single());
     }
 
     static InputStream csv(String text) {
-        return new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     static final String HEADER = "姓名,身份证号,手机号,地址,类别,来源,社区代码\n";
@@ -115,7 +120,10 @@ final class VerificationTestData {
 
     /** Creates a campaign in 黄浦 and imports {@code csv} into it; returns the campaign id. */
     static long campaignWith(VerificationCampaigns campaigns, String what, String csv) {
-        long id = HUANGPU.call(() -> campaigns.create(new CampaignDraft(campaignName(what), "区民政局", "310101",
+        long id = HUANGPU.call(() -> campaigns.create(new CampaignDraft(
+                campaignName(what),
+                "区民政局",
+                "310101",
                 LocalDate.now().plusDays(7).toString())));
         UUID importId = HUANGPU.call(() -> campaigns.startImport(id, "list.csv", csv(csv)));
         ImportStatus status = await(HUANGPU, campaigns, importId);
