@@ -25,7 +25,7 @@ public final class VisibleText {
     private static final String CODES = """
             words => {
               const skip = 'code,kbd,samp,pre,script,style,noscript,template,[data-code],[hidden],[aria-hidden=true]';
-              const digits = /(^|[^\\w.,:\\-\\/*#@])(\\d{6,12})(?![\\w.,:\\-\\/*@])/;
+              const digits = /(^|[^\\p{L}\\w.,:\\-\\/*#@])(\\d{6,12})(?![\\w.,:\\-\\/*@])/u;
               const constant = /\\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\\b/g;
               const visible = el => {
                 const s = getComputedStyle(el), r = el.getBoundingClientRect();

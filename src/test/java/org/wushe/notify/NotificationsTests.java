@@ -62,7 +62,7 @@ class NotificationsTests {
                 .sorted()
                 .toList();
         assertThat(zhKeys)
-                .hasSize(15)
+                .hasSize(16)
                 .isEqualTo(en.stringPropertyNames().stream()
                         .filter(k -> k.startsWith("sms."))
                         .sorted()

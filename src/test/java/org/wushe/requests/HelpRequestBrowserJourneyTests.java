@@ -140,6 +140,11 @@ class HelpRequestBrowserJourneyTests {
             resident.getByLabel("联系电话").fill(phone);
             resident.locator("#send-code").click();
             assertThat(resident.locator("#code-sent")).isVisible();
+            // the page lands on the code field, and the resend button counts down (issue 15 item 9)
+            assertThat(resident.url()).endsWith("#code");
+            assertThat(resident.locator("#code")).isFocused();
+            assertThat(resident.locator("#send-code")).isDisabled();
+            assertThat(resident.locator("#send-code")).containsText("秒后可重新获取");
             assertThat(resident.getByLabel("具体情况")).hasValue("父亲明天上午需要透析，小区封控无法出门");
             resident.getByLabel("短信验证码").fill(RequestTestData.code(jdbc, crypto, phone));
             Object width = resident.evaluate("document.documentElement.scrollWidth");

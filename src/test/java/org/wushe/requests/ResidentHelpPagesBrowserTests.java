@@ -75,14 +75,14 @@ class ResidentHelpPagesBrowserTests {
                 assertThat(page.locator("#back-to-help")).hasAttribute("href", "/help");
                 Accessibility.problems(page).forEach(p -> problems.add("/help/track" + print + ": " + p));
                 page.locator("#code").fill("ZZZZZZZZ");
-                page.locator("form button[type=submit]").click();
+                page.locator("form[action$='/help/track'] button").click();
                 assertThat(page.locator("#not-found")).isVisible();
                 page.locator("#back-to-help").click();
                 assertThat(page).hasURL(Pattern.compile(".*/help$"));
 
                 page.navigate("/help/track");
                 page.locator("#code").fill(p1.trackingCode());
-                page.locator("form button[type=submit]").click();
+                page.locator("form[action$='/help/track'] button").click();
                 assertThat(page.locator("#next-step")).hasText("工作人员将在 30 分钟内联系您，请保持电话畅通。");
                 assertThat(page.locator("#priority")).hasText("非常紧急");
                 assertThat(page.locator("#status")).hasText("已收到，正在安排工作人员");

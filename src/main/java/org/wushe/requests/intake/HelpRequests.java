@@ -48,6 +48,8 @@ public class HelpRequests {
     static final int CODES_PER_PHONE_PER_HOUR = 5;
     static final int CODES_PER_ADDRESS_PER_HOUR = 30;
     static final int SUBMITS_PER_PHONE_PER_HOUR = 10;
+    static final int LOST_CODES_PER_PHONE_PER_DAY = 3;
+    static final Duration LOST_CODES_LOOK_BACK = Duration.ofDays(30);
     static final int SUBMITS_PER_ADDRESS_PER_HOUR = 60;
 
     private final IntakeStore store;
@@ -115,6 +117,40 @@ public class HelpRequests {
         tx.executeWithoutResult(s -> {
             String code = verifications.issue(phone, clock.instant());
             notifications.sendTemplate(phone, "requests.code", code);
+        });
+    }
+
+    /**
+     * Public: a resident who lost their tracking code has the codes of their requests of the last 30 days sent by
+     * SMS to the phone they used. The caller always gets the same answer, whether or not any request exists, so the
+     * page cannot be used to learn who asked for help; the SMS goes only to that phone. Rate-limited per address and
+     * per phone (three a day).
+     */
+    public void sendLostCodes(String rawPhone, String clientAddress) {
+        RateLimits.Limit perAddress = new RateLimits.Limit(
+                "requests-lost-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
+        PhoneNumber phone;
+        try {
+            phone = PhoneNumber.parse(rawPhone);
+            if (!phone.isMobile()) {
+                throw new InvalidValueException("requests.field.phone.mobile");
+            }
+        } catch (InvalidValueException e) {
+            rateLimits.hit(perAddress);
+            throw new IntakeRejectedException(Map.of("phone", e));
+        }
+        rateLimits.hit(
+                perAddress,
+                new RateLimits.Limit(
+                        "requests-lost-phone",
+                        crypto.rateLimitKey("phone", phone.value()),
+                        LOST_CODES_PER_PHONE_PER_DAY,
+                        Duration.ofDays(1)));
+        tx.executeWithoutResult(s -> {
+            List<String> codes = store.trackingCodesOf(phone, clock.instant().minus(LOST_CODES_LOOK_BACK));
+            if (!codes.isEmpty()) {
+                notifications.sendTemplate(phone, "requests.lostCodes", String.join("、", codes));
+            }
         });
     }
 

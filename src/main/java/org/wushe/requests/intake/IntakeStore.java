@@ -2,6 +2,8 @@ package org.wushe.requests.intake;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +12,7 @@ import org.wushe.privacy.CryptoService;
 import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.Priority;
 import org.wushe.requests.TimelineKind;
+import org.wushe.shared.PhoneNumber;
 
 /**
  * Writes a new request (case work loads and saves it afterwards). Intake is one statement: the request, its two
@@ -89,6 +92,18 @@ class IntakeStore {
                         HelpRequestStatus.valueOf(rs.getString(4)),
                         rs.getBytes(5)))
                 .optional();
+    }
+
+    /** Tracking codes of the requests made with this phone since {@code since}, newest first (at most ten). */
+    List<String> trackingCodesOf(PhoneNumber phone, Instant since) {
+        return jdbc.sql("""
+                        select tracking_code from requests_help_request
+                        where phone_index = :phoneIndex and submitted_at >= :since
+                        order by submitted_at desc limit 10""")
+                .param("phoneIndex", phoneIndex(phone.value()))
+                .param("since", Timestamp.from(since))
+                .query(String.class)
+                .list();
     }
 
     byte[] phoneIndex(String phone) {

@@ -138,6 +138,20 @@ class PublicHelpController {
         return "requests/intake/help-track";
     }
 
+    /** Lost the code: the codes of the last 30 days go by SMS to the phone; the answer is the same either way. */
+    @PostMapping("/track/lost")
+    String sendLostCodes(
+            @RequestParam(defaultValue = "") String phone, HttpServletRequest request, Model model, Locale locale) {
+        try {
+            requests.sendLostCodes(phone, request.getRemoteAddr());
+            model.addAttribute("lostSent", true);
+        } catch (IntakeRejectedException e) {
+            model.addAttribute("errors", FieldErrors.of(e, messages, locale));
+            model.addAttribute("lostPhone", phone);
+        }
+        return "requests/intake/help-track";
+    }
+
     @PostMapping("/track")
     String lookUp(@RequestParam(defaultValue = "") String code) {
         String normal = TrackingCodes.normalise(code);

@@ -1,6 +1,7 @@
 package org.wushe.requests.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.wushe.requests.RequestTestData.TIANPING;
 import static org.wushe.requests.RequestTestData.address;
 import static org.wushe.requests.RequestTestData.code;
@@ -232,5 +233,67 @@ class PublicIntakeApiTests {
                 .bodyText()
                 .contains("没有找到这个编号")
                 .doesNotContain("ZZZZ2222");
+    }
+
+    @Test
+    void aResidentWhoLostTheCodeGetsTheCodesOfTheLast30DaysBySmsAndNobodyLearnsWhetherAnyExist() throws Exception {
+        String phone = phone();
+        String ip = address();
+        var created = mvc.post()
+                .uri("/api/v1/public/help-requests")
+                .with(from(ip))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json(dialysis(phone, sendCode(phone, ip), TIANPING)))
+                .exchange();
+        String code = JsonPath.read(created.getResponse().getContentAsString(StandardCharsets.UTF_8), "$.trackingCode");
+
+        var answer = mvc.post()
+                .uri("/help/track/lost")
+                .with(from(ip))
+                .with(csrf())
+                .param("phone", phone)
+                .exchange();
+        assertThat(answer).hasStatusOk().bodyText().contains("id=\"lost-sent\"").doesNotContain(code);
+        assertThat(RequestTestData.lastSms(jdbc, crypto, phone)).contains("近30天的求助编号", code);
+
+        String stranger = phone();
+        var neutral = mvc.post()
+                .uri("/help/track/lost")
+                .with(from(ip))
+                .with(csrf())
+                .param("phone", stranger)
+                .exchange();
+        assertThat(neutral).hasStatusOk().bodyText().contains("id=\"lost-sent\"");
+        assertThat(jdbc.sql("select count(*) from notify_message where recipient_index = ?")
+                        .param(crypto.blindIndex("phone", stranger))
+                        .query(Long.class)
+                        .single())
+                .as("nothing is sent to a phone without requests")
+                .isZero();
+
+        assertThat(mvc.post()
+                        .uri("/help/track/lost")
+                        .with(from(ip))
+                        .with(csrf())
+                        .param("phone", "abc"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"lost-phone-error\"")
+                .doesNotContain("id=\"lost-sent\"");
+        for (int i = 0; i < 2; i++) {
+            mvc.post()
+                    .uri("/help/track/lost")
+                    .with(from(ip))
+                    .with(csrf())
+                    .param("phone", phone)
+                    .exchange();
+        }
+        assertThat(mvc.post()
+                        .uri("/help/track/lost")
+                        .with(from(ip))
+                        .with(csrf())
+                        .param("phone", phone))
+                .as("three a day per phone")
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
     }
 }
