@@ -26,7 +26,8 @@ public final class VisibleText {
             words => {
               const skip = 'code,kbd,samp,pre,script,style,noscript,template,[data-code],[hidden],[aria-hidden=true]';
               const digits = /(^|[^\\p{L}\\w.,:\\-\\/*#@])(\\d{6,12})(?![\\w.,:\\-\\/*@])/u;
-              const constant = /\\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\\b/g;
+              // not a part of a hyphenated tracking code (B4PW-XSRG), which people read and type
+              const constant = /(?<![\\w-])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})(?![\\w-])/g;
               const visible = el => {
                 const s = getComputedStyle(el), r = el.getBoundingClientRect();
                 return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0;
