@@ -54,7 +54,7 @@ public final class VisibleText {
               for (const el of document.querySelectorAll('.btn, button, input[type=submit], input[type=button]')) {
                 const s = getComputedStyle(el), r = el.getBoundingClientRect();
                 if (s.display === 'none' || s.visibility === 'hidden' || r.width === 0 || r.height === 0) continue;
-                if (el.closest('[hidden]')) continue;
+                if (el.closest('[hidden]') || el.hasAttribute('data-multiline')) continue; // a list row styled as a button
                 const size = parseFloat(s.fontSize);
                 const line = s.lineHeight === 'normal' ? size * 1.2 : parseFloat(s.lineHeight);
                 const frame = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth']
