@@ -2,7 +2,6 @@ package org.wushe.access;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -83,15 +82,6 @@ public class Accounts {
     @Transactional(readOnly = true)
     public List<Long> holdersCovering(Role role, RegionCode region) {
         return queries.holdersCovering(role, region.value());
-    }
-
-    /**
-     * The display names of accounts by username (a username that names no account is left out): what a page shows
-     * instead of the username recorded in a timeline. Names only, no other account data.
-     */
-    @Transactional(readOnly = true)
-    public Map<String, String> displayNames(Collection<String> usernames) {
-        return queries.displayNames(usernames);
     }
 
     @PreAuthorize(RoleGroup.Guard.ACCOUNT_MANAGERS)

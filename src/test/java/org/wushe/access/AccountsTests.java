@@ -7,7 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.shared.InvalidValueException;
@@ -30,6 +33,9 @@ class AccountsTests {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    AccountNames names;
 
     @Autowired
     MockMvcTester mvc;
@@ -405,5 +411,20 @@ class AccountsTests {
         HUANGPU.run(() -> accounts.disable(street.accountId()));
         assertThat(accounts.holdersCovering(Role.STATION_STAFF, RegionCode.parse("310101002001")))
                 .doesNotContain(street.accountId());
+    }
+
+    @Test
+    void pagesNameAccountsByIdOrByUsernameInOneLookupForSignedInStaffOnly() {
+        IssuedPassword worker = create(HUANGPU, "310101", Role.STATION_STAFF, null);
+        // a community worker outside the account's scope still sees who wrote the record they read: names only
+        Staff reader = Staff.as(Role.COMMUNITY_STAFF).in("310104001001");
+
+        assertThat(reader.call(() -> names.displayNames(Arrays.asList(worker.accountId(), -1L, null))))
+                .containsExactly(Map.entry(worker.accountId(), "测试用户"));
+        assertThat(reader.call(() -> names.displayNamesByUsername(Arrays.asList(worker.username(), "nobody", null))))
+                .containsExactly(Map.entry(worker.username(), "测试用户"));
+        assertThat(reader.call(() -> names.displayNamesByUsername(List.of()))).isEmpty();
+        assertThatThrownBy(() -> names.displayNamesByUsername(List.of(worker.username())))
+                .isInstanceOf(AuthenticationException.class);
     }
 }

@@ -1,7 +1,5 @@
 package org.wushe.access.internal;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,20 +35,6 @@ public class AccountQueries {
                 .param("code", regionCode)
                 .query(Long.class)
                 .list();
-    }
-
-    /** Display names by username, for the usernames that name an account. */
-    public Map<String, String> displayNames(Collection<String> usernames) {
-        Map<String, String> names = new HashMap<>();
-        if (usernames.isEmpty()) {
-            return names;
-        }
-        jdbc.sql("select username, display_name from access_account where username = any(?)")
-                .param(usernames.stream().distinct().toArray(String[]::new))
-                .query(rs -> {
-                    names.put(rs.getString("username"), rs.getString("display_name"));
-                });
-        return names;
     }
 
     public List<Long> visibleIds(DataScope scope, String search, long offset, int limit) {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.Accounts;
+import org.wushe.access.AccountNames;
 import org.wushe.access.RoleGroup;
 import org.wushe.requests.IntakePlaces;
 import org.wushe.requests.Priority;
@@ -36,7 +36,7 @@ class HelpRequestPageController {
     private final IntakePlaces places;
     private final MessageSource messages;
     private final Clock clock;
-    private final Accounts accounts;
+    private final AccountNames accounts;
 
     HelpRequestPageController(
             HelpRequestViews views,
@@ -44,7 +44,7 @@ class HelpRequestPageController {
             IntakePlaces places,
             MessageSource messages,
             Clock clock,
-            Accounts accounts) {
+            AccountNames accounts) {
         this.accounts = accounts;
         this.views = views;
         this.cases = cases;
@@ -65,7 +65,7 @@ class HelpRequestPageController {
         Set<String> actors = new HashSet<>();
         d.timeline().forEach(l -> actors.add(l.actor()));
         d.followUps().forEach(f -> actors.add(f.by()));
-        model.addAttribute("actors", accounts.displayNames(actors));
+        model.addAttribute("actors", accounts.displayNamesByUsername(actors));
         if (d.status().open() && isStaff()) {
             model.addAttribute("suggestions", cases.suggestions(id));
             model.addAttribute("referralTargets", cases.referralTargets(id));
