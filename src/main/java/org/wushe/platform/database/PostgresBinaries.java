@@ -74,12 +74,17 @@ final class PostgresBinaries {
                     // Unpack beside the target and move it in place: a crash never leaves a folder that looks
                     // complete.
                     Path staging = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-                    unpack(archive, staging);
-                    Files.createFile(staging.resolve(COMPLETE_MARKER));
                     try {
+                        unpack(archive, staging);
+                        Files.createFile(staging.resolve(COMPLETE_MARKER));
                         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (AtomicMoveNotSupportedException e) {
+                        deleteTree(staging);
                         throw new EmbeddedDatabaseException("Cannot move PostgreSQL binaries into " + target, e);
+                    } catch (IOException | RuntimeException e) {
+                        // a broken archive or a full disk: leave no half-unpacked copy (some 100 MB) behind
+                        deleteTree(staging);
+                        throw e;
                     }
                     return target;
                 }

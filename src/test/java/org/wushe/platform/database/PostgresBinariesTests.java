@@ -1,14 +1,19 @@
 package org.wushe.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +69,40 @@ class PostgresBinariesTests {
         assertThat(again).isEqualTo(first);
         assertThat(again.resolve("bin/postgres")).isExecutable();
         assertThat(leftover.getParent()).doesNotExist();
+    }
+
+    @Test
+    void threadsOfOneProcessStartingTogetherShareOneUnpackedCopy() throws Exception {
+        // a file lock belongs to the whole process: a second thread locking it would fail, not wait
+        URL archive = archive();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Path>> installs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                installs.add(threads.submit(() -> PostgresBinaries.install(archive, cache)));
+            }
+            Path first = installs.get(0).get(5, TimeUnit.MINUTES);
+            assertThat(installs.get(1).get(5, TimeUnit.MINUTES)).isEqualTo(first);
+            assertThat(first.resolve("bin/postgres")).isExecutable();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBrokenArchiveLeavesNoHalfUnpackedCopyBehind() throws IOException {
+        Path broken = Files.write(Files.createTempFile("broken", ".txz"), new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z'});
+        try {
+            assertThatThrownBy(() -> PostgresBinaries.install(broken.toUri().toURL(), cache))
+                    .isInstanceOf(UncheckedIOException.class);
+            try (var entries = Files.list(cache)) {
+                assertThat(entries.map(p -> p.getFileName().toString()))
+                        .singleElement()
+                        .satisfies(n -> assertThat(n).endsWith(".lock"));
+            }
+        } finally {
+            Files.delete(broken);
+        }
     }
 
     private static URL archive() {
