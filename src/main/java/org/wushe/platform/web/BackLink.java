@@ -1,5 +1,6 @@
 package org.wushe.platform.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,6 +11,9 @@ import java.net.URISyntaxException;
  * the page offers the home page only.
  */
 final class BackLink {
+
+    /** {@code RequestDispatcher.ERROR_QUERY_STRING} of Servlet 6.1 (set by Tomcat 11). */
+    private static final String ERROR_QUERY_STRING = "jakarta.servlet.error.query_string";
 
     private BackLink() {}
 
@@ -28,12 +32,22 @@ final class BackLink {
                 return null;
             }
             String back = from.getRawQuery() == null ? path : path + "?" + from.getRawQuery();
-            String failing = request.getQueryString() == null
-                    ? request.getRequestURI()
-                    : request.getRequestURI() + "?" + request.getQueryString();
-            return back.equals(failing) ? null : back;
+            return back.equals(failing(request)) ? null : back;
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    /**
+     * The address that failed: on Boot's error page (an error dispatch to {@code /error}) the one the container
+     * records, not {@code /error} itself.
+     */
+    private static String failing(HttpServletRequest request) {
+        boolean dispatched = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String;
+        String uri = dispatched
+                ? (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                : request.getRequestURI();
+        Object query = dispatched ? request.getAttribute(ERROR_QUERY_STRING) : request.getQueryString();
+        return query == null ? uri : uri + "?" + query;
     }
 }
