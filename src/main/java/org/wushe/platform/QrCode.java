@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A QR code as inline SVG markup: one path of dark modules, scaled by the page. Inline because what it encodes
@@ -21,7 +22,7 @@ public final class QrCode {
 
     /**
      * The SVG of {@code text} (UTF-8, error correction M), with {@code label} as its accessible name.
-     * Text and label are escaped here; the result is safe for {@code th:utext}.
+     * The text becomes modules only and the label is escaped: the result is safe for {@code th:utext}.
      */
     public static String svg(String text, String label) {
         BitMatrix matrix;
@@ -56,14 +57,7 @@ public final class QrCode {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wushe-qr\" role=\"img\" viewBox=\"0 0 " + size + " "
-                + size + "\" shape-rendering=\"crispEdges\" aria-label=\"" + escape(label) + "\">"
+                + size + "\" shape-rendering=\"crispEdges\" aria-label=\"" + HtmlUtils.htmlEscape(label) + "\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

@@ -17,11 +17,11 @@ class QrCodeTests {
     @Test
     void theSvgDecodesBackToTheText() throws Exception {
         String text = "otpauth://totp/Wushe:civil?secret=JBSWY3DPEHPK3PXP&issuer=Wushe&label=民政局";
-        String svg = QrCode.svg(text, "二维码 <扫码>");
+        String svg = QrCode.svg(text, "二维码 <扫码> \"x\"");
 
         assertThat(svg)
                 .startsWith("<svg")
-                .contains("aria-label=\"二维码 &lt;扫码&gt;\"")
+                .contains("aria-label=\"二维码 &lt;扫码&gt; &quot;x&quot;\"")
                 .contains("role=\"img\"");
         assertThat(decode(svg)).isEqualTo(text);
     }
