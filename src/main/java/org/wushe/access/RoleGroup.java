@@ -61,18 +61,20 @@ public enum RoleGroup {
     CIVIL_AFFAIRS(CIVIL_AFFAIRS_ADMIN);
 
     private final Set<Role> roles;
+    private final Set<String> authorities;
 
     RoleGroup(Role first, Role... rest) {
         this.roles = Collections.unmodifiableSet(EnumSet.of(first, rest));
+        this.authorities = roles.stream().map(Role::authority).collect(Collectors.toUnmodifiableSet());
     }
 
     public Set<Role> roles() {
         return roles;
     }
 
-    /** The Spring Security authorities of the group ({@code ROLE_…}), for navigation entries. */
+    /** The Spring Security authorities of the group ({@code ROLE_…}), for navigation entries and method guards. */
     public Set<String> authorities() {
-        return roles.stream().map(Role::authority).collect(Collectors.toUnmodifiableSet());
+        return authorities;
     }
 
     public boolean includes(Role role) {

@@ -68,6 +68,9 @@ class RoleGroupsTests {
             }
             // A list of roles written out in a guard is a group defined twice; one role alone is not a group.
             assertThat(guard).as(guard).doesNotContain("hasAnyRole");
+            assertThat(guard.split("hasRole\\(", -1)).as(guard).hasSizeLessThanOrEqualTo(2);
+            // a group's name the bean cannot read would fail only when the method is called
+            assertThat(guard.replaceAll(GROUP.pattern(), "")).as(guard).doesNotContain("roleGroups");
         }
     }
 

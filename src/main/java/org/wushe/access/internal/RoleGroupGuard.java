@@ -21,7 +21,6 @@ public class RoleGroupGuard {
         }
         return caller.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
-                .anyMatch(authority ->
-                        named.roles().stream().anyMatch(r -> r.authority().equals(authority)));
+                .anyMatch(named.authorities()::contains);
     }
 }
