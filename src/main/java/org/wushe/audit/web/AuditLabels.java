@@ -77,7 +77,10 @@ class AuditLabels {
         if (p.value() == null) {
             return name;
         }
-        String value = label("audit.value." + p.name() + "." + p.value(), p.value(), locale);
+        // only a constant has a label (read=12 shows the count as it is): no bundle lookup bound to miss
+        String value = CONSTANT.matcher(p.value()).matches()
+                ? label("audit.value." + p.name() + "." + p.value(), p.value(), locale)
+                : p.value();
         return messages.getMessage("audit.field.withValue", new Object[] {name, value}, locale);
     }
 
