@@ -6,6 +6,7 @@ import static org.wushe.audit.AuditTestData.activity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Accounts;
+import org.wushe.access.DataScope;
+import org.wushe.access.IssuedPassword;
+import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.shared.Activity;
@@ -34,6 +39,9 @@ class AuditPageTests {
 
     @Autowired
     AuditTestData data;
+
+    @Autowired
+    Accounts accounts;
 
     String actor = AuditTestData.uniqueActor();
 
@@ -180,6 +188,27 @@ class AuditPageTests {
                         .with(Staff.as(Role.AUDITOR).wholeCountry().request()))
                 .bodyText()
                 .contains("href=\"/audit\"", "审计日志");
+    }
+
+    @Test
+    void aStaffActorIsShownByNameWithTheUsernameOnHover() {
+        IssuedPassword account = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .in("310101")
+                .call(() -> accounts.create(new NewAccount(
+                        actor,
+                        "审计测试员",
+                        null,
+                        Set.of(Role.STATION_STAFF),
+                        DataScope.of(List.of(RegionCode.parse("310101"))))));
+        data.record(List.of(activity(account.username(), AuditAction.REVEAL, "310101", T0)));
+
+        assertThat(mvc.get()
+                        .uri("/audit")
+                        .param("actor", account.username())
+                        .with(Staff.as(Role.AUDITOR).in("310101").request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("<td class=\"audit-actor\" title=\"" + account.username() + "\">审计测试员</td>");
     }
 
     @Test

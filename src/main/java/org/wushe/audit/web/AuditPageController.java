@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.wushe.access.AccountNames;
 import org.wushe.access.KnownRegions;
 import org.wushe.audit.AuditEntry;
 import org.wushe.audit.AuditPage;
@@ -44,14 +45,21 @@ class AuditPageController {
     private final Clock clock;
     private final AuditLabels labels;
     private final KnownRegions regions;
+    private final AccountNames accounts;
 
     AuditPageController(
-            AuditTrail audit, MessageSource messages, Clock clock, AuditLabels labels, KnownRegions regions) {
+            AuditTrail audit,
+            MessageSource messages,
+            Clock clock,
+            AuditLabels labels,
+            KnownRegions regions,
+            AccountNames accounts) {
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
         this.labels = labels;
         this.regions = regions;
+        this.accounts = accounts;
     }
 
     /** One row as the page shows it: the entry, and the words for its codes. */
@@ -114,12 +122,16 @@ class AuditPageController {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
+        // a staff member's display name for their username (kept on hover), one query for the page
+        Map<String, String> people = accounts.displayNamesByUsername(
+                entries.stream().map(AuditEntry::actor).filter(Objects::nonNull).toList());
         return entries.stream()
                 .map(e -> {
                     RegionCode code = code(e.regionCode());
+                    String actor = labels.actor(e.actor(), locale);
                     return new Row(
                             e,
-                            labels.actor(e.actor(), locale),
+                            Objects.equals(actor, e.actor()) ? people.getOrDefault(actor, actor) : actor,
                             labels.entity(e.entityType(), locale),
                             code == null ? null : names.get(code),
                             labels.fields(e.fields(), locale));
