@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.directory.Skill;
 import org.wushe.privacy.CryptoService;
-import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
 
@@ -36,18 +35,6 @@ class VolunteerBulkStore {
         this.jdbc = jdbc;
         this.crypto = crypto;
     }
-
-    /** A volunteer of a station's roster, validated; approved on import with the given passport number. */
-    record NewVolunteer(
-            String name,
-            ResidentIdNumber idNumber,
-            PhoneNumber phone,
-            List<Skill> skills,
-            RegionCode region,
-            List<RegionCode> served,
-            String availability,
-            String emergencyName,
-            PhoneNumber emergencyPhone) {}
 
     ByteBuffer volunteerKey(ResidentIdNumber id) {
         return ByteBuffer.wrap(crypto.blindIndex("id_number", id.value()));

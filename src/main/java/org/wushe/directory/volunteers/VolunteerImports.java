@@ -13,7 +13,6 @@ import org.wushe.access.RoleGroup;
 import org.wushe.directory.Skill;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
-import org.wushe.directory.volunteers.VolunteerBulkStore.NewVolunteer;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.InvalidValueException;
