@@ -184,7 +184,7 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
 
         @Override
         public Set<ByteBuffer> taken(List<ByteBuffer> keys) {
-            return store.takenIdNumbers(keys.stream().map(ByteBuffer::array).toList());
+            return store.takenIdNumbers(keys);
         }
 
         @Override
