@@ -3,16 +3,19 @@ package org.wushe.directory.organisations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
+import org.wushe.shared.InvalidValueException;
 
 /**
  * Which organisations a caller may see, decided in SQL by the organisation's own region against the caller's
@@ -99,6 +102,30 @@ public class OrganisationQueries {
                 .param("v", value)
                 .query(Long.class)
                 .list();
+    }
+
+    /**
+     * For one import run: the organisation a cell names by credit code or exact name in {@code scope}, each value
+     * looked up once; an unknown or ambiguous one is refused with the import's message.
+     */
+    public Function<String, Long> namedIn(DataScope scope) {
+        Map<String, Object> found = new HashMap<>();
+        return value -> {
+            Object id = found.computeIfAbsent(value, v -> {
+                List<Long> ids = organisationsNamed(scope, v);
+                return ids.size() == 1
+                        ? ids.get(0)
+                        : new InvalidValueException(
+                                ids.isEmpty()
+                                        ? "directory.import.organisation.unknown"
+                                        : "directory.import.organisation.ambiguous",
+                                v);
+            });
+            if (id instanceof InvalidValueException e) {
+                throw e;
+            }
+            return (Long) id;
+        };
     }
 
     /**
