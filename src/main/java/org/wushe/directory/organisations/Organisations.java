@@ -17,6 +17,7 @@ import org.wushe.access.KnownRegions;
 import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.OrgType;
+import org.wushe.directory.RegionNames;
 import org.wushe.platform.InvalidParameterException;
 import org.wushe.platform.PickerOption;
 import org.wushe.privacy.SensitiveData;
@@ -51,6 +52,7 @@ public class Organisations {
     private final OrganisationQueries queries;
     private final OrganisationFactory factory;
     private final KnownRegions regions;
+    private final RegionNames regionNames;
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
     private final ApplicationEventPublisher events;
@@ -61,6 +63,7 @@ public class Organisations {
             OrganisationQueries queries,
             OrganisationFactory factory,
             KnownRegions regions,
+            RegionNames regionNames,
             CurrentUser currentUser,
             SensitiveData sensitiveData,
             ApplicationEventPublisher events,
@@ -69,6 +72,7 @@ public class Organisations {
         this.queries = queries;
         this.factory = factory;
         this.regions = regions;
+        this.regionNames = regionNames;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
@@ -157,13 +161,10 @@ public class Organisations {
             return List.of();
         }
         List<OrganisationRow> rows = queries.search(currentUser.scope(), t, PICKER_LIMIT);
-        var names = regions.names(rows.stream()
-                .map(r -> RegionCode.parse(r.regionCode()))
-                .distinct()
-                .toList());
+        var names =
+                regionNames.of(rows.stream().map(OrganisationRow::regionCode).toList());
         return rows.stream()
-                .map(r -> new PickerOption(
-                        r.id(), r.name(), names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode())))
+                .map(r -> new PickerOption(r.id(), r.name(), names.getOrDefault(r.regionCode(), r.regionCode())))
                 .toList();
     }
 
