@@ -48,6 +48,18 @@ public class Organisations {
     static final int MAX_PERSON = 50;
     static final int MAX_SERVED = 200;
 
+    /** The fields a create or an update writes, as the audit trail names them. */
+    private static final List<String> FIELDS = List.of(
+            "type",
+            "name",
+            "creditCode",
+            "regionCode",
+            "address",
+            "contactPerson",
+            "contactPhone",
+            "parentId",
+            "servedRegions");
+
     private final OrganisationRepository repository;
     private final OrganisationQueries queries;
     private final OrganisationFactory factory;
@@ -85,19 +97,7 @@ public class Organisations {
         Organisation organisation = factory.newOrganisation(actor(), clock.instant());
         apply(organisation, draft, null);
         organisation = repository.save(organisation);
-        audit(
-                AuditAction.CREATE,
-                organisation,
-                List.of(
-                        "type",
-                        "name",
-                        "creditCode",
-                        "regionCode",
-                        "address",
-                        "contactPerson",
-                        "contactPhone",
-                        "parentId",
-                        "servedRegions"));
+        audit(AuditAction.CREATE, organisation, FIELDS);
         return organisation.id();
     }
 
@@ -107,19 +107,7 @@ public class Organisations {
         Organisation organisation = load(id);
         apply(organisation, draft, id);
         repository.save(organisation);
-        audit(
-                AuditAction.UPDATE,
-                organisation,
-                List.of(
-                        "type",
-                        "name",
-                        "creditCode",
-                        "regionCode",
-                        "address",
-                        "contactPerson",
-                        "contactPhone",
-                        "parentId",
-                        "servedRegions"));
+        audit(AuditAction.UPDATE, organisation, FIELDS);
     }
 
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
@@ -213,19 +201,19 @@ public class Organisations {
     @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void suspend(long id) {
-        Organisation organisation = load(id);
-        checkWritable(organisation.regionCode());
-        organisation.suspend();
-        repository.save(organisation);
-        audit(AuditAction.UPDATE, organisation, List.of("status"));
+        changeStatus(id, Organisation::suspend);
     }
 
     @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void activate(long id) {
+        changeStatus(id, Organisation::activate);
+    }
+
+    private void changeStatus(long id, Consumer<Organisation> change) {
         Organisation organisation = load(id);
         checkWritable(organisation.regionCode());
-        organisation.activate();
+        change.accept(organisation);
         repository.save(organisation);
         audit(AuditAction.UPDATE, organisation, List.of("status"));
     }
