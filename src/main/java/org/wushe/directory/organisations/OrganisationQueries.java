@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
+import org.wushe.platform.SqlLike;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -139,16 +140,12 @@ public class OrganisationQueries {
                         + " and (o.name like :name escape '\\' or o.id = cast(:id as bigint))"
                         + " order by (o.name = :exact) desc, length(o.name), o.name, o.id limit :limit")
                 .params(predicate.params())
-                .param("name", "%" + like(text) + "%")
+                .param("name", SqlLike.contains(text))
                 .param("id", id)
                 .param("exact", text)
                 .param("limit", limit)
                 .query(OrganisationQueries::row)
                 .list();
-    }
-
-    private static String like(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** True when {@code candidate} is {@code id} itself or lies below it in the parent chain. */
@@ -185,13 +182,7 @@ public class OrganisationQueries {
         }
         if (filter.name() != null) {
             sql.append(" and o.name like :name escape '\\'");
-            params.put(
-                    "name",
-                    "%"
-                            + filter.name()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+            params.put("name", SqlLike.contains(filter.name()));
         }
         return new Where(sql.toString(), params);
     }

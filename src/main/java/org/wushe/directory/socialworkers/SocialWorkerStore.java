@@ -23,6 +23,7 @@ import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
 import org.wushe.directory.imports.BulkSql;
+import org.wushe.platform.SqlLike;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.Sex;
 
@@ -283,9 +284,7 @@ class SocialWorkerStore {
                                 + " where m.social_worker_id = w.id and m.organisation_id = cast(:org as bigint)))"
                                 + " order by (w.name = :exact) desc, w.name, w.id limit :limit")
                 .params(predicate.params())
-                .param(
-                        "name",
-                        "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("name", SqlLike.contains(text))
                 .param("id", id)
                 .param("org", organisationId)
                 .param("exact", text)
@@ -335,13 +334,7 @@ class SocialWorkerStore {
         Map<String, Object> params = new LinkedHashMap<>(predicate.params());
         if (filter.name() != null) {
             sql.append(" and w.name like :name escape '\\'");
-            params.put(
-                    "name",
-                    "%"
-                            + filter.name()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+            params.put("name", SqlLike.contains(filter.name()));
         }
         if (filter.organisationId() != null) {
             sql.append(" and exists (select 1 from directory_social_worker_membership m where m.social_worker_id = w.id"
