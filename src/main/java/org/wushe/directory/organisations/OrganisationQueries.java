@@ -3,6 +3,7 @@ package org.wushe.directory.organisations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,20 @@ public class OrganisationQueries {
                 .param(id)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The names of these organisations by id, in one query (an id that names none is left out). */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from directory_organisation where id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getLong("id"), rs.getString("name"));
+                });
+        return names;
     }
 
     public Optional<Long> idOfCreditCode(String creditCode) {

@@ -124,9 +124,9 @@ public class SocialWorkers {
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public SocialWorkerDetails get(long id) {
         SocialWorkerRecord w = load(id);
-        List<String> names = w.organisationIds().stream()
-                .map(o -> organisations.nameOf(o).orElse(""))
-                .toList();
+        Map<Long, String> byId = organisations.namesOf(w.organisationIds());
+        List<String> names =
+                w.organisationIds().stream().map(o -> byId.getOrDefault(o, "")).toList();
         return new SocialWorkerDetails(
                 w.id(),
                 w.name(),
