@@ -128,11 +128,15 @@ class PickerEndpointsTests {
                 .doesNotContain(phone)
                 .doesNotContain(phone.substring(7));
         assertThat(asXuhui.getResponse().getContentAsString()).contains("data-picker-id=\"" + xuhui + "\"");
-        assertThat(mvc.get().uri("/social-workers/picker").param("q", m).with(HUANGPU.request()))
-                .hasStatusOk()
-                .bodyText()
-                .contains("周" + m + "黄")
-                .doesNotContain("阳光社工");
+        var asHuangpu = mvc.get()
+                .uri("/social-workers/picker")
+                .param("q", m)
+                .with(HUANGPU.request())
+                .exchange();
+        assertThat(asHuangpu).hasStatusOk().bodyText().contains("周" + m + "黄").doesNotContain("阳光社工");
+        assertThat(asHuangpu.getResponse().getContentAsString())
+                .contains("data-picker-id=\"" + huangpu + "\"")
+                .doesNotContain("data-picker-id=\"" + xuhui + "\"");
         // one organisation's workers only
         assertThat(mvc.get()
                         .uri("/social-workers/picker")
@@ -142,7 +146,17 @@ class PickerEndpointsTests {
                 .hasStatusOk()
                 .bodyText()
                 .doesNotContain("周" + m);
-        assertThat(huangpu).isPositive();
+        long outsider = socialWorker(XUHUI, "周" + m + "外", phone(), "310104", List.of());
+        assertThat(mvc.get()
+                        .uri("/social-workers/picker")
+                        .param("q", m)
+                        .param("organisation", Long.toString(org))
+                        .with(XUHUI.request())
+                        .exchange()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("data-picker-id=\"" + xuhui + "\"")
+                .doesNotContain("data-picker-id=\"" + outsider + "\"");
         // a volunteer (no directory reader) gets nothing
         assertThat(mvc.get()
                         .uri("/social-workers/picker")

@@ -44,6 +44,7 @@ import org.wushe.directory.organisations.OrganisationPage;
 import org.wushe.directory.organisations.Organisations;
 import org.wushe.directory.socialworkers.SocialWorkerDraft;
 import org.wushe.directory.socialworkers.SocialWorkers;
+import org.wushe.directory.volunteers.NewVolunteer;
 import org.wushe.directory.volunteers.VolunteerStore;
 import org.wushe.directory.volunteers.Volunteers;
 import org.wushe.region.Region;
@@ -269,15 +270,16 @@ class DemoDirectory implements ApplicationRunner {
             }
             RegionCode home = unlinked.map(DemoDirectory::homeRegion).orElse(street.code());
             long volunteer = volunteerStore.insert(
-                    p.name(),
-                    id,
-                    PhoneNumber.parse(p.phone()),
-                    List.of(skill),
-                    home,
-                    List.of(home),
-                    "周末",
-                    null,
-                    null,
+                    new NewVolunteer(
+                            p.name(),
+                            id,
+                            PhoneNumber.parse(p.phone()),
+                            List.of(skill),
+                            home,
+                            List.of(home),
+                            "周末",
+                            null,
+                            null),
                     Volunteers.PRIVACY_NOTICE_VERSION,
                     clock.instant());
             registered++;

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.CurrentUser;
+import org.wushe.access.DataScope;
 import org.wushe.access.KnownRegions;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.platform.spreadsheet.RowImport;
@@ -88,9 +89,13 @@ public class ImportSupport {
         return messages.getMessage(key, args, key, ZH);
     }
 
-    /** Whether the region exists (the imports cache the answer per run). */
-    public boolean regionExists(RegionCode code) {
+    boolean regionExists(RegionCode code) {
         return regions.exists(code);
+    }
+
+    /** The region checks of one run in {@code scope} (each code looked up once). */
+    public ImportRegions regions(DataScope scope) {
+        return new ImportRegions(this, scope);
     }
 
     public Clock clock() {

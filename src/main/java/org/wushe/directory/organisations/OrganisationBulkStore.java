@@ -2,19 +2,15 @@ package org.wushe.directory.organisations;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.directory.OrgType;
+import org.wushe.directory.imports.BulkSql;
 import org.wushe.privacy.CryptoService;
 import org.wushe.shared.CreditCode;
 import org.wushe.shared.PhoneNumber;
@@ -28,12 +24,12 @@ import org.wushe.shared.RegionCode;
 class OrganisationBulkStore {
 
     private final JdbcTemplate template;
-    private final JdbcClient jdbc;
+    private final BulkSql bulk;
     private final CryptoService crypto;
 
-    OrganisationBulkStore(JdbcTemplate template, JdbcClient jdbc, CryptoService crypto) {
+    OrganisationBulkStore(JdbcTemplate template, BulkSql bulk, CryptoService crypto) {
         this.template = template;
-        this.jdbc = jdbc;
+        this.bulk = bulk;
         this.crypto = crypto;
     }
 
@@ -55,7 +51,7 @@ class OrganisationBulkStore {
     }
 
     Set<ByteBuffer> takenCreditCodes(List<ByteBuffer> keys) {
-        return taken(
+        return bulk.taken(
                 "select credit_code from directory_organisation where credit_code in (%s)",
                 keys.stream()
                         .map(k -> (Object) new String(k.array(), StandardCharsets.US_ASCII))
@@ -63,33 +59,8 @@ class OrganisationBulkStore {
                 rs -> ByteBuffer.wrap(rs.getString(1).getBytes(StandardCharsets.US_ASCII)));
     }
 
-    private interface KeyReader {
-        ByteBuffer read(ResultSet rs) throws SQLException;
-    }
-
-    private Set<ByteBuffer> taken(String sql, List<Object> values, KeyReader reader) {
-        Set<ByteBuffer> taken = new HashSet<>();
-        for (int from = 0; from < values.size(); from += 1000) {
-            List<Object> chunk = values.subList(from, Math.min(values.size(), from + 1000));
-            template.query(
-                    sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))),
-                    (ResultSet rs) -> {
-                        taken.add(reader.read(rs));
-                    },
-                    chunk.toArray());
-        }
-        return taken;
-    }
-
-    private List<Long> nextIds(String table, int n) {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('" + table + "', 'id')) from generate_series(1, :n)")
-                .param("n", n)
-                .query(Long.class)
-                .list();
-    }
-
     void insertOrganisations(List<NewOrganisation> organisations, String createdBy, Instant now) {
-        List<Long> ids = nextIds("directory_organisation", organisations.size());
+        List<Long> ids = bulk.nextIds("directory_organisation", organisations.size());
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> served = new ArrayList<>();
         for (int i = 0; i < organisations.size(); i++) {

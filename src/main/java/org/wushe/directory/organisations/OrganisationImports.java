@@ -2,15 +2,16 @@ package org.wushe.directory.organisations;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
 import org.wushe.access.RoleGroup;
 import org.wushe.directory.OrgType;
+import org.wushe.directory.imports.ImportRegions;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
 import org.wushe.directory.organisations.OrganisationBulkStore.NewOrganisation;
@@ -71,14 +72,14 @@ class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
 
     private final class Run implements RowImport.Entity<NewOrganisation> {
 
-        private final DataScope scope;
-        private final Map<String, Boolean> knownRegions = new HashMap<>();
-        private final Map<String, Object> parents = new HashMap<>();
+        private final ImportRegions regions;
+        private final Function<String, Long> parents;
         private final Map<String, String> types = support.labelMap(OrgType.class, "orgType");
         private final String actor = support.actor();
 
         Run(DataScope scope) {
-            this.scope = scope;
+            this.regions = support.regions(scope);
+            this.parents = names.namedIn(scope);
         }
 
         @Override
@@ -142,7 +143,8 @@ class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
                     problems,
                     "contactPhone",
                     () -> cell.get("contactPhone").isEmpty() ? null : PhoneNumber.parse(cell.get("contactPhone")));
-            Long parent = ImportSupport.check(problems, "parent", () -> parent(cell.get("parent")));
+            Long parent = ImportSupport.check(
+                    problems, "parent", () -> cell.get("parent").isEmpty() ? null : parents.apply(cell.get("parent")));
             List<RegionCode> served = ImportSupport.check(problems, "servedRegions", () -> {
                 List<String> codes = List.copyOf(new LinkedHashSet<>(ImportSupport.split(cell.get("servedRegions"))));
                 if (codes.size() > Organisations.MAX_SERVED) {
@@ -168,37 +170,7 @@ class OrganisationImports extends SpreadsheetImports<NewOrganisation> {
         }
 
         private RegionCode region(String raw, String unknownKey) {
-            if (raw == null || raw.isBlank()) {
-                throw new InvalidValueException("directory.organisation.region.required");
-            }
-            RegionCode code = RegionCode.parse(raw);
-            if (!knownRegions.computeIfAbsent(code.value(), k -> support.regionExists(code))) {
-                throw new InvalidValueException(unknownKey, code.value());
-            }
-            if (!scope.contains(code)) {
-                throw new InvalidValueException("directory.organisation.region.outOfScope", code.value());
-            }
-            return code;
-        }
-
-        private Long parent(String raw) {
-            if (raw.isEmpty()) {
-                return null;
-            }
-            Object found = parents.computeIfAbsent(raw, v -> {
-                List<Long> ids = names.organisationsNamed(scope, v);
-                return ids.size() == 1
-                        ? ids.get(0)
-                        : new InvalidValueException(
-                                ids.isEmpty()
-                                        ? "directory.import.organisation.unknown"
-                                        : "directory.import.organisation.ambiguous",
-                                v);
-            });
-            if (found instanceof InvalidValueException e) {
-                throw e;
-            }
-            return (Long) found;
+            return regions.inScope(raw, "directory.organisation.region.required", unknownKey);
         }
 
         @Override

@@ -3,16 +3,21 @@ package org.wushe.directory.organisations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
+import org.wushe.platform.SqlLike;
+import org.wushe.shared.InvalidValueException;
 
 /**
  * Which organisations a caller may see, decided in SQL by the organisation's own region against the caller's
@@ -83,6 +88,20 @@ public class OrganisationQueries {
                 .optional();
     }
 
+    /** The names of these organisations by id, in one query (an id that names none is left out). */
+    public Map<Long, String> namesOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from directory_organisation where id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    names.put(rs.getLong("id"), rs.getString("name"));
+                });
+        return names;
+    }
+
     public Optional<Long> idOfCreditCode(String creditCode) {
         return jdbc.sql("select id from directory_organisation where credit_code = ?")
                 .param(creditCode)
@@ -102,6 +121,30 @@ public class OrganisationQueries {
     }
 
     /**
+     * For one import run: the organisation a cell names by credit code or exact name in {@code scope}, each value
+     * looked up once; an unknown or ambiguous one is refused with the import's message.
+     */
+    public Function<String, Long> namedIn(DataScope scope) {
+        Map<String, Object> found = new HashMap<>();
+        return value -> {
+            Object id = found.computeIfAbsent(value, v -> {
+                List<Long> ids = organisationsNamed(scope, v);
+                return ids.size() == 1
+                        ? ids.get(0)
+                        : new InvalidValueException(
+                                ids.isEmpty()
+                                        ? "directory.import.organisation.unknown"
+                                        : "directory.import.organisation.ambiguous",
+                                v);
+            });
+            if (id instanceof InvalidValueException e) {
+                throw e;
+            }
+            return (Long) id;
+        };
+    }
+
+    /**
      * For the picker: organisations in scope whose name contains {@code text} (or whose id it is), the exact name
      * first, then the shortest names; at most {@code limit}.
      */
@@ -112,16 +155,12 @@ public class OrganisationQueries {
                         + " and (o.name like :name escape '\\' or o.id = cast(:id as bigint))"
                         + " order by (o.name = :exact) desc, length(o.name), o.name, o.id limit :limit")
                 .params(predicate.params())
-                .param("name", "%" + like(text) + "%")
+                .param("name", SqlLike.contains(text))
                 .param("id", id)
                 .param("exact", text)
                 .param("limit", limit)
                 .query(OrganisationQueries::row)
                 .list();
-    }
-
-    private static String like(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** True when {@code candidate} is {@code id} itself or lies below it in the parent chain. */
@@ -158,13 +197,7 @@ public class OrganisationQueries {
         }
         if (filter.name() != null) {
             sql.append(" and o.name like :name escape '\\'");
-            params.put(
-                    "name",
-                    "%"
-                            + filter.name()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+            params.put("name", SqlLike.contains(filter.name()));
         }
         return new Where(sql.toString(), params);
     }

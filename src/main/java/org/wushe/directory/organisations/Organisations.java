@@ -17,6 +17,7 @@ import org.wushe.access.KnownRegions;
 import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.OrgType;
+import org.wushe.directory.RegionNames;
 import org.wushe.platform.InvalidParameterException;
 import org.wushe.platform.PickerOption;
 import org.wushe.privacy.SensitiveData;
@@ -47,10 +48,23 @@ public class Organisations {
     static final int MAX_PERSON = 50;
     static final int MAX_SERVED = 200;
 
+    /** The fields a create or an update writes, as the audit trail names them. */
+    private static final List<String> FIELDS = List.of(
+            "type",
+            "name",
+            "creditCode",
+            "regionCode",
+            "address",
+            "contactPerson",
+            "contactPhone",
+            "parentId",
+            "servedRegions");
+
     private final OrganisationRepository repository;
     private final OrganisationQueries queries;
     private final OrganisationFactory factory;
     private final KnownRegions regions;
+    private final RegionNames regionNames;
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
     private final ApplicationEventPublisher events;
@@ -61,6 +75,7 @@ public class Organisations {
             OrganisationQueries queries,
             OrganisationFactory factory,
             KnownRegions regions,
+            RegionNames regionNames,
             CurrentUser currentUser,
             SensitiveData sensitiveData,
             ApplicationEventPublisher events,
@@ -69,6 +84,7 @@ public class Organisations {
         this.queries = queries;
         this.factory = factory;
         this.regions = regions;
+        this.regionNames = regionNames;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
@@ -81,19 +97,7 @@ public class Organisations {
         Organisation organisation = factory.newOrganisation(actor(), clock.instant());
         apply(organisation, draft, null);
         organisation = repository.save(organisation);
-        audit(
-                AuditAction.CREATE,
-                organisation,
-                List.of(
-                        "type",
-                        "name",
-                        "creditCode",
-                        "regionCode",
-                        "address",
-                        "contactPerson",
-                        "contactPhone",
-                        "parentId",
-                        "servedRegions"));
+        audit(AuditAction.CREATE, organisation, FIELDS);
         return organisation.id();
     }
 
@@ -103,19 +107,7 @@ public class Organisations {
         Organisation organisation = load(id);
         apply(organisation, draft, id);
         repository.save(organisation);
-        audit(
-                AuditAction.UPDATE,
-                organisation,
-                List.of(
-                        "type",
-                        "name",
-                        "creditCode",
-                        "regionCode",
-                        "address",
-                        "contactPerson",
-                        "contactPhone",
-                        "parentId",
-                        "servedRegions"));
+        audit(AuditAction.UPDATE, organisation, FIELDS);
     }
 
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
@@ -157,13 +149,10 @@ public class Organisations {
             return List.of();
         }
         List<OrganisationRow> rows = queries.search(currentUser.scope(), t, PICKER_LIMIT);
-        var names = regions.names(rows.stream()
-                .map(r -> RegionCode.parse(r.regionCode()))
-                .distinct()
-                .toList());
+        var names =
+                regionNames.of(rows.stream().map(OrganisationRow::regionCode).toList());
         return rows.stream()
-                .map(r -> new PickerOption(
-                        r.id(), r.name(), names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode())))
+                .map(r -> new PickerOption(r.id(), r.name(), names.getOrDefault(r.regionCode(), r.regionCode())))
                 .toList();
     }
 
@@ -212,19 +201,19 @@ public class Organisations {
     @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void suspend(long id) {
-        Organisation organisation = load(id);
-        checkWritable(organisation.regionCode());
-        organisation.suspend();
-        repository.save(organisation);
-        audit(AuditAction.UPDATE, organisation, List.of("status"));
+        changeStatus(id, Organisation::suspend);
     }
 
     @PreAuthorize(RoleGroup.Guard.ORGANISATION_WRITERS)
     @Transactional
     public void activate(long id) {
+        changeStatus(id, Organisation::activate);
+    }
+
+    private void changeStatus(long id, Consumer<Organisation> change) {
         Organisation organisation = load(id);
         checkWritable(organisation.regionCode());
-        organisation.activate();
+        change.accept(organisation);
         repository.save(organisation);
         audit(AuditAction.UPDATE, organisation, List.of("status"));
     }

@@ -2,17 +2,18 @@ package org.wushe.directory.socialworkers;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
 import org.wushe.access.RoleGroup;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
+import org.wushe.directory.imports.ImportRegions;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
 import org.wushe.directory.organisations.OrganisationQueries;
@@ -90,9 +91,8 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
     /** One run: caches region and organisation look-ups for the file. */
     private final class Run implements RowImport.Entity<Validated> {
 
-        private final DataScope scope;
-        private final Map<String, Boolean> knownRegions = new HashMap<>();
-        private final Map<String, Object> organisationCache = new HashMap<>();
+        private final ImportRegions regions;
+        private final Function<String, Long> organisationNamed;
         private final Map<String, String> qualifications = support.labelMap(Qualification.class, "qualification");
         private final Map<String, String> specialties = support.labelMap(Specialty.class, "specialty");
         private final Map<String, String> availabilities = support.labelMap(Availability.class, "availability");
@@ -101,7 +101,8 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
         private final String actor = support.actor();
 
         Run(DataScope scope) {
-            this.scope = scope;
+            this.regions = support.regions(scope);
+            this.organisationNamed = organisations.namedIn(scope);
         }
 
         @Override
@@ -127,20 +128,9 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
             }
             List<Long> orgs = new ArrayList<>();
             for (String o : ImportSupport.split(cell.get("organisations").replace(" ", ""))) {
-                Object found = organisationCache.computeIfAbsent(o, v -> {
-                    List<Long> ids = organisations.organisationsNamed(scope, v);
-                    return ids.size() == 1
-                            ? ids.get(0)
-                            : new InvalidValueException(
-                                    ids.isEmpty()
-                                            ? "directory.import.organisation.unknown"
-                                            : "directory.import.organisation.ambiguous",
-                                    v);
-                });
-                if (found instanceof Long id) {
+                Long id = ImportSupport.check(problems, "organisations", () -> organisationNamed.apply(o));
+                if (id != null) {
                     orgs.add(id);
-                } else {
-                    problems.add("organisations", (InvalidValueException) found);
                 }
             }
             String qualification = cell.get("qualification");
@@ -161,12 +151,7 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
                     orgs,
                     ImportSupport.split(cell.get("servedRegions")));
             List<FieldProblem> found = new ArrayList<>();
-            Validated v = socialWorkers.validate(
-                    draft,
-                    false,
-                    found,
-                    code -> knownRegions.computeIfAbsent(code.value(), k -> support.regionExists(code)),
-                    false);
+            Validated v = socialWorkers.validate(draft, false, found, regions::known, false);
             found.forEach(p -> problems.add(p.field(), p.problem()));
             return new RowImport.Checked<>(
                     v, v.idNumber() == null ? null : ByteBuffer.wrap(cipher.idNumberIndex(v.idNumber())));
@@ -184,7 +169,7 @@ class SocialWorkerImports extends SpreadsheetImports<Validated> {
 
         @Override
         public Set<ByteBuffer> taken(List<ByteBuffer> keys) {
-            return store.takenIdNumbers(keys.stream().map(ByteBuffer::array).toList());
+            return store.takenIdNumbers(keys);
         }
 
         @Override

@@ -7,10 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +22,8 @@ import org.wushe.access.DataScope;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
 import org.wushe.directory.Specialty;
+import org.wushe.directory.imports.BulkSql;
+import org.wushe.platform.SqlLike;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.Sex;
 
@@ -44,11 +43,13 @@ class SocialWorkerStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final BulkSql bulk;
     private final SocialWorkerCipher cipher;
 
-    SocialWorkerStore(JdbcClient jdbc, JdbcTemplate template, SocialWorkerCipher cipher) {
+    SocialWorkerStore(JdbcClient jdbc, JdbcTemplate template, BulkSql bulk, SocialWorkerCipher cipher) {
         this.jdbc = jdbc;
         this.template = template;
+        this.bulk = bulk;
         this.cipher = cipher;
     }
 
@@ -104,11 +105,7 @@ class SocialWorkerStore {
     }
 
     public List<Long> nextIds(int n) {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('directory_social_worker', 'id'))"
-                        + " from generate_series(1, :n)")
-                .param("n", n)
-                .query(Long.class)
-                .list();
+        return bulk.nextIds("directory_social_worker", n);
     }
 
     /** Replaces a worker's fields and collections (optimistic on {@code version}). */
@@ -208,20 +205,10 @@ class SocialWorkerStore {
     }
 
     /** Which of these ID-number blind indexes are already taken. */
-    public Set<ByteBuffer> takenIdNumbers(Collection<byte[]> indexes) {
-        Set<ByteBuffer> taken = new HashSet<>();
-        List<byte[]> all = new ArrayList<>(indexes);
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<byte[]> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            template.query(
-                    "select id_number_index from directory_social_worker where id_number_index in (" + marks + ")",
-                    (ResultSet rs) -> {
-                        taken.add(ByteBuffer.wrap(rs.getBytes(1)));
-                    },
-                    chunk.toArray());
-        }
-        return taken;
+    public Set<ByteBuffer> takenIdNumbers(List<ByteBuffer> indexes) {
+        return bulk.taken(
+                "select id_number_index from directory_social_worker where id_number_index in (%s)",
+                indexes.stream().map(k -> (Object) k.array()).toList(), rs -> ByteBuffer.wrap(rs.getBytes(1)));
     }
 
     public boolean isVisible(DataScope scope, long id) {
@@ -297,9 +284,7 @@ class SocialWorkerStore {
                                 + " where m.social_worker_id = w.id and m.organisation_id = cast(:org as bigint)))"
                                 + " order by (w.name = :exact) desc, w.name, w.id limit :limit")
                 .params(predicate.params())
-                .param(
-                        "name",
-                        "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("name", SqlLike.contains(text))
                 .param("id", id)
                 .param("org", organisationId)
                 .param("exact", text)
@@ -349,13 +334,7 @@ class SocialWorkerStore {
         Map<String, Object> params = new LinkedHashMap<>(predicate.params());
         if (filter.name() != null) {
             sql.append(" and w.name like :name escape '\\'");
-            params.put(
-                    "name",
-                    "%"
-                            + filter.name()
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_") + "%");
+            params.put("name", SqlLike.contains(filter.name()));
         }
         if (filter.organisationId() != null) {
             sql.append(" and exists (select 1 from directory_social_worker_membership m where m.social_worker_id = w.id"

@@ -27,6 +27,7 @@ import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.Availability;
 import org.wushe.directory.Qualification;
+import org.wushe.directory.RegionNames;
 import org.wushe.directory.Specialty;
 import org.wushe.directory.organisations.OrganisationQueries;
 import org.wushe.directory.organisations.Organisations;
@@ -63,6 +64,7 @@ public class SocialWorkers {
     private final SocialWorkerCipher cipher;
     private final OrganisationQueries organisations;
     private final KnownRegions regions;
+    private final RegionNames regionNames;
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
     private final ApplicationEventPublisher events;
@@ -73,6 +75,7 @@ public class SocialWorkers {
             SocialWorkerCipher cipher,
             OrganisationQueries organisations,
             KnownRegions regions,
+            RegionNames regionNames,
             CurrentUser currentUser,
             SensitiveData sensitiveData,
             ApplicationEventPublisher events,
@@ -81,6 +84,7 @@ public class SocialWorkers {
         this.cipher = cipher;
         this.organisations = organisations;
         this.regions = regions;
+        this.regionNames = regionNames;
         this.currentUser = currentUser;
         this.sensitiveData = sensitiveData;
         this.events = events;
@@ -120,9 +124,9 @@ public class SocialWorkers {
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public SocialWorkerDetails get(long id) {
         SocialWorkerRecord w = load(id);
-        List<String> names = w.organisationIds().stream()
-                .map(o -> organisations.nameOf(o).orElse(""))
-                .toList();
+        Map<Long, String> byId = organisations.namesOf(w.organisationIds());
+        List<String> names =
+                w.organisationIds().stream().map(o -> byId.getOrDefault(o, "")).toList();
         return new SocialWorkerDetails(
                 w.id(),
                 w.name(),
@@ -165,11 +169,9 @@ public class SocialWorkers {
     @PreAuthorize(RoleGroup.Guard.DIRECTORY_READERS)
     public List<SocialWorkerCount> countsByRegion() {
         List<SocialWorkerCount> counts = store.countsByRegion(currentUser.scope());
-        var names = regions.names(
-                counts.stream().map(c -> RegionCode.parse(c.key())).toList());
+        var names = regionNames.of(counts.stream().map(SocialWorkerCount::key).toList());
         return counts.stream()
-                .map(c -> new SocialWorkerCount(
-                        c.key(), names.getOrDefault(RegionCode.parse(c.key()), c.key()), c.count()))
+                .map(c -> new SocialWorkerCount(c.key(), names.getOrDefault(c.key(), c.key()), c.count()))
                 .toList();
     }
 
@@ -189,13 +191,11 @@ public class SocialWorkers {
             return List.of();
         }
         List<SocialWorkerStore.Pick> rows = store.search(currentUser.scope(), t, organisationId, PICKER_LIMIT);
-        var names = regions.names(rows.stream()
-                .map(r -> RegionCode.parse(r.regionCode()))
-                .distinct()
-                .toList());
+        var names = regionNames.of(
+                rows.stream().map(SocialWorkerStore.Pick::regionCode).toList());
         return rows.stream()
                 .map(r -> {
-                    String region = names.getOrDefault(RegionCode.parse(r.regionCode()), r.regionCode());
+                    String region = names.getOrDefault(r.regionCode(), r.regionCode());
                     return new PickerOption(
                             r.id(),
                             r.name(),

@@ -2,21 +2,17 @@ package org.wushe.directory.volunteers;
 
 import java.nio.ByteBuffer;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.wushe.directory.Skill;
+import org.wushe.directory.imports.BulkSql;
 import org.wushe.privacy.CryptoService;
-import org.wushe.shared.PhoneNumber;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.ResidentIdNumber;
 
@@ -29,59 +25,24 @@ class VolunteerBulkStore {
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
+    private final BulkSql bulk;
     private final CryptoService crypto;
 
-    VolunteerBulkStore(JdbcTemplate template, JdbcClient jdbc, CryptoService crypto) {
+    VolunteerBulkStore(JdbcTemplate template, JdbcClient jdbc, BulkSql bulk, CryptoService crypto) {
         this.template = template;
         this.jdbc = jdbc;
+        this.bulk = bulk;
         this.crypto = crypto;
     }
-
-    /** A volunteer of a station's roster, validated; approved on import with the given passport number. */
-    record NewVolunteer(
-            String name,
-            ResidentIdNumber idNumber,
-            PhoneNumber phone,
-            List<Skill> skills,
-            RegionCode region,
-            List<RegionCode> served,
-            String availability,
-            String emergencyName,
-            PhoneNumber emergencyPhone) {}
 
     ByteBuffer volunteerKey(ResidentIdNumber id) {
         return ByteBuffer.wrap(crypto.blindIndex("id_number", id.value()));
     }
 
     Set<ByteBuffer> takenVolunteerIdNumbers(List<ByteBuffer> keys) {
-        return taken(
+        return bulk.taken(
                 "select id_number_index from directory_volunteer where id_number_index in (%s)",
                 keys.stream().map(k -> (Object) k.array()).toList(), rs -> ByteBuffer.wrap(rs.getBytes(1)));
-    }
-
-    private interface KeyReader {
-        ByteBuffer read(ResultSet rs) throws SQLException;
-    }
-
-    private Set<ByteBuffer> taken(String sql, List<Object> values, KeyReader reader) {
-        Set<ByteBuffer> taken = new HashSet<>();
-        for (int from = 0; from < values.size(); from += 1000) {
-            List<Object> chunk = values.subList(from, Math.min(values.size(), from + 1000));
-            template.query(
-                    sql.formatted(String.join(",", Collections.nCopies(chunk.size(), "?"))),
-                    (ResultSet rs) -> {
-                        taken.add(reader.read(rs));
-                    },
-                    chunk.toArray());
-        }
-        return taken;
-    }
-
-    private List<Long> nextIds(String table, int n) {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('" + table + "', 'id')) from generate_series(1, :n)")
-                .param("n", n)
-                .query(Long.class)
-                .list();
     }
 
     /**
@@ -90,7 +51,7 @@ class VolunteerBulkStore {
      */
     List<String> insertVolunteers(
             List<NewVolunteer> volunteers, String consentVersion, String importedBy, Instant now) {
-        List<Long> ids = nextIds(VolunteerStore.TABLE, volunteers.size());
+        List<Long> ids = bulk.nextIds(VolunteerStore.TABLE, volunteers.size());
         List<Long> numbers = jdbc.sql("select nextval('directory_volunteer_passport_seq') from generate_series(1, :n)")
                 .param("n", volunteers.size())
                 .query(Long.class)

@@ -2,7 +2,6 @@ package org.wushe.directory.volunteers;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.wushe.access.DataScope;
 import org.wushe.access.RoleGroup;
 import org.wushe.directory.Skill;
+import org.wushe.directory.imports.ImportRegions;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
-import org.wushe.directory.volunteers.VolunteerBulkStore.NewVolunteer;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.InvalidValueException;
@@ -82,13 +81,12 @@ class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
 
     private final class Run implements RowImport.Entity<NewVolunteer> {
 
-        private final DataScope scope;
-        private final Map<String, Boolean> knownRegions = new HashMap<>();
+        private final ImportRegions regions;
         private final Map<String, String> skillNames = support.labelMap(Skill.class, "skill");
         private final String actor = support.actor();
 
         Run(DataScope scope) {
-            this.scope = scope;
+            this.regions = support.regions(scope);
         }
 
         @Override
@@ -158,17 +156,7 @@ class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
         }
 
         private RegionCode region(String raw) {
-            if (raw == null || raw.isBlank()) {
-                throw new InvalidValueException("directory.volunteer.region.required");
-            }
-            RegionCode code = RegionCode.parse(raw);
-            if (!knownRegions.computeIfAbsent(code.value(), k -> support.regionExists(code))) {
-                throw new InvalidValueException("directory.volunteer.region.unknown", code.value());
-            }
-            if (!scope.contains(code)) {
-                throw new InvalidValueException("directory.organisation.region.outOfScope", code.value());
-            }
-            return code;
+            return regions.inScope(raw, "directory.volunteer.region.required", "directory.volunteer.region.unknown");
         }
 
         @Override

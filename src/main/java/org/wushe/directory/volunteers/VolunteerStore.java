@@ -58,38 +58,15 @@ public class VolunteerStore {
      * A repeated registration replaces what an earlier PENDING or REJECTED one said and goes back to review
      * (status PENDING, the earlier review cleared); false if that registration was approved meanwhile.
      */
-    public boolean merge(
-            long volunteerId,
-            String name,
-            ResidentIdNumber id,
-            PhoneNumber phone,
-            List<Skill> skills,
-            RegionCode region,
-            List<RegionCode> served,
-            String availability,
-            String emergencyName,
-            PhoneNumber emergencyPhone,
-            String consentVersion,
-            Instant now) {
-        int n = bind(
-                        jdbc.sql("""
+    public boolean merge(long volunteerId, NewVolunteer v, String consentVersion, Instant now) {
+        int n = bind(jdbc.sql("""
                 update directory_volunteer set name = :name, id_number_cipher = :idc, id_number_index = :idi,
                     sex = :sex, birth_date = :birth, phone_cipher = :pc, phone_index = :pi,
                     skills = cast(:skills as text[]), region_code = :region, availability = :availability,
                     emergency_contact_name = :ename, emergency_contact_phone_cipher = :epc,
                     consent_version = :consent, consented_at = :now, status = 'PENDING', reject_reason = null,
                     reviewed_by = null, reviewed_at = null
-                where id = :vid and status in ('PENDING', 'REJECTED')"""),
-                        name,
-                        id,
-                        phone,
-                        skills,
-                        region,
-                        availability,
-                        emergencyName,
-                        emergencyPhone,
-                        consentVersion,
-                        now)
+                where id = :vid and status in ('PENDING', 'REJECTED')"""), v, consentVersion, now)
                 .param("vid", volunteerId)
                 .update();
         if (n != 1) {
@@ -98,42 +75,20 @@ public class VolunteerStore {
         jdbc.sql("delete from directory_volunteer_region where volunteer_id = ?")
                 .param(volunteerId)
                 .update();
-        insertServed(volunteerId, served);
+        insertServed(volunteerId, v.served());
         return true;
     }
 
-    public long insert(
-            String name,
-            ResidentIdNumber id,
-            PhoneNumber phone,
-            List<Skill> skills,
-            RegionCode region,
-            List<RegionCode> served,
-            String availability,
-            String emergencyName,
-            PhoneNumber emergencyPhone,
-            String consentVersion,
-            Instant now) {
-        long volunteerId = bind(
-                        jdbc.sql("""
+    /** A new PENDING registration; returns its id. */
+    public long insert(NewVolunteer v, String consentVersion, Instant now) {
+        long volunteerId =
+                bind(jdbc.sql("""
                 insert into directory_volunteer (name, id_number_cipher, id_number_index, sex, birth_date,
                     phone_cipher, phone_index, skills, region_code, availability, emergency_contact_name,
                     emergency_contact_phone_cipher, consent_version, consented_at, created_at)
                 values (:name, :idc, :idi, :sex, :birth, :pc, :pi, cast(:skills as text[]), :region, :availability,
-                    :ename, :epc, :consent, :now, :now) returning id"""),
-                        name,
-                        id,
-                        phone,
-                        skills,
-                        region,
-                        availability,
-                        emergencyName,
-                        emergencyPhone,
-                        consentVersion,
-                        now)
-                .query(Long.class)
-                .single();
-        insertServed(volunteerId, served);
+                    :ename, :epc, :consent, :now, :now) returning id"""), v, consentVersion, now).query(Long.class).single();
+        insertServed(volunteerId, v.served());
         return volunteerId;
     }
 
@@ -148,18 +103,11 @@ public class VolunteerStore {
 
     /** Binds a registration's values (encrypting and blind-indexing as it goes) to the named parameters. */
     private JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec sql,
-            String name,
-            ResidentIdNumber id,
-            PhoneNumber phone,
-            List<Skill> skills,
-            RegionCode region,
-            String availability,
-            String emergencyName,
-            PhoneNumber emergencyPhone,
-            String consentVersion,
-            Instant now) {
-        return sql.param("name", name)
+            JdbcClient.StatementSpec sql, NewVolunteer v, String consentVersion, Instant now) {
+        ResidentIdNumber id = v.idNumber();
+        PhoneNumber phone = v.phone();
+        PhoneNumber emergencyPhone = v.emergencyPhone();
+        return sql.param("name", v.name())
                 .param("idc", crypto.encrypt(id.value(), TABLE, "id_number"))
                 .param("idi", crypto.blindIndex("id_number", id.value()))
                 .param("sex", id.sex().name())
@@ -168,10 +116,13 @@ public class VolunteerStore {
                 .param("pi", crypto.blindIndex("phone", phone.value()))
                 .param(
                         "skills",
-                        "{" + String.join(",", skills.stream().map(Skill::name).toList()) + "}")
-                .param("region", region.value())
-                .param("availability", availability)
-                .param("ename", emergencyName)
+                        "{"
+                                + String.join(
+                                        ",",
+                                        v.skills().stream().map(Skill::name).toList()) + "}")
+                .param("region", v.region().value())
+                .param("availability", v.availability())
+                .param("ename", v.emergencyName())
                 .param(
                         "epc",
                         emergencyPhone == null

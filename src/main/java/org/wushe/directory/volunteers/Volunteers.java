@@ -155,7 +155,16 @@ public class Volunteers {
             throw new InvalidValueException("directory.volunteer.consent.required");
         }
         codes.verify(phone, r.code(), clock.instant());
-        List<RegionCode> regions = List.copyOf(new LinkedHashSet<>(served));
+        var volunteer = new NewVolunteer(
+                name,
+                id,
+                phone,
+                skills,
+                region,
+                List.copyOf(new LinkedHashSet<>(served)),
+                availability,
+                emergencyName,
+                emergencyPhone);
         Optional<Volunteer> earlier = store.findByIdNumber(id);
         if (earlier.isPresent() && earlier.get().status() == VolunteerStatus.APPROVED) {
             throw new InvalidValueException("directory.volunteer.duplicate.activate");
@@ -166,36 +175,13 @@ public class Volunteers {
         if (earlier.isPresent()) {
             // Merge: the person proved this phone just now; their new answers replace the earlier, unapproved ones.
             volunteerId = earlier.get().id();
-            if (!store.merge(
-                    volunteerId,
-                    name,
-                    id,
-                    phone,
-                    skills,
-                    region,
-                    regions,
-                    availability,
-                    emergencyName,
-                    emergencyPhone,
-                    PRIVACY_NOTICE_VERSION,
-                    clock.instant())) {
+            if (!store.merge(volunteerId, volunteer, PRIVACY_NOTICE_VERSION, clock.instant())) {
                 throw new InvalidValueException("directory.volunteer.duplicate.activate");
             }
             action = AuditAction.UPDATE;
             why = "repeated registration merged (was " + earlier.get().status() + ")";
         } else {
-            volunteerId = store.insert(
-                    name,
-                    id,
-                    phone,
-                    skills,
-                    region,
-                    regions,
-                    availability,
-                    emergencyName,
-                    emergencyPhone,
-                    PRIVACY_NOTICE_VERSION,
-                    clock.instant());
+            volunteerId = store.insert(volunteer, PRIVACY_NOTICE_VERSION, clock.instant());
             action = AuditAction.CREATE;
         }
         store.updateWeeklySlots(volunteerId, slots.mask());
