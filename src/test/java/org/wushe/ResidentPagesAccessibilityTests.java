@@ -6,9 +6,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,28 +18,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResidentPagesAccessibilityTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theHelpPagesPassInBothPrintSizes() {
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = phone(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
             for (boolean large : new boolean[] {false, true}) {
                 page.navigate("/help/font?large=" + (large ? 1 : 0) + "&back=/help");
                 check(page, "/help", large, problems);
@@ -59,8 +47,8 @@ class ResidentPagesAccessibilityTests {
     @Test
     void theVolunteerPagesPassInBothPrintSizes() {
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = phone(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
             for (boolean large : new boolean[] {false, true}) {
                 page.navigate("/volunteer/register/font?large=" + (large ? 1 : 0));
                 check(page, "/volunteer/register", large, problems);
@@ -75,11 +63,5 @@ class ResidentPagesAccessibilityTests {
         page.navigate(path);
         assertThat(page.locator("body").innerText()).isNotBlank();
         Accessibility.problems(page).forEach(p -> problems.add(path + (large ? " (大字版)" : "") + ": " + p));
-    }
-
-    private static Page phone(BrowserContext context) {
-        Page page = context.newPage();
-        page.setViewportSize(390, 844);
-        return page;
     }
 }

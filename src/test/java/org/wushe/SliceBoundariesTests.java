@@ -2,12 +2,14 @@ package org.wushe;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,12 +38,15 @@ class SliceBoundariesTests {
     void aSliceUsesAnotherSlicesPublicTypesOnly(String module) {
         // javac refuses most of this already; the rule also catches what it allows (a package-private type named
         // in a public signature of the other slice) and states the rule where a reader of the tests looks
-        for (String slice : PRODUCTION.stream()
+        List<String> slices = PRODUCTION.stream()
                 .map(c -> c.getPackageName())
                 .filter(p -> p.startsWith("org.wushe." + module + "."))
                 .map(p -> p.split("\\.")[3])
                 .distinct()
-                .toList()) {
+                .toList();
+        // a module with fewer than two slices (a renamed package, a wrong module name) would check nothing
+        assertThat(slices).as(module + "'s slices").hasSizeGreaterThan(1);
+        for (String slice : slices) {
             String own = "org.wushe." + module + "." + slice;
             noClasses()
                     .that()

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,32 +26,19 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 class StaffShellBrowserTests {
 
-    static final String PASSWORD = "Wushe@2022demo";
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theAuditorReadsNamesOnTheAuditPagesAndAWrongFilterIsSaidInPlace() {
-        try (BrowserContext civil = browser.newContext(base())) {
-            signIn(civil.newPage(), "civil"); // at least one sign-in of civil in the trail
+        try (BrowserContext civil = browser.newContext(port)) {
+            Browser.demoStaff(civil, "civil"); // at least one sign-in of civil in the trail
         }
-        try (BrowserContext context = browser.newContext(base())) {
-            Page page = context.newPage();
-            signIn(page, "auditor");
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "auditor");
             checkPages(page, List.of("/", "/audit", "/audit?size=100", "/audit/verification", "/inbox"));
 
             page.navigate("/audit?actor=civil&action=LOGIN");
@@ -100,9 +85,8 @@ class StaffShellBrowserTests {
 
     @Test
     void theCivilAffairsAdministratorReadsNamesOnTheAccountRegionAndInboxPages() {
-        try (BrowserContext context = browser.newContext(base())) {
-            Page page = context.newPage();
-            signIn(page, "civil");
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "civil");
             checkPages(
                     page,
                     List.of(
@@ -132,9 +116,8 @@ class StaffShellBrowserTests {
     @Test
     void theAdministratorGivesAnAccountItsRegionsFromTheCascaderNotByCode() {
         String username = "shell" + System.nanoTime() % 1_000_000;
-        try (BrowserContext context = browser.newContext(base())) {
-            Page page = context.newPage();
-            signIn(page, "civil");
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "civil");
             page.navigate("/accounts");
             page.locator("summary", new Page.LocatorOptions().setHasText("新建账户"))
                     .click();
@@ -172,9 +155,8 @@ class StaffShellBrowserTests {
 
     @Test
     void theCheckFindsBareCodesAndWrappedButtons() {
-        try (BrowserContext context = browser.newContext(base())) {
-            Page page = context.newPage();
-            page.setViewportSize(1440, 900);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.staffPage(context);
             page.setContent("<link rel=stylesheet href='" + base() + "/webjars/bootstrap/css/bootstrap.min.css'>"
                     + "<p>上海新村居委会 <code>310104003001</code> <span data-code>310104</span></p>"
                     + "<p id=a>区划 310104003001</p><p id=b>渠道 WALK_IN</p><p id=c>HMAC-SM3 P1 station310104 共 1,234,567 条</p>"
@@ -199,16 +181,6 @@ class StaffShellBrowserTests {
             VisibleText.noBareCodes(page);
             VisibleText.noWrappedButtons(page);
         }
-    }
-
-    private static void signIn(Page page, String username) {
-        page.setViewportSize(1440, 900);
-        page.navigate("/login");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page.locator("#current-user")).hasText(username);
     }
 
     private String base() {

@@ -7,9 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -23,34 +22,16 @@ import org.wushe.Browser;
 @ActiveProfiles("demo")
 class AccountsBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theAccountListAndAnAccountNameTheRegionsOfTheirScope() {
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.setViewportSize(1440, 900);
-            page.navigate("/login");
-            page.getByLabel("用户名").fill("civil");
-            page.getByLabel("密码").fill("Wushe@2022demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                    .click();
-            assertThat(page.locator("#current-user")).hasText("civil");
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "civil");
 
             page.navigate("/accounts?q=station&size=50");
             var row = page.locator("tr", new Page.LocatorOptions().setHasText("天平路街道"));

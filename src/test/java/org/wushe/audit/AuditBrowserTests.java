@@ -4,15 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,25 +28,15 @@ import org.wushe.shared.RegionCode;
 class AuditBrowserTests {
 
     static final AtomicInteger COUNTER = new AtomicInteger();
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAuditorVerifiesTheChainFromTheAuditTrail() {
@@ -61,19 +49,9 @@ class AuditBrowserTests {
                         null,
                         Set.of(Role.AUDITOR),
                         DataScope.of(List.of(RegionCode.parse("310000"))))));
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.setViewportSize(1440, 900);
-            page.navigate("/audit");
-            page.getByLabel("用户名").fill(username);
-            page.getByLabel("密码").fill(issued.temporaryPassword());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                    .click();
-            page.locator("#current").fill(issued.temporaryPassword());
-            page.locator("#replacement").fill("Audit-Journey-2022");
-            page.locator("#confirmation").fill("Audit-Journey-2022");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
-                    .click();
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.staffPage(context);
+            Browser.signInChoosingPassword(page, username, issued.temporaryPassword(), "Audit-Journey-2022");
 
             page.navigate("/audit");
             // entries carry the number the verification page names

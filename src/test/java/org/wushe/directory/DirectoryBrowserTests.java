@@ -10,9 +10,8 @@ import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +34,9 @@ import org.wushe.directory.socialworkers.SocialWorkers;
 class DirectoryBrowserTests {
 
     static final Pattern CODE = Pattern.compile("\\b\\d{6}(\\d{3}){0,2}\\b");
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
@@ -48,33 +49,10 @@ class DirectoryBrowserTests {
 
     static final Staff XUHUI = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").named("xuhui-browser");
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Page signedIn(BrowserContext context) {
-        Page page = context.newPage();
-        page.setViewportSize(1440, 900);
-        page.navigate("/login");
-        page.getByLabel("用户名").fill("xuhui");
-        page.getByLabel("密码").fill("Wushe@2022demo");
-        page.locator("button[type=submit]").click();
-        assertThat(page.locator("#current-user")).hasText("xuhui");
-        return page;
-    }
-
     @Test
     void regionsAreShownByNameOnTheDirectorysPages() {
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = signedIn(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "xuhui");
 
             page.navigate("/social-workers?size=50");
             assertThat(page.locator("#social-worker-new")).hasText("新建社工");
@@ -113,8 +91,8 @@ class DirectoryBrowserTests {
 
     @Test
     void theSocialWorkerFilterChoosesAnOrganisationByName() {
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = signedIn(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "xuhui");
             page.navigate("/social-workers");
             Locator field = page.locator("#filter-organisation");
             assertThat(page.locator("#filter-organisation-help")).hasText("输入名称中的几个字，再从列表中选择。");
@@ -142,8 +120,8 @@ class DirectoryBrowserTests {
     @Test
     void theOrganisationFormChoosesItsParentByName() {
         String name = "浏览器测试" + DirectoryTestData.marker();
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = signedIn(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "xuhui");
             page.navigate("/organisations/new");
             page.locator("#type").selectOption("AGENCY");
             page.locator("#name").fill(name);
@@ -198,8 +176,8 @@ class DirectoryBrowserTests {
                 "310104",
                 List.of(lequn),
                 List.of())));
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = signedIn(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "xuhui");
             page.navigate("/social-workers/" + worker + "/edit");
             Locator chips = page.locator("[data-picker-chip]");
             assertThat(chips).hasCount(1);
@@ -229,8 +207,8 @@ class DirectoryBrowserTests {
 
     @Test
     void aNameTheFilterCannotFindIsSaidUnderTheFieldAndTheOtherFiltersStay() {
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = signedIn(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "xuhui");
             page.navigate("/social-workers");
             page.locator("#filter-name").fill("王");
             page.locator("#filter-organisation").fill("没有这家机构");

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,25 +31,15 @@ import org.wushe.shared.RegionCode;
 class RegionBrowserJourneyTests {
 
     static final AtomicInteger COUNTER = new AtomicInteger();
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Autowired
     Accounts accounts;
@@ -67,20 +56,11 @@ class RegionBrowserJourneyTests {
                         null,
                         Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse("310104"))))));
-        context = browser.newContext("http://localhost:" + port);
-        page = context.newPage();
+        context = browser.newContext(port);
+        page = Browser.staffPage(context);
         page.navigate("/regions");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(issued.temporaryPassword());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
-        page.locator("#current").fill(issued.temporaryPassword());
-        page.locator("#replacement").fill("Journey-2022-ok");
-        page.locator("#confirmation").fill("Journey-2022-ok");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
-                .click();
+        Browser.signInChoosingPassword(page, username, issued.temporaryPassword(), "Journey-2022-ok");
         assertThat(page.locator("#current-user")).hasText(username);
     }
 

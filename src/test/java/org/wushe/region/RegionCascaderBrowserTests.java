@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +34,9 @@ import org.wushe.shared.RegionCode;
 class RegionCascaderBrowserTests {
 
     static final AtomicInteger COUNTER = new AtomicInteger();
-    static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
@@ -50,18 +50,6 @@ class RegionCascaderBrowserTests {
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void signIn() {
         RegionCascaderTests.importCommunities(regions);
@@ -74,19 +62,9 @@ class RegionCascaderBrowserTests {
                         null,
                         Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse("310101"))))));
-        context = browser.newContext("http://localhost:" + port);
-        page = context.newPage();
-        page.setViewportSize(390, 844);
-        page.navigate("/login");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(issued.temporaryPassword());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        page.locator("#current").fill(issued.temporaryPassword());
-        page.locator("#replacement").fill("Cascade-2022-ok");
-        page.locator("#confirmation").fill("Cascade-2022-ok");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
-                .click();
+        context = browser.newContext(port);
+        page = Browser.phonePage(context);
+        Browser.signInChoosingPassword(page, username, issued.temporaryPassword(), "Cascade-2022-ok");
         assertThat(page.locator("#current-user")).hasText(username);
     }
 

@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +40,8 @@ import org.wushe.shared.RegionCode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HelpRequestBrowserJourneyTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
@@ -63,33 +63,6 @@ class HelpRequestBrowserJourneyTests {
 
     @Autowired
     CryptoService crypto;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    static void signIn(Page page, String username, String temporary, String chosen) {
-        page.navigate("/login");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(temporary);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
-        page.locator("#current").fill(temporary);
-        page.locator("#replacement").fill(chosen);
-        page.locator("#confirmation").fill(chosen);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
-                .click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/account/password$"));
-    }
 
     IssuedPassword account(String username, Role role, DataScope scope) {
         return Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
@@ -117,13 +90,12 @@ class HelpRequestBrowserJourneyTests {
 
         try (BrowserContext residentContext = browser.newContext(base);
                 BrowserContext stationContext = browser.newContext(base)) {
-            Page staff = stationContext.newPage();
-            signIn(staff, station, stationPassword.temporaryPassword(), "Station-2022-ok");
+            Page staff = Browser.staffPage(stationContext);
+            Browser.signInChoosingPassword(staff, station, stationPassword.temporaryPassword(), "Station-2022-ok");
             staff.navigate("/requests");
             assertThat(staff.locator("h1")).hasText("紧急求助");
 
-            Page resident = residentContext.newPage();
-            resident.setViewportSize(390, 844);
+            Page resident = Browser.phonePage(residentContext);
             resident.navigate("/help");
             assertThat(resident.locator("h1")).hasText("紧急求助");
             resident.getByText("大字版").click();
@@ -179,8 +151,9 @@ class HelpRequestBrowserJourneyTests {
             String requestUrl = staff.url();
 
             try (BrowserContext hospitalContext = browser.newContext(base)) {
-                Page h = hospitalContext.newPage();
-                signIn(h, hospitalUser, hospitalPassword.temporaryPassword(), "Hospital-2022-ok");
+                Page h = Browser.staffPage(hospitalContext);
+                Browser.signInChoosingPassword(
+                        h, hospitalUser, hospitalPassword.temporaryPassword(), "Hospital-2022-ok");
                 h.navigate("/requests/referrals");
                 assertThat(h.locator("#incoming-referrals")).containsText(code);
                 h.locator("#incoming-referrals input[name=note]").first().fill("明早8点透析床位已预留");

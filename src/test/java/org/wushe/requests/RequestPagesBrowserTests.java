@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,8 @@ import org.wushe.shared.RegionCode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestPagesBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
@@ -56,18 +56,6 @@ class RequestPagesBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theStationWorkerSeesTheMostUrgentFirstByNameAndInPlainDurations() {
@@ -97,10 +85,9 @@ class RequestPagesBrowserTests {
                 .update();
         station.run(() -> cases.note(p1.id(), "已电话联系家属"));
 
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.setViewportSize(1440, 900);
-            HelpRequestBrowserJourneyTests.signIn(page, username, password.temporaryPassword(), "Station-2022-ok");
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.staffPage(context);
+            Browser.signInChoosingPassword(page, username, password.temporaryPassword(), "Station-2022-ok");
 
             page.navigate("/requests?phone=" + phone);
             var rows = page.locator("#requests tbody tr");

@@ -9,9 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,25 +29,14 @@ import org.wushe.requests.intake.Submission;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResidentHelpPagesBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     HelpRequests requests;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theResidentPagesSpeakPlainlyAndLeadBack() {
@@ -60,9 +48,8 @@ class ResidentHelpPagesBrowserTests {
                 "URGENT",
                 RequestTestData.phone());
         List<String> problems = new ArrayList<>();
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.setViewportSize(390, 844);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
             for (boolean large : new boolean[] {false, true}) {
                 String print = large ? " (大字版)" : "";
                 page.navigate("/help/font?large=" + (large ? 1 : 0) + "&back=/help");

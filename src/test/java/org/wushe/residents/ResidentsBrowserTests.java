@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,34 +32,16 @@ class ResidentsBrowserTests {
     /** A bare 12-digit community code in visible text. */
     static final Pattern COMMUNITY_CODE = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void theResidentsPagesNameCommunitiesAndAccountsAndTheCheckInLinkReachesTheResident() {
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.setViewportSize(1440, 900);
-            page.navigate("/login");
-            page.getByLabel("用户名").fill("community");
-            page.getByLabel("密码").fill("Wushe@2022demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                    .click();
-            assertThat(page.locator("#current-user")).hasText("community");
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "community");
 
             List<String> codes = new ArrayList<>();
             page.navigate("/residents?category=ELDERLY_ALONE&community=310104003001&size=50");
@@ -126,8 +107,7 @@ class ResidentsBrowserTests {
                     .setFullPage(true));
 
             // the resident's phone
-            Page phone = context.newPage();
-            phone.setViewportSize(390, 844);
+            Page phone = Browser.phonePage(context);
             phone.navigate(link);
             assertThat(phone.locator("#check-in-hello")).containsText("王阿姨，您好");
             assertThat(phone.locator("body")).not().containsText("*");

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,7 +39,8 @@ import org.wushe.shared.RegionCode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VolunteerBrowserJourneyTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
@@ -57,46 +57,13 @@ class VolunteerBrowserJourneyTests {
     @Autowired
     VolunteerImports imports;
 
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Page phone(BrowserContext context) {
-        Page page = context.newPage();
-        page.setViewportSize(390, 844);
-        return page;
-    }
-
-    static void signIn(Page page, String username, String temporary, String chosen) {
-        page.navigate("/login");
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(temporary);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile(".*/account/password$"));
-        page.locator("#current").fill(temporary);
-        page.locator("#replacement").fill(chosen);
-        page.locator("#confirmation").fill(chosen);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
-                .click();
-        assertThat(page).not().hasURL(Pattern.compile(".*/account/password$"));
-    }
-
     @Test
     void aVolunteerRegistersOnAPhoneAStationApprovesAndThePassportNumberAppears() {
         String base = "http://localhost:" + port;
         String phoneNumber = VolunteerTestData.phone();
 
         try (BrowserContext volunteerContext = browser.newContext(base)) {
-            Page page = phone(volunteerContext);
+            Page page = Browser.phonePage(volunteerContext);
             page.navigate("/volunteer/register");
             assertThat(page.locator("h1")).hasText("志愿者注册");
             page.getByText("大字版").click();
@@ -142,8 +109,8 @@ class VolunteerBrowserJourneyTests {
                         Set.of(Role.STATION_STAFF),
                         DataScope.of(List.of(RegionCode.parse("310104"))))));
         try (BrowserContext stationContext = browser.newContext(base)) {
-            Page page = stationContext.newPage();
-            signIn(page, station, issued.temporaryPassword(), "Station-2022-ok");
+            Page page = Browser.staffPage(stationContext);
+            Browser.signInChoosingPassword(page, station, issued.temporaryPassword(), "Station-2022-ok");
             page.navigate("/volunteers");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("孙*愿"))
                     .first()
@@ -157,8 +124,8 @@ class VolunteerBrowserJourneyTests {
                 VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber), "公益护照号(WS\\d{15})");
         String oneTime = VolunteerTestData.oneTimePassword(jdbc, crypto, phoneNumber);
         try (BrowserContext volunteerContext = browser.newContext(base)) {
-            Page page = phone(volunteerContext);
-            signIn(page, passport.toLowerCase(Locale.ROOT), oneTime, "Volunteer-2022-ok");
+            Page page = Browser.phonePage(volunteerContext);
+            Browser.signInChoosingPassword(page, passport.toLowerCase(Locale.ROOT), oneTime, "Volunteer-2022-ok");
             page.navigate("/volunteer/me");
             assertThat(page.locator("#passport-no")).hasText(passport);
             assertThat(page.locator("#volunteer-status")).hasText("已通过");
@@ -202,7 +169,7 @@ class VolunteerBrowserJourneyTests {
                 VolunteerTestData.find(VolunteerTestData.lastSms(jdbc, crypto, phoneNumber), "公益护照号(WS\\d{15})");
 
         try (BrowserContext volunteerContext = browser.newContext(base)) {
-            Page page = phone(volunteerContext);
+            Page page = Browser.phonePage(volunteerContext);
             page.navigate("/login");
             page.getByText("志愿者激活账号").click();
             assertThat(page.locator("h1")).hasText("激活志愿者账号");

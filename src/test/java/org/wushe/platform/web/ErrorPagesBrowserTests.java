@@ -9,9 +9,8 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,25 +27,14 @@ import org.wushe.Browser;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErrorPagesBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
 
     @Autowired
     ShedAnswer answer;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theBusyPageFitsAPhoneAndIsStyled() throws IOException {
@@ -56,8 +44,8 @@ class ErrorPagesBrowserTests {
         request.setAttribute(RequestIdFilter.ATTRIBUTE, "r-phone-503");
         MockHttpServletResponse busy = new MockHttpServletResponse();
         answer.writeUnavailable(request, busy);
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = phone(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
             page.route(
                     "**/help",
                     route -> route.fulfill(new Route.FulfillOptions()
@@ -75,8 +63,8 @@ class ErrorPagesBrowserTests {
 
     @Test
     void theBadAddressPageFitsAPhoneAndIsStyled() {
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = phone(context);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
             Response response = page.navigate("/help/%zz");
             assertThat(response.status()).isEqualTo(400);
             assertThat(page.locator("h1")).hasText("请求有误");
@@ -85,12 +73,6 @@ class ErrorPagesBrowserTests {
             assertThat(page.getByRole(AriaRole.LINK)).hasText("返回首页 · Back to home");
             assertFitsAndIsStyled(page);
         }
-    }
-
-    private static Page phone(BrowserContext context) {
-        Page page = context.newPage();
-        page.setViewportSize(390, 844);
-        return page;
     }
 
     /** Bootstrap's spacing applied (py-5: 3rem) and nothing wider than the screen. */

@@ -25,6 +25,7 @@ class NoEmojiIconsTests {
     @Test
     void noPageOrTextUsesAnEmoji() throws IOException {
         List<String> found = new ArrayList<>();
+        int scanned = 0;
         for (String root : List.of(
                 "src/main/resources/templates",
                 "src/main/resources/static/css",
@@ -34,6 +35,7 @@ class NoEmojiIconsTests {
                 for (Path file : files.filter(f -> f.toString().matches(".*\\.(html|css|js|properties)"))
                         .toList()) {
                     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    scanned++;
                     for (int i = 0; i < lines.size(); i++) {
                         if (EMOJI.matcher(lines.get(i)).find()) {
                             found.add(file + ":" + (i + 1) + ": " + lines.get(i).strip());
@@ -42,6 +44,17 @@ class NoEmojiIconsTests {
                 }
             }
         }
+        assertThat(scanned).as("files scanned").isGreaterThan(50);
         assertThat(found).isEmpty();
+    }
+
+    /** The pattern the scan relies on finds an emoji written out and as a character reference, and no CJK text. */
+    @Test
+    void thePatternFindsEmojiInEveryFormTheFilesCouldHoldThem() {
+        assertThat(EMOJI.matcher("<span>🏠 首页</span>").find()).isTrue();
+        assertThat(EMOJI.matcher("<span>&#x1F3E0;</span>").find()).isTrue();
+        assertThat(EMOJI.matcher("<span>&#127968;</span>").find()).isTrue();
+        assertThat(EMOJI.matcher("nav.help=☎ 求助").find()).isTrue();
+        assertThat(EMOJI.matcher("nav.help=紧急求助 · P1 ≥ 44px → 下一步").find()).isFalse();
     }
 }

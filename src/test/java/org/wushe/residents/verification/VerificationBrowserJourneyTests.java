@@ -14,9 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +36,8 @@ import org.wushe.shared.RegionCode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class VerificationBrowserJourneyTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @LocalServerPort
     int port;
@@ -50,18 +50,6 @@ class VerificationBrowserJourneyTests {
 
     @Autowired
     Regions regions;
-
-    @BeforeAll
-    static void launch() {
-        browser = Browser.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCommunityWorkerVerifiesATaskOnAPhoneAndSeesTheProgressChange() {
@@ -84,20 +72,9 @@ class VerificationBrowserJourneyTests {
                 Set.of(Role.COMMUNITY_STAFF),
                 DataScope.of(List.of(RegionCode.parse(COMMUNITY_A))))));
 
-        try (BrowserContext context = browser.newContext("http://localhost:" + port)) {
-            Page page = context.newPage();
-            page.setViewportSize(390, 844);
-            page.navigate("/login");
-            page.getByLabel("用户名").fill(username);
-            page.getByLabel("密码").fill(issued.temporaryPassword());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录"))
-                    .click();
-            page.locator("#current").fill(issued.temporaryPassword());
-            page.locator("#replacement").fill("Grid-Worker-2022");
-            page.locator("#confirmation").fill("Grid-Worker-2022");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存"))
-                    .click();
-            assertThat(page).not().hasURL(Pattern.compile(".*/account/password$"));
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
+            Browser.signInChoosingPassword(page, username, issued.temporaryPassword(), "Grid-Worker-2022");
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("核查任务"))
                     .first()

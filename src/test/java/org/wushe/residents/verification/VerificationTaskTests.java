@@ -97,11 +97,11 @@ class VerificationTaskTests {
         assertThat(assigned.record(draft("VERIFIED", null, null, null, null), WORKER)
                         .task()
                         .outcome())
-                .isNotNull();
+                .isEqualTo(VerificationOutcome.VERIFIED);
         assertThat(assigned.record(draft("VERIFIED", null, null, null, null), ORGANISER)
                         .task()
                         .outcome())
-                .isNotNull();
+                .isEqualTo(VerificationOutcome.VERIFIED);
     }
 
     @Test
