@@ -150,6 +150,13 @@ class UrgentRequestNoticeTests {
                 .extracting(HelpRequestRow::id, HelpRequestRow::unseen)
                 .containsExactly(Tuple.tuple(p1.id(), true), Tuple.tuple(p4.id(), false));
         as(viewer, () -> views.details(p1.id()) != null);
+        as(viewer, () -> views.details(p4.id()) != null);
+        assertThat(jdbc.sql("select request_id from requests_seen where account_id = ?")
+                        .param(me)
+                        .query(Long.class)
+                        .list())
+                .as("only the open P1 is recorded as seen: opening another request writes nothing")
+                .containsExactly(p1.id());
         assertThat(as(viewer, () -> worklist.worklist(mine)).rows())
                 .extracting(HelpRequestRow::unseen)
                 .containsOnly(false);

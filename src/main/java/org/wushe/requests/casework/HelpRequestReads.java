@@ -104,16 +104,13 @@ class HelpRequestReads {
         return jdbc.sql("select id, at, by_user, reached, satisfaction, note_cipher from requests_follow_up"
                         + " where request_id = ? order by id")
                 .param(requestId)
-                .query((rs, n) -> {
-                    int s = rs.getInt("satisfaction");
-                    return new FollowUpView(
-                            rs.getLong("id"),
-                            rs.getTimestamp("at").toInstant(),
-                            rs.getString("by_user"),
-                            rs.getBoolean("reached"),
-                            rs.wasNull() ? null : s,
-                            store.decryptNote(rs.getBytes("note_cipher")));
-                })
+                .query((rs, n) -> new FollowUpView(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("by_user"),
+                        rs.getBoolean("reached"),
+                        rs.getObject("satisfaction", Integer.class),
+                        store.decryptNote(rs.getBytes("note_cipher"))))
                 .list();
     }
 

@@ -20,6 +20,7 @@ import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.requests.HelpRequestNotFoundException;
 import org.wushe.requests.HelpRequestStatus;
+import org.wushe.requests.Priority;
 import org.wushe.requests.TrackingCodes;
 
 /**
@@ -121,7 +122,10 @@ public class HelpRequestViews {
         HelpRequestDetails d = reads.details(assigneeOnly ? DataScope.none() : me.scope(), me.accountId(), id)
                 .orElseThrow(HelpRequestNotFoundException::new);
         sensitiveData.viewed(new SensitiveField("help_request", Long.toString(id), d.regionCode(), "description"));
-        reads.markSeen(me.accountId(), id, clock.instant());
+        // the worklist marks only open P1s unseen: opening any other request has nothing to record
+        if (d.priority() == Priority.P1 && d.status().open()) {
+            reads.markSeen(me.accountId(), id, clock.instant());
+        }
         return d;
     }
 

@@ -97,16 +97,7 @@ public class HelpRequests {
     public void requestCode(String rawPhone, String clientAddress) {
         RateLimits.Limit perAddress = new RateLimits.Limit(
                 "requests-code-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
-        PhoneNumber phone;
-        try {
-            phone = PhoneNumber.parse(rawPhone);
-            if (!phone.isMobile()) {
-                throw new InvalidValueException("requests.field.phone.mobile");
-            }
-        } catch (InvalidValueException e) {
-            rateLimits.hit(perAddress); // a bad phone still counts against the address
-            throw new IntakeRejectedException(Map.of("phone", e));
-        }
+        PhoneNumber phone = mobile(rawPhone, perAddress);
         rateLimits.hit(
                 perAddress,
                 new RateLimits.Limit(
@@ -129,16 +120,7 @@ public class HelpRequests {
     public void sendLostCodes(String rawPhone, String clientAddress) {
         RateLimits.Limit perAddress = new RateLimits.Limit(
                 "requests-lost-address", address(clientAddress), CODES_PER_ADDRESS_PER_HOUR, Duration.ofHours(1));
-        PhoneNumber phone;
-        try {
-            phone = PhoneNumber.parse(rawPhone);
-            if (!phone.isMobile()) {
-                throw new InvalidValueException("requests.field.phone.mobile");
-            }
-        } catch (InvalidValueException e) {
-            rateLimits.hit(perAddress);
-            throw new IntakeRejectedException(Map.of("phone", e));
-        }
+        PhoneNumber phone = mobile(rawPhone, perAddress);
         rateLimits.hit(
                 perAddress,
                 new RateLimits.Limit(
@@ -295,6 +277,23 @@ public class HelpRequests {
             }
             throw new IllegalStateException("no free tracking code after 5 attempts");
         });
+    }
+
+    /**
+     * The mobile number an SMS is to go to; one that cannot be read, or a landline, is refused as the phone field's
+     * error and still counts against the client address.
+     */
+    private PhoneNumber mobile(String rawPhone, RateLimits.Limit perAddress) {
+        try {
+            PhoneNumber phone = PhoneNumber.parse(rawPhone);
+            if (!phone.isMobile()) {
+                throw new InvalidValueException("requests.field.phone.mobile");
+            }
+            return phone;
+        } catch (InvalidValueException e) {
+            rateLimits.hit(perAddress);
+            throw new IntakeRejectedException(Map.of("phone", e));
+        }
     }
 
     private static String normalisedOrNull(String phone) {

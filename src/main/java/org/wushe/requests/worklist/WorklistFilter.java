@@ -1,5 +1,6 @@
 package org.wushe.requests.worklist;
 
+import java.util.function.Consumer;
 import org.wushe.requests.Category;
 import org.wushe.requests.HelpRequestStatus;
 import org.wushe.requests.Priority;
@@ -41,145 +42,47 @@ public record WorklistFilter(
         return order == null ? WorklistOrder.URGENCY : order;
     }
 
-    public WorklistFilter withOrder(WorklistOrder order) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
-    }
-
     public int pageSize() {
         return size == null || size < 1 ? 20 : Math.min(size, 100);
     }
 
+    public WorklistFilter withOrder(WorklistOrder order) {
+        return changed(c -> c.order = order);
+    }
+
     public WorklistFilter withStatus(HelpRequestStatus status) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.status = status);
     }
 
     public WorklistFilter withPriority(Priority priority) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.priority = priority);
     }
 
     public WorklistFilter withCategory(Category category) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.category = category);
     }
 
     public WorklistFilter withRegion(RegionCode region) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.region = region);
     }
 
     /** Only the requests nobody (organisation, social worker, volunteer) was assigned to. */
     public WorklistFilter unassignedOnly() {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                true,
-                null,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> {
+            c.unassigned = true;
+            c.workerId = null;
+        });
     }
 
     public WorklistFilter withWorker(Long workerId) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                false,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> {
+            c.unassigned = false;
+            c.workerId = workerId;
+        });
     }
 
     public WorklistFilter overdueOnly(boolean overdue) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.overdue = overdue);
     }
 
     /**
@@ -189,90 +92,78 @@ public record WorklistFilter(
     public WorklistFilter withTrackingCode(String typed) {
         String code = typed == null || typed.isBlank() ? null : TrackingCodes.normalise(typed);
         String kept = code != null || typed == null || typed.isBlank() ? code : typed.strip();
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                kept,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.trackingCode = kept);
     }
 
     public WorklistFilter withPhone(PhoneNumber phone) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.phone = phone);
     }
 
     /** A part of the searchable address; shorter than {@link #MIN_ADDRESS} characters it does not filter. */
     public WorklistFilter withAddress(String part) {
         String a = part == null || part.strip().length() < MIN_ADDRESS ? null : part.strip();
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                a,
-                after,
-                size,
-                order);
+        return changed(c -> c.address = a);
     }
 
     /** The keyset cursor: the page after the request with this id. */
     public WorklistFilter withCursor(Long after) {
-        return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+        return changed(c -> c.after = after);
     }
 
     public WorklistFilter withSize(Integer size) {
+        return changed(c -> c.size = size);
+    }
+
+    /** This filter with {@code change} applied to a copy of its components: the one place that copies them all. */
+    private WorklistFilter changed(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
         return new WorklistFilter(
-                status,
-                priority,
-                category,
-                region,
-                unassigned,
-                workerId,
-                overdue,
-                trackingCode,
-                phone,
-                address,
-                after,
-                size,
-                order);
+                c.status,
+                c.priority,
+                c.category,
+                c.region,
+                c.unassigned,
+                c.workerId,
+                c.overdue,
+                c.trackingCode,
+                c.phone,
+                c.address,
+                c.after,
+                c.size,
+                c.order);
+    }
+
+    /** The components of a filter, changeable while a {@code with…} method makes the next filter. */
+    private static final class Copy {
+        HelpRequestStatus status;
+        Priority priority;
+        Category category;
+        RegionCode region;
+        boolean unassigned;
+        Long workerId;
+        boolean overdue;
+        String trackingCode;
+        PhoneNumber phone;
+        String address;
+        Long after;
+        Integer size;
+        WorklistOrder order;
+
+        Copy(WorklistFilter f) {
+            status = f.status;
+            priority = f.priority;
+            category = f.category;
+            region = f.region;
+            unassigned = f.unassigned;
+            workerId = f.workerId;
+            overdue = f.overdue;
+            trackingCode = f.trackingCode;
+            phone = f.phone;
+            address = f.address;
+            after = f.after;
+            size = f.size;
+            order = f.order;
+        }
     }
 }

@@ -292,7 +292,6 @@ class WorklistQueries {
         if (rs.getString("volunteer_name") != null) {
             handlers.add(Masking.name(rs.getString("volunteer_name")));
         }
-        long related = rs.getLong("related_request_id");
         return new HelpRequestRow(
                 rs.getLong("id"),
                 rs.getString("tracking_code"),
@@ -307,7 +306,7 @@ class WorklistQueries {
                 resolutionDue,
                 overdue,
                 String.join("、", handlers),
-                rs.wasNull() ? null : related,
+                rs.getObject("related_request_id", Long.class),
                 rs.getBoolean("unseen"));
     }
 }

@@ -2,6 +2,7 @@ package org.wushe.requests.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.wushe.requests.RequestTestData.TIANPING;
 import static org.wushe.requests.RequestTestData.phone;
 
@@ -132,6 +133,12 @@ class HelpRequestCasesTests {
                         TimelineKind.REFERRAL_ACCEPTED,
                         TimelineKind.REFERRAL_COMPLETED,
                         TimelineKind.CLOSED);
+        // a follow-up call that reached nobody has no satisfaction (not 0); one that reached the resident has theirs
+        TIANPING_STATION.run(() -> cases.followUp(s.id(), false, null, "无人接听"));
+        TIANPING_STATION.run(() -> cases.followUp(s.id(), true, 4, "满意"));
+        assertThat(TIANPING_STATION.call(() -> views.details(s.id())).followUps())
+                .extracting(FollowUpView::reached, FollowUpView::satisfaction)
+                .containsExactly(tuple(false, null), tuple(true, 4));
         cases.residentConfirms(s.trackingCode(), 5);
         PublicStatus status = views.publicStatus(s.trackingCode(), "10.9.9.9").orElseThrow();
         assertThat(status.rating()).isEqualTo(5);

@@ -2,6 +2,7 @@ package org.wushe.requests.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.wushe.requests.RequestTestData.TIANPING;
 import static org.wushe.requests.RequestTestData.phone;
 
@@ -113,5 +114,17 @@ class WorklistTests {
                 .withCursor(first.next())
                 .withSize(2)));
         assertThat(second.rows().get(0).id()).isLessThan(first.rows().get(1).id());
+    }
+
+    @Test
+    void onlyARequestFromAPhoneThatAskedWithinTheWeekIsMarkedRelated() {
+        String phone = phone();
+        Submission first = record("OTHER", Map.of(), "NORMAL", phone);
+        Submission again = record("OTHER", Map.of(), "NORMAL", phone);
+        WorklistFilter byPhone = WorklistFilter.all().withPhone(PhoneNumber.parse(phone));
+        // the "related" badge shows where relatedRequestId is not null: a first request must carry none (not 0)
+        assertThat(TIANPING_STATION.call(() -> worklist.worklist(byPhone)).rows())
+                .extracting(HelpRequestRow::id, HelpRequestRow::relatedRequestId)
+                .containsExactlyInAnyOrder(tuple(first.id(), null), tuple(again.id(), first.id()));
     }
 }
