@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,6 +50,21 @@ public class AccountQueries {
                 .param(usernames.stream().distinct().toArray(String[]::new))
                 .query(rs -> {
                     names.put(rs.getString("username"), rs.getString("display_name"));
+                });
+        return names;
+    }
+
+    /** Display names by account id, for the ids that name an account. */
+    public Map<Long, String> displayNamesById(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        Long[] wanted = ids.stream().filter(Objects::nonNull).distinct().toArray(Long[]::new);
+        if (wanted.length == 0) {
+            return names;
+        }
+        jdbc.sql("select id, display_name from access_account where id = any(?)")
+                .param(wanted)
+                .query(rs -> {
+                    names.put(rs.getLong("id"), rs.getString("display_name"));
                 });
         return names;
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
-import org.wushe.access.AccountNames;
+import org.wushe.access.Accounts;
 import org.wushe.access.KnownRegions;
 import org.wushe.directory.socialworkers.SocialWorkers;
 import org.wushe.shared.RegionCode;
@@ -18,10 +18,10 @@ import org.wushe.shared.RegionCode;
 public class DisplayNames {
 
     private final KnownRegions regions;
-    private final AccountNames accounts;
+    private final Accounts accounts;
     private final SocialWorkers socialWorkers;
 
-    DisplayNames(KnownRegions regions, AccountNames accounts, SocialWorkers socialWorkers) {
+    DisplayNames(KnownRegions regions, Accounts accounts, SocialWorkers socialWorkers) {
         this.regions = regions;
         this.accounts = accounts;
         this.socialWorkers = socialWorkers;
@@ -51,7 +51,7 @@ public class DisplayNames {
 
     /** Account id → display name. */
     public Map<Long, String> accounts(Collection<Long> ids) {
-        return accounts.displayNames(ids);
+        return accounts.displayNamesById(ids);
     }
 
     /** The social worker's name, or null when the caller may not read them (the page shows the id). */
