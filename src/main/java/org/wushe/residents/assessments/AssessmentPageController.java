@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.RoleGroup;
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.residents.register.Residents;
@@ -29,9 +30,15 @@ class AssessmentPageController {
     private final Assessments assessments;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final DisplayNames names;
 
     AssessmentPageController(
-            Residents residents, Assessments assessments, CurrentUser currentUser, MessageSource messages) {
+            Residents residents,
+            Assessments assessments,
+            CurrentUser currentUser,
+            MessageSource messages,
+            DisplayNames names) {
+        this.names = names;
         this.residents = residents;
         this.assessments = assessments;
         this.currentUser = currentUser;
@@ -63,13 +70,19 @@ class AssessmentPageController {
     @GetMapping("/{assessment:\\d+}")
     String one(@PathVariable long id, @PathVariable long assessment, Model model) {
         model.addAttribute("resident", residents.get(id));
-        model.addAttribute("a", assessments.get(id, assessment));
+        AssessmentDetails a = assessments.get(id, assessment);
+        model.addAttribute("a", a);
+        model.addAttribute("userNames", names.users(List.of(a.assessedBy())));
         return "residents/assessments/assessment";
     }
 
     private String page(long id, Model model, AssessmentForm form, Map<String, String> errors) {
         model.addAttribute("resident", residents.get(id));
-        model.addAttribute("history", assessments.history(id));
+        List<AssessmentDetails> history = assessments.history(id);
+        model.addAttribute("history", history);
+        model.addAttribute(
+                "userNames",
+                names.users(history.stream().map(AssessmentDetails::assessedBy).toList()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("mobilities", Assessments.Mobility.values());

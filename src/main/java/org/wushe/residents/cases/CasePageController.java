@@ -80,7 +80,14 @@ class CasePageController {
         model.addAttribute("accountNames", names.accounts(ids));
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("next", c.stage().next().orElse(null));
-        model.addAttribute("notes", c.canSeeNotes() ? cases.notes(caseId) : null);
+        List<CaseNote> notes = c.canSeeNotes() ? cases.notes(caseId) : null;
+        model.addAttribute("notes", notes);
+        List<String> users = new ArrayList<>();
+        c.transitions().forEach(t -> users.add(t.by()));
+        if (notes != null) {
+            notes.forEach(n -> users.add(n.writtenBy()));
+        }
+        model.addAttribute("userNames", names.users(users));
         return "residents/cases/case";
     }
 

@@ -18,6 +18,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.RoleGroup;
 import org.wushe.platform.QrCode;
 import org.wushe.residents.checkins.CheckIns.LinkRecipient;
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.residents.register.ResidentDetails;
@@ -38,8 +39,15 @@ class CheckInPageController {
     private final CheckIns checkIns;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final DisplayNames names;
 
-    CheckInPageController(Residents residents, CheckIns checkIns, CurrentUser currentUser, MessageSource messages) {
+    CheckInPageController(
+            Residents residents,
+            CheckIns checkIns,
+            CurrentUser currentUser,
+            MessageSource messages,
+            DisplayNames names) {
+        this.names = names;
         this.residents = residents;
         this.checkIns = checkIns;
         this.currentUser = currentUser;
@@ -141,6 +149,11 @@ class CheckInPageController {
         CheckInOverview overview = checkIns.overview(id);
         model.addAttribute("resident", resident);
         model.addAttribute("overview", overview);
+        model.addAttribute(
+                "userNames",
+                names.users(overview.checkIns().stream()
+                        .map(CheckInOverview.Entry::by)
+                        .toList()));
         model.addAttribute(
                 "canWrite",
                 currentUser

@@ -129,6 +129,7 @@ class ResidentPageController {
                         : names.accounts(List.of(resident.gridWorkerAccountId()))
                                 .get(resident.gridWorkerAccountId()));
         model.addAttribute("socialWorkerName", names.socialWorker(resident.socialWorkerId()));
+        model.addAttribute("userNames", names.users(List.of(resident.createdBy())));
         model.addAttribute(
                 "household", resident.householdId() == null ? null : residents.household(resident.householdId()));
         model.addAttribute("canWrite", canWrite(currentUser));

@@ -1,5 +1,6 @@
 package org.wushe.residents.verification;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +81,7 @@ class TaskListPage {
         var task = campaigns.task(id);
         model.addAttribute("task", task);
         model.addAttribute("recordedAt", Dates.format(task.recordedAt()));
+        model.addAttribute("userNames", task.recordedBy() == null ? Map.of() : names.users(List.of(task.recordedBy())));
         if (!model.containsAttribute("draft")) {
             model.addAttribute(
                     "draft",

@@ -1,6 +1,7 @@
 package org.wushe.residents.visits;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,7 +41,11 @@ class VisitPageController {
     @GetMapping("/residents/{id:\\d+}/visits")
     String visits(@PathVariable long id, Model model) {
         model.addAttribute("resident", residents.get(id));
-        model.addAttribute("visits", visits.history(id));
+        List<VisitDetails> history = visits.history(id);
+        model.addAttribute("visits", history);
+        model.addAttribute(
+                "userNames",
+                names.users(history.stream().map(VisitDetails::visitedBy).toList()));
         model.addAttribute("kinds", VisitKind.values());
         model.addAttribute(
                 "canWrite",
