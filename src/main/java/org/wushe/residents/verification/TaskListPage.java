@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.privacy.RevealFragment;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.shared.InvalidValueException;
 
@@ -99,7 +100,7 @@ class TaskListPage {
             model.addAttribute("errors", Map.of());
         }
         model.addAttribute("outcomes", VerificationOutcome.values());
-        model.addAttribute("categories", VerificationCategory.values());
+        model.addAttribute("categories", VulnerabilityCategory.values());
         return "residents/verification/task";
     }
 
