@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +76,15 @@ class ResidentPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") ResidentForm form, Model model, RedirectAttributes redirect, Locale locale) {
+    String create(
+            @ModelAttribute("form") ResidentForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        if (binding.hasErrors()) {
+            return form(model, form, null, FieldErrors.unreadable(binding, messages, locale), null);
+        }
         try {
             long id = residents.create(form.toDraft());
             redirect.addFlashAttribute("notice", "residents.resident.done.create");
@@ -94,9 +103,13 @@ class ResidentPageController {
     String update(
             @PathVariable long id,
             @ModelAttribute("form") ResidentForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             Locale locale) {
+        if (binding.hasErrors()) {
+            return form(model, form, id, FieldErrors.unreadable(binding, messages, locale), null);
+        }
         try {
             residents.update(id, form.toDraft());
             redirect.addFlashAttribute("notice", "residents.resident.done.update");
