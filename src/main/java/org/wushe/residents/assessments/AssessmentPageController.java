@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
@@ -28,20 +26,13 @@ class AssessmentPageController {
 
     private final Residents residents;
     private final Assessments assessments;
-    private final CurrentUser currentUser;
     private final MessageSource messages;
     private final DisplayNames names;
 
-    AssessmentPageController(
-            Residents residents,
-            Assessments assessments,
-            CurrentUser currentUser,
-            MessageSource messages,
-            DisplayNames names) {
+    AssessmentPageController(Residents residents, Assessments assessments, MessageSource messages, DisplayNames names) {
         this.names = names;
         this.residents = residents;
         this.assessments = assessments;
-        this.currentUser = currentUser;
         this.messages = messages;
     }
 
@@ -87,12 +78,7 @@ class AssessmentPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("mobilities", Assessments.Mobility.values());
         model.addAttribute("cognitions", Assessments.Cognition.values());
-        model.addAttribute(
-                "canWrite",
-                currentUser
-                        .principal()
-                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                        .orElse(false));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/assessments/assessments";
     }
 

@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.residents.DisabilityType;
 import org.wushe.residents.LawfulBasis;
@@ -33,13 +31,11 @@ import org.wushe.shared.InvalidValueException;
 class ResidentPageController {
 
     private final Residents residents;
-    private final CurrentUser currentUser;
     private final MessageSource messages;
     private final DisplayNames names;
 
-    ResidentPageController(Residents residents, CurrentUser currentUser, MessageSource messages, DisplayNames names) {
+    ResidentPageController(Residents residents, MessageSource messages, DisplayNames names) {
         this.residents = residents;
-        this.currentUser = currentUser;
         this.messages = messages;
         this.names = names;
     }
@@ -66,7 +62,7 @@ class ResidentPageController {
         model.addAttribute("sizes", Residents.PAGE_SIZES);
         model.addAttribute("categories", VulnerabilityCategory.values());
         model.addAttribute("risks", RiskLevel.values());
-        model.addAttribute("canWrite", canWrite(currentUser));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/register/residents";
     }
 
@@ -145,7 +141,7 @@ class ResidentPageController {
         model.addAttribute("userNames", names.users(List.of(resident.createdBy())));
         model.addAttribute(
                 "household", resident.householdId() == null ? null : residents.household(resident.householdId()));
-        model.addAttribute("canWrite", canWrite(currentUser));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/register/resident";
     }
 
@@ -209,12 +205,5 @@ class ResidentPageController {
         model.addAttribute("household", household);
         model.addAttribute("regionNames", names.regions(List.of(household.communityCode())));
         return "residents/register/household";
-    }
-
-    static boolean canWrite(CurrentUser currentUser) {
-        return currentUser
-                .principal()
-                .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                .orElse(false);
     }
 }

@@ -159,6 +159,14 @@ public class Residents {
         return r;
     }
 
+    /** Whether the caller may change the register and record care (the pages show their forms only then). */
+    public boolean callerMayWrite() {
+        return currentUser
+                .principal()
+                .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                .orElse(false);
+    }
+
     /** Whether a live record the caller may see holds this ID number (the demo data skips people it registered). */
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public boolean registered(ResidentIdNumber idNumber) {
