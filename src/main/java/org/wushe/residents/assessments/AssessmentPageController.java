@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.residents.register.Residents;
@@ -27,14 +26,13 @@ class AssessmentPageController {
 
     private final Residents residents;
     private final Assessments assessments;
-    private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final DisplayNames names;
 
-    AssessmentPageController(
-            Residents residents, Assessments assessments, CurrentUser currentUser, MessageSource messages) {
+    AssessmentPageController(Residents residents, Assessments assessments, MessageSource messages, DisplayNames names) {
+        this.names = names;
         this.residents = residents;
         this.assessments = assessments;
-        this.currentUser = currentUser;
         this.messages = messages;
     }
 
@@ -63,23 +61,24 @@ class AssessmentPageController {
     @GetMapping("/{assessment:\\d+}")
     String one(@PathVariable long id, @PathVariable long assessment, Model model) {
         model.addAttribute("resident", residents.get(id));
-        model.addAttribute("a", assessments.get(id, assessment));
+        AssessmentDetails a = assessments.get(id, assessment);
+        model.addAttribute("a", a);
+        model.addAttribute("userNames", names.users(List.of(a.assessedBy())));
         return "residents/assessments/assessment";
     }
 
     private String page(long id, Model model, AssessmentForm form, Map<String, String> errors) {
         model.addAttribute("resident", residents.get(id));
-        model.addAttribute("history", assessments.history(id));
+        List<AssessmentDetails> history = assessments.history(id);
+        model.addAttribute("history", history);
+        model.addAttribute(
+                "userNames",
+                names.users(history.stream().map(AssessmentDetails::assessedBy).toList()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("mobilities", Assessments.Mobility.values());
         model.addAttribute("cognitions", Assessments.Cognition.values());
-        model.addAttribute(
-                "canWrite",
-                currentUser
-                        .principal()
-                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                        .orElse(false));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/assessments/assessments";
     }
 

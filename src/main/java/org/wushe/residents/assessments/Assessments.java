@@ -64,10 +64,7 @@ public class Assessments {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public AssessmentDetails record(long residentId, AssessmentDraft draft) {
-        ResidentDetails resident = residents.get(residentId);
-        if (resident.voided()) {
-            throw new InvalidValueException("residents.resident.voided");
-        }
+        ResidentDetails resident = residents.getLive(residentId);
         AssessmentDetails a = validate(residentId, draft);
         long id = store.insert(a, resident.communityCode());
         events.publishEvent(new Activity(

@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.Residents;
 
@@ -20,14 +18,12 @@ class CasePageController {
 
     private final Residents residents;
     private final Cases cases;
-    private final CurrentUser currentUser;
     private final DisplayNames names;
 
-    CasePageController(Residents residents, Cases cases, CurrentUser currentUser, DisplayNames names) {
+    CasePageController(Residents residents, Cases cases, DisplayNames names) {
         this.names = names;
         this.residents = residents;
         this.cases = cases;
-        this.currentUser = currentUser;
     }
 
     @GetMapping("/residents/cases")
@@ -46,12 +42,7 @@ class CasePageController {
     String ofResident(@PathVariable long id, Model model) {
         model.addAttribute("resident", residents.get(id));
         model.addAttribute("cases", cases.list(id, null));
-        model.addAttribute(
-                "canWrite",
-                currentUser
-                        .principal()
-                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                        .orElse(false));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/cases/resident-cases";
     }
 
@@ -80,7 +71,14 @@ class CasePageController {
         model.addAttribute("accountNames", names.accounts(ids));
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("next", c.stage().next().orElse(null));
-        model.addAttribute("notes", c.canSeeNotes() ? cases.notes(caseId) : null);
+        List<CaseNote> notes = c.canSeeNotes() ? cases.notes(caseId) : null;
+        model.addAttribute("notes", notes);
+        List<String> users = new ArrayList<>();
+        c.transitions().forEach(t -> users.add(t.by()));
+        if (notes != null) {
+            notes.forEach(n -> users.add(n.writtenBy()));
+        }
+        model.addAttribute("userNames", names.users(users));
         return "residents/cases/case";
     }
 

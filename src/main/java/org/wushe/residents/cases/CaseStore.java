@@ -141,20 +141,7 @@ class CaseStore {
                 select c.*, r.name from residents_case c join residents_resident r on r.id = c.resident_id
                 where c.id = ?""")
                 .param(id)
-                .query((rs, n) -> new CaseDetails(
-                        rs.getLong("id"),
-                        rs.getLong("resident_id"),
-                        rs.getString("name"),
-                        rs.getString("community_code"),
-                        rs.getString("title"),
-                        CaseStage.valueOf(rs.getString("stage")),
-                        rs.getLong("worker_account_id"),
-                        rs.getObject("supervisor_account_id", Long.class),
-                        rs.getTimestamp("opened_at").toInstant(),
-                        rs.getString("opened_by"),
-                        instant(rs, "closed_at"),
-                        transitions,
-                        canSeeNotes))
+                .query((rs, n) -> details(rs, transitions, canSeeNotes))
                 .single();
     }
 
@@ -171,21 +158,26 @@ class CaseStore {
         if (stage != null) {
             q = q.param("stage", stage.name());
         }
-        return q.query((rs, n) -> new CaseDetails(
-                        rs.getLong("id"),
-                        rs.getLong("resident_id"),
-                        rs.getString("name"),
-                        rs.getString("community_code"),
-                        rs.getString("title"),
-                        CaseStage.valueOf(rs.getString("stage")),
-                        rs.getLong("worker_account_id"),
-                        rs.getObject("supervisor_account_id", Long.class),
-                        rs.getTimestamp("opened_at").toInstant(),
-                        rs.getString("opened_by"),
-                        instant(rs, "closed_at"),
-                        List.of(),
-                        false))
-                .list();
+        return q.query((rs, n) -> details(rs, List.of(), false)).list();
+    }
+
+    /** A row of {@code residents_case c} joined with the resident's name ({@code select c.*, r.name}). */
+    private static CaseDetails details(ResultSet rs, List<CaseDetails.Transition> transitions, boolean canSeeNotes)
+            throws SQLException {
+        return new CaseDetails(
+                rs.getLong("id"),
+                rs.getLong("resident_id"),
+                rs.getString("name"),
+                rs.getString("community_code"),
+                rs.getString("title"),
+                CaseStage.valueOf(rs.getString("stage")),
+                rs.getLong("worker_account_id"),
+                rs.getObject("supervisor_account_id", Long.class),
+                rs.getTimestamp("opened_at").toInstant(),
+                rs.getString("opened_by"),
+                instant(rs, "closed_at"),
+                transitions,
+                canSeeNotes);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -63,10 +63,7 @@ class Cases {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public long open(long residentId, String title, Long workerAccountId, Long supervisorAccountId) {
-        ResidentDetails r = residents.get(residentId);
-        if (r.voided()) {
-            throw new InvalidValueException("residents.resident.voided");
-        }
+        ResidentDetails r = residents.getLive(residentId);
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > MAX_TITLE) {
             throw new InvalidValueException("residents.case.title.required", MAX_TITLE);

@@ -14,10 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
 import org.wushe.platform.QrCode;
 import org.wushe.residents.checkins.CheckIns.LinkRecipient;
+import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.FieldErrors;
 import org.wushe.residents.register.InvalidFieldsException;
 import org.wushe.residents.register.ResidentDetails;
@@ -36,13 +35,13 @@ class CheckInPageController {
 
     private final Residents residents;
     private final CheckIns checkIns;
-    private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final DisplayNames names;
 
-    CheckInPageController(Residents residents, CheckIns checkIns, CurrentUser currentUser, MessageSource messages) {
+    CheckInPageController(Residents residents, CheckIns checkIns, MessageSource messages, DisplayNames names) {
+        this.names = names;
         this.residents = residents;
         this.checkIns = checkIns;
-        this.currentUser = currentUser;
         this.messages = messages;
     }
 
@@ -142,11 +141,11 @@ class CheckInPageController {
         model.addAttribute("resident", resident);
         model.addAttribute("overview", overview);
         model.addAttribute(
-                "canWrite",
-                currentUser
-                        .principal()
-                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                        .orElse(false));
+                "userNames",
+                names.users(overview.checkIns().stream()
+                        .map(CheckInOverview.Entry::by)
+                        .toList()));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         model.addAttribute("errors", errors);
         model.addAttribute(
                 "deadlineValue",

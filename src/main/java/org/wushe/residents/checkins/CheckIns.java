@@ -78,10 +78,7 @@ public class CheckIns {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public String enrol(long residentId, LocalTime deadline, String addressAs) {
-        ResidentDetails r = residents.get(residentId);
-        if (r.voided()) {
-            throw new InvalidValueException("residents.resident.voided");
-        }
+        ResidentDetails r = residents.getLive(residentId);
         if (!r.categoryNames().contains(VulnerabilityCategory.ELDERLY_ALONE.name())) {
             throw new InvalidValueException("residents.checkIn.onlyElderlyAlone");
         }

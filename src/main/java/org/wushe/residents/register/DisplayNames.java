@@ -54,6 +54,15 @@ public class DisplayNames {
         return accounts.displayNames(ids);
     }
 
+    /**
+     * Username → display name, for the usernames a page records as who did something (assessed, visited, wrote a
+     * note); one that names no account (the resident's own check-in, the system) is left out and shown as it is.
+     */
+    public Map<String, String> users(Collection<String> usernames) {
+        return accounts.displayNamesByUsername(
+                usernames.stream().filter(Objects::nonNull).distinct().toList());
+    }
+
     /** The social worker's name, or null when the caller may not read them (the page shows the id). */
     public String socialWorker(Long id) {
         if (id == null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
 import org.wushe.privacy.RevealFragment;
 import org.wushe.residents.DisabilityType;
 import org.wushe.residents.LawfulBasis;
@@ -32,13 +31,11 @@ import org.wushe.shared.InvalidValueException;
 class ResidentPageController {
 
     private final Residents residents;
-    private final CurrentUser currentUser;
     private final MessageSource messages;
     private final DisplayNames names;
 
-    ResidentPageController(Residents residents, CurrentUser currentUser, MessageSource messages, DisplayNames names) {
+    ResidentPageController(Residents residents, MessageSource messages, DisplayNames names) {
         this.residents = residents;
-        this.currentUser = currentUser;
         this.messages = messages;
         this.names = names;
     }
@@ -65,7 +62,7 @@ class ResidentPageController {
         model.addAttribute("sizes", Residents.PAGE_SIZES);
         model.addAttribute("categories", VulnerabilityCategory.values());
         model.addAttribute("risks", RiskLevel.values());
-        model.addAttribute("canWrite", canWrite(currentUser));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/register/residents";
     }
 
@@ -75,7 +72,15 @@ class ResidentPageController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") ResidentForm form, Model model, RedirectAttributes redirect, Locale locale) {
+    String create(
+            @ModelAttribute("form") ResidentForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        if (binding.hasErrors()) {
+            return form(model, form, null, FieldErrors.unreadable(binding, messages, locale), null);
+        }
         try {
             long id = residents.create(form.toDraft());
             redirect.addFlashAttribute("notice", "residents.resident.done.create");
@@ -94,9 +99,13 @@ class ResidentPageController {
     String update(
             @PathVariable long id,
             @ModelAttribute("form") ResidentForm form,
+            BindingResult binding,
             Model model,
             RedirectAttributes redirect,
             Locale locale) {
+        if (binding.hasErrors()) {
+            return form(model, form, id, FieldErrors.unreadable(binding, messages, locale), null);
+        }
         try {
             residents.update(id, form.toDraft());
             redirect.addFlashAttribute("notice", "residents.resident.done.update");
@@ -129,9 +138,10 @@ class ResidentPageController {
                         : names.accounts(List.of(resident.gridWorkerAccountId()))
                                 .get(resident.gridWorkerAccountId()));
         model.addAttribute("socialWorkerName", names.socialWorker(resident.socialWorkerId()));
+        model.addAttribute("userNames", names.users(List.of(resident.createdBy())));
         model.addAttribute(
                 "household", resident.householdId() == null ? null : residents.household(resident.householdId()));
-        model.addAttribute("canWrite", canWrite(currentUser));
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/register/resident";
     }
 
@@ -195,12 +205,5 @@ class ResidentPageController {
         model.addAttribute("household", household);
         model.addAttribute("regionNames", names.regions(List.of(household.communityCode())));
         return "residents/register/household";
-    }
-
-    static boolean canWrite(CurrentUser currentUser) {
-        return currentUser
-                .principal()
-                .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                .orElse(false);
     }
 }

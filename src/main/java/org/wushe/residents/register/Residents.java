@@ -146,6 +146,27 @@ public class Residents {
                 r.createdBy());
     }
 
+    /**
+     * The resident, for recording care (an assessment, a visit, a case, a check-in enrolment): a voided record is
+     * refused with {@code residents.resident.voided}.
+     */
+    @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
+    public ResidentDetails getLive(long id) {
+        ResidentDetails r = get(id);
+        if (r.voided()) {
+            throw new InvalidValueException("residents.resident.voided");
+        }
+        return r;
+    }
+
+    /** Whether the caller may change the register and record care (the pages show their forms only then). */
+    public boolean callerMayWrite() {
+        return currentUser
+                .principal()
+                .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
+                .orElse(false);
+    }
+
     /** Whether a live record the caller may see holds this ID number (the demo data skips people it registered). */
     @PreAuthorize(RoleGroup.Guard.RESIDENT_READERS)
     public boolean registered(ResidentIdNumber idNumber) {

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wushe.access.DataScope;
 import org.wushe.platform.ChinaTime;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.RegionCode;
 
 /**
@@ -96,11 +97,11 @@ class DemoVerification implements ApplicationRunner {
     private String list(List<String> communities) {
         Random random = new Random(2022);
         Faker faker = new Faker(Locale.SIMPLIFIED_CHINESE, new Random(2022));
-        VerificationCategory[] categories = {
-            VerificationCategory.ELDERLY_ALONE,
-            VerificationCategory.ELDERLY_80_PLUS,
-            VerificationCategory.DIBAO,
-            VerificationCategory.DISABLED
+        VulnerabilityCategory[] categories = {
+            VulnerabilityCategory.ELDERLY_ALONE,
+            VulnerabilityCategory.ELDERLY_80_PLUS,
+            VulnerabilityCategory.DIBAO,
+            VulnerabilityCategory.DISABLED
         };
         StringBuilder csv = new StringBuilder("姓名,身份证号,手机号,地址,类别,来源,社区代码\n");
         Set<String> ids = new HashSet<>();

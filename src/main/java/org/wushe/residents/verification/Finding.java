@@ -3,6 +3,7 @@ package org.wushe.residents.verification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.PhoneNumber;
 
@@ -11,7 +12,7 @@ import org.wushe.shared.PhoneNumber;
  * a note.
  */
 record Finding(
-        VerificationOutcome outcome, PhoneNumber phone, String address, VerificationCategory category, String note) {
+        VerificationOutcome outcome, PhoneNumber phone, String address, VulnerabilityCategory category, String note) {
 
     static final int MAX_ADDRESS = 200;
     static final int MAX_NOTE = 500;
@@ -44,7 +45,7 @@ record Finding(
         String address = blankToNull(draft.address());
         String categoryText = blankToNull(draft.category());
         PhoneNumber correctedPhone = null;
-        VerificationCategory category = null;
+        VulnerabilityCategory category = null;
         boolean differs = outcome == VerificationOutcome.DIFFERS;
         if (phone != null) {
             try {
@@ -58,7 +59,7 @@ record Finding(
         }
         if (categoryText != null) {
             try {
-                category = VerificationCategory.valueOf(categoryText);
+                category = VulnerabilityCategory.valueOf(categoryText);
             } catch (IllegalArgumentException e) {
                 problems.put("category", new InvalidValueException("residents.campaign.import.category", categoryText));
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.wushe.privacy.CryptoService;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.register.ResidentCipher;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.Name;
@@ -46,12 +47,12 @@ final class ListRows {
             CommunityResolver communities,
             Function<String, String> header,
             Function<InvalidValueException, String> text,
-            Function<VerificationCategory, String> categoryLabel) {
+            Function<VulnerabilityCategory, String> categoryLabel) {
         this.crypto = crypto;
         this.communities = communities;
         this.header = header;
         this.text = text;
-        for (VerificationCategory c : VerificationCategory.values()) {
+        for (VulnerabilityCategory c : VulnerabilityCategory.values()) {
             categories.put(c.name(), c.name());
             categories.put(categoryLabel.apply(c), c.name());
         }

@@ -1,6 +1,7 @@
 package org.wushe.residents.verification;
 
 import java.time.Instant;
+import org.wushe.residents.VulnerabilityCategory;
 
 /**
  * One task for the task page: the person as the list gave them (name, ID number and phones masked), whether they
@@ -16,7 +17,7 @@ record TaskDetails(
         String maskedIdNumber,
         String maskedPhone,
         String address,
-        VerificationCategory category,
+        VulnerabilityCategory category,
         String listSource,
         int sourceRow,
         Long residentId,
@@ -24,7 +25,7 @@ record TaskDetails(
         VerificationOutcome outcome,
         String maskedCorrectedPhone,
         String correctedAddress,
-        VerificationCategory correctedCategory,
+        VulnerabilityCategory correctedCategory,
         String note,
         String recordedBy,
         Instant recordedAt,

@@ -1,5 +1,6 @@
 package org.wushe.residents.verification;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.wushe.privacy.RevealFragment;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.shared.InvalidValueException;
 
@@ -80,6 +82,7 @@ class TaskListPage {
         var task = campaigns.task(id);
         model.addAttribute("task", task);
         model.addAttribute("recordedAt", Dates.format(task.recordedAt()));
+        model.addAttribute("userNames", task.recordedBy() == null ? Map.of() : names.users(List.of(task.recordedBy())));
         if (!model.containsAttribute("draft")) {
             model.addAttribute(
                     "draft",
@@ -97,7 +100,7 @@ class TaskListPage {
             model.addAttribute("errors", Map.of());
         }
         model.addAttribute("outcomes", VerificationOutcome.values());
-        model.addAttribute("categories", VerificationCategory.values());
+        model.addAttribute("categories", VulnerabilityCategory.values());
         return "residents/verification/task";
     }
 

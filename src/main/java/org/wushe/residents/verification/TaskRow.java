@@ -1,6 +1,7 @@
 package org.wushe.residents.verification;
 
 import java.time.Instant;
+import org.wushe.residents.VulnerabilityCategory;
 
 /** A task in a worklist: name and ID number masked. */
 record TaskRow(
@@ -9,7 +10,7 @@ record TaskRow(
         String communityCode,
         String maskedName,
         String maskedIdNumber,
-        VerificationCategory category,
+        VulnerabilityCategory category,
         boolean onRegister,
         VerificationOutcome outcome,
         Instant recordedAt) {}

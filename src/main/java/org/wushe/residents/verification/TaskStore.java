@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.wushe.access.DataScope;
 import org.wushe.privacy.CryptoService;
 import org.wushe.privacy.Masking;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.RegionCode;
 
 /** Verification tasks: worklists and progress scoped in SQL by community, the outcome update, decryption. */
@@ -180,7 +181,7 @@ class TaskStore {
                 t.community().value(),
                 Masking.name(t.name()),
                 Masking.idNumber(idNumber(t)),
-                t.category() == null ? null : VerificationCategory.valueOf(t.category()),
+                t.category() == null ? null : VulnerabilityCategory.valueOf(t.category()),
                 t.residentId() != null,
                 t.outcome() == null ? null : VerificationOutcome.valueOf(t.outcome()),
                 t.recordedAt());

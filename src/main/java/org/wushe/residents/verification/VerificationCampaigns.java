@@ -37,6 +37,7 @@ import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.region.Regions;
 import org.wushe.residents.VerificationCorrected;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.verification.CampaignStore.CampaignRecord;
 import org.wushe.residents.verification.TaskStore.TaskRecord;
 import org.wushe.shared.Activity;
@@ -167,7 +168,7 @@ public class VerificationCampaigns {
     @PreAuthorize(RoleGroup.Guard.CAMPAIGN_ORGANISERS)
     public byte[] template() {
         List<String> columns = ListImport.COLUMNS;
-        List<String> labels = Arrays.stream(VerificationCategory.values())
+        List<String> labels = Arrays.stream(VulnerabilityCategory.values())
                 .map(c -> msg("residents.campaign.category." + c.name()))
                 .toList();
         return TemplateWorkbook.build(
@@ -409,7 +410,7 @@ public class VerificationCampaigns {
                 Masking.idNumber(tasks.idNumber(t)),
                 t.phoneCipher() == null ? "" : Masking.phone(tasks.phone(t)),
                 t.address(),
-                t.category() == null ? null : VerificationCategory.valueOf(t.category()),
+                t.category() == null ? null : VulnerabilityCategory.valueOf(t.category()),
                 t.listSource(),
                 t.sourceRow(),
                 t.residentId(),
@@ -417,7 +418,7 @@ public class VerificationCampaigns {
                 t.outcome() == null ? null : VerificationOutcome.valueOf(t.outcome()),
                 t.correctedPhoneCipher() == null ? null : Masking.phone(tasks.correctedPhone(t)),
                 t.correctedAddress(),
-                t.correctedCategory() == null ? null : VerificationCategory.valueOf(t.correctedCategory()),
+                t.correctedCategory() == null ? null : VulnerabilityCategory.valueOf(t.correctedCategory()),
                 t.note(),
                 t.recordedBy(),
                 t.recordedAt(),

@@ -1,6 +1,7 @@
 package org.wushe.residents.visits;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.wushe.access.CurrentUser;
-import org.wushe.access.RoleGroup;
 import org.wushe.platform.ChinaTime;
 import org.wushe.residents.register.DisplayNames;
 import org.wushe.residents.register.Residents;
@@ -24,30 +23,26 @@ class VisitPageController {
 
     private final Residents residents;
     private final Visits visits;
-    private final CurrentUser currentUser;
     private final MessageSource messages;
     private final DisplayNames names;
 
-    VisitPageController(
-            Residents residents, Visits visits, CurrentUser currentUser, MessageSource messages, DisplayNames names) {
+    VisitPageController(Residents residents, Visits visits, MessageSource messages, DisplayNames names) {
         this.names = names;
         this.residents = residents;
         this.visits = visits;
-        this.currentUser = currentUser;
         this.messages = messages;
     }
 
     @GetMapping("/residents/{id:\\d+}/visits")
     String visits(@PathVariable long id, Model model) {
         model.addAttribute("resident", residents.get(id));
-        model.addAttribute("visits", visits.history(id));
-        model.addAttribute("kinds", VisitKind.values());
+        List<VisitDetails> history = visits.history(id);
+        model.addAttribute("visits", history);
         model.addAttribute(
-                "canWrite",
-                currentUser
-                        .principal()
-                        .map(p -> p.in(RoleGroup.RESIDENT_WRITERS))
-                        .orElse(false));
+                "userNames",
+                names.users(history.stream().map(VisitDetails::visitedBy).toList()));
+        model.addAttribute("kinds", VisitKind.values());
+        model.addAttribute("canWrite", residents.callerMayWrite());
         return "residents/visits/visits";
     }
 

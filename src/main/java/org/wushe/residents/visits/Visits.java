@@ -52,10 +52,7 @@ public class Visits {
     @PreAuthorize(RoleGroup.Guard.RESIDENT_WRITERS)
     @Transactional
     public long record(long residentId, VisitKind kind, Instant visitedAt, String notes) {
-        ResidentDetails r = residents.get(residentId);
-        if (r.voided()) {
-            throw new InvalidValueException("residents.resident.voided");
-        }
+        ResidentDetails r = residents.getLive(residentId);
         if (kind == null) {
             throw new InvalidValueException("residents.visit.kind.required");
         }

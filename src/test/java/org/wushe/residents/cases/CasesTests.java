@@ -24,6 +24,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Accounts;
 import org.wushe.access.DataScope;
@@ -34,6 +35,8 @@ import org.wushe.access.StaffPrincipal;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
 import org.wushe.residents.register.Residents;
+import org.wushe.residents.visits.VisitKind;
+import org.wushe.residents.visits.Visits;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
@@ -52,6 +55,12 @@ class CasesTests {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    Visits visits;
+
+    @Autowired
+    MockMvcTester mvc;
 
     @Autowired
     Regions regions;
@@ -101,10 +110,14 @@ class CasesTests {
     }
 
     Person person(Role role, String region) {
+        return person(role, region, "测试");
+    }
+
+    Person person(Role role, String region, String displayName) {
         String username = "case" + role.name().toLowerCase().substring(0, 4) + System.nanoTime() % 10_000_000
                 + N.incrementAndGet();
         long id = ADMIN.call(() -> accounts.create(new NewAccount(
-                        username, "测试", null, Set.of(role), DataScope.of(List.of(RegionCode.parse(region))))))
+                        username, displayName, null, Set.of(role), DataScope.of(List.of(RegionCode.parse(region))))))
                 .accountId();
         return new Person(
                 id,
@@ -183,6 +196,34 @@ class CasesTests {
                                 .query(Long.class)
                                 .single()
                         == 3);
+    }
+
+    @Test
+    void theCaseAndVisitPagesNameWhoActedNotTheirUsernames() {
+        Person community = person(Role.COMMUNITY_STAFF, A, "社区干事乙");
+        Person worker = person(Role.SOCIAL_WORKER, "310104", "个案社工甲");
+        long rid = community.staff().call(() -> residents.create(draft("邵文英", A)));
+        long caseId = community.staff().call(() -> cases.open(rid, "独居老人陪伴", worker.id(), null));
+        worker.staff().run(() -> cases.addNote(caseId, "已首次面谈"));
+        community.staff().run(() -> visits.record(rid, VisitKind.PHONE, null, null));
+        String communityUser = community.staff().principal().username();
+        String workerUser = worker.staff().principal().username();
+
+        assertThat(mvc.get().uri("/residents/cases/" + caseId).with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("已首次面谈", "· 社区干事乙", "· 个案社工甲")
+                .doesNotContain(communityUser, workerUser);
+        assertThat(mvc.get().uri("/residents/" + rid + "/visits").with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("社区干事乙")
+                .doesNotContain(communityUser);
+        assertThat(mvc.get().uri("/residents/" + rid).with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains("社区干事乙")
+                .doesNotContain(communityUser);
     }
 
     @Test

@@ -100,6 +100,45 @@ class ResidentInputTests {
     }
 
     @Test
+    void lettersInANumberFieldOrABadDateAreErrorsAtTheirFieldsNotAnErrorPage() {
+        long before = residentCount();
+        assertThat(mvc.post()
+                        .uri("/residents")
+                        .with(STAFF_A.request())
+                        .with(csrf())
+                        .param("name", "冯秀珍")
+                        .param("idNumber", ResidentTestData.idNumber())
+                        .param("communityCode", A)
+                        .param("lawfulBasis", "STATUTORY_DUTY")
+                        .param("gridWorkerAccountId", "张网格")
+                        .param("categories", "DISABLED", "PREGNANT")
+                        .param("disabilityGrade", "二级")
+                        .param("dueDate", "下个月"))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "id=\"error-gridWorkerAccountId\"",
+                        "id=\"error-disabilityGrade\"",
+                        "id=\"error-dueDate\"",
+                        "请填写数字。",
+                        "格式不正确，请重新填写。",
+                        "冯秀珍");
+        assertThat(residentCount()).isEqualTo(before);
+        long id = STAFF_A.call(() -> residents.create(draft("冯秀英", A)));
+        assertThat(mvc.post()
+                        .uri("/residents/" + id)
+                        .with(STAFF_A.request())
+                        .with(csrf())
+                        .param("name", "冯秀英")
+                        .param("communityCode", A)
+                        .param("lawfulBasis", "STATUTORY_DUTY")
+                        .param("socialWorkerId", "李社工"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"error-socialWorkerId\"", "请填写数字。");
+    }
+
+    @Test
     void aNulInASearchIsAParameterErrorInTheApiAndOnThePage() {
         assertThat(mvc.get().uri(URI.create("/api/v1/residents?name=%00")).with(CIVIL.request()))
                 .hasStatus(HttpStatus.BAD_REQUEST)

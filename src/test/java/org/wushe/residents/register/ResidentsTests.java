@@ -22,6 +22,8 @@ import org.wushe.access.Staff;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
 import org.wushe.residents.VulnerabilityCategory;
+import org.wushe.residents.visits.VisitKind;
+import org.wushe.residents.visits.Visits;
 import org.wushe.shared.InvalidValueException;
 
 /** The register through its façade: fields, duplicates, void/unvoid, merge, households, roles and scope. */
@@ -37,6 +39,9 @@ class ResidentsTests {
 
     @Autowired
     Regions regions;
+
+    @Autowired
+    Visits visits;
 
     @Autowired
     JdbcClient jdbc;
@@ -143,6 +148,13 @@ class ResidentsTests {
                 .isInstanceOf(InvalidValueException.class);
         COMMUNITY_A.run(() -> residents.voidRecord(rid, "重复登记"));
         assertThat(COMMUNITY_A.call(() -> residents.get(rid)).voided()).isTrue();
+        // a voided record is read, but no care is recorded on it (assessments, visits, cases, check-in call this)
+        assertThatThrownBy(() -> COMMUNITY_A.call(() -> residents.getLive(rid)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("residents.resident.voided");
+        assertThatThrownBy(() -> COMMUNITY_A.call(() -> visits.record(rid, VisitKind.HOME, null, null)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("residents.resident.voided");
         assertThatThrownBy(() -> COMMUNITY_A.run(() -> residents.voidRecord(rid, "再次")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("void.already");

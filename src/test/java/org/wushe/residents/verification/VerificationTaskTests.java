@@ -10,6 +10,7 @@ import org.wushe.access.DataScope;
 import org.wushe.access.Role;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.residents.VerificationCorrected;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
@@ -56,7 +57,7 @@ class VerificationTaskTests {
         var recorded = open(55L, null).record(draft("DIFFERS", "13900001111", " 新地址 ", "TEKUN", null), WORKER);
         assertThat(recorded.finding().phone().value()).isEqualTo("13900001111");
         assertThat(recorded.finding().address()).isEqualTo("新地址");
-        assertThat(recorded.finding().category()).isEqualTo(VerificationCategory.TEKUN);
+        assertThat(recorded.finding().category()).isEqualTo(VulnerabilityCategory.TEKUN);
         assertThat(recorded.corrected()).isEqualTo(new VerificationCorrected(41, 3, 55, "310101002001"));
         assertThat(recorded.fields()).contains("corrected_phone", "corrected_address", "corrected_category");
         assertThat(open(null, null)

@@ -35,6 +35,7 @@ import org.wushe.access.Staff;
 import org.wushe.privacy.CryptoService;
 import org.wushe.region.Regions;
 import org.wushe.residents.VerificationCorrected;
+import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
 
@@ -194,7 +195,7 @@ class VerificationTasksTests {
                 matched.id(), new OutcomeDraft("DIFFERS", "13900001111", "云南中路1号2楼", "TEKUN", "电话已换", null)));
         assertThat(saved.outcome()).isEqualTo(VerificationOutcome.DIFFERS);
         assertThat(saved.maskedCorrectedPhone()).isEqualTo("139****1111");
-        assertThat(saved.correctedCategory()).isEqualTo(VerificationCategory.TEKUN);
+        assertThat(saved.correctedCategory()).isEqualTo(VulnerabilityCategory.TEKUN);
         assertThat(events.stream(VerificationCorrected.class))
                 .containsExactly(new VerificationCorrected(matched.id(), campaign, residentId, COMMUNITY_A));
         assertThat(jdbc.sql("select phone_cipher is null from residents_resident where id = ?")
