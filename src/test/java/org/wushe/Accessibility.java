@@ -28,10 +28,13 @@ public final class Accessibility {
               const visible = el => {
                 const s = getComputedStyle(el), r = el.getBoundingClientRect();
                 return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0
-                    && el.closest('[hidden],[aria-hidden=true]') === null;
+                    && el.closest('[hidden],[aria-hidden=true]') === null
+                    // the content of a closed <details> keeps its boxes in Chromium but is not rendered
+                    && el.checkVisibility({contentVisibilityAuto: true});
               };
               const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                  + ' "' + (el.innerText || el.value || '').trim().slice(0, 30) + '"';
+                  + ' "' + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 30) + '"'
+                  + (el.getAttribute('href') ? ' ' + el.getAttribute('href') : '');
               const problems = [];
               for (const el of document.body.querySelectorAll('*')) {
                 const text = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
@@ -49,6 +52,9 @@ public final class Accessibility {
               const targets = 'a[href],button,input:not([type=hidden]),select,textarea,summary';
               for (const el of document.body.querySelectorAll(targets)) {
                 if (!visible(el)) continue;
+                // a skip link is shown (full size) only while focused; hidden, it is a 1×1 clipped box
+                const hidden = getComputedStyle(el);
+                if (hidden.position === 'absolute' && el.getBoundingClientRect().width <= 1) continue;
                 let box = el.getBoundingClientRect();
                 if (el.matches('input[type=checkbox],input[type=radio]')) {
                   const holder = el.closest('label') || (el.id && document.querySelector('label[for="' + el.id + '"]'));
