@@ -89,6 +89,8 @@ class AuthorisationMatrixTests {
             Role.SOCIAL_WORKER,
             Role.CHARITY_ADMIN,
             Role.AUDITOR);
+    static final Set<Role> STATISTICS_READERS = EnumSet.of(
+            Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN, Role.STATION_STAFF, Role.COMMUNITY_STAFF, Role.AUDITOR);
     static final Set<Role> ORGANISATION_WRITERS =
             EnumSet.of(Role.CIVIL_AFFAIRS_ADMIN, Role.ASSOCIATION_ADMIN, Role.STATION_STAFF);
     static final Set<Role> WORKER_WRITERS =
@@ -217,6 +219,7 @@ class AuthorisationMatrixTests {
         allow("POST /api/v1/verification-campaigns/tasks/{taskId}/id-number/reveal", CAMPAIGN_WORKERS);
         allow("POST /api/v1/verification-campaigns/tasks/{taskId}/phone/reveal", CAMPAIGN_WORKERS);
         // directory
+        allow("GET /api/v1/statistics", STATISTICS_READERS);
         allow("GET /api/v1/organisations", DIRECTORY_READERS);
         allow("GET /api/v1/organisations/export", DIRECTORY_READERS);
         allow("POST /api/v1/organisations", ORGANISATION_WRITERS);

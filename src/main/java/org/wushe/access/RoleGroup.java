@@ -58,7 +58,12 @@ public enum RoleGroup {
     /** Check the audit chain: the auditor, and the bureau that answers for it. */
     AUDIT_VERIFIERS(AUDITOR, CIVIL_AFFAIRS_ADMIN),
     /** The civil-affairs bureau alone: API clients, verification of organisations. */
-    CIVIL_AFFAIRS(CIVIL_AFFAIRS_ADMIN);
+    CIVIL_AFFAIRS(CIVIL_AFFAIRS_ADMIN),
+    /**
+     * The statistics (region-scoped figures). Not the organisation-bound roles: the roll-ups are kept by region
+     * and kind of organisation, not by organisation, so an agency's own figures need a view of their own.
+     */
+    STATISTICS_READERS(CIVIL_AFFAIRS_ADMIN, ASSOCIATION_ADMIN, STATION_STAFF, COMMUNITY_STAFF, AUDITOR);
 
     private final Set<Role> roles;
     private final Set<String> authorities;
@@ -103,6 +108,7 @@ public enum RoleGroup {
         public static final String ACCOUNT_MANAGERS = PREFIX + "ACCOUNT_MANAGERS')";
         public static final String AUDIT_VERIFIERS = PREFIX + "AUDIT_VERIFIERS')";
         public static final String CIVIL_AFFAIRS = PREFIX + "CIVIL_AFFAIRS')";
+        public static final String STATISTICS_READERS = PREFIX + "STATISTICS_READERS')";
 
         private Guard() {}
     }

@@ -88,6 +88,16 @@ final class ApplicationRoleGrants implements Callback {
                 sql.add("revoke " + refused + (maintain ? ", maintain" : "") + ", references, trigger on " + table
                         + " from " + app);
             }
+            // a ledger (a table named *_ledger) is append-only for the application: counted figures cannot be
+            // edited where they are kept, only corrected by a new row
+            for (String table : strings(
+                    s,
+                    "select format('%I', c.relname) from pg_class c join pg_namespace n"
+                            + " on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'p')"
+                            + " and c.relname like '%\\_ledger'")) {
+                sql.add("revoke update, delete, truncate" + (maintain ? ", maintain" : "") + " on " + table + " from "
+                        + app);
+            }
             // the chain writer moves the id sequence up to the last id it wrote (setval), so that removed newest
             // rows leave a visible gap; it draws no ids from it (ids are last id + 1 under the chain's lock)
             if (intOf(s, "select count(*) from pg_class where relname = '" + AUDIT_ID_SEQUENCE + "' and relkind = 'S'")

@@ -241,7 +241,15 @@ public class HelpRequestCases {
         save(r, "status");
         sms(r, "requests.closed");
         events.publishEvent(new HelpRequestClosed(
-                new HelpRequestId(id), r.regionCode(), store.category(id), r.serviceTypes(), r.personTimes()));
+                new HelpRequestId(id),
+                r.regionCode(),
+                store.category(id),
+                r.serviceTypes(),
+                r.personTimes(),
+                r.organisationId(),
+                r.worker() == null ? null : r.worker().id(),
+                r.volunteer() == null ? null : r.volunteer().id(),
+                r.closedAt()));
     }
 
     @PreAuthorize(RoleGroup.Guard.HELP_REQUEST_STAFF)

@@ -15,6 +15,7 @@ import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
+import org.wushe.residents.CaseStageChanged;
 import org.wushe.residents.alerts.Alerts;
 import org.wushe.residents.register.ResidentDetails;
 import org.wushe.residents.register.Residents;
@@ -87,6 +88,8 @@ class Cases {
                 clock.instant(),
                 currentUser.username());
         audit(AuditAction.CREATE, id, r.communityCode(), List.of("case", "stage:INTAKE"));
+        events.publishEvent(new CaseStageChanged(
+                id, r.communityCode().value(), CaseStage.INTAKE.name(), clock.instant(), currentUser.username()));
         return id;
     }
 
@@ -98,6 +101,8 @@ class Cases {
         requireParticipant(c);
         CaseFile next = c.advanceTo(target);
         store.move(c, next, clock.instant(), currentUser.username());
+        events.publishEvent(new CaseStageChanged(
+                caseId, c.communityCode().value(), next.stage().name(), clock.instant(), currentUser.username()));
         audit(AuditAction.UPDATE, caseId, c.communityCode(), List.of("stage:" + next.stage()));
         return get(caseId);
     }

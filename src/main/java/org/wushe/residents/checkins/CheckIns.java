@@ -16,6 +16,7 @@ import org.wushe.access.Role;
 import org.wushe.access.RoleGroup;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.ChinaTime;
+import org.wushe.residents.CheckInRecorded;
 import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.alerts.Alerts;
 import org.wushe.residents.register.InvalidFieldsException;
@@ -234,6 +235,7 @@ public class CheckIns {
         Instant now = clock.instant();
         LocalDate today = today();
         store.checkIn(residentId, today, status, now, by);
+        events.publishEvent(new CheckInRecorded(residentId, community.value(), today, now, by));
         if (status == CheckInStatus.NEEDS_HELP && store.alertOnce(residentId, today, "HELP", community, now)) {
             Set<Long> to = gridWorker != null ? Set.of(gridWorker) : alerts.covering(community, Role.COMMUNITY_STAFF);
             alerts.raise(

@@ -37,6 +37,7 @@ import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
 import org.wushe.region.Regions;
 import org.wushe.residents.VerificationCorrected;
+import org.wushe.residents.VerificationTaskRecorded;
 import org.wushe.residents.VulnerabilityCategory;
 import org.wushe.residents.verification.CampaignStore.CampaignRecord;
 import org.wushe.residents.verification.TaskStore.TaskRecord;
@@ -328,6 +329,13 @@ public class VerificationCampaigns {
             throw new InvalidValueException("residents.campaign.task.changed");
         }
         activity(AuditAction.UPDATE, TASK, id, task.community(), null, recorded.fields());
+        events.publishEvent(new VerificationTaskRecorded(
+                id,
+                task.campaignId(),
+                task.community().value(),
+                recorded.finding().outcome().name(),
+                clock.instant(),
+                currentUser.username()));
         if (recorded.corrected() != null) {
             events.publishEvent(recorded.corrected());
         }

@@ -11,6 +11,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.RoleGroup;
 import org.wushe.privacy.SensitiveData;
 import org.wushe.privacy.SensitiveField;
+import org.wushe.residents.VisitRecorded;
 import org.wushe.residents.register.ResidentDetails;
 import org.wushe.residents.register.Residents;
 import org.wushe.shared.Activity;
@@ -66,6 +67,7 @@ public class Visits {
             throw new InvalidValueException("residents.assessment.text.length", MAX_NOTES);
         }
         long id = store.insert(residentId, r.communityCode(), kind, at, currentUser.username(), text, now);
+        events.publishEvent(new VisitRecorded(id, r.communityCode().value(), kind.name(), at, currentUser.username()));
         events.publishEvent(new Activity(
                 now,
                 currentUser.username(),

@@ -90,6 +90,9 @@ class ApplicationRoleTests {
         assertThat(privileges("audit_entry")).containsExactly(true, true, false, false, false);
         assertThat(privileges("spring_session")).containsExactly(true, true, true, true, false);
         assertThat(privileges("event_publication")).containsExactly(true, true, true, true, false);
+        // a ledger (*_ledger) is append-only; its roll-ups are rebuilt from it, so those may change
+        assertThat(privileges("statistics_service_ledger")).containsExactly(true, true, false, false, false);
+        assertThat(privileges("statistics_daily_rollup")).containsExactly(true, true, true, true, false);
         assertThat(jdbc.sql("select has_table_privilege('residents_verification_staging', 'MAINTAIN')")
                         .query(Boolean.class)
                         .single())

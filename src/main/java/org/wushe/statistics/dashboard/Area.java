@@ -1,0 +1,42 @@
+package org.wushe.statistics.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.wushe.access.DataScope;
+import org.wushe.shared.RegionCode;
+
+/**
+ * The part of the map a dashboard shows: the caller's data scope, narrowed to one region when they drilled down
+ * (null: all of their scope). {@link #on(String)} is the SQL condition every figure adds, so nothing outside the
+ * caller's scope is ever counted, not even in a total.
+ */
+record Area(DataScope scope, RegionCode region) {
+
+    /** The condition on {@code column} (a C-collated region code) and its parameters. */
+    Condition on(String column) {
+        DataScope.ScopePredicate inScope = scope.regionPredicate(column);
+        Map<String, Object> params = new LinkedHashMap<>(inScope.params());
+        String sql = inScope.sql();
+        if (region != null) {
+            sql += " and " + column + " >= :area_lo and " + column + " < :area_hi";
+            params.put("area_lo", region.prefix());
+            params.put("area_hi", region.subtreeUpperBound());
+        }
+        return new Condition(sql, params);
+    }
+
+    /** How many leading digits of a community code name the next level down (2 when the area is the country). */
+    int childDigits() {
+        if (region == null) {
+            return 2;
+        }
+        return switch (region.level()) {
+            case PROVINCE -> 4;
+            case CITY -> 6;
+            case COUNTY -> 9;
+            case TOWNSHIP, VILLAGE -> 12;
+        };
+    }
+
+    record Condition(String sql, Map<String, Object> params) {}
+}

@@ -1,0 +1,14 @@
+/**
+ * Statistics for the civil-affairs bureau: an append-only ledger of services delivered, fed by the events of
+ * {@code requests} and {@code residents} (through the event publication registry, so none is lost or counted
+ * twice), daily roll-ups kept with it, and the figures and charts read from them within the caller's data scope
+ * ({@code access}), named by {@code region}. Nobody depends on this module. As DESIGN.md allows for statistics
+ * alone, its queries may read other modules' tables (directory and register counts) directly.
+ *
+ * <p>Sliced by feature: {@code ledger} (the listeners, the ledger and its roll-ups, the rebuild) and
+ * {@code dashboard} (the figures, the page, its downloads and the API).
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Statistics",
+        allowedDependencies = {"access", "region", "platform", "requests", "residents"})
+package org.wushe.statistics;
