@@ -225,6 +225,30 @@ class ResidentStore {
                 .update();
     }
 
+    /** A resident as a picker lists them (the caller masks the name and the ID number). */
+    record Pick(long id, String name, byte[] idNumberCipher, String communityCode) {}
+
+    /**
+     * For the picker of a duplicate record: live residents in scope other than {@code except} whose name is like
+     * {@code pattern} (or whose id is {@code id}), exact names first, at most {@code limit}.
+     */
+    public List<Pick> pick(DataScope scope, long except, String pattern, String exact, Long id, int limit) {
+        var p = scope.regionPredicate("community_code");
+        return jdbc.sql("select id, name, id_number_cipher, community_code from residents_resident where "
+                        + p.sql()
+                        + " and voided_at is null and id <> :except"
+                        + " and (name like :pattern escape '\\' or id = cast(:id as bigint))"
+                        + " order by (name = :exact) desc, name, id limit :limit")
+                .params(p.params())
+                .param("except", except)
+                .param("pattern", pattern)
+                .param("exact", exact)
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, n) -> new Pick(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
+                .list();
+    }
+
     // ---- lists ----
 
     private record Where(String sql, Map<String, Object> params) {}
