@@ -56,8 +56,10 @@ class WorklistPageController {
             Locale locale,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Map<String, InvalidValueException> refused = new LinkedHashMap<>();
-        resolveWorker(query, refused);
+        Map<String, InvalidValueException> unresolved = new LinkedHashMap<>();
+        resolveWorker(query, unresolved);
         WorklistFilter filter = query.toFilter(refused);
+        refused.putAll(unresolved); // the name that names nobody, rather than "not a number"
         // a filter that cannot be read shows its error under the field and lists nothing; the rest stays as typed
         model.addAttribute(
                 "page", refused.isEmpty() ? worklist.worklist(filter) : new WorklistPage(List.of(), null, 0, false));

@@ -58,7 +58,7 @@ class ResidentStore {
                     emergency_contact_phone_cipher = :ep, grid_worker_account_id = :grid, social_worker_id = :sw,
                     lawful_basis = :basis, consent_at = :consent, updated_at = :created, version = version + 1
                 where id = :id and version = :version""")
-                .paramSource(params(r))
+                .params(params(r))
                 .param("id", r.id())
                 .param("version", r.version())
                 .update();
