@@ -9,9 +9,18 @@
  * façade other modules call), {@code triage} (rule table, deadlines, escalation job), {@code casework} (the
  * {@code HelpRequest} and {@code Referral} aggregates and everything done to a request once it is in) and
  * {@code worklist} (the staff list, "my requests", the export). The root holds the vocabulary the slices share:
- * ids, enums, events, timeline kinds, tracking codes, the stored answer format and the places.
+ * ids, enums, events, timeline kinds, tracking codes, the stored answer format and the places. The worklist's
+ * social-worker filter resolves a typed name through the directory's social workers ({@code directory::socialworkers}).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Help requests",
-        allowedDependencies = {"access", "privacy", "platform", "notify", "region", "directory"})
+        allowedDependencies = {
+            "access",
+            "privacy",
+            "platform",
+            "notify",
+            "region",
+            "directory",
+            "directory::socialworkers"
+        })
 package org.wushe.requests;

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -19,12 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.Browser;
+import org.wushe.VisibleText;
 import org.wushe.access.Accounts;
 import org.wushe.access.DataScope;
 import org.wushe.access.IssuedPassword;
 import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.directory.socialworkers.SocialWorkers;
 import org.wushe.requests.casework.HelpRequestCases;
 import org.wushe.requests.intake.HelpRequests;
 import org.wushe.requests.intake.Submission;
@@ -56,6 +59,9 @@ class RequestPagesBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SocialWorkers socialWorkers;
 
     @Test
     void theStationWorkerSeesTheMostUrgentFirstByNameAndInPlainDurations() {
@@ -136,5 +142,58 @@ class RequestPagesBrowserTests {
             assertThat(page.locator("#request-" + p1.id() + " .request-unseen")).hasCount(0);
         }
         assertThat(p4.priority()).isEqualTo(Priority.P4);
+    }
+
+    /** Issue 15 item 4: the worklist's social-worker filter is chosen by typing a name, never by an id. */
+    @Test
+    void theStationWorkerFiltersTheWorklistByASocialWorkerChosenByTyping() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String username = "pworker" + suffix;
+        IssuedPassword password = Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .wholeCountry()
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        "赵站长" + suffix,
+                        null,
+                        Set.of(Role.STATION_STAFF),
+                        DataScope.of(List.of(RegionCode.parse(RequestTestData.TIANPING))))));
+        Staff station =
+                Staff.as(Role.STATION_STAFF).in(RequestTestData.TIANPING).named(username);
+        String name = "柏" + (char) ('甲' + Integer.parseInt(suffix) % 300) + "芳";
+        long worker = RequestFixtures.socialWorker(socialWorkers, name, RequestTestData.TIANPING, "COMMUNITY");
+        String phone = RequestTestData.phone();
+        Submission assigned = RequestTestData.recordCall(requests, station, "OTHER", Map.of(), "NORMAL", phone);
+        Submission open = RequestTestData.recordCall(requests, station, "FOOD_SUPPLIES", Map.of(), "NORMAL", phone);
+        station.run(() -> cases.assign(assigned.id(), null, worker, null));
+
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.staffPage(context);
+            Browser.signInChoosingPassword(page, username, password.temporaryPassword(), "Station-2022-ok");
+            page.navigate("/requests?phone=" + phone);
+            assertThat(page.locator("#requests tbody tr")).hasCount(2);
+
+            Locator field = page.locator("#f-worker");
+            field.pressSequentially(name.substring(0, 2));
+            Locator option =
+                    page.locator("#f-worker-options [data-picker-id]", new Page.LocatorOptions().setHasText(name));
+            assertThat(option.first()).isVisible();
+            option.first().click();
+            assertThat(field).hasValue(name);
+            page.locator("#request-search").click();
+
+            assertThat(page).hasURL(Pattern.compile(".*[?&]worker=" + worker + "(&.*)?$"));
+            assertThat(page.locator("#requests tbody tr")).hasCount(1);
+            assertThat(page.locator("#requests tbody tr").first()).hasId("request-" + assigned.id());
+            assertThat(page.locator("#f-worker")).hasValue(name);
+            assertThat(page.locator("#f-phone")).hasValue(phone);
+            VisibleText.noBareCodes(page);
+
+            // a name that names nobody: said under the field, the phone filter kept, no 400 page
+            var response = page.navigate("/requests?phone=" + phone + "&worker=" + name + "不在");
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(page.locator("#f-worker-error")).containsText("没有名为");
+            assertThat(page.locator("#f-phone")).hasValue(phone);
+            assertThat(open.id()).isPositive();
+        }
     }
 }

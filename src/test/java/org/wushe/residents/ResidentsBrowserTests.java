@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.wushe.Accessibility;
 import org.wushe.Browser;
+import org.wushe.VisibleText;
 
 /**
  * The demo city's community worker (上海新村居委会) at an office screen (1440×900) and an elderly resident on a phone
@@ -118,6 +120,55 @@ class ResidentsBrowserTests {
             phone.locator("#check-in-well").click();
             assertThat(phone.locator("#check-in-done")).isVisible();
             assertThat(Accessibility.problems(phone)).isEmpty();
+        }
+    }
+
+    /**
+     * Issue 15 item 4: the community worker picks a resident's grid worker and a case's worker by typing their
+     * names; the forms show names, never account numbers.
+     */
+    @Test
+    void theGridWorkerAndTheCaseWorkerArePickedByTypingTheirNames() {
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "community");
+            page.navigate("/residents?community=310104003001&size=10");
+            page.locator("table tbody tr")
+                    .first()
+                    .getByRole(AriaRole.LINK)
+                    .first()
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/residents/\\d+$"));
+            String residentUrl = page.url();
+
+            page.navigate(residentUrl + "/edit");
+            Locator grid = page.locator("#r-grid");
+            assertThat(page.locator("label[for=r-grid]")).hasText("网格员");
+            grid.fill("");
+            grid.pressSequentially("孙");
+            Locator sun = page.locator(
+                    "#r-grid-options [data-picker-id]", new Page.LocatorOptions().setHasText("上海新村居委会 孙*"));
+            assertThat(sun).isVisible();
+            sun.click();
+            assertThat(grid).hasValue("上海新村居委会 孙*");
+            VisibleText.noBareCodes(page);
+            page.locator("#resident-form button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/residents/\\d+$"));
+            assertThat(page.locator("#resident-grid-worker")).hasText("上海新村居委会 孙*");
+
+            page.navigate(residentUrl + "/cases");
+            page.locator("#case-title").fill("浏览器测试个案");
+            Locator worker = page.locator("#case-worker");
+            worker.pressSequentially("周");
+            Locator zhou = page.locator(
+                    "#case-worker-options [data-picker-id]", new Page.LocatorOptions().setHasText("社工 周*"));
+            assertThat(zhou).isVisible();
+            zhou.click();
+            assertThat(worker).hasValue("社工 周*");
+            VisibleText.noBareCodes(page);
+            page.locator("#case-open-form button[type=submit]").click();
+            assertThat(page).hasURL(Pattern.compile(".*/residents/cases/\\d+$"));
+            assertThat(page.locator("main")).containsText("社工 周*");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/picker-case-worker.png")));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.wushe.access.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,46 @@ public class AccountQueries {
                 .param("role", role.name())
                 .param("code", regionCode)
                 .query(Long.class)
+                .list();
+    }
+
+    /** An account as a picker lists it: its display name and the first region of its scope (null: whole country). */
+    public record Pickable(long id, String displayName, String regionCode) {}
+
+    /**
+     * Enabled accounts holding one of {@code roles} whose display name is like {@code namePattern}, exact names
+     * first, at most {@code limit}: those whose scope covers {@code covering} when it is given (the people who may
+     * serve a resident there), else those the caller may see; only {@code id} when it is given. Decided in SQL like
+     * every account lookup.
+     */
+    public List<Pickable> pickable(
+            DataScope scope,
+            Collection<Role> roles,
+            String covering,
+            String namePattern,
+            String exact,
+            Long id,
+            int limit) {
+        var predicate = scope.regionPredicate("s.region_code");
+        String where = covering != null
+                ? "(a.whole_country or exists (select 1 from access_account_scope c where c.account_id = a.id"
+                        + " and :code >= region_prefix(c.region_code) and :code < region_upper(c.region_code)))"
+                : visible(scope, predicate.sql());
+        return jdbc.sql("select a.id, a.display_name, (select min(c.region_code) from access_account_scope c"
+                        + " where c.account_id = a.id) as region from access_account a where a.enabled and " + where
+                        + " and exists (select 1 from access_account_role r where r.account_id = a.id"
+                        + " and r.role in (:roles)) and a.display_name like :name escape '\\'"
+                        + " and (cast(:id as bigint) is null or a.id = cast(:id as bigint))"
+                        + " order by (a.display_name = :exact) desc, a.display_name, a.id limit :limit")
+                .params(covering != null ? Map.of() : predicate.params())
+                .params(covering != null ? Map.<String, Object>of() : organisation(scope))
+                .param("code", covering)
+                .param("roles", roles.stream().map(Role::name).toList())
+                .param("name", namePattern)
+                .param("exact", exact)
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, n) -> new Pickable(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 

@@ -6,7 +6,9 @@ import org.wushe.shared.InvalidValueException;
 
 /**
  * The create/edit form as typed (kept raw, so a rejected form comes back with the user's input). Served
- * regions are one text field, codes separated by commas or spaces.
+ * regions come from a multiple region picker: its chosen codes, joined by commas as Spring binds repeated
+ * parameters, and any name typed without script; API clients and old bookmarks send codes separated by commas or
+ * spaces, which stay accepted.
  */
 record OrganisationForm(
         String type,
@@ -32,7 +34,8 @@ record OrganisationForm(
             Map.entry("value.phone", "contactPhone"),
             Map.entry("directory.organisation.parent", "parentId"),
             Map.entry("picker.organisation", "parentId"),
-            Map.entry("directory.organisation.served", "servedRegions"));
+            Map.entry("directory.organisation.served", "servedRegions"),
+            Map.entry("picker.region", "servedRegions"));
 
     static OrganisationForm empty() {
         return new OrganisationForm(null, null, null, null, null, null, null, null, null);
@@ -56,19 +59,25 @@ record OrganisationForm(
                 type, name, creditCode, regionCode, address, contactPerson, contactPhone, parent, servedRegions);
     }
 
+    OrganisationForm withServedRegions(String served) {
+        return new OrganisationForm(
+                type, name, creditCode, regionCode, address, contactPerson, contactPhone, parentId, served);
+    }
+
+    /** The served regions as submitted: codes, or names typed without script. */
+    List<String> servedTokens() {
+        return servedRegions == null
+                ? List.of()
+                : List.of(servedRegions.split("[,，;；、\\s]+")).stream()
+                        .filter(t -> !t.isBlank())
+                        .toList();
+    }
+
     /** On an edit a blank phone keeps the stored one (it is never sent back to the browser). */
     OrganisationDraft toDraft(boolean editing) {
         String phone = contactPhone == null || contactPhone.isBlank() ? (editing ? null : "") : contactPhone;
         return new OrganisationDraft(
-                type,
-                name,
-                creditCode,
-                regionCode,
-                address,
-                contactPerson,
-                phone,
-                parent(),
-                servedRegions == null ? List.of() : List.of(servedRegions.split("[,，;；\\s]+")));
+                type, name, creditCode, regionCode, address, contactPerson, phone, parent(), servedTokens());
     }
 
     private Long parent() {

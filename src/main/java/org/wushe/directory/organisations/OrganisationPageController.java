@@ -25,7 +25,9 @@ import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
 import org.wushe.directory.RegionNames;
 import org.wushe.platform.InvalidParameterException;
+import org.wushe.platform.PickerOption;
 import org.wushe.privacy.RevealFragment;
+import org.wushe.region.RegionPicker;
 import org.wushe.shared.InvalidValueException;
 
 /**
@@ -42,18 +44,21 @@ class OrganisationPageController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final RegionNames regionNames;
+    private final RegionPicker regionPicker;
 
     OrganisationPageController(
             Organisations organisations,
             OrganisationExport export,
             CurrentUser currentUser,
             MessageSource messages,
-            RegionNames regionNames) {
+            RegionNames regionNames,
+            RegionPicker regionPicker) {
         this.organisations = organisations;
         this.export = export;
         this.currentUser = currentUser;
         this.messages = messages;
         this.regionNames = regionNames;
+        this.regionPicker = regionPicker;
     }
 
     /**
@@ -111,7 +116,7 @@ class OrganisationPageController {
     String create(
             @ModelAttribute("form") OrganisationForm form, Model model, RedirectAttributes redirect, Locale locale) {
         try {
-            form = withParent(form);
+            form = withParent(withServed(form));
             long id = organisations.create(form.toDraft(false));
             redirect.addFlashAttribute("notice", "directory.done.create");
             return "redirect:/organisations/" + id;
@@ -154,7 +159,7 @@ class OrganisationPageController {
             RedirectAttributes redirect,
             Locale locale) {
         try {
-            form = withParent(form);
+            form = withParent(withServed(form));
             organisations.update(id, form.toDraft(true));
             redirect.addFlashAttribute("notice", "directory.done.update");
             return "redirect:/organisations/" + id;
@@ -190,8 +195,29 @@ class OrganisationPageController {
         return form.withParentId(parent == null ? null : parent.toString());
     }
 
+    /** The served regions as the picker sent them (codes, or names typed without script) resolved in scope to codes. */
+    private OrganisationForm withServed(OrganisationForm form) {
+        return form.withServedRegions(String.join(",", regionPicker.resolve(form.servedTokens(), true, null)));
+    }
+
     private String form(Model model, OrganisationForm form, Long id) {
         model.addAttribute("form", form);
+        List<String> codes =
+                form.servedTokens().stream().filter(t -> t.matches("\\d{6,12}")).toList();
+        Map<String, String> names = regionNames.of(codes);
+        model.addAttribute(
+                "chosenRegions",
+                codes.stream()
+                        .map(c -> new PickerOption(Long.parseLong(c), names.getOrDefault(c, c), null))
+                        .toList());
+        // without script the text field is what is submitted: the names, and what was typed that named nothing
+        model.addAttribute(
+                "servedText",
+                String.join(
+                        "、",
+                        form.servedTokens().stream()
+                                .map(t -> names.getOrDefault(t, t))
+                                .toList()));
         String parent = form.parentId() == null ? "" : form.parentId().strip();
         model.addAttribute(
                 "parentName",

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
@@ -16,8 +17,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.wushe.directory.RegionNames;
 import org.wushe.directory.Skill;
+import org.wushe.platform.PickerOption;
+import org.wushe.platform.RateLimits;
+import org.wushe.region.RegionPicker;
 import org.wushe.shared.InvalidValueException;
+import org.wushe.shared.RegionCode;
 
 /**
  * The public, phone-first registration (no sign-in): phone → SMS code → form → "submitted". Its own mobile layout,
@@ -29,12 +35,26 @@ class VolunteerRegistrationController {
 
     static final String LARGE_COOKIE = "wushe-large";
 
+    /** Region searches one address may make per minute (typing sends one every few characters). */
+    static final int SEARCHES_PER_MINUTE = 120;
+
     private final Volunteers volunteers;
     private final MessageSource messages;
+    private final RegionPicker regionPicker;
+    private final RegionNames regionNames;
+    private final RateLimits rateLimits;
 
-    VolunteerRegistrationController(Volunteers volunteers, MessageSource messages) {
+    VolunteerRegistrationController(
+            Volunteers volunteers,
+            MessageSource messages,
+            RegionPicker regionPicker,
+            RegionNames regionNames,
+            RateLimits rateLimits) {
         this.volunteers = volunteers;
         this.messages = messages;
+        this.regionPicker = regionPicker;
+        this.regionNames = regionNames;
+        this.rateLimits = rateLimits;
     }
 
     @ModelAttribute
@@ -61,7 +81,40 @@ class VolunteerRegistrationController {
             model.addAttribute("phoneValue", phone);
             return "directory/volunteers/volunteer-register";
         }
-        model.addAttribute("form", new VolunteerForm());
+        return form(model, new VolunteerForm(), null);
+    }
+
+    /**
+     * The served-regions picker's options: any region by part of its name (names of places are public; the page
+     * has no sign-in and so no scope), limited per address like every public endpoint.
+     */
+    @GetMapping("/regions")
+    String regions(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        rateLimits.hit("volunteer-region-search", request.getRemoteAddr(), SEARCHES_PER_MINUTE, Duration.ofMinutes(1));
+        model.addAttribute("q", q.strip());
+        model.addAttribute("options", regionPicker.pickPublic(q));
+        return "fragments/picker :: options";
+    }
+
+    /** The form, with the served regions chosen so far as chips (names) and {@code servedError} under them. */
+    private String form(Model model, VolunteerForm form, String servedError) {
+        model.addAttribute("form", form);
+        List<String> tokens = form.servedTokens();
+        Map<String, String> names = regionNames.of(
+                tokens.stream().filter(t -> t.matches("\\d{6,12}")).toList());
+        model.addAttribute(
+                "chosenRegions",
+                tokens.stream()
+                        .filter(names::containsKey)
+                        .map(c -> new PickerOption(Long.parseLong(c), names.get(c), null))
+                        .toList());
+        // without script the text field is what is submitted: the names, and what was typed that named nothing
+        model.addAttribute(
+                "servedText",
+                String.join(
+                        "、", tokens.stream().map(t -> names.getOrDefault(t, t)).toList()));
+        model.addAttribute("errors", servedError == null ? Map.of() : Map.of("servedRegions", servedError));
+        model.addAttribute("withHtmx", true);
         return "directory/volunteers/volunteer-register-form";
     }
 
@@ -69,13 +122,24 @@ class VolunteerRegistrationController {
     String register(
             @ModelAttribute("form") VolunteerForm form, HttpServletRequest request, Model model, Locale locale) {
         try {
+            // names typed without script are looked up near the volunteer's home street (the codes stay as sent)
+            form.setServedRegions(
+                    String.join(",", regionPicker.resolve(form.servedTokens(), false, home(form.getRegionCode()))));
+        } catch (InvalidValueException e) {
+            model.addAttribute("phone", form.getPhone());
+            return form(model, form, message(e, locale));
+        }
+        try {
             volunteers.register(form.toRegistration(), request.getRemoteAddr());
         } catch (InvalidValueException e) {
+            model.addAttribute("phone", form.getPhone());
+            if (e.messageKey().startsWith("directory.volunteer.served.")) {
+                return form(model, form, message(e, locale));
+            }
             // a bad week-grid cell is shown next to the grid, like any other field's error
             model.addAttribute(
                     e.messageKey().startsWith("directory.volunteer.slot.") ? "slotError" : "error", message(e, locale));
-            model.addAttribute("phone", form.getPhone());
-            return "directory/volunteers/volunteer-register-form";
+            return form(model, form, null);
         }
         return "redirect:/volunteer/register/done";
     }
@@ -105,6 +169,14 @@ class VolunteerRegistrationController {
                         .toString());
     }
 
+    private static RegionCode home(String raw) {
+        try {
+            return raw == null || raw.isBlank() ? null : RegionCode.parse(raw.strip());
+        } catch (InvalidValueException malformed) {
+            return null;
+        }
+    }
+
     private String message(InvalidValueException e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale);
     }
@@ -124,12 +196,17 @@ class VolunteerRegistrationController {
         private String consentVersion;
         private List<String> weeklySlots = List.of();
 
-        VolunteerRegistration toRegistration() {
-            List<String> served = servedRegions == null
+        /** The served regions as submitted: the picker's codes (joined by commas), or names typed without script. */
+        List<String> servedTokens() {
+            return servedRegions == null
                     ? List.of()
-                    : Arrays.stream(servedRegions.split("[,，\\s]+"))
+                    : Arrays.stream(servedRegions.split("[,，;；、\\s]+"))
                             .filter(s -> !s.isBlank())
                             .toList();
+        }
+
+        VolunteerRegistration toRegistration() {
+            List<String> served = servedTokens();
             return new VolunteerRegistration(
                     name,
                     idNumber,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.wushe.directory.socialworkers.SocialWorkers;
 import org.wushe.platform.ChinaTime;
 import org.wushe.platform.XlsxDownload;
 import org.wushe.requests.Category;
@@ -35,12 +36,15 @@ class WorklistPageController {
 
     private final Worklist worklist;
     private final IntakePlaces places;
+    private final SocialWorkers socialWorkers;
     private final MessageSource messages;
     private final Clock clock;
 
-    WorklistPageController(Worklist worklist, IntakePlaces places, MessageSource messages, Clock clock) {
+    WorklistPageController(
+            Worklist worklist, IntakePlaces places, SocialWorkers socialWorkers, MessageSource messages, Clock clock) {
         this.worklist = worklist;
         this.places = places;
+        this.socialWorkers = socialWorkers;
         this.messages = messages;
         this.clock = clock;
     }
@@ -52,11 +56,15 @@ class WorklistPageController {
             Locale locale,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         Map<String, InvalidValueException> refused = new LinkedHashMap<>();
+        Map<String, InvalidValueException> unresolved = new LinkedHashMap<>();
+        resolveWorker(query, unresolved);
         WorklistFilter filter = query.toFilter(refused);
+        refused.putAll(unresolved); // the name that names nobody, rather than "not a number"
         // a filter that cannot be read shows its error under the field and lists nothing; the rest stays as typed
         model.addAttribute(
                 "page", refused.isEmpty() ? worklist.worklist(filter) : new WorklistPage(List.of(), null, 0, false));
         model.addAttribute("errors", errors(refused, locale));
+        model.addAttribute("workerName", workerName(query));
         model.addAttribute("places", places);
         model.addAttribute("statuses", HelpRequestStatus.values());
         model.addAttribute("priorities", Priority.values());
@@ -75,6 +83,28 @@ class WorklistPageController {
         model.addAttribute("places", places);
         model.addAttribute("now", clock.instant());
         return "requests/worklist/mine";
+    }
+
+    /**
+     * The social-worker filter as the picker sent it: an id stays, a name typed without script becomes the id of
+     * the one worker of that name in scope (so the links carry the id), or a message under the field.
+     */
+    private void resolveWorker(WorklistQuery query, Map<String, InvalidValueException> refused) {
+        if (query.workerIsName()) {
+            try {
+                query.setWorker(socialWorkers.resolve(query.getWorker()).toString());
+            } catch (InvalidValueException e) {
+                refused.put("worker", e);
+            }
+        }
+    }
+
+    /** The chosen worker's name for the picker's field (none for an id outside the caller's scope). */
+    private String workerName(WorklistQuery query) {
+        String w = query.getWorker() == null ? "" : query.getWorker().strip();
+        return w.matches("\\d{1,18}")
+                ? socialWorkers.visibleName(Long.parseLong(w)).orElse(null)
+                : null;
     }
 
     private Map<String, String> errors(Map<String, InvalidValueException> refused, Locale locale) {

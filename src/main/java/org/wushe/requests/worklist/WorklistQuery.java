@@ -22,6 +22,7 @@ class WorklistQuery {
     private Category category;
     private String region;
     private String assignee;
+    private String worker;
     private Boolean overdue;
     private String code;
     private String phone;
@@ -64,13 +65,16 @@ class WorklistQuery {
             refused.put("region", new InvalidValueException("requests.error.regionFilter"));
         }
         try {
-            if ("none".equals(blank(assignee))) {
+            if (blank(worker) != null) {
+                f = f.withWorker(workerId(blank(worker), "worker"));
+            } else if ("none".equals(blank(assignee))) {
                 f = f.unassignedOnly();
             } else if (blank(assignee) != null) {
-                f = f.withWorker(workerId(blank(assignee)));
+                // an id here is what links and API clients sent before the worker picker; still understood
+                f = f.withWorker(workerId(blank(assignee), "assignee"));
             }
         } catch (InvalidValueException e) {
-            refused.put("assignee", e);
+            refused.put(blank(worker) != null ? "worker" : "assignee", e);
         }
         try {
             if (blank(phone) != null) {
@@ -87,11 +91,11 @@ class WorklistQuery {
         return WorklistOrder.parse(sort);
     }
 
-    private static long workerId(String assignee) {
+    private static long workerId(String id, String field) {
         try {
-            return Long.parseLong(assignee);
+            return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new InvalidValueException("error.parameter.invalid", "assignee");
+            throw new InvalidValueException("error.parameter.invalid", field);
         }
     }
 
@@ -107,6 +111,7 @@ class WorklistQuery {
         add(uri, "category", category);
         add(uri, "region", blank(region));
         add(uri, "assignee", blank(assignee));
+        add(uri, "worker", blank(worker));
         add(uri, "overdue", overdue);
         add(uri, "code", blank(code));
         add(uri, "phone", blank(phone));
@@ -185,6 +190,20 @@ class WorklistQuery {
 
     public void setAssignee(String assignee) {
         this.assignee = assignee;
+    }
+
+    /** The social worker (picker): an id, or a name the page resolves first ({@code WorklistPageController}). */
+    public String getWorker() {
+        return worker;
+    }
+
+    public void setWorker(String worker) {
+        this.worker = worker;
+    }
+
+    /** Whether the worker field holds something other than an id (a name typed without script). */
+    boolean workerIsName() {
+        return blank(worker) != null && !blank(worker).matches("\\d{1,18}");
     }
 
     public Boolean getOverdue() {

@@ -68,4 +68,32 @@ class HouseholdStore {
                                         rs.getBoolean(5)))
                                 .list()));
     }
+
+    /** A household as the picker lists it: the head's name (null when none is live) and the address. */
+    record Pick(long id, String communityCode, String headName, String address) {}
+
+    /**
+     * For the picker: households of {@code community} in scope whose address or a live member's name is like
+     * {@code pattern} (or whose id is {@code id}), at most {@code limit}. Only one community: a resident joins a
+     * household of their own community.
+     */
+    public List<Pick> pick(DataScope scope, RegionCode community, String pattern, Long id, int limit) {
+        var p = scope.regionPredicate("h.community_code");
+        return jdbc.sql("""
+                        select h.id, h.community_code, h.address, (select r.name from residents_resident r
+                            where r.household_id = h.id and r.household_relation = 'HEAD' and r.voided_at is null
+                            order by r.id limit 1) as head
+                        from residents_household h where h.community_code = :community and\s""" + p.sql() + """
+                         and (h.address like :pattern escape '\\' or h.id = cast(:id as bigint) or exists (
+                            select 1 from residents_resident r where r.household_id = h.id and r.voided_at is null
+                            and r.name like :pattern escape '\\'))
+                        order by h.id limit :limit""")
+                .params(p.params())
+                .param("community", community.value())
+                .param("pattern", pattern)
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, n) -> new Pick(rs.getLong(1), rs.getString(2), rs.getString(4), rs.getString(3)))
+                .list();
+    }
 }

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wushe.platform.ChinaTime;
 
-/** The create/edit form as posted (flat fields; the category details sit beside the category check-boxes). */
+/**
+ * The create/edit form as posted (flat fields; the category details sit beside the category check-boxes). The grid
+ * worker and the social worker are pickers: kept as typed (an id, or a name without script) so a name that
+ * names nobody comes back with its message and the rest of the form.
+ */
 record ResidentForm(
         String name,
         String idNumber,
@@ -23,8 +27,8 @@ record ResidentForm(
         String emergencyContactName,
         String emergencyContactRelation,
         String emergencyContactPhone,
-        Long gridWorkerAccountId,
-        Long socialWorkerId,
+        String gridWorkerAccountId,
+        String socialWorkerId,
         String lawfulBasis,
         LocalDateTime consentAt,
         List<String> categories,
@@ -93,8 +97,8 @@ record ResidentForm(
                 r.emergencyContactName(),
                 r.emergencyContactRelation(),
                 null,
-                r.gridWorkerAccountId(),
-                r.socialWorkerId(),
+                r.gridWorkerAccountId() == null ? null : r.gridWorkerAccountId().toString(),
+                r.socialWorkerId() == null ? null : r.socialWorkerId().toString(),
                 r.lawfulBasis().name(),
                 r.consentAt() == null ? null : LocalDateTime.ofInstant(r.consentAt(), ChinaTime.ZONE),
                 r.categoryNames(),
@@ -115,7 +119,11 @@ record ResidentForm(
                 .orElse(new CategoryDetail(category, null, null, null, null, null, null));
     }
 
-    ResidentDraft toDraft() {
+    /**
+     * The draft, with the grid worker and the social worker as the controller resolved them from what their
+     * pickers submitted (an id, or a name typed without script).
+     */
+    ResidentDraft toDraft(Long gridWorker, Long socialWorker) {
         List<CategoryDetail> details = new ArrayList<>();
         for (String c : categories) {
             details.add(new CategoryDetail(
@@ -143,8 +151,8 @@ record ResidentForm(
                 emergencyContactName,
                 emergencyContactRelation,
                 emergencyContactPhone,
-                gridWorkerAccountId,
-                socialWorkerId,
+                gridWorker,
+                socialWorker,
                 lawfulBasis,
                 consentAt == null ? null : consentAt.atZone(ChinaTime.ZONE).toInstant(),
                 details);

@@ -1,5 +1,6 @@
 package org.wushe.residents.register;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +34,13 @@ class ResidentPageController {
     private final Residents residents;
     private final MessageSource messages;
     private final DisplayNames names;
+    private final ResidentPickers pickers;
 
-    ResidentPageController(Residents residents, MessageSource messages, DisplayNames names) {
+    ResidentPageController(Residents residents, MessageSource messages, DisplayNames names, ResidentPickers pickers) {
         this.residents = residents;
         this.messages = messages;
         this.names = names;
+        this.pickers = pickers;
     }
 
     @GetMapping
@@ -81,8 +84,13 @@ class ResidentPageController {
         if (binding.hasErrors()) {
             return form(model, form, null, FieldErrors.unreadable(binding, messages, locale), null);
         }
+        Map<String, String> unresolved = new LinkedHashMap<>();
+        ResidentPickers.Chosen chosen = pickers.chosen(form, unresolved, locale);
+        if (!unresolved.isEmpty()) {
+            return form(model, form, null, unresolved, null);
+        }
         try {
-            long id = residents.create(form.toDraft());
+            long id = residents.create(form.toDraft(chosen.gridWorker(), chosen.socialWorker()));
             redirect.addFlashAttribute("notice", "residents.resident.done.create");
             return "redirect:/residents/" + id;
         } catch (InvalidFieldsException e) {
@@ -106,8 +114,13 @@ class ResidentPageController {
         if (binding.hasErrors()) {
             return form(model, form, id, FieldErrors.unreadable(binding, messages, locale), null);
         }
+        Map<String, String> unresolved = new LinkedHashMap<>();
+        ResidentPickers.Chosen chosen = pickers.chosen(form, unresolved, locale);
+        if (!unresolved.isEmpty()) {
+            return form(model, form, id, unresolved, null);
+        }
         try {
-            residents.update(id, form.toDraft());
+            residents.update(id, form.toDraft(chosen.gridWorker(), chosen.socialWorker()));
             redirect.addFlashAttribute("notice", "residents.resident.done.update");
             return "redirect:/residents/" + id;
         } catch (InvalidFieldsException e) {
@@ -120,6 +133,8 @@ class ResidentPageController {
         model.addAttribute("id", id);
         model.addAttribute("errors", errors);
         model.addAttribute("existing", existing);
+        model.addAttribute("gridWorkerName", pickers.gridWorkerName(form));
+        model.addAttribute("socialWorkerName", pickers.socialWorkerName(form));
         model.addAttribute("categories", VulnerabilityCategory.values());
         model.addAttribute("disabilityTypes", DisabilityType.values());
         model.addAttribute("bases", LawfulBasis.values());
@@ -128,6 +143,15 @@ class ResidentPageController {
 
     @GetMapping("/{id:\\d+}")
     String detail(@PathVariable long id, Model model) {
+        model.addAttribute("errors", Map.of());
+        return detailPage(id, model);
+    }
+
+    /**
+     * The detail page; after a refused household or merge form, with {@code errors} under that form's field and
+     * what was typed kept ({@code householdValue}, {@code duplicateValue}).
+     */
+    private String detailPage(long id, Model model) {
         ResidentDetails resident = residents.get(id);
         model.addAttribute("resident", resident);
         model.addAttribute("regionNames", names.regions(List.of(resident.communityCode())));
@@ -166,37 +190,69 @@ class ResidentPageController {
         return "redirect:/residents/" + id;
     }
 
-    /** Merges the record {@code duplicate} into this one (this one survives). */
+    /**
+     * Merges the record {@code duplicate} into this one (this one survives). The duplicate comes from a picker: its
+     * id, or a name typed without script; a name that names nobody is answered under the field, the page kept.
+     */
     @PostMapping("/{id:\\d+}/merge")
     String merge(
             @PathVariable long id,
-            @RequestParam(required = false) Long duplicate,
+            @RequestParam(required = false) String duplicate,
             @RequestParam(required = false) String reason,
-            RedirectAttributes redirect) {
-        if (duplicate == null) {
-            throw new InvalidValueException("residents.resident.merge.duplicateRequired");
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        try {
+            Long chosen = pickers.duplicate(id, duplicate);
+            if (chosen == null) {
+                throw new InvalidValueException("residents.resident.merge.duplicateRequired");
+            }
+            residents.merge(id, chosen, reason);
+        } catch (InvalidValueException e) {
+            model.addAttribute("duplicateValue", duplicate);
+            model.addAttribute("duplicateLabel", pickers.duplicateLabel(id, duplicate));
+            model.addAttribute("reasonValue", reason);
+            return refused(id, "duplicate", e, model, locale);
         }
-        residents.merge(id, duplicate, reason);
         redirect.addFlashAttribute("notice", "residents.resident.done.merge");
         return "redirect:/residents/" + id;
     }
 
-    /** Starts a household with this resident as head, or links them into an existing one. */
+    /**
+     * Starts a household with this resident as head, or links them into an existing one (chosen by a picker: its
+     * id, or an address or member's name typed without script; refused under the field, the page kept).
+     */
     @PostMapping("/{id:\\d+}/household")
     String household(
             @PathVariable long id,
-            @RequestParam(required = false) Long household,
+            @RequestParam(required = false) String household,
             @RequestParam(required = false) String relation,
-            RedirectAttributes redirect) {
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
         long target;
-        if (household == null) {
-            target = residents.createHousehold(id, null);
-        } else {
-            residents.linkHousehold(id, household, relation);
-            target = household;
+        try {
+            Long chosen = pickers.household(id, household, locale);
+            if (chosen == null) {
+                target = residents.createHousehold(id, null);
+            } else {
+                residents.linkHousehold(id, chosen, relation);
+                target = chosen;
+            }
+        } catch (InvalidValueException e) {
+            model.addAttribute("householdValue", household);
+            model.addAttribute("householdLabel", pickers.householdLabel(id, household, locale));
+            model.addAttribute("relationValue", relation);
+            return refused(id, "household", e, model, locale);
         }
         redirect.addFlashAttribute("notice", "residents.household.done.link");
         return "redirect:/residents/households/" + target;
+    }
+
+    private String refused(long id, String field, InvalidValueException e, Model model, Locale locale) {
+        model.addAttribute(
+                "errors", Map.of(field, messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
+        return detailPage(id, model);
     }
 
     @GetMapping("/households/{id:\\d+}")

@@ -58,7 +58,7 @@ class ResidentStore {
                     emergency_contact_phone_cipher = :ep, grid_worker_account_id = :grid, social_worker_id = :sw,
                     lawful_basis = :basis, consent_at = :consent, updated_at = :created, version = version + 1
                 where id = :id and version = :version""")
-                .paramSource(params(r))
+                .params(params(r))
                 .param("id", r.id())
                 .param("version", r.version())
                 .update();
@@ -223,6 +223,30 @@ class ResidentStore {
                         "insert into residents_merge (survivor_id, merged_id, reason, merged_at, merged_by) values (?,?,?,?,?)")
                 .params(survivor, merged, reason, Timestamp.from(at), by)
                 .update();
+    }
+
+    /** A resident as a picker lists them (the caller masks the name and the ID number). */
+    record Pick(long id, String name, byte[] idNumberCipher, String communityCode) {}
+
+    /**
+     * For the picker of a duplicate record: live residents in scope other than {@code except} whose name is like
+     * {@code pattern} (or whose id is {@code id}), exact names first, at most {@code limit}.
+     */
+    public List<Pick> pick(DataScope scope, long except, String pattern, String exact, Long id, int limit) {
+        var p = scope.regionPredicate("community_code");
+        return jdbc.sql("select id, name, id_number_cipher, community_code from residents_resident where "
+                        + p.sql()
+                        + " and voided_at is null and id <> :except"
+                        + " and (name like :pattern escape '\\' or id = cast(:id as bigint))"
+                        + " order by (name = :exact) desc, name, id limit :limit")
+                .params(p.params())
+                .param("except", except)
+                .param("pattern", pattern)
+                .param("exact", exact)
+                .param("id", id)
+                .param("limit", limit)
+                .query((rs, n) -> new Pick(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
+                .list();
     }
 
     // ---- lists ----

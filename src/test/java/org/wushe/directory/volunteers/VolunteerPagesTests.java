@@ -65,10 +65,14 @@ class VolunteerPagesTests {
                 .bodyText()
                 .contains("验证码已通过短信发送", "2026-11-v1", "data-region-cascader")
                 .doesNotContain("style=")
+                // the cascader and the served-regions picker (htmx and its own file): deferred files, nothing inline
                 .satisfies(html -> assertThat(html.split("<script", -1))
-                        .as("the region cascader's own file is the only script")
-                        .hasSize(2))
-                .contains("<script defer src=\"/js/region-cascader.js\">");
+                        .as("the region cascader's and the region picker's files are the only scripts")
+                        .hasSize(4))
+                .contains(
+                        "<script defer src=\"/js/region-cascader.js\">",
+                        "<script defer src=\"/js/picker.js\">",
+                        "htmx.min.js\"></script>");
         String id = idNumber();
         assertThat(mvc.post()
                         .uri("/volunteer/register")
