@@ -16,6 +16,7 @@ record OrganisationForm(
         String address,
         String contactPerson,
         String contactPhone,
+        String publicPhone,
         String parentId,
         String servedRegions) {
 
@@ -30,12 +31,13 @@ record OrganisationForm(
             Map.entry("directory.organisation.address", "address"),
             Map.entry("directory.organisation.contactPerson", "contactPerson"),
             Map.entry("value.phone", "contactPhone"),
+            Map.entry("directory.organisation.publicPhone", "publicPhone"),
             Map.entry("directory.organisation.parent", "parentId"),
             Map.entry("picker.organisation", "parentId"),
             Map.entry("directory.organisation.served", "servedRegions"));
 
     static OrganisationForm empty() {
-        return new OrganisationForm(null, null, null, null, null, null, null, null, null);
+        return new OrganisationForm(null, null, null, null, null, null, null, null, null, null);
     }
 
     static OrganisationForm of(OrganisationDetails o) {
@@ -47,13 +49,23 @@ record OrganisationForm(
                 o.address(),
                 o.contactPerson(),
                 null,
+                o.publicPhone(),
                 o.parentId() == null ? null : o.parentId().toString(),
                 String.join(", ", o.servedRegions()));
     }
 
     OrganisationForm withParentId(String parent) {
         return new OrganisationForm(
-                type, name, creditCode, regionCode, address, contactPerson, contactPhone, parent, servedRegions);
+                type,
+                name,
+                creditCode,
+                regionCode,
+                address,
+                contactPerson,
+                contactPhone,
+                publicPhone,
+                parent,
+                servedRegions);
     }
 
     /** On an edit a blank phone keeps the stored one (it is never sent back to the browser). */
@@ -67,6 +79,7 @@ record OrganisationForm(
                 address,
                 contactPerson,
                 phone,
+                publicPhone,
                 parent(),
                 servedRegions == null ? List.of() : List.of(servedRegions.split("[,，;；\\s]+")));
     }
