@@ -2,19 +2,30 @@ package org.wushe;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.wushe.access.ApiClients;
+import org.wushe.access.ApiPermission;
+import org.wushe.access.DataScope;
+import org.wushe.access.Role;
+import org.wushe.access.Staff;
+import org.wushe.shared.RegionCode;
 
 /**
  * The staff shell's pages of the audit, access, region, notify and platform modules, at an office screen
@@ -31,6 +42,12 @@ class StaffShellBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApiClients clients;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theAuditorReadsNamesOnTheAuditPagesAndAWrongFilterIsSaidInPlace() {
@@ -80,6 +97,45 @@ class StaffShellBrowserTests {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target/screenshots/audit-names.png"))
                     .setFullPage(true));
+        }
+    }
+
+    @Test
+    void theApiClientsCreatorAndAReasonWrittenByCodeAreShownInWords() {
+        // civil creates a client and rotates its token (the trail's reason is the stored word "rotate")
+        Staff civil = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).wholeCountry().named("civil");
+        String name = "shell-client-" + System.nanoTime() % 1_000_000;
+        long id = civil.call(() -> clients.create(
+                        name,
+                        DataScope.of(List.of(RegionCode.parse("310104"))),
+                        EnumSet.of(ApiPermission.HELP_REQUESTS_SUBMIT)))
+                .client()
+                .id();
+        civil.call(() -> clients.rotate(id));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        jdbc.sql("""
+                        select count(*) from audit_entry
+                        where actor = 'civil' and entity_type = 'api_client' and entity_id = ? and reason = 'rotate'""").param(Long.toString(id)).query(Long.class).single() == 1);
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "civil");
+            page.navigate("/api-clients");
+            var creator = page.locator("tr:has-text('" + name + "') .api-client-creator");
+            assertThat(creator).hasText("上海市民政局 王*");
+            assertThat(creator).hasAttribute("title", "civil");
+            VisibleText.noBareCodes(page);
+        }
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.demoStaff(context, "auditor");
+            page.navigate("/audit?actor=civil&entityType=api_client&action=UPDATE");
+            var reason = page.locator("#audit-results tbody tr").first().locator(".audit-reason");
+            assertThat(reason).hasText("更换访问令牌");
+            assertThat(reason).hasAttribute("title", "rotate");
+            VisibleText.noBareCodes(page);
+            page.navigate("/audit?actor=civil&entityType=api_client&action=UPDATE&lang=en");
+            assertThat(page.locator("#audit-results tbody tr").first().locator(".audit-reason"))
+                    .hasText("token rotated");
+            VisibleText.noBareCodes(page);
         }
     }
 

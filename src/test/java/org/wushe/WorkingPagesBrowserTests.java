@@ -162,6 +162,24 @@ class WorkingPagesBrowserTests {
     }
 
     @Test
+    void aDemoRequestsStatusPageGivesItsStreetStationsPhone() {
+        Map<String, Object> demo = jdbc.sql("""
+                        select r.tracking_code, o.name, o.public_phone from requests_help_request r
+                        join directory_organisation o on o.type = 'STATION' and o.region_code = substr(r.region_code, 1, 9)
+                        where r.region_code like '310104003%' and o.public_phone is not null
+                        order by r.id, o.id limit 1""").query().singleRow();
+        try (BrowserContext context = browser.newContext(port)) {
+            Page page = Browser.phonePage(context);
+            page.navigate("/help/status/" + demo.get("tracking_code"));
+            assertThat(page.locator("#station-call")).containsText((String) demo.get("name"));
+            assertThat(page.locator("#station-phone")).hasText((String) demo.get("public_phone"));
+            assertThat(page.locator("#station-phone"))
+                    .hasAttribute("href", "tel:" + ((String) demo.get("public_phone")).replace("-", ""));
+            assertThat(Accessibility.problems(page)).isEmpty();
+        }
+    }
+
+    @Test
     void theDemoCitysTextMessages() {
         try (BrowserContext context = browser.newContext(port)) {
             check(Browser.staffPage(context), "/demo/messages", "演示短信");

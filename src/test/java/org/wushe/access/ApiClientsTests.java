@@ -40,6 +40,9 @@ class ApiClientsTests {
     ApiClients clients;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -258,6 +261,28 @@ class ApiClientsTests {
         assertThat(mvc.post().uri("/api-clients/{id}/revoke", id).with(csrf()).with(ADMIN.request()))
                 .hasStatus3xxRedirection()
                 .hasRedirectedUrl("/api-clients");
+    }
+
+    @Test
+    void theListNamesTheCreatorWithTheUsernameOnHover() {
+        String username = "api-creator-" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        ADMIN.call(() -> accounts.create(new NewAccount(
+                username,
+                "接口管理员",
+                null,
+                Set.of(Role.CIVIL_AFFAIRS_ADMIN),
+                DataScope.of(List.of(RegionCode.parse("310104"))))));
+        Staff creator = Staff.as(Role.CIVIL_AFFAIRS_ADMIN).in("310104").named(username);
+        String name = "named-client-" + COUNTER.incrementAndGet();
+        creator.call(() -> clients.create(
+                name,
+                DataScope.of(List.of(RegionCode.parse("310104"))),
+                EnumSet.of(ApiPermission.HELP_REQUESTS_SUBMIT)));
+
+        assertThat(mvc.get().uri("/api-clients").with(ADMIN.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(name, "<span class=\"api-client-creator\" title=\"" + username + "\">接口管理员</span>");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -21,6 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.WusheIntegrationTest;
+import org.wushe.access.Accounts;
+import org.wushe.access.DataScope;
+import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.shared.Activity;
@@ -45,6 +49,9 @@ class AuditExportTests {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    Accounts accounts;
+
     @Test
     void theExportIsTheFilteredResultInAWorkbookAndIsRecorded() throws IOException {
         String actor = AuditTestData.uniqueActor();
@@ -53,7 +60,7 @@ class AuditExportTests {
                         activity(actor, AuditAction.REVEAL, "310101", T0),
                         activity(actor, AuditAction.REVEAL, "310104", T0.plusSeconds(1)),
                         activity(actor, AuditAction.CREATE, "310101", T0.plusSeconds(2)),
-                        activity(actor, AuditAction.REVEAL, "310101001", T0.plusSeconds(3))));
+                        activity(actor, AuditAction.REVEAL, "310101002", T0.plusSeconds(3))));
         String exporter = AuditTestData.uniqueActor();
 
         var result = mvc.get()
@@ -70,12 +77,13 @@ class AuditExportTests {
                 .startsWith("attachment; filename=\"audit-")
                 .endsWith(".xlsx\"");
         List<List<String>> rows = read(result.getResponse().getContentAsByteArray());
-        assertThat(rows.get(0)).containsExactly("编号", "时间", "操作人", "操作", "对象类型", "对象编号", "区划", "客户端地址", "原因", "涉及字段");
+        assertThat(rows.get(0))
+                .containsExactly("编号", "时间", "操作人", "操作人账号", "操作", "对象类型", "对象编号", "区划", "区划代码", "客户端地址", "原因", "涉及字段");
         assertThat(rows.subList(1, rows.size()))
-                .extracting(r -> r.get(1) + " " + r.get(2) + " " + r.get(3) + " " + r.get(6))
+                .extracting(r -> r.get(1) + " " + r.get(2) + " " + r.get(4) + " " + r.get(7) + " " + r.get(8))
                 .containsExactly(
-                        "2026-11-29 08:30:08 " + actor + " 显示明文 310101001",
-                        "2026-11-29 08:30:05 " + actor + " 显示明文 310101");
+                        "2026-11-29 08:30:08 " + actor + " 显示明文 黄浦区 南京东路街道 310101002",
+                        "2026-11-29 08:30:05 " + actor + " 显示明文 黄浦区 310101");
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.sql("""
@@ -87,6 +95,52 @@ class AuditExportTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("310101 actor,action");
+    }
+
+    @Test
+    void theExportNamesTheActorAndTheRegionAndKeepsTheirCodesInColumnsOfTheirOwn() throws IOException {
+        String username = AuditTestData.uniqueActor();
+        Staff.as(Role.CIVIL_AFFAIRS_ADMIN)
+                .in("310104")
+                .call(() -> accounts.create(new NewAccount(
+                        username,
+                        "导出测试员",
+                        null,
+                        Set.of(Role.STATION_STAFF),
+                        DataScope.of(List.of(RegionCode.parse("310104"))))));
+        new AuditTestData(events, transactions, jdbc)
+                .record(List.of(new Activity(
+                        T0,
+                        username,
+                        AuditAction.PASSWORD_CHANGE,
+                        "account",
+                        "7",
+                        RegionCode.parse("310104003"),
+                        "10.0.0.7",
+                        "reset",
+                        List.of("password"))));
+
+        var result = mvc.get()
+                .uri("/audit/export")
+                .param("actor", username)
+                .with(Staff.as(Role.AUDITOR).in("310104").request())
+                .exchange();
+        List<List<String>> rows = read(result.getResponse().getContentAsByteArray());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1))
+                .containsExactly(
+                        rows.get(1).get(0),
+                        "2026-11-29 08:30:05",
+                        "导出测试员",
+                        username,
+                        "修改密码",
+                        "工作人员账户",
+                        "7",
+                        "徐汇区 天平路街道",
+                        "310104003",
+                        "10.0.0.7",
+                        "管理员重置密码",
+                        "密码");
     }
 
     @Test
@@ -111,7 +165,7 @@ class AuditExportTests {
                 .exchange();
         List<List<String>> rows = read(result.getResponse().getContentAsByteArray());
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1).get(8)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
+        assertThat(rows.get(1).get(10)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
     }
 
     private static List<List<String>> read(byte[] xlsx) throws IOException {
@@ -122,7 +176,7 @@ class AuditExportTests {
             List<List<String>> rows = new ArrayList<>();
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
-                for (int i = 0; i < 10; i++) {
+                for (int i = 0; i < 12; i++) {
                     cells.add(format.formatCellValue(row.getCell(i)));
                 }
                 rows.add(cells);

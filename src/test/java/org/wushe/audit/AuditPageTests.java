@@ -212,6 +212,61 @@ class AuditPageTests {
     }
 
     @Test
+    void reasonsWrittenByCodeAreShownInTheReadersLanguageAndAPersonsReasonAsTyped() {
+        data.record(List.of(
+                new Activity(
+                        T0,
+                        actor,
+                        AuditAction.PASSWORD_CHANGE,
+                        "account",
+                        "1",
+                        RegionCode.parse("310101"),
+                        null,
+                        "reset",
+                        List.of("password")),
+                new Activity(
+                        T0.plusSeconds(1),
+                        actor,
+                        AuditAction.UPDATE,
+                        "api_client",
+                        "2",
+                        RegionCode.parse("310101"),
+                        null,
+                        "rotate",
+                        List.of("token")),
+                new Activity(
+                        T0.plusSeconds(2),
+                        actor,
+                        AuditAction.REVEAL,
+                        "resident",
+                        "3",
+                        RegionCode.parse("310101"),
+                        null,
+                        "核实身份",
+                        List.of("phone"))));
+        var auditor = Staff.as(Role.AUDITOR).in("310101");
+
+        assertThat(mvc.get().uri("/audit").param("actor", actor).with(auditor.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "<td class=\"audit-reason\" title=\"reset\">管理员重置密码</td>",
+                        "<td class=\"audit-reason\" title=\"rotate\">更换访问令牌</td>",
+                        "<td class=\"audit-reason\">核实身份</td>");
+        assertThat(mvc.get()
+                        .uri("/audit")
+                        .param("actor", actor)
+                        .param("lang", "en")
+                        .with(auditor.request()))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "<td class=\"audit-reason\" title=\"reset\">password reset by an administrator</td>",
+                        "<td class=\"audit-reason\" title=\"rotate\">token rotated</td>",
+                        "<td class=\"audit-reason\">核实身份</td>");
+    }
+
+    @Test
     void englishToo() {
         assertThat(mvc.get()
                         .uri("/audit")

@@ -18,13 +18,18 @@ import org.wushe.Accessibility;
 import org.wushe.Browser;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.directory.StationContacts;
+import org.wushe.directory.organisations.OrganisationDraft;
+import org.wushe.directory.organisations.Organisations;
 import org.wushe.requests.intake.HelpRequests;
 import org.wushe.requests.intake.Submission;
+import org.wushe.shared.RegionCode;
 
 /**
  * Issue 15 items 9 and 11 on a 390×844 phone, in standard print and 大字版: "拨打 120" is a tel: link; the status
  * page says in plain words what happens next and by when (no bare "P1", no internal status words); /help/track and
- * its not-found answer lead back to /help; and the changed pages pass the contrast and tap-target checks.
+ * its not-found answer lead back to /help; the status page gives the covering station's public phone as a tel:
+ * link; and the changed pages pass the contrast and tap-target checks.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ResidentHelpPagesBrowserTests {
@@ -38,6 +43,12 @@ class ResidentHelpPagesBrowserTests {
     @Autowired
     HelpRequests requests;
 
+    @Autowired
+    StationContacts stations;
+
+    @Autowired
+    Organisations organisations;
+
     @Test
     void theResidentPagesSpeakPlainlyAndLeadBack() {
         Submission p1 = RequestTestData.recordCall(
@@ -47,6 +58,22 @@ class ResidentHelpPagesBrowserTests {
                 Map.of("dialysisDueWithin24h", true),
                 "URGENT",
                 RequestTestData.phone());
+        // the station covering 天平路街道 publishes a number (the demo city's does; here one is made if none does)
+        if (stations.covering(RegionCode.parse(RequestTestData.TIANPING)).isEmpty()) {
+            RequestFixtures.ADMIN.call(() -> organisations.create(new OrganisationDraft(
+                    "STATION",
+                    "天平路街道社工站（浏览器测试）",
+                    null,
+                    RequestTestData.TIANPING,
+                    "天平路1号",
+                    null,
+                    null,
+                    "021-64381234",
+                    null,
+                    List.of(RequestTestData.TIANPING))));
+        }
+        var station =
+                stations.covering(RegionCode.parse(RequestTestData.TIANPING)).orElseThrow();
         List<String> problems = new ArrayList<>();
         try (BrowserContext context = browser.newContext(port)) {
             Page page = Browser.phonePage(context);
@@ -75,6 +102,13 @@ class ResidentHelpPagesBrowserTests {
                 assertThat(page.locator("#status")).hasText("已收到，正在安排工作人员");
                 String text = page.locator("main").innerText();
                 assertThat(text).doesNotContain("P1").doesNotContain("已分级").doesNotContain("待派单");
+                // item 11: whom to call with a question, as a link a thumb can hit
+                assertThat(page.locator("#station-call")).containsText("如有疑问请拨打" + station.name() + "电话");
+                assertThat(page.locator("#station-phone")).hasAttribute("href", station.telUri());
+                assertThat(page.locator("#station-phone")).hasText(station.phone());
+                var box = page.locator("#station-phone").boundingBox();
+                assertThat(box.height).as("tap target height" + print).isGreaterThanOrEqualTo(44);
+                assertThat(box.width).as("tap target width" + print).isGreaterThanOrEqualTo(44);
                 Accessibility.problems(page).forEach(p -> problems.add("status" + print + ": " + p));
             }
         }

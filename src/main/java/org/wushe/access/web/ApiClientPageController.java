@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.wushe.access.AccountNames;
 import org.wushe.access.ApiClientSummary;
 import org.wushe.access.ApiClients;
 import org.wushe.access.ApiPermission;
@@ -29,9 +30,12 @@ class ApiClientPageController {
     private final MessageSource messages;
 
     private final KnownRegions regions;
+    private final AccountNames accountNames;
 
-    ApiClientPageController(ApiClients clients, MessageSource messages, KnownRegions regions) {
+    ApiClientPageController(
+            ApiClients clients, MessageSource messages, KnownRegions regions, AccountNames accountNames) {
         this.regions = regions;
+        this.accountNames = accountNames;
         this.clients = clients;
         this.messages = messages;
     }
@@ -46,6 +50,11 @@ class ApiClientPageController {
                         .flatMap(c -> c.scope().regions().stream())
                         .distinct()
                         .toList()));
+        // who created each client, by name (the username stays on hover): one query for the list
+        model.addAttribute(
+                "creatorNames",
+                accountNames.displayNamesByUsername(
+                        shown.stream().map(ApiClientSummary::createdBy).toList()));
         model.addAttribute("allPermissions", ApiPermission.values());
         return "access/api-clients";
     }

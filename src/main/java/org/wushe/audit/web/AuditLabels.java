@@ -3,6 +3,7 @@ package org.wushe.audit.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,24 @@ class AuditLabels {
 
     static final String API_PREFIX = "api:";
 
+    /**
+     * The reasons code writes (not a person): stored as they are, so the trail stays stable and comparable, and
+     * shown through {@code audit.reason.<key>}. Free text typed by a person is shown as typed.
+     */
+    static final Map<String, String> CODE_REASONS = Map.of(
+            "reset", "reset",
+            "rotate", "rotate",
+            "revoke", "revoke",
+            "volunteer", "volunteer",
+            "volunteer self-activation", "volunteerSelfActivation",
+            "self-service account activation", "selfServiceActivation",
+            "malformed", "tokenMalformed",
+            "unknown", "tokenUnknown",
+            "revoked", "tokenRevoked");
+
+    /** The reason directory writes when a repeated volunteer registration is merged, with the earlier status. */
+    static final Pattern VOLUNTEER_MERGED = Pattern.compile("repeated registration merged \\(was ([A-Z_]+)\\)");
+
     /** A field with a value after it: {@code riskLevel:HIGH}, {@code read=12}. */
     private static final Pattern WITH_VALUE = Pattern.compile("[=:]");
     /** A value that is an enumeration constant, which needs a label of its own. */
@@ -69,6 +88,27 @@ class AuditLabels {
             return messages.getMessage("audit.actor.api", new Object[] {actor.substring(API_PREFIX.length())}, locale);
         }
         return SPECIAL_ACTORS.contains(actor) ? label("audit.actor." + actor, actor, locale) : actor;
+    }
+
+    /** A reason in the reader's language when code wrote it; a person's own words as they are. */
+    String reason(String reason, Locale locale) {
+        if (reason == null) {
+            return null;
+        }
+        String key = CODE_REASONS.get(reason);
+        if (key != null) {
+            return label("audit.reason." + key, reason, locale);
+        }
+        var merged = VOLUNTEER_MERGED.matcher(reason);
+        if (merged.matches()) {
+            String status = merged.group(1);
+            return messages.getMessage(
+                    "audit.reason.volunteerMerged",
+                    new Object[] {messages.getMessage("directory.volunteerStatus." + status, null, status, locale)},
+                    reason,
+                    locale);
+        }
+        return reason;
     }
 
     String field(String field, Locale locale) {

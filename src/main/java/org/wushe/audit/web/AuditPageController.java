@@ -63,7 +63,7 @@ class AuditPageController {
     }
 
     /** One row as the page shows it: the entry, and the words for its codes. */
-    record Row(AuditEntry entry, String actor, String entity, String region, List<String> fields) {}
+    record Row(AuditEntry entry, String actor, String entity, String region, String reason, List<String> fields) {}
 
     /** A choice of the entity-type filter: the stored code and its name. */
     record Choice(String value, String label) {}
@@ -134,6 +134,7 @@ class AuditPageController {
                             Objects.equals(actor, e.actor()) ? people.getOrDefault(actor, actor) : actor,
                             labels.entity(e.entityType(), locale),
                             code == null ? null : names.get(code),
+                            labels.reason(e.reason(), locale),
                             labels.fields(e.fields(), locale));
                 })
                 .toList();
@@ -170,7 +171,9 @@ class AuditPageController {
     void export(AuditFilter filter, HttpServletResponse response, Locale locale) throws IOException {
         AuditQuery query = filter.toQuery();
         try (XlsxDownload sheet = AuditWorkbook.create(messages, locale)) {
-            audit.export(query, entry -> AuditWorkbook.add(sheet, entry, messages, labels, locale));
+            AuditWorkbook rows = new AuditWorkbook(sheet, messages, labels, regions, accounts, locale);
+            audit.export(query, rows);
+            rows.flush();
             sheet.sendAs(response, "audit", clock);
         }
     }

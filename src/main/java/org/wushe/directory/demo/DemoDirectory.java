@@ -56,7 +56,8 @@ import org.wushe.shared.RegionLevel;
 import org.wushe.shared.ResidentIdNumber;
 
 /**
- * Demo mode: the demo city's directory — an association, agencies, one station per street of 黄浦区 and 徐汇区,
+ * Demo mode: the demo city's directory — an association, agencies, one station per street of 黄浦区 and 徐汇区 (each
+ * with a published hotline, which residents' status pages show),
  * hospital departments, community committees, a volunteer organisation and a foundation; about 60 social workers
  * and 40 volunteers (a handful approved) with fictitious people from a fixed seed, so every start is the same.
  * Written through the directory's own façades (encryption, blind indexes, constraints apply) and, for volunteers,
@@ -203,7 +204,8 @@ class DemoDirectory implements ApplicationRunner {
                     street.code().value(),
                     street.name(),
                     association,
-                    List.of(street.code().value()));
+                    List.of(street.code().value()),
+                    stationPhone(street.code(), streets.indexOf(street)));
             if (communities.size() < 12 && street.hasChildren()) {
                 for (Region community :
                         regions.children(street.code()).stream().limit(4).toList()) {
@@ -330,6 +332,15 @@ class DemoDirectory implements ApplicationRunner {
         }
     }
 
+    /**
+     * A station's published hotline (the status page shows it to residents): a fictitious Shanghai landline of the
+     * street's district (徐汇 64xx, 黄浦 63xx), the same on every start.
+     */
+    static String stationPhone(RegionCode street, int index) {
+        String exchange = street.value().startsWith("310104") ? "6438" : "6321";
+        return "021-" + exchange + String.format("%04d", 1001 + index);
+    }
+
     private record Directory(Map<String, Long> ids) {
 
         long org(
@@ -340,6 +351,18 @@ class DemoDirectory implements ApplicationRunner {
                 String address,
                 Long parent,
                 List<String> served) {
+            return org(organisations, name, type, region, address, parent, served, null);
+        }
+
+        long org(
+                Organisations organisations,
+                String name,
+                OrgType type,
+                String region,
+                String address,
+                Long parent,
+                List<String> served,
+                String publicPhone) {
             return ids.computeIfAbsent(
                     name,
                     n -> organisations.create(new OrganisationDraft(
@@ -350,6 +373,7 @@ class DemoDirectory implements ApplicationRunner {
                             address,
                             null,
                             null,
+                            publicPhone,
                             parent,
                             List.copyOf(new LinkedHashSet<>(served)))));
         }

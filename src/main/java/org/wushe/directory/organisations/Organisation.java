@@ -33,6 +33,7 @@ class Organisation {
     private String contactPerson;
     private byte[] contactPhoneCipher;
     private byte[] contactPhoneIndex;
+    private String publicPhone;
     private Long parentId;
     private OrganisationStatus status;
     private Instant verifiedAt;
@@ -68,6 +69,7 @@ class Organisation {
             RegionCode newRegion,
             String newAddress,
             String newContactPerson,
+            String newPublicPhone,
             Long newParentId,
             List<RegionCode> served) {
         String code = newCreditCode == null ? null : newCreditCode.value();
@@ -81,6 +83,7 @@ class Organisation {
         regionCode = newRegion.value();
         address = newAddress;
         contactPerson = newContactPerson;
+        publicPhone = newPublicPhone;
         parentId = newParentId;
         servedRegions = served.stream().map(r -> new ServedRegion(r.value())).collect(Collectors.toSet());
     }
@@ -142,6 +145,11 @@ class Organisation {
 
     public String contactPerson() {
         return contactPerson;
+    }
+
+    /** The number published for residents (not personal, shown in clear), or null. */
+    public String publicPhone() {
+        return publicPhone;
     }
 
     byte[] contactPhoneCipher() {

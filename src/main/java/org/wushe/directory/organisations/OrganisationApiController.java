@@ -48,14 +48,19 @@ class OrganisationApiController {
         return organisations.get(id);
     }
 
-    @Operation(summary = "Create an organisation; the credit code is optional but validated (GB 32100)")
+    @Operation(
+            summary = "Create an organisation; the credit code is optional but validated (GB 32100); publicPhone, the"
+                    + " number residents may call (landline with area code, 12345-style service number or 400/800"
+                    + " number, never a mobile), is shown on residents' request status pages")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OrganisationDetails create(@RequestBody OrganisationDraft draft) {
         return organisations.get(organisations.create(draft));
     }
 
-    @Operation(summary = "Replace an organisation's description; a null contactPhone keeps the stored one")
+    @Operation(
+            summary = "Replace an organisation's description; a null contactPhone keeps the stored one, a null or"
+                    + " blank publicPhone removes the published number")
     @PutMapping("/{id:\\d+}")
     OrganisationDetails update(@PathVariable long id, @RequestBody OrganisationDraft draft) {
         organisations.update(id, draft);

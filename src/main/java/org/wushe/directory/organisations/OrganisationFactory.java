@@ -37,9 +37,10 @@ class OrganisationFactory {
             String contactPerson,
             PhoneNumber phone,
             boolean keepPhone,
+            String publicPhone,
             Long parentId,
             List<RegionCode> served) {
-        organisation.describe(type, name, creditCode, region, address, contactPerson, parentId, served);
+        organisation.describe(type, name, creditCode, region, address, contactPerson, publicPhone, parentId, served);
         if (keepPhone) {
             return;
         }

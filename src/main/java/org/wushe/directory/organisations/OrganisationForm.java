@@ -18,6 +18,7 @@ record OrganisationForm(
         String address,
         String contactPerson,
         String contactPhone,
+        String publicPhone,
         String parentId,
         String servedRegions) {
 
@@ -32,13 +33,14 @@ record OrganisationForm(
             Map.entry("directory.organisation.address", "address"),
             Map.entry("directory.organisation.contactPerson", "contactPerson"),
             Map.entry("value.phone", "contactPhone"),
+            Map.entry("directory.organisation.publicPhone", "publicPhone"),
             Map.entry("directory.organisation.parent", "parentId"),
             Map.entry("picker.organisation", "parentId"),
             Map.entry("directory.organisation.served", "servedRegions"),
             Map.entry("picker.region", "servedRegions"));
 
     static OrganisationForm empty() {
-        return new OrganisationForm(null, null, null, null, null, null, null, null, null);
+        return new OrganisationForm(null, null, null, null, null, null, null, null, null, null);
     }
 
     static OrganisationForm of(OrganisationDetails o) {
@@ -50,13 +52,23 @@ record OrganisationForm(
                 o.address(),
                 o.contactPerson(),
                 null,
+                o.publicPhone(),
                 o.parentId() == null ? null : o.parentId().toString(),
                 String.join(", ", o.servedRegions()));
     }
 
     OrganisationForm withParentId(String parent) {
         return new OrganisationForm(
-                type, name, creditCode, regionCode, address, contactPerson, contactPhone, parent, servedRegions);
+                type,
+                name,
+                creditCode,
+                regionCode,
+                address,
+                contactPerson,
+                contactPhone,
+                publicPhone,
+                parent,
+                servedRegions);
     }
 
     OrganisationForm withServedRegions(String served) {
@@ -77,7 +89,20 @@ record OrganisationForm(
     OrganisationDraft toDraft(boolean editing) {
         String phone = contactPhone == null || contactPhone.isBlank() ? (editing ? null : "") : contactPhone;
         return new OrganisationDraft(
+<<<<<<< HEAD
                 type, name, creditCode, regionCode, address, contactPerson, phone, parent(), servedTokens());
+=======
+                type,
+                name,
+                creditCode,
+                regionCode,
+                address,
+                contactPerson,
+                phone,
+                publicPhone,
+                parent(),
+                servedRegions == null ? List.of() : List.of(servedRegions.split("[,，;；\\s]+")));
+>>>>>>> names
     }
 
     private Long parent() {

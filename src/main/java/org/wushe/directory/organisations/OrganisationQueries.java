@@ -27,7 +27,7 @@ import org.wushe.shared.InvalidValueException;
 public class OrganisationQueries {
 
     private static final String COLUMNS = "o.id, o.type, o.name, o.credit_code, o.region_code, o.address,"
-            + " o.contact_person, o.status, o.verified_at";
+            + " o.contact_person, o.public_phone, o.status, o.verified_at";
 
     private final JdbcClient jdbc;
 
@@ -212,6 +212,7 @@ public class OrganisationQueries {
                 rs.getString("region_code"),
                 rs.getString("address"),
                 rs.getString("contact_person"),
+                rs.getString("public_phone"),
                 OrganisationStatus.valueOf(rs.getString("status")),
                 verified == null ? null : verified.toInstant());
     }

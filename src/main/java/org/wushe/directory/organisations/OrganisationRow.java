@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.wushe.directory.OrgType;
 import org.wushe.directory.OrganisationStatus;
 
-/** One line of the organisation list and export (no personal data: the contact phone is not in it). */
+/**
+ * One line of the organisation list and export (no personal data: the contact phone is not in it; the public
+ * phone is published by the organisation).
+ */
 public record OrganisationRow(
         long id,
         OrgType type,
@@ -13,6 +16,7 @@ public record OrganisationRow(
         String regionCode,
         String address,
         String contactPerson,
+        String publicPhone,
         OrganisationStatus status,
         Instant verifiedAt) {
 

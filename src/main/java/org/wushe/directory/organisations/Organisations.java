@@ -57,6 +57,7 @@ public class Organisations {
             "address",
             "contactPerson",
             "contactPhone",
+            "publicPhone",
             "parentId",
             "servedRegions");
 
@@ -125,6 +126,7 @@ public class Organisations {
                 o.address(),
                 o.contactPerson(),
                 factory.maskedPhone(o),
+                o.publicPhone(),
                 o.parentId(),
                 parentName,
                 o.servedRegions(),
@@ -287,6 +289,7 @@ public class Organisations {
         boolean keepPhone = selfId != null && d.contactPhone() == null; // an update without a phone keeps it
         PhoneNumber phone =
                 d.contactPhone() == null || d.contactPhone().isBlank() ? null : PhoneNumber.parse(d.contactPhone());
+        String publicPhone = PublicPhone.parse(d.publicPhone());
         if (creditCode != null) {
             Optional<Long> holder = queries.idOfCreditCode(creditCode.value());
             if (holder.isPresent() && !holder.get().equals(selfId)) {
@@ -311,7 +314,18 @@ public class Organisations {
             served.add(r);
         }
         factory.describe(
-                organisation, type, name, creditCode, region, address, person, phone, keepPhone, d.parentId(), served);
+                organisation,
+                type,
+                name,
+                creditCode,
+                region,
+                address,
+                person,
+                phone,
+                keepPhone,
+                publicPhone,
+                d.parentId(),
+                served);
     }
 
     private static OrgType type(String raw) {

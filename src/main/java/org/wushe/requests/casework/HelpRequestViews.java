@@ -14,6 +14,7 @@ import org.wushe.access.DataScope;
 import org.wushe.access.Role;
 import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
+import org.wushe.directory.StationContacts;
 import org.wushe.platform.RateLimits;
 import org.wushe.privacy.Masking;
 import org.wushe.privacy.SensitiveData;
@@ -39,6 +40,7 @@ public class HelpRequestViews {
     private final CurrentUser currentUser;
     private final SensitiveData sensitiveData;
     private final Clock clock;
+    private final StationContacts stations;
 
     HelpRequestViews(
             HelpRequestStore store,
@@ -46,8 +48,10 @@ public class HelpRequestViews {
             RateLimits rateLimits,
             CurrentUser currentUser,
             SensitiveData sensitiveData,
-            Clock clock) {
+            Clock clock,
+            StationContacts stations) {
         this.clock = clock;
+        this.stations = stations;
         this.store = store;
         this.reads = reads;
         this.rateLimits = rateLimits;
@@ -82,6 +86,9 @@ public class HelpRequestViews {
                     .map(l -> new PublicStatus.PublicEvent(l.at(), l.kind(), publicDetail(l)))
                     .toList();
             Instant submitted = details.isEmpty() ? null : details.get(0).at();
+            // the station a resident may call with a question: the one covering the request's place, if it
+            // publishes a number (nothing is shown otherwise)
+            var station = stations.covering(r.regionCode()).orElse(null);
             return new PublicStatus(
                     code,
                     store.category(r.id()),
@@ -96,7 +103,10 @@ public class HelpRequestViews {
                             && r.confirmedAt() == null,
                     r.rating(),
                     reads.firstContactDue(r.id()),
-                    reads.resolutionDue(r.id()));
+                    reads.resolutionDue(r.id()),
+                    station == null
+                            ? null
+                            : new PublicStatus.Station(station.name(), station.phone(), station.telUri()));
         });
     }
 

@@ -187,4 +187,22 @@ class AuditLabelsTests {
         parts.add(args.substring(from));
         return parts;
     }
+
+    @Test
+    void reasonsWrittenByCodeAreShownInWordsAndAPersonsReasonAsTyped() {
+        var bundles = bundles();
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            AuditLabels.CODE_REASONS
+                    .values()
+                    .forEach(key -> assertThat(bundles.getMessage("audit.reason." + key, null, null, locale))
+                            .as(key + " in " + locale)
+                            .isNotBlank());
+        }
+        assertThat(labels.reason("reset", Locale.SIMPLIFIED_CHINESE)).isEqualTo("管理员重置密码");
+        assertThat(labels.reason("rotate", Locale.ENGLISH)).isEqualTo("token rotated");
+        assertThat(labels.reason("repeated registration merged (was PENDING)", Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("重复登记已合并（原为待审核）");
+        assertThat(labels.reason("核实身份", Locale.ENGLISH)).isEqualTo("核实身份");
+        assertThat(labels.reason(null, Locale.ENGLISH)).isNull();
+    }
 }
