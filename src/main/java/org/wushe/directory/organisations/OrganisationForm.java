@@ -73,7 +73,16 @@ record OrganisationForm(
 
     OrganisationForm withServedRegions(String served) {
         return new OrganisationForm(
-                type, name, creditCode, regionCode, address, contactPerson, contactPhone, parentId, served);
+                type,
+                name,
+                creditCode,
+                regionCode,
+                address,
+                contactPerson,
+                contactPhone,
+                publicPhone,
+                parentId,
+                served);
     }
 
     /** The served regions as submitted: codes, or names typed without script. */
@@ -89,9 +98,6 @@ record OrganisationForm(
     OrganisationDraft toDraft(boolean editing) {
         String phone = contactPhone == null || contactPhone.isBlank() ? (editing ? null : "") : contactPhone;
         return new OrganisationDraft(
-<<<<<<< HEAD
-                type, name, creditCode, regionCode, address, contactPerson, phone, parent(), servedTokens());
-=======
                 type,
                 name,
                 creditCode,
@@ -101,8 +107,7 @@ record OrganisationForm(
                 phone,
                 publicPhone,
                 parent(),
-                servedRegions == null ? List.of() : List.of(servedRegions.split("[,，;；\\s]+")));
->>>>>>> names
+                servedTokens());
     }
 
     private Long parent() {
