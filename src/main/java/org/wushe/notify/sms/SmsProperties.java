@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SmsProperties(
         @DefaultValue("log") String provider,
         @DefaultValue("") String failover,
-        @DefaultValue("8") int concurrency,
-        @DefaultValue("50") double ratePerSecond,
+        @DefaultValue("32") int concurrency,
+        @DefaultValue("500") double ratePerSecond,
         @DefaultValue("6") int maxAttempts,
         @DefaultValue("2s") Duration backoffBase,
         @DefaultValue("5m") Duration backoffMax,
