@@ -96,7 +96,10 @@ class OutboxBrowserTests {
 
             APIResponse api = context.request().get("/api/v1/notify/outbox?status=FAILED");
             assertThat(api.status()).isEqualTo(200);
-            assertThat(api.text()).contains("\"id\":" + failed).doesNotContain(phone).doesNotContain("602214");
+            assertThat(api.text())
+                    .contains("\"id\":" + failed)
+                    .doesNotContain(phone)
+                    .doesNotContain("602214");
 
             row.locator("summary").click();
             row.locator("form button[type=submit]").click();
