@@ -36,7 +36,10 @@ import org.wushe.shared.RegionCode;
  * A civil-affairs admin at an office screen (1440×900) finds a failed text message by its provider's code, sees
  * the number masked and no text, and sends it again; the API answers the same, and the retry is audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The admin's authenticator enrolment is TwoFactorTests' journey; here the admin signs in with the password alone.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "wushe.security.totp-required-for-admins=false")
 class OutboxBrowserTests {
 
     @RegisterExtension
