@@ -45,6 +45,7 @@ import org.wushe.directory.socialworkers.SocialWorkerDraft;
 import org.wushe.directory.socialworkers.SocialWorkers;
 import org.wushe.directory.volunteers.VolunteerRegistration;
 import org.wushe.directory.volunteers.Volunteers;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.CryptoService;
 import org.wushe.region.Regions;
 import org.wushe.requests.intake.HelpRequests;
@@ -809,12 +810,7 @@ class AuthorisationMatrixTests {
     }
 
     private String smsCode(String phone) {
-        byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                        + " limit 1")
-                .param(crypto.blindIndex("phone", phone))
-                .query(byte[].class)
-                .single();
-        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
+        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(OutboxTexts.lastText(jdbc, crypto, phone));
         assertThat(code.find()).isTrue();
         return code.group(1);
     }

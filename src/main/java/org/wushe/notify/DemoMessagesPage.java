@@ -2,6 +2,7 @@ package org.wushe.notify;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -23,28 +24,39 @@ class DemoMessagesPage {
 
     private final JdbcClient jdbc;
     private final CryptoService crypto;
+    private final Notifications notifications;
 
-    DemoMessagesPage(JdbcClient jdbc, CryptoService crypto) {
+    DemoMessagesPage(JdbcClient jdbc, CryptoService crypto, Notifications notifications) {
         this.jdbc = jdbc;
         this.crypto = crypto;
+        this.notifications = notifications;
     }
 
     record DemoMessage(long id, String recipient, String templateKey, String body, String status, Instant createdAt) {}
 
+    /**
+     * The text as the recipient reads it, rendered from the kind and variables in the reader's language (rows
+     * queued before templates carry their old body).
+     */
     @GetMapping("/demo/messages")
-    String messages(Model model) {
+    String messages(Model model, Locale locale) {
         List<DemoMessage> messages = jdbc.sql("""
-                        select id, recipient_cipher, template_key, body_cipher, status, created_at from notify_message
-                        order by id desc limit ?""")
+                        select id, recipient_cipher, template_key, variables_cipher, body_cipher, status, created_at
+                        from notify_message order by id desc limit ?""")
                 .param(SHOWN)
                 .query((rs, n) -> new DemoMessage(
                         rs.getLong(1),
                         PhoneNumber.parse(crypto.decrypt(rs.getBytes(2), Notifications.TABLE, Notifications.COLUMN))
                                 .masked(),
                         rs.getString(3),
-                        crypto.decrypt(rs.getBytes(4), Notifications.TABLE, Notifications.BODY_COLUMN),
-                        rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getBytes(4) != null
+                                ? notifications.text(
+                                        MessageKind.ofKey(rs.getString(3)),
+                                        notifications.variables(rs.getBytes(4)),
+                                        locale)
+                                : crypto.decrypt(rs.getBytes(5), Notifications.TABLE, "body_cipher"),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
                 .list();
         model.addAttribute("messages", messages);
         model.addAttribute("shown", SHOWN);

@@ -3,6 +3,7 @@ package org.wushe.notify;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -16,17 +17,23 @@ import org.wushe.shared.PhoneNumber;
 
 /**
  * Queues messages in the outbox, inside the caller's transaction: a message leaves only if the work that caused
- * it commits. The body must carry nothing personal beyond what the recipient needs to read.
+ * it commits. A message is a {@link MessageKind} and its variables (a provider sends only approved templates); the
+ * variables carry codes and one-time passwords, so they are stored encrypted like the recipient.
  */
 @Service
 public class Notifications {
 
-    static final String TABLE = "notify_message";
-    static final String COLUMN = "recipient";
-    /** Codes and one-time passwords travel in bodies: they are encrypted like the recipient. */
-    static final String BODY_COLUMN = "body_cipher";
+    public static final String TABLE = "notify_message";
+    /** The bound names the ciphers are encrypted under (privacy.ReEncryption rotates them by these). */
+    public static final String COLUMN = "recipient";
 
-    static final int MAX_BODY = 500;
+    public static final String VARIABLES_COLUMN = "variables_cipher";
+
+    /** Providers cap a variable's length (Aliyun: 35 characters for most); ours stay far below this bound. */
+    static final int MAX_VARIABLE = 200;
+
+    /** Joins the variables in one cipher; a control character no variable can hold (they are stripped). */
+    private static final String SEPARATOR = "\u001f";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -42,80 +49,97 @@ public class Notifications {
         this.clock = clock;
     }
 
-    /** Queues an SMS; returns the outbox id. */
+    /** One SMS of a batch: a mobile number and the variables of the batch's kind. */
+    public record Sms(PhoneNumber phone, List<String> variables) {}
+
+    /** Queues an SMS of {@code kind} with its variables in the kind's order; returns the outbox id. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long sendSms(PhoneNumber phone, String body) {
-        return sendSms(phone, "plain", body);
-    }
-
-    /** One SMS of a batch: a mobile number and its body. */
-    public record Sms(PhoneNumber phone, String body) {}
-
-    /**
-     * Queues many SMS made from one template in one batched statement (an import's invitations); each is checked
-     * and encrypted as {@link #sendSms(PhoneNumber, String, String)} does. Returns how many were queued.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int sendSmsBatch(String templateKey, List<Sms> messages) {
-        if (messages.isEmpty()) {
-            return 0;
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> rows = new ArrayList<>(messages.size());
-        for (Sms m : messages) {
-            check(m.phone(), m.body());
-            rows.add(new Object[] {
-                crypto.encrypt(m.phone().value(), TABLE, COLUMN),
-                crypto.blindIndex("phone", m.phone().value()),
-                templateKey,
-                crypto.encrypt(m.body(), TABLE, BODY_COLUMN),
-                now
-            });
-        }
-        template.batchUpdate("""
-                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
-                values ('SMS', ?, ?, ?, ?, ?)""", rows);
-        return rows.size();
-    }
-
-    private static void check(PhoneNumber phone, String body) {
-        if (phone == null || !phone.isMobile()) {
-            throw new IllegalArgumentException("An SMS needs a mobile number");
-        }
-        if (body == null || body.isBlank() || body.length() > MAX_BODY) {
-            throw new IllegalArgumentException("An SMS body is 1 to " + MAX_BODY + " characters");
-        }
-    }
-
-    /**
-     * The text of SMS template {@code templateKey} ({@code sms.<key>} in the message bundles) with its arguments,
-     * in the recipient's language: Chinese, because no recipient's language is known yet. Arguments are text
-     * (a code or a number formatted by MessageFormat would gain thousands separators).
-     */
-    public String smsText(String templateKey, String... args) {
-        return messages.getMessage("sms." + templateKey, args, Locale.SIMPLIFIED_CHINESE);
-    }
-
-    /** Queues the SMS of template {@code templateKey} with its arguments (see {@link #smsText}); returns the outbox id. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public long sendTemplate(PhoneNumber phone, String templateKey, String... args) {
-        return sendSms(phone, templateKey, smsText(templateKey, args));
-    }
-
-    /** Queues an SMS with the key of the template it was made from (for counting and auditing). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public long sendSms(PhoneNumber phone, String templateKey, String body) {
-        check(phone, body);
+    public long send(PhoneNumber phone, MessageKind kind, String... variables) {
+        List<String> values = check(phone, kind, Arrays.asList(variables));
         return jdbc.sql("""
-                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, body_cipher, created_at)
+                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, variables_cipher, created_at)
                 values ('SMS', ?, ?, ?, ?, ?) returning id""")
                 .params(
                         crypto.encrypt(phone.value(), TABLE, COLUMN),
                         crypto.blindIndex("phone", phone.value()),
-                        templateKey,
-                        crypto.encrypt(body, TABLE, BODY_COLUMN),
+                        kind.key(),
+                        crypto.encrypt(join(values), TABLE, VARIABLES_COLUMN),
                         Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Queues many SMS of one kind in one batched statement (an import's invitations); each is checked and
+     * encrypted as {@link #send} does. Returns how many were queued.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int sendBatch(MessageKind kind, List<Sms> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Sms m : batch) {
+            List<String> values = check(m.phone(), kind, m.variables());
+            rows.add(new Object[] {
+                crypto.encrypt(m.phone().value(), TABLE, COLUMN),
+                crypto.blindIndex("phone", m.phone().value()),
+                kind.key(),
+                crypto.encrypt(join(values), TABLE, VARIABLES_COLUMN),
+                now
+            });
+        }
+        template.batchUpdate("""
+                insert into notify_message (channel, recipient_cipher, recipient_index, template_key, variables_cipher, created_at)
+                values ('SMS', ?, ?, ?, ?, ?)""", rows);
+        return rows.size();
+    }
+
+    private static List<String> check(PhoneNumber phone, MessageKind kind, List<String> variables) {
+        if (phone == null || !phone.isMobile()) {
+            throw new IllegalArgumentException("An SMS needs a mobile number");
+        }
+        if (kind == null || variables.size() != kind.variables().size()) {
+            throw new IllegalArgumentException(
+                    "SMS " + kind + " takes the variables " + (kind == null ? "" : kind.variables()));
+        }
+        List<String> clean = new ArrayList<>(variables.size());
+        for (String v : variables) {
+            String value = v == null ? "" : v.replaceAll("\\p{Cntrl}", " ").strip();
+            if (value.isEmpty() || value.length() > MAX_VARIABLE) {
+                throw new IllegalArgumentException("An SMS variable is 1 to " + MAX_VARIABLE + " characters");
+            }
+            clean.add(value);
+        }
+        return clean;
+    }
+
+    static String join(List<String> variables) {
+        return String.join(SEPARATOR, variables);
+    }
+
+    /** The variables of a stored message, as {@link #send} stored them. */
+    public static List<String> split(String joined) {
+        return List.of(joined.split(SEPARATOR, -1));
+    }
+
+    /** Decrypts the variables cipher of an outbox row. */
+    public List<String> variables(byte[] cipher) {
+        return split(crypto.decrypt(cipher, TABLE, VARIABLES_COLUMN));
+    }
+
+    /**
+     * The readable text of a message ({@code sms.<key>} in the message bundles) in {@code locale}: what the log
+     * sender and the demo page show. Variables are text (a code or a number formatted by MessageFormat would gain
+     * thousands separators).
+     */
+    public String text(MessageKind kind, List<String> variables, Locale locale) {
+        return messages.getMessage("sms." + kind.key(), variables.toArray(), locale);
+    }
+
+    /** The text in Chinese, the language of every recipient until one is known. */
+    public String text(MessageKind kind, List<String> variables) {
+        return text(kind, variables, Locale.SIMPLIFIED_CHINESE);
     }
 }

@@ -14,6 +14,7 @@ class NotifyEncryptedColumns {
         return EncryptedColumns.of(
                 "notify",
                 EncryptedColumn.of("notify_message", "recipient_cipher", "recipient"),
-                EncryptedColumn.of("notify_message", "body_cipher", "body_cipher"));
+                EncryptedColumn.of("notify_message", "body_cipher", "body_cipher"),
+                EncryptedColumn.of("notify_message", "variables_cipher", "variables_cipher"));
     }
 }

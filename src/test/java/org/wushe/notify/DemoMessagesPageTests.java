@@ -31,7 +31,7 @@ class DemoMessagesPageTests {
         @Test
         void anyoneCanReadTheFullTextOfTheLatestMessagesWithRecipientsMasked() {
             long id = transactions.execute(
-                    status -> notifications.sendTemplate(PhoneNumber.parse("13912345678"), "requests.code", "483920"));
+                    status -> notifications.send(PhoneNumber.parse("13912345678"), MessageKind.REQUEST_CODE, "483920"));
 
             var page = mvc.get().uri("/demo/messages").exchange();
 

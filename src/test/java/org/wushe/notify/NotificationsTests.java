@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +18,7 @@ import org.wushe.WusheIntegrationTest;
 import org.wushe.privacy.CryptoService;
 import org.wushe.shared.PhoneNumber;
 
-/** The outbox on the real database: written in the caller's transaction, encrypted, dispatched once. */
+/** The outbox on the real database: a kind and its variables, written in the caller's transaction, encrypted. */
 @WusheIntegrationTest
 class NotificationsTests {
 
@@ -46,9 +40,10 @@ class NotificationsTests {
     }
 
     @Test
-    void smsTextsComeFromTheBundlesWithTheirArgumentsAsGiven() throws Exception {
-        assertThat(notifications.smsText("requests.code", "012345")).isEqualTo("【五社联动】您的求助验证码是012345，5分钟内有效。请勿告诉他人。");
-        assertThat(notifications.smsText("volunteer.approved", "T1234567", "t1234567", "Pass'word{1}"))
+    void everyKindHasItsTextInBothLanguagesWithOnePlaceholderPerVariable() throws Exception {
+        assertThat(notifications.text(MessageKind.REQUEST_CODE, List.of("012345")))
+                .isEqualTo("【五社联动】您的求助验证码是012345，5分钟内有效。请勿告诉他人。");
+        assertThat(notifications.text(MessageKind.VOLUNTEER_APPROVED, List.of("T1234567", "t1234567", "Pass'word{1}")))
                 .contains("公益护照号T1234567", "登录用户名t1234567", "初始密码Pass'word{1}");
         Properties zh = new Properties();
         Properties en = new Properties();
@@ -57,45 +52,53 @@ class NotificationsTests {
             zh.load(new InputStreamReader(z, StandardCharsets.UTF_8));
             en.load(new InputStreamReader(e, StandardCharsets.UTF_8));
         }
-        List<String> zhKeys = zh.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("sms."))
-                .sorted()
-                .toList();
-        assertThat(zhKeys)
-                .hasSize(16)
-                .isEqualTo(en.stringPropertyNames().stream()
+        assertThat(zh.stringPropertyNames().stream()
                         .filter(k -> k.startsWith("sms."))
+                        .sorted())
+                .as("one text per kind, no text without a kind")
+                .containsExactlyElementsOf(Arrays.stream(MessageKind.values())
+                        .map(k -> "sms." + k.key())
                         .sorted()
                         .toList());
-        for (String key : zhKeys) {
-            assertThat(zh.getProperty(key)).as(key).startsWith("【五社联动】").hasSizeLessThan(200);
+        for (MessageKind kind : MessageKind.values()) {
+            for (Properties bundle : List.of(zh, en)) {
+                String text = bundle.getProperty("sms." + kind.key());
+                assertThat(text).as(kind.key()).isNotNull().hasSizeLessThan(200);
+                for (int i = 0; i < kind.variables().size(); i++) {
+                    assertThat(text).as(kind.key()).contains("{" + i + "}");
+                }
+                assertThat(text)
+                        .as(kind.key())
+                        .doesNotContain("{" + kind.variables().size() + "}");
+            }
+            assertThat(zh.getProperty("sms." + kind.key())).startsWith("【五社联动】");
         }
     }
 
     @Test
-    void aMessageIsQueuedEncryptedInTheCallersTransactionOnly() {
+    void aMessageIsQueuedAsKindAndEncryptedVariablesInTheCallersTransactionOnly() {
         PhoneNumber phone = phone();
-        long id = transactions.execute(s -> notifications.sendSms(phone, "test", "您好，测试消息"));
-        var row = jdbc.sql(
-                        "select status, template_key, body_cipher, recipient_cipher, recipient_index from notify_message"
-                                + " where id = ?")
+        long id = transactions.execute(s -> notifications.send(phone, MessageKind.REQUEST_CODE, "314159"));
+        var row = jdbc.sql("select status, template_key, body_cipher, variables_cipher, recipient_cipher,"
+                        + " recipient_index from notify_message where id = ?")
                 .param(id)
                 .query()
                 .singleRow();
-        assertThat(row.get("status")).isIn("PENDING", "SENT");
-        assertThat(row.get("template_key")).isEqualTo("test");
+        assertThat(row.get("status")).isIn("PENDING", "SENDING", "SENT");
+        assertThat(row.get("template_key")).isEqualTo("requests.code");
+        assertThat(row.get("body_cipher")).as("no rendered body is stored").isNull();
         assertThat(new String((byte[]) row.get("recipient_cipher"), StandardCharsets.ISO_8859_1))
                 .doesNotContain(phone.value());
         assertThat((byte[]) row.get("recipient_index")).isEqualTo(crypto.blindIndex("phone", phone.value()));
-        assertThat(new String((byte[]) row.get("body_cipher"), StandardCharsets.UTF_8))
-                .doesNotContain("测试消息");
-        assertThat(crypto.decrypt((byte[]) row.get("body_cipher"), "notify_message", "body_cipher"))
-                .isEqualTo("您好，测试消息");
+        assertThat(new String((byte[]) row.get("variables_cipher"), StandardCharsets.ISO_8859_1))
+                .doesNotContain("314159");
+        assertThat(notifications.variables((byte[]) row.get("variables_cipher")))
+                .containsExactly("314159");
 
         PhoneNumber other = phone();
         try {
             transactions.execute(s -> {
-                notifications.sendSms(other, "test", "回滚");
+                notifications.send(other, MessageKind.REQUEST_CODE, "271828");
                 throw new IllegalStateException("rolled back");
             });
         } catch (IllegalStateException expected) {
@@ -107,80 +110,29 @@ class NotificationsTests {
                         .single())
                 .as("a rolled-back transaction sends nothing")
                 .isZero();
-        assertThatThrownBy(() -> notifications.sendSms(phone, "x"))
+        assertThatThrownBy(() -> notifications.send(phone, MessageKind.REQUEST_CODE, "1"))
                 .as("outside a transaction the outbox would not be atomic with the work")
                 .isInstanceOf(IllegalTransactionStateException.class);
+        assertThatThrownBy(
+                        () -> transactions.execute(s -> notifications.send(phone, MessageKind.VOLUNTEER_APPROVED, "x")))
+                .as("a kind takes exactly its variables")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void twoConcurrentDispatchersSendEachMessageOnce() throws Exception {
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            PhoneNumber phone = phone();
-            ids.add(transactions.execute(s -> notifications.sendSms(phone, "test", "并发测试")));
-        }
-        List<Long> sent = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        MessageSender slow = message -> {
-            sent.add(message.id());
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, transactions, crypto, slow, Clock.systemUTC());
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    while (dispatcher.dispatchBatch() > 0) {
-                        // until the outbox is empty
-                    }
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> run : runs) {
-                run.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(sent).as("no message is sent twice").doesNotHaveDuplicates();
-        assertThat(jdbc.sql(
-                                "select count(*) from notify_message where id in (:ids) and status = 'SENT' and attempts = 1")
-                        .param("ids", ids)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(ids.size());
-    }
-
-    @Test
-    void aFailingSenderIsRetriedThenGivesUp() {
-        PhoneNumber phone = phone();
-        long id = transactions.execute(s -> notifications.sendSms(phone, "test", "失败测试"));
-        jdbc.sql("update notify_message set status = 'SENT' where status = 'PENDING' and id <> ?")
-                .param(id)
-                .update();
-        OutboxDispatcher failing = new OutboxDispatcher(
-                jdbc,
-                transactions,
-                crypto,
-                message -> {
-                    throw new IllegalStateException("gateway down");
-                },
-                Clock.systemUTC());
-        for (int i = 0; i < OutboxDispatcher.MAX_ATTEMPTS; i++) {
-            failing.dispatchBatch();
-        }
-        var row = jdbc.sql("select status, attempts from notify_message where id = ?")
-                .param(id)
-                .query()
-                .singleRow();
-        assertThat(row.get("status")).isEqualTo("FAILED");
-        assertThat(row.get("attempts")).isEqualTo(OutboxDispatcher.MAX_ATTEMPTS);
+    void aBatchQueuesOneRowPerMessage() {
+        PhoneNumber a = phone();
+        PhoneNumber b = phone();
+        int queued = transactions.execute(s -> notifications.sendBatch(
+                MessageKind.VOLUNTEER_INVITED,
+                List.of(
+                        new Notifications.Sms(a, List.of("V0000001", "https://x/a")),
+                        new Notifications.Sms(b, List.of("V0000002", "https://x/a")))));
+        assertThat(queued).isEqualTo(2);
+        byte[] cipher = jdbc.sql("select variables_cipher from notify_message where recipient_index = ?")
+                .param(crypto.blindIndex("phone", b.value()))
+                .query(byte[].class)
+                .single();
+        assertThat(notifications.variables(cipher)).containsExactly("V0000002", "https://x/a");
     }
 }

@@ -31,7 +31,9 @@ import org.wushe.access.Role;
 import org.wushe.access.Staff;
 import org.wushe.directory.volunteers.VolunteerRegistration;
 import org.wushe.directory.volunteers.Volunteers;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.internal.KeyRing;
 import org.wushe.region.Regions;
 import org.wushe.requests.Channel;
@@ -95,8 +97,8 @@ class KeyRotationTests {
         }
         // values of other modules too: an SMS (notify), a volunteer with an account and emergency phone (directory,
         // access), a help request recorded by phone (requests)
-        transactions.executeWithoutResult(
-                tx -> notifications.sendSms(PhoneNumber.parse(ResidentTestData.phone()), "轮换测试短信"));
+        transactions.executeWithoutResult(tx -> notifications.send(
+                PhoneNumber.parse(ResidentTestData.phone()), MessageKind.VOLUNTEER_REJECTED, "轮换测试短信"));
         String volunteerPhone = ResidentTestData.phone();
         volunteers.requestCode(volunteerPhone, "10.88.0.1");
         String sms = new CryptoServiceReader(jdbc, appCrypto).lastSmsTo(volunteerPhone);
@@ -180,7 +182,7 @@ class KeyRotationTests {
                     .containsKeys(
                             "residents_resident.id_number_cipher",
                             "notify_message.recipient_cipher",
-                            "notify_message.body_cipher",
+                            "notify_message.variables_cipher",
                             "directory_volunteer.id_number_cipher",
                             "directory_volunteer.emergency_contact_phone_cipher",
                             "access_account.phone_cipher",
@@ -247,14 +249,7 @@ class KeyRotationTests {
     /** The newest SMS to a phone, as the outbox stores it (found by blind index). */
     private record CryptoServiceReader(JdbcClient jdbc, CryptoService crypto) {
         String lastSmsTo(String phone) {
-            return crypto.decrypt(
-                    jdbc.sql("select body_cipher from notify_message where recipient_index = ?"
-                                    + " order by id desc limit 1")
-                            .param(crypto.blindIndex("phone", phone))
-                            .query(byte[].class)
-                            .single(),
-                    "notify_message",
-                    "body_cipher");
+            return OutboxTexts.lastText(jdbc, crypto, phone);
         }
     }
 

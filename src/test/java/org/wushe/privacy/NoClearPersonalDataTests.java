@@ -35,6 +35,7 @@ import org.wushe.access.DataScope;
 import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.residents.verification.CampaignDraft;
 import org.wushe.residents.verification.ImportStatus;
 import org.wushe.residents.verification.VerificationCampaigns;
@@ -327,8 +328,8 @@ class NoClearPersonalDataTests {
         assertThat(imported.hasErrorWorkbook()).isTrue();
 
         // the outbox is sent (the default sender only logs) and the audit rows are written before looking
-        Object dispatcher = context.getBean(Class.forName("org.wushe.notify.OutboxDispatcher"));
-        var dispatch = Class.forName("org.wushe.notify.OutboxDispatcher").getDeclaredMethod("dispatchBatch");
+        Object dispatcher = context.getBean(Class.forName("org.wushe.notify.sms.OutboxDispatcher"));
+        var dispatch = Class.forName("org.wushe.notify.sms.OutboxDispatcher").getDeclaredMethod("dispatchBatch");
         dispatch.setAccessible(true);
         while ((int) dispatch.invoke(dispatcher) > 0) {
             // until the outbox is empty
@@ -342,12 +343,7 @@ class NoClearPersonalDataTests {
     }
 
     private String code(String phone) {
-        byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                        + " limit 1")
-                .param(crypto.blindIndex("phone", phone))
-                .query(byte[].class)
-                .single();
-        Matcher m = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
+        Matcher m = Pattern.compile("验证码是(\\d{6})").matcher(OutboxTexts.lastText(jdbc, crypto, phone));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.wushe.access.Staff;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.CryptoService;
 import org.wushe.requests.intake.HelpRequests;
 import org.wushe.requests.intake.Intake;
@@ -40,12 +41,7 @@ public final class RequestTestData {
     }
 
     public static String lastSms(JdbcClient jdbc, CryptoService crypto, String phone) {
-        byte[] body = jdbc.sql(
-                        "select body_cipher from notify_message where recipient_index = ? order by id desc limit 1")
-                .param(crypto.blindIndex("phone", phone))
-                .query(byte[].class)
-                .single();
-        return crypto.decrypt(body, "notify_message", "body_cipher");
+        return OutboxTexts.lastText(jdbc, crypto, phone);
     }
 
     public static String code(JdbcClient jdbc, CryptoService crypto, String phone) {

@@ -163,6 +163,14 @@ public final class BenchRun {
                     report.add(new RegionReadScenario(http, settings).run(shanghaiDistricts, report.find("pk-select")));
                 });
             }
+            if (settings.runs("sms-dispatch")) {
+                guarded(report, "sms-dispatch", () -> {
+                    int count =
+                            Integer.getInteger("bench.sms-messages", "smoke".equals(settings.scale()) ? 300 : 3_000);
+                    step("scenario: SMS dispatch of " + count + " messages against a 50 ms provider stub");
+                    report.addAll(new SmsDispatchScenario(context, count).run());
+                });
+            }
             if (settings.runs("P5-dashboard")) {
                 report.add(Measurement.notMeasured("P5-dashboard", "module not landed: no statistics yet"));
             }

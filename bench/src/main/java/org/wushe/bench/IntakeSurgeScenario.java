@@ -15,9 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContext;
+import org.wushe.notify.Notifications;
 import org.wushe.privacy.CryptoService;
 
 /**
@@ -58,7 +57,6 @@ final class IntakeSurgeScenario {
         "连续多日失眠焦虑，希望有人聊聊",
         "孕妇需要产检，请帮助联系医院和转运"
     };
-    private static final Pattern CODE = Pattern.compile("(\\d{6})");
 
     private final ApplicationContext context;
     private final BenchDatabase db;
@@ -356,15 +354,17 @@ final class IntakeSurgeScenario {
             Map<String, String> codeOf = new HashMap<>();
             long[] maxId = {lastOutboxId};
             db.jdbc.query(
-                    "select id, recipient_cipher, body_cipher from notify_message where template_key = 'requests.code'"
+                    "select id, recipient_cipher, variables_cipher from notify_message where template_key = 'requests.code'"
                             + " and id > ? order by id",
                     rs -> {
                         maxId[0] = Math.max(maxId[0], rs.getLong(1));
                         String phone = crypto.decrypt(rs.getBytes(2), "notify_message", "recipient");
-                        Matcher code = CODE.matcher(crypto.decrypt(rs.getBytes(3), "notify_message", "body_cipher"));
-                        if (code.find()) {
-                            codeOf.put(phone, code.group(1)); // the latest code of a phone is the valid one
-                        }
+                        // the message's one variable is the code; the latest code of a phone is the valid one
+                        codeOf.put(
+                                phone,
+                                Notifications.split(
+                                                crypto.decrypt(rs.getBytes(3), "notify_message", "variables_cipher"))
+                                        .get(0));
                     },
                     lastOutboxId);
             lastOutboxId = maxId[0];

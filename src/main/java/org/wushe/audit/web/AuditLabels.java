@@ -37,6 +37,7 @@ class AuditLabels {
             "resident_case",
             "resident_check_in",
             "resident_visit",
+            "sms_message",
             "social_worker",
             "verification_campaign",
             "verification_task",

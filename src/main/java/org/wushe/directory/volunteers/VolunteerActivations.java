@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.Accounts;
 import org.wushe.directory.volunteers.VolunteerStore.Volunteer;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.RateLimits;
 import org.wushe.privacy.CryptoService;
@@ -94,7 +95,7 @@ class VolunteerActivations {
                 Duration.ofHours(1));
         String code = codes.issue(codes.activationKey(phone, id), clock.instant());
         if (store.findActivatable(id, phone).isPresent()) {
-            notifications.sendTemplate(phone, "volunteer.activation.code", code);
+            notifications.send(phone, MessageKind.VOLUNTEER_ACTIVATION_CODE, code);
         }
     }
 
@@ -140,7 +141,7 @@ class VolunteerActivations {
             throw new InvalidValueException(NO_MATCH);
         }
         codes.consume(key);
-        notifications.sendTemplate(phone, "volunteer.activated", username);
+        notifications.send(phone, MessageKind.VOLUNTEER_ACTIVATED, username);
         events.publishEvent(new Activity(
                 clock.instant(),
                 ACTOR,
@@ -154,9 +155,9 @@ class VolunteerActivations {
         return username;
     }
 
-    /** The invitation an imported volunteer receives (sent in batches by the import). */
-    String invitation(String passportNo) {
-        return notifications.smsText("volunteer.invited", passportNo, activationUrl);
+    /** The variables of the invitation an imported volunteer receives (sent in batches by the import). */
+    List<String> invitation(String passportNo) {
+        return List.of(passportNo, activationUrl);
     }
 
     private static PhoneNumber mobile(String raw) {

@@ -13,6 +13,7 @@ import org.wushe.directory.Skill;
 import org.wushe.directory.imports.ImportRegions;
 import org.wushe.directory.imports.ImportSupport;
 import org.wushe.directory.imports.SpreadsheetImports;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.spreadsheet.RowImport;
 import org.wushe.shared.InvalidValueException;
@@ -193,7 +194,7 @@ class VolunteerImports extends SpreadsheetImports<NewVolunteer> {
                     invitations.add(new Notifications.Sms(phone, activations.invitation(passports.get(i))));
                 }
             }
-            notifications.sendSmsBatch("volunteer.invited", invitations);
+            notifications.sendBatch(MessageKind.VOLUNTEER_INVITED, invitations);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.wushe.directory.TimeSlot;
 import org.wushe.directory.VolunteerStatus;
 import org.wushe.directory.WeeklySlots;
 import org.wushe.directory.volunteers.VolunteerStore.Volunteer;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.RateLimits;
 import org.wushe.privacy.CryptoService;
@@ -113,7 +114,7 @@ public class Volunteers {
                 CODES_PER_PHONE_PER_HOUR,
                 Duration.ofHours(1));
         String code = codes.issue(phone, clock.instant());
-        notifications.sendTemplate(phone, "volunteer.code", code);
+        notifications.send(phone, MessageKind.VOLUNTEER_CODE, code);
         return phone;
     }
 
@@ -281,8 +282,8 @@ public class Volunteers {
         if (!store.approve(id, passport, issued.accountId(), actor(), clock.instant())) {
             throw new InvalidValueException("directory.volunteer.notPending");
         }
-        notifications.sendTemplate(
-                phone, "volunteer.approved", passport, issued.username(), issued.temporaryPassword());
+        notifications.send(
+                phone, MessageKind.VOLUNTEER_APPROVED, passport, issued.username(), issued.temporaryPassword());
         audit(AuditAction.UPDATE, v, List.of("status", "passportNo", "accountId"), null);
         return passport;
     }
@@ -295,7 +296,7 @@ public class Volunteers {
         if (!store.reject(id, why, actor(), clock.instant())) {
             throw new InvalidValueException("directory.volunteer.notPending");
         }
-        notifications.sendTemplate(PhoneNumber.parse(store.clearPhone(v)), "volunteer.rejected", why);
+        notifications.send(PhoneNumber.parse(store.clearPhone(v)), MessageKind.VOLUNTEER_REJECTED, why);
         audit(AuditAction.UPDATE, v, List.of("status", "rejectReason"), null);
     }
 

@@ -18,6 +18,7 @@ import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.directory.DispatchCandidates;
 import org.wushe.directory.OrgType;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
 import org.wushe.notify.StaffInbox;
 import org.wushe.requests.Category;
@@ -159,7 +160,7 @@ public class HelpRequestCases {
         }
         inbox.post(
                 told, "requests.inbox.assigned", List.of(TrackingCodes.display(r.trackingCode())), "/requests/" + id);
-        sms(r, "requests.assigned");
+        sms(r, MessageKind.REQUEST_ASSIGNED);
         events.publishEvent(new HelpRequestAssigned(
                 new HelpRequestId(id),
                 r.regionCode(),
@@ -196,7 +197,7 @@ public class HelpRequestCases {
         Party which = partyOf(r, party);
         r.accept(which, actor(), clock.instant());
         save(r, "accepted");
-        sms(r, "requests.accepted");
+        sms(r, MessageKind.REQUEST_ACCEPTED);
     }
 
     @PreAuthorize(RoleGroup.Guard.CASE_WORKERS)
@@ -229,7 +230,7 @@ public class HelpRequestCases {
         HelpRequest r = loadForAssigneeOrStaff(id);
         r.resolve(summary, serviceTypes, personTimes, actor(), clock.instant());
         save(r, "resolution");
-        sms(r, "requests.resolved");
+        sms(r, MessageKind.REQUEST_RESOLVED);
     }
 
     /** Closes a resolved request; refused while a referral is pending or accepted. */
@@ -239,7 +240,7 @@ public class HelpRequestCases {
         HelpRequest r = load(id);
         r.close(referrals.openCount(id), actor(), clock.instant());
         save(r, "status");
-        sms(r, "requests.closed");
+        sms(r, MessageKind.REQUEST_CLOSED);
         events.publishEvent(new HelpRequestClosed(
                 new HelpRequestId(id),
                 r.regionCode(),
@@ -261,7 +262,7 @@ public class HelpRequestCases {
         }
         r.cancel(reason, actor());
         save(r, "status");
-        sms(r, "requests.cancelled");
+        sms(r, MessageKind.REQUEST_CANCELLED);
     }
 
     /** An internal note (never shown to the resident). */
@@ -371,7 +372,7 @@ public class HelpRequestCases {
         HelpRequest r = byCode(trackingCode);
         r.cancel(null, "resident");
         save(r, "status");
-        sms(r, "requests.cancelledAsAsked");
+        sms(r, MessageKind.REQUEST_CANCELLED_AS_ASKED);
     }
 
     @Transactional
@@ -443,10 +444,9 @@ public class HelpRequestCases {
         audit(r, AuditAction.UPDATE, field);
     }
 
-    /** Tells the resident, by the template's text in the message bundles, with the request's tracking code. */
-    private void sms(HelpRequest r, String template) {
-        notifications.sendTemplate(
-                PhoneNumber.parse(reads.clearPhone(r.id())), template, TrackingCodes.display(r.trackingCode()));
+    /** Tells the resident, by an SMS of {@code kind} carrying the request's tracking code. */
+    private void sms(HelpRequest r, MessageKind kind) {
+        notifications.send(PhoneNumber.parse(reads.clearPhone(r.id())), kind, TrackingCodes.display(r.trackingCode()));
     }
 
     private void audit(HelpRequest r, AuditAction action, String field) {

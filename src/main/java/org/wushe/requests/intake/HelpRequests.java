@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.RoleGroup;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.RateLimits;
 import org.wushe.privacy.CryptoService;
@@ -107,7 +108,7 @@ public class HelpRequests {
                         Duration.ofHours(1)));
         tx.executeWithoutResult(s -> {
             String code = verifications.issue(phone, clock.instant());
-            notifications.sendTemplate(phone, "requests.code", code);
+            notifications.send(phone, MessageKind.REQUEST_CODE, code);
         });
     }
 
@@ -131,7 +132,7 @@ public class HelpRequests {
         tx.executeWithoutResult(s -> {
             List<String> codes = store.trackingCodesOf(phone, clock.instant().minus(LOST_CODES_LOOK_BACK));
             if (!codes.isEmpty()) {
-                notifications.sendTemplate(phone, "requests.lostCodes", String.join("、", codes));
+                notifications.send(phone, MessageKind.REQUEST_LOST_CODES, String.join("、", codes));
             }
         });
     }
@@ -245,7 +246,7 @@ public class HelpRequests {
                 String code = codes.next();
                 Optional<Long> id = store.insert(request, code);
                 if (id.isPresent()) {
-                    notifications.sendTemplate(v.phone(), "requests.submitted", TrackingCodes.display(code));
+                    notifications.send(v.phone(), MessageKind.REQUEST_SUBMITTED, TrackingCodes.display(code));
                     urgentRequests.announce(
                             id.get(), code, v.regionCode(), outcome.priority(), outcome.firstContactDue(), now);
                     events.publishEvent(new HelpRequestSubmitted(

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wushe.access.CurrentUser;
 import org.wushe.access.Role;
 import org.wushe.access.RoleGroup;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
 import org.wushe.platform.ChinaTime;
 import org.wushe.residents.CheckInRecorded;
@@ -120,7 +121,7 @@ public class CheckIns {
                 .phoneToMessage(residentId, to.field())
                 .filter(PhoneNumber::isMobile)
                 .orElseThrow(() -> new InvalidValueException("residents.checkIn.sms.noMobile"));
-        notifications.sendTemplate(phone, "residents.checkInLink", linkUrl);
+        notifications.send(phone, MessageKind.CHECK_IN_LINK, linkUrl);
         audit(r, "checkInLinkSms:" + to.name());
     }
 

@@ -31,6 +31,7 @@ import org.wushe.access.DataScope;
 import org.wushe.access.NewAccount;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.CryptoService;
 import org.wushe.requests.intake.HelpRequests;
 import org.wushe.requests.intake.Intake;
@@ -331,12 +332,7 @@ class AnonymousSessionsTests {
         String phone = "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         String address = address();
         helpRequests.requestCode(phone, address);
-        byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                        + " limit 1")
-                .param(crypto.blindIndex("phone", phone))
-                .query(byte[].class)
-                .single();
-        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
+        Matcher code = Pattern.compile("验证码是(\\d{6})").matcher(OutboxTexts.lastText(jdbc, crypto, phone));
         assertThat(code.find()).isTrue();
         return helpRequests
                 .submit(

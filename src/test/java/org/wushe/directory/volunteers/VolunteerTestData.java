@@ -4,6 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.CryptoService;
 
 /** Valid unique ID numbers and phones, and the SMS the outbox holds for a phone (the test database is shared). */
@@ -32,12 +33,7 @@ final class VolunteerTestData {
 
     /** The latest SMS queued for {@code phone}. */
     static String lastSms(JdbcClient jdbc, CryptoService crypto, String phone) {
-        byte[] body = jdbc.sql(
-                        "select body_cipher from notify_message where recipient_index = ? order by id desc limit 1")
-                .param(crypto.blindIndex("phone", phone))
-                .query(byte[].class)
-                .single();
-        return crypto.decrypt(body, "notify_message", "body_cipher");
+        return OutboxTexts.lastText(jdbc, crypto, phone);
     }
 
     static String code(JdbcClient jdbc, CryptoService crypto, String phone) {

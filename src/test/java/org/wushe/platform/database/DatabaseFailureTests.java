@@ -27,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wushe.WusheApplication;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.CryptoService;
 
 /**
@@ -220,12 +221,7 @@ class DatabaseFailureTests {
     private static String code(String phone) throws InterruptedException {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         CryptoService crypto = app.getBean(CryptoService.class);
-        byte[] body = jdbc.sql("select body_cipher from notify_message where recipient_index = ? order by id desc"
-                        + " limit 1")
-                .param(crypto.blindIndex("phone", phone))
-                .query(byte[].class)
-                .single();
-        Matcher m = Pattern.compile("(\\d{6})").matcher(crypto.decrypt(body, "notify_message", "body_cipher"));
+        Matcher m = Pattern.compile("(\\d{6})").matcher(OutboxTexts.lastText(jdbc, crypto, phone));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }

@@ -21,7 +21,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.wushe.WusheIntegrationTest;
 import org.wushe.access.Role;
 import org.wushe.access.Staff;
+import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
+import org.wushe.notify.OutboxTexts;
 import org.wushe.privacy.CryptoService;
 import org.wushe.region.Regions;
 import org.wushe.residents.ResidentTestData;
@@ -225,17 +227,17 @@ class CheckInPagesTests {
         assertThat(sent.getMvcResult().getFlashMap().get("issuedToken"))
                 .as("the link stays on the page")
                 .isEqualTo(token);
-        var rows = jdbc.sql("select template_key, body_cipher from notify_message where recipient_index = ?")
+        var rows = jdbc.sql("select template_key, variables_cipher from notify_message where recipient_index = ?")
                 .param(crypto.blindIndex("phone", d.guardianPhone()))
                 .query()
                 .listOfRows();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("template_key")).isEqualTo("residents.checkInLink");
-        String body = crypto.decrypt((byte[]) rows.get(0).get("body_cipher"), "notify_message", "body_cipher");
-        assertThat(body)
-                .isEqualTo(notifications.smsText("residents.checkInLink", url))
-                .contains(url)
-                .doesNotContain("郑", d.phone(), d.guardianPhone());
+        List<String> variables =
+                OutboxTexts.variables(crypto, (byte[]) rows.get(0).get("variables_cipher"));
+        assertThat(variables).containsExactly(url);
+        String body = notifications.text(MessageKind.CHECK_IN_LINK, variables);
+        assertThat(body).contains(url).doesNotContain("郑", d.phone(), d.guardianPhone());
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.sql("""
                 select count(*) from audit_entry where entity_type = 'resident' and entity_id = ?
