@@ -126,6 +126,8 @@ class AuthorisationMatrixTests {
         allow("POST /api/v1/accounts/{id}/unlock", CIVIL);
         allow("POST /api/v1/accounts/{id}/password-reset", CIVIL);
         // API clients: civil-affairs admins
+        allow("GET /api/v1/notify/outbox", CIVIL);
+        allow("POST /api/v1/notify/outbox/{id}/retry", CIVIL);
         allow("GET /api/v1/api-clients", CIVIL);
         allow("POST /api/v1/api-clients", CIVIL);
         allow("GET /api/v1/api-clients/{id}", CIVIL);

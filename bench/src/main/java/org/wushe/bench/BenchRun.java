@@ -172,7 +172,17 @@ public final class BenchRun {
                 });
             }
             if (settings.runs("P5-dashboard")) {
-                report.add(Measurement.notMeasured("P5-dashboard", "module not landed: no statistics yet"));
+                guarded(report, "P5-dashboard", () -> {
+                    long records = Long.getLong(
+                            "bench.service-records", "smoke".equals(settings.scale()) ? 20_000 : 10_000_000);
+                    step("scenario: P5 dashboard over " + records + " service records");
+                    report.volumes.put("serviceRecords", records);
+                    report.addAll(new DashboardScenario(context, db, settings).run(records, shanghaiStreets));
+                    // the roll-ups of the run's records leave with them
+                    db.jdbc.update(DashboardScenario.cleanUp());
+                    context.getBean(org.wushe.statistics.ledger.RollupRebuild.class)
+                            .rebuild();
+                });
             }
         } finally {
             if (Boolean.getBoolean("bench.keep-data")) {
@@ -232,7 +242,8 @@ public final class BenchRun {
                     + " where created_by = 'bench-campaigner')",
             "delete from residents_campaign_import where campaign_id in (select id from residents_campaign"
                     + " where created_by = 'bench-campaigner')",
-            "delete from residents_campaign where created_by = 'bench-campaigner'"
+            "delete from residents_campaign where created_by = 'bench-campaigner'",
+            DashboardScenario.cleanUp()
         };
         for (String sql : statements) {
             try {

@@ -78,6 +78,18 @@ class BenchSmokeTests {
                                     : settings.queryRuns());
             assertThat(m.errors()).as("%s %s", name, m.details()).isZero();
         }
+        Measurement rebuild = report.find("P5-rollup-rebuild");
+        assertThat(rebuild).as("%s", report.measurements).isNotNull();
+        assertThat(rebuild.operations())
+                .as("every ledger row, the run's 20,000 among them")
+                .isGreaterThanOrEqualTo(20_000);
+        assertThat(rebuild.ratio()).isPositive();
+        for (String name : new String[] {"P5-dashboard-30-days", "P5-dashboard-year"}) {
+            Measurement m = report.find(name);
+            assertThat(m).as("%s in %s", name, report.measurements).isNotNull();
+            assertThat(m.operations()).as(name).isPositive();
+            assertThat(m.errors()).as("%s %s", name, m.details()).isZero();
+        }
 
         var tree = JsonMapper.builder().build().readTree(Files.readString(json));
         assertThat(tree.get("machine").get("cores").asInt()).isPositive();

@@ -15,6 +15,7 @@ import org.wushe.access.RoleGroup;
 import org.wushe.access.StaffPrincipal;
 import org.wushe.notify.MessageKind;
 import org.wushe.notify.Notifications;
+import org.wushe.platform.InvalidParameterException;
 import org.wushe.privacy.CryptoService;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
@@ -76,10 +77,18 @@ class OutboxOverview {
     /** Newest first, older than {@code before} when given; {@code status} and {@code kind} filter when not null. */
     @PreAuthorize(RoleGroup.Guard.CIVIL_AFFAIRS)
     @Transactional(readOnly = true)
+    /** A kind as filtered by: one Wushe sends, else the parameter is refused (400) — a list is never guessed. */
+    private static String known(String kind) {
+        try {
+            return MessageKind.ofKey(kind).key();
+        } catch (IllegalArgumentException e) {
+            throw InvalidParameterException.invalid("kind");
+        }
+    }
+
     public List<Message> messages(String status, String kind, Long before) {
         String s = status != null && STATUSES.contains(status) ? status : null;
-        String k =
-                kind == null || kind.isBlank() ? null : MessageKind.ofKey(kind).key();
+        String k = kind == null || kind.isBlank() ? null : known(kind);
         return jdbc.sql("""
                 select id, template_key, status, recipient_cipher, attempts, provider, error_code, last_error,
                        created_at, sent_at, delivered_at

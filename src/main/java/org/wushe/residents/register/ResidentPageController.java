@@ -81,13 +81,11 @@ class ResidentPageController {
             Model model,
             RedirectAttributes redirect,
             Locale locale) {
-        if (binding.hasErrors()) {
-            return form(model, form, null, FieldErrors.unreadable(binding, messages, locale), null);
-        }
-        Map<String, String> unresolved = new LinkedHashMap<>();
-        ResidentPickers.Chosen chosen = pickers.chosen(form, unresolved, locale);
-        if (!unresolved.isEmpty()) {
-            return form(model, form, null, unresolved, null);
+        // every field that cannot be taken is said at once: the unreadable ones and the names that name nobody
+        Map<String, String> refused = new LinkedHashMap<>(FieldErrors.unreadable(binding, messages, locale));
+        ResidentPickers.Chosen chosen = pickers.chosen(form, refused, locale);
+        if (!refused.isEmpty()) {
+            return form(model, form, null, refused, null);
         }
         try {
             long id = residents.create(form.toDraft(chosen.gridWorker(), chosen.socialWorker()));
@@ -111,13 +109,11 @@ class ResidentPageController {
             Model model,
             RedirectAttributes redirect,
             Locale locale) {
-        if (binding.hasErrors()) {
-            return form(model, form, id, FieldErrors.unreadable(binding, messages, locale), null);
-        }
-        Map<String, String> unresolved = new LinkedHashMap<>();
-        ResidentPickers.Chosen chosen = pickers.chosen(form, unresolved, locale);
-        if (!unresolved.isEmpty()) {
-            return form(model, form, id, unresolved, null);
+        // every field that cannot be taken is said at once: the unreadable ones and the names that name nobody
+        Map<String, String> refused = new LinkedHashMap<>(FieldErrors.unreadable(binding, messages, locale));
+        ResidentPickers.Chosen chosen = pickers.chosen(form, refused, locale);
+        if (!refused.isEmpty()) {
+            return form(model, form, id, refused, null);
         }
         try {
             residents.update(id, form.toDraft(chosen.gridWorker(), chosen.socialWorker()));

@@ -20,9 +20,12 @@ import org.wushe.region.Regions;
 import org.wushe.shared.RegionCode;
 import org.wushe.shared.RegionLevel;
 
-/** Builds the dashboard for the caller: its figures and its charts, for an area of their scope and a period. */
+/**
+ * Builds the dashboard for the caller: its figures and its charts, for an area of their scope and a period. Public
+ * for the benchmark (P5), which measures it as the page and the API call it.
+ */
 @Component
-class Dashboard {
+public class Dashboard {
 
     private final LedgerFigures ledger;
     private final LiveFigures live;
@@ -46,7 +49,7 @@ class Dashboard {
         this.clock = clock;
     }
 
-    record View(
+    public record View(
             RegionCode region,
             Instant asOf,
             Period period,
@@ -57,7 +60,7 @@ class Dashboard {
 
     /** The dashboard of {@code region} (null: the caller's whole scope), which must lie inside their scope. */
     @PreAuthorize(RoleGroup.Guard.STATISTICS_READERS)
-    View view(RegionCode asked, Period period, Locale locale) {
+    public View view(RegionCode asked, Period period, Locale locale) {
         RegionCode region = asked != null ? asked : soleRoot();
         Area area = area(region);
         Instant now = clock.instant();
@@ -130,26 +133,17 @@ class Dashboard {
                 .orElse(null);
     }
 
-    /**
-     * By the regions one level down. A level with one region only (上海市 → 市辖区), or whose figures all lie in
-     * one region, is passed over: one bar compares nothing.
-     */
+    /** By the regions one level down; a level with one region only (上海市 → 市辖区) is passed over. */
     private Chart regionChart(Area area, Period period) {
         Area grouping = new Area(area.scope(), soleChildBelow(area.region()));
-        List<LedgerFigures.Sum> sums = ledger.byChild(grouping, period.from(), period.to());
-        while (sums.size() == 1 && grouping.childDigits() < 12) {
-            grouping = new Area(area.scope(), RegionCode.parse(code(sums.get(0).key())));
-            sums = ledger.byChild(grouping, period.from(), period.to());
-        }
-        Area shown = grouping;
-        Map<String, String> names = childNames(shown);
+        Map<String, String> names = childNames(grouping);
         return services(
                 "byRegion",
                 "bar",
-                sums,
+                ledger.byChild(grouping, period.from(), period.to()),
                 s -> names.getOrDefault(s.key(), s.key()),
                 s -> code(s.key()),
-                s -> shown.childDigits() < 12 ? drill(s.key(), period) : null);
+                s -> grouping.childDigits() < 12 ? drill(s.key(), period) : null);
     }
 
     /** The root of a caller's scope when it is one region (a street's staff start at their street). */

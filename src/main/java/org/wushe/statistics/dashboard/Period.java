@@ -5,11 +5,11 @@ import java.time.temporal.ChronoUnit;
 import org.wushe.shared.InvalidValueException;
 
 /** The days a dashboard counts, both included: at most a year, and not reversed. */
-record Period(LocalDate from, LocalDate to) {
+public record Period(LocalDate from, LocalDate to) {
 
     static final int MAX_DAYS = 366;
 
-    Period {
+    public Period {
         if (from.isAfter(to)) {
             throw new InvalidValueException("statistics.period.reversed");
         }
@@ -19,7 +19,7 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     /** The last 30 days up to {@code today}. */
-    static Period lastDays(LocalDate today) {
+    public static Period lastDays(LocalDate today) {
         return new Period(today.minusDays(29), today);
     }
 }

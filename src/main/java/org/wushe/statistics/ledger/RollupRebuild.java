@@ -7,10 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Recomputes the daily roll-ups from the ledger, in one transaction: readers see the old figures until it
  * commits, then the new ones. The listeners take the same advisory lock (shared) so no row is appended to a
- * roll-up that is being replaced; two rebuilds never run at once.
+ * roll-up that is being replaced; two rebuilds never run at once. Public for the benchmark (P5).
  */
 @Component
-class RollupRebuild {
+public class RollupRebuild {
 
     /** The advisory lock key of the roll-ups ('stat' in ASCII). */
     static final long LOCK = 0x73746174L;
@@ -23,7 +23,7 @@ class RollupRebuild {
 
     /** The number of roll-up rows written. */
     @Transactional
-    long rebuild() {
+    public long rebuild() {
         jdbc.sql("select pg_advisory_xact_lock(?)")
                 .param(LOCK)
                 .query((rs, n) -> 1)

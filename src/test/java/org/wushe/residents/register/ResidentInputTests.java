@@ -117,7 +117,7 @@ class ResidentInputTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains(
-                        "id=\"error-gridWorkerAccountId\"",
+                        "id=\"r-grid-error\"", // the grid worker is a picker: a name that names nobody is said under it
                         "id=\"error-disabilityGrade\"",
                         "id=\"error-dueDate\"",
                         "请填写数字。",
@@ -135,7 +135,8 @@ class ResidentInputTests {
                         .param("socialWorkerId", "李社工"))
                 .hasStatusOk()
                 .bodyText()
-                .contains("id=\"error-socialWorkerId\"", "请填写数字。");
+                // the social worker is a picker now: a name that names nobody is said under it, not as a number error
+                .contains("id=\"r-sw-error\"", "李社工");
     }
 
     @Test
