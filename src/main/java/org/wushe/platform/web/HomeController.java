@@ -2,19 +2,27 @@ package org.wushe.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.wushe.platform.HomePanel;
 
-/** The landing page: what the user can open, and which database serves this instance. */
+/**
+ * The landing page: the panels modules supply for the caller (the workbench: what needs them now), what they can
+ * open, and which database serves this instance. The shell keeps the page so that it depends on no module.
+ */
 @Controller
 class HomeController {
 
     private final DataSource dataSource;
+    private final List<HomePanel> panels;
 
-    HomeController(DataSource dataSource) {
+    HomeController(DataSource dataSource, List<HomePanel> panels) {
         this.dataSource = dataSource;
+        this.panels = panels;
     }
 
     @GetMapping("/")
@@ -28,6 +36,12 @@ class HomeController {
                 model.addAttribute("databaseUrl", meta.getURL());
             }
         }
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .map(HomePanel::forCaller)
+                        .flatMap(Optional::stream)
+                        .toList());
         return "home";
     }
 }

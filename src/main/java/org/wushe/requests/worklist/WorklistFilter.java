@@ -10,7 +10,7 @@ import org.wushe.shared.RegionCode;
 
 /**
  * Filters of the staff worklist, typed; null (or false) matches everything. Built from {@link #all()} with the
- * {@code with…} methods. {@code region} narrows to a subtree of the caller's scope; {@code unassigned} keeps the
+ * {@code with…} methods. {@code region} narrows to a subtree of the caller's scope; {@code open} keeps the requests not yet resolved, closed or cancelled; {@code unassigned} keeps the
  * requests nobody was assigned to, {@code workerId} those of one social worker; {@code trackingCode} is as stored;
  * {@code address} is a substring of the searchable address (at least 2 characters); {@code after} is the keyset
  * cursor (the id of the last request of the previous page, in the filter's {@link #order()}).
@@ -23,6 +23,7 @@ public record WorklistFilter(
         boolean unassigned,
         Long workerId,
         boolean overdue,
+        boolean open,
         String trackingCode,
         PhoneNumber phone,
         String address,
@@ -34,7 +35,7 @@ public record WorklistFilter(
 
     public static WorklistFilter all() {
         return new WorklistFilter(
-                null, null, null, null, false, null, false, null, null, null, null, null, WorklistOrder.URGENCY);
+                null, null, null, null, false, null, false, false, null, null, null, null, null, WorklistOrder.URGENCY);
     }
 
     /** The order of the list (never null: {@link WorklistOrder#URGENCY} by default). */
@@ -85,6 +86,11 @@ public record WorklistFilter(
         return changed(c -> c.overdue = overdue);
     }
 
+    /** Only the requests not yet resolved, closed or cancelled (the workbench's "open P1" links here). */
+    public WorklistFilter openOnly(boolean open) {
+        return changed(c -> c.open = open);
+    }
+
     /**
      * A tracking code as a person typed it (any case, dashes or spaces). Text that cannot be a code is kept as
      * typed: it matches no stored code, so the list comes back empty rather than unfiltered.
@@ -126,6 +132,7 @@ public record WorklistFilter(
                 c.unassigned,
                 c.workerId,
                 c.overdue,
+                c.open,
                 c.trackingCode,
                 c.phone,
                 c.address,
@@ -143,6 +150,7 @@ public record WorklistFilter(
         boolean unassigned;
         Long workerId;
         boolean overdue;
+        boolean open;
         String trackingCode;
         PhoneNumber phone;
         String address;
@@ -158,6 +166,7 @@ public record WorklistFilter(
             unassigned = f.unassigned;
             workerId = f.workerId;
             overdue = f.overdue;
+            open = f.open;
             trackingCode = f.trackingCode;
             phone = f.phone;
             address = f.address;

@@ -222,6 +222,9 @@ class WorklistQueries {
         if (f.overdue()) {
             parts.add(OVERDUE);
         }
+        if (f.open()) {
+            parts.add(OPEN);
+        }
         if (f.trackingCode() != null) {
             parts.add("tracking_code = :code");
             params.put("code", f.trackingCode());

@@ -24,6 +24,7 @@ class WorklistQuery {
     private String assignee;
     private String worker;
     private Boolean overdue;
+    private Boolean open;
     private String code;
     private String phone;
     private String address;
@@ -52,6 +53,7 @@ class WorklistQuery {
                 .withPriority(priority)
                 .withCategory(category)
                 .overdueOnly(Boolean.TRUE.equals(overdue))
+                .openOnly(Boolean.TRUE.equals(open))
                 .withTrackingCode(blank(code))
                 .withAddress(blank(address))
                 .withCursor(after)
@@ -113,6 +115,7 @@ class WorklistQuery {
         add(uri, "assignee", blank(assignee));
         add(uri, "worker", blank(worker));
         add(uri, "overdue", overdue);
+        add(uri, "open", open);
         add(uri, "code", blank(code));
         add(uri, "phone", blank(phone));
         add(uri, "address", blank(address));
@@ -212,6 +215,14 @@ class WorklistQuery {
 
     public void setOverdue(Boolean overdue) {
         this.overdue = overdue;
+    }
+
+    public Boolean getOpen() {
+        return open;
+    }
+
+    public void setOpen(Boolean open) {
+        this.open = open;
     }
 
     public String getCode() {

@@ -23,6 +23,7 @@ class WorklistFilterTests {
                 .withRegion(REGION)
                 .withWorker(7L)
                 .overdueOnly(true)
+                .openOnly(true)
                 .withTrackingCode("abcd-efgh")
                 .withPhone(PHONE)
                 .withAddress(" 天平路 ")
@@ -42,6 +43,7 @@ class WorklistFilterTests {
                         false,
                         7L,
                         true,
+                        true,
                         "ABCDEFGH",
                         PHONE,
                         "天平路",
@@ -58,6 +60,7 @@ class WorklistFilterTests {
                         f.unassigned(),
                         f.workerId(),
                         f.overdue(),
+                        f.open(),
                         f.trackingCode(),
                         f.phone(),
                         f.address(),
@@ -73,6 +76,7 @@ class WorklistFilterTests {
                         f.unassigned(),
                         f.workerId(),
                         f.overdue(),
+                        f.open(),
                         f.trackingCode(),
                         f.phone(),
                         f.address(),
