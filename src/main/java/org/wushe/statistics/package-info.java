@@ -6,7 +6,8 @@
  * alone, its queries may read other modules' tables (directory and register counts) directly.
  *
  * <p>Sliced by feature: {@code ledger} (the listeners, the ledger and its roll-ups, the rebuild) and
- * {@code dashboard} (the figures, the page, its downloads and the API).
+ * {@code dashboard} (the figures, the page, its downloads and the API) and {@code reports} (the bureau's daily and
+ * monthly xlsx reports, laid out by template files, reusing the dashboard's {@code Area}).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Statistics",

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,7 @@ import org.wushe.access.CurrentUser;
 import org.wushe.access.DataScope;
 import org.wushe.access.RoleGroup;
 import org.wushe.platform.ChinaTime;
+import org.wushe.region.Region;
 import org.wushe.region.Regions;
 import org.wushe.shared.Activity;
 import org.wushe.shared.AuditAction;
@@ -31,6 +33,7 @@ import org.wushe.statistics.dashboard.OutsideScopeException;
 @Component
 class Reports {
 
+    private static final Set<String> PLACEHOLDER_NAMES = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReportFigures figures;
@@ -84,9 +87,8 @@ class Reports {
             throw new OutsideScopeException(asked);
         }
         RegionCode base = asked != null ? asked : soleRoot(scope);
-        String areaName = base != null
-                ? regions.get(base).name()
-                : messages.getMessage("statistics.report.area.all", null, locale);
+        String areaName =
+                base != null ? areaName(base) : messages.getMessage("statistics.report.area.all", null, locale);
         Instant now = clock.instant();
         var level = ReportRows.level(base);
         var counted = figures.count(new Area(scope, base), ReportRows.digits(level), period, now);
@@ -114,6 +116,17 @@ class Reports {
                 template,
                 texts,
                 lines);
+    }
+
+    /** The region's name, or its parent's for the placeholder levels of GB/T 2260 (上海市 → 市辖区 is 上海市). */
+    private String areaName(RegionCode base) {
+        List<Region> lineage = regions.lineage(base);
+        for (int i = lineage.size() - 1; i > 0; i--) {
+            if (!PLACEHOLDER_NAMES.contains(lineage.get(i).name())) {
+                return lineage.get(i).name();
+            }
+        }
+        return lineage.get(0).name();
     }
 
     /** A scope of one region starts there (a street's staff get their street's communities). */

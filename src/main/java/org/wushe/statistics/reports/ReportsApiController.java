@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.wushe.access.RoleGroup;
 import org.wushe.platform.ChinaTime;
 import org.wushe.platform.InvalidParameterException;
 import org.wushe.platform.XlsxDownload;
@@ -22,6 +24,7 @@ import org.wushe.shared.RegionCode;
 @RestController
 @RequestMapping("/api/v1/statistics/reports")
 @Tag(name = "Statistics")
+@PreAuthorize(RoleGroup.Guard.STATISTICS_READERS) // before the parameters are read: a stranger gets 403, not 400
 class ReportsApiController {
 
     private final Reports reports;
