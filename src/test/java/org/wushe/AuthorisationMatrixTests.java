@@ -223,6 +223,8 @@ class AuthorisationMatrixTests {
         allow("POST /api/v1/verification-campaigns/tasks/{taskId}/phone/reveal", CAMPAIGN_WORKERS);
         // directory
         allow("GET /api/v1/statistics", STATISTICS_READERS);
+        allow("GET /api/v1/statistics/reports/daily", STATISTICS_READERS);
+        allow("GET /api/v1/statistics/reports/monthly", STATISTICS_READERS);
         allow("GET /api/v1/organisations", DIRECTORY_READERS);
         allow("GET /api/v1/organisations/export", DIRECTORY_READERS);
         allow("POST /api/v1/organisations", ORGANISATION_WRITERS);

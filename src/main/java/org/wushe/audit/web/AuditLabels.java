@@ -39,6 +39,7 @@ class AuditLabels {
             "resident_visit",
             "sms_message",
             "social_worker",
+            "statistics_report",
             "verification_campaign",
             "verification_task",
             "volunteer");

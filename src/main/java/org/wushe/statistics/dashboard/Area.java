@@ -8,12 +8,13 @@ import org.wushe.shared.RegionCode;
 /**
  * The part of the map a dashboard shows: the caller's data scope, narrowed to one region when they drilled down
  * (null: all of their scope). {@link #on(String)} is the SQL condition every figure adds, so nothing outside the
- * caller's scope is ever counted, not even in a total.
+ * caller's scope is ever counted, not even in a total. Public for the {@code reports} slice, which counts the same
+ * area by rows of regions.
  */
-record Area(DataScope scope, RegionCode region) {
+public record Area(DataScope scope, RegionCode region) {
 
     /** The condition on {@code column} (a C-collated region code) and its parameters. */
-    Condition on(String column) {
+    public Condition on(String column) {
         DataScope.ScopePredicate inScope = scope.regionPredicate(column);
         Map<String, Object> params = new LinkedHashMap<>(inScope.params());
         String sql = inScope.sql();
@@ -38,5 +39,5 @@ record Area(DataScope scope, RegionCode region) {
         };
     }
 
-    record Condition(String sql, Map<String, Object> params) {}
+    public record Condition(String sql, Map<String, Object> params) {}
 }
