@@ -5,7 +5,7 @@
  * ({@code access}), named by {@code region}. Nobody depends on this module. As DESIGN.md allows for statistics
  * alone, its queries may read other modules' tables (directory and register counts) directly.
  *
- * <p>Sliced by feature: {@code ledger} (the listeners, the ledger and its roll-ups, the rebuild) and
+ * <p>Sliced by feature: {@code ledger} (the listeners, the ledger and its roll-ups, the rebuild),
  * {@code dashboard} (the figures, the page, its downloads and the API), {@code reports} (the bureau's daily and
  * monthly xlsx reports, laid out by template files, reusing the dashboard's {@code Area}) and {@code workbench}
  * (the home page's panel of what needs the caller now, given to the shell as a {@code platform.HomePanel}: the
