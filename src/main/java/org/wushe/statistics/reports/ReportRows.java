@@ -66,7 +66,9 @@ class ReportRows {
         for (RegionCode root : roots) {
             collect(root, level, names);
         }
-        figures.keySet().forEach(key -> names.computeIfAbsent(key, k -> null));
+        // putIfAbsent, not computeIfAbsent: a mapping function that returns null records nothing, and the figures
+        // of a row the region table lacks (a service recorded at the street itself) would vanish, total included
+        figures.keySet().forEach(key -> names.putIfAbsent(key, null));
         List<ReportWorkbook.Line> lines = new ArrayList<>();
         names.forEach((key, name) -> lines.add(
                 new ReportWorkbook.Line(label(key, name, level, locale), key, figures.getOrDefault(key, Map.of()))));
