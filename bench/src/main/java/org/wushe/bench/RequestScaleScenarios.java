@@ -185,7 +185,8 @@ final class RequestScaleScenarios {
         return new ClosedLoop.Result(runs - errors, errors, measured / 1e9, latencies, firstError);
     }
 
-    private static Measurement latencyLine(String name, String volume, ClosedLoop.Result r, String note) {
+    /** A closed-loop latency result as a scenario's line (also P5's: one shape for every single-client figure). */
+    static Measurement latencyLine(String name, String volume, ClosedLoop.Result r, String note) {
         Measurement m = new Measurement(
                 name,
                 "scenario",

@@ -3,6 +3,7 @@ package org.wushe.statistics.dashboard;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.wushe.access.DataScope;
+import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
 
 /**
@@ -12,6 +13,22 @@ import org.wushe.shared.RegionCode;
  * area by rows of regions.
  */
 public record Area(DataScope scope, RegionCode region) {
+
+    /**
+     * The region a caller narrowed to, as typed (a code from the cascader or a link), or null for none; a value that
+     * is not a region code is put into {@code refused} under {@code region} (said in place on a page, 400 by an API).
+     */
+    public static RegionCode typed(String raw, Map<String, InvalidValueException> refused) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return RegionCode.parse(raw.strip());
+        } catch (InvalidValueException e) {
+            refused.put("region", new InvalidValueException("statistics.error.region"));
+            return null;
+        }
+    }
 
     /** The condition on {@code column} (a C-collated region code) and its parameters. */
     public Condition on(String column) {

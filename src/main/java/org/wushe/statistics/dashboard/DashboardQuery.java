@@ -14,15 +14,7 @@ import org.wushe.shared.RegionCode;
 record DashboardQuery(String region, String from, String to) {
 
     RegionCode regionCode(Map<String, InvalidValueException> refused) {
-        if (region == null || region.isBlank()) {
-            return null;
-        }
-        try {
-            return RegionCode.parse(region.strip());
-        } catch (InvalidValueException e) {
-            refused.put("region", new InvalidValueException("statistics.error.region"));
-            return null;
-        }
+        return Area.typed(region, refused);
     }
 
     Period period(LocalDate today, Map<String, InvalidValueException> refused) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.wushe.shared.InvalidValueException;
 import org.wushe.shared.RegionCode;
+import org.wushe.statistics.dashboard.Area;
 
 /**
  * A report's parameters as typed: the day (daily), the month (monthly) and an optional region. What cannot be read
@@ -12,15 +13,7 @@ import org.wushe.shared.RegionCode;
 record ReportQuery(String date, String month, String region) {
 
     RegionCode regionCode(Map<String, InvalidValueException> refused) {
-        if (region == null || region.isBlank()) {
-            return null;
-        }
-        try {
-            return RegionCode.parse(region.strip());
-        } catch (InvalidValueException e) {
-            refused.put("region", new InvalidValueException("statistics.error.region"));
-            return null;
-        }
+        return Area.typed(region, refused);
     }
 
     ReportPeriod period(ReportPeriod.ReportKind kind, LocalDate today, Map<String, InvalidValueException> refused) {
