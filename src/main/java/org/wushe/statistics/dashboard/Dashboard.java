@@ -2,12 +2,13 @@ package org.wushe.statistics.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -64,56 +65,9 @@ public class Dashboard {
         RegionCode region = asked != null ? asked : soleRoot();
         Area area = area(region);
         Instant now = clock.instant();
-        Instant from = period.from().atStartOfDay(ChinaTime.ZONE).toInstant();
-        Instant to = period.to().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
-        Labels labels = new Labels(messages, locale);
-        List<Chart> charts = new ArrayList<>();
-        charts.add(services(
-                "byKind",
-                "bar",
-                ledger.byKind(area, period.from(), period.to()),
-                s -> labels.of("statistics.service.", s.key()),
-                s -> null,
-                s -> null));
-        charts.add(services(
-                "byDay",
-                "line",
-                ledger.byDay(area, period.from(), period.to()),
-                LedgerFigures.Sum::key,
-                s -> null,
-                s -> null));
-        charts.add(regionChart(area, period));
-        charts.add(counts(
-                "requestsByCategory",
-                "bar",
-                live.requestsBy("category", area, from, to),
-                k -> labels.of("requests.category.", k)));
-        charts.add(counts("requestsByPriority", "bar", live.requestsBy("priority", area, from, to), k -> k));
-        charts.add(counts(
-                "firstContact",
-                "pie",
-                live.firstContact(area, from, to, now),
-                k -> labels.of("statistics.firstContact.", k)));
-        charts.add(counts(
-                "verification",
-                "pie",
-                live.verification(area),
-                k -> labels.of("PENDING".equals(k) ? "statistics.verification." : "residents.campaign.outcome.", k)));
-        charts.add(counts(
-                "residentsByCategory",
-                "bar",
-                live.residentsByCategory(area),
-                k -> labels.of("residents.category.", k)));
-        charts.add(counts(
-                "residentsByRisk",
-                "pie",
-                live.residentsByRisk(area),
-                k -> "UNASSESSED".equals(k) ? labels.of("residents.risk.none", "") : labels.of("residents.risk.", k)));
-        charts.add(counts(
-                "socialWorkersByQualification",
-                "bar",
-                live.socialWorkersByQualification(area),
-                k -> labels.of("directory.qualification.", k)));
+        List<Chart> charts = charts(area, period, locale, now).values().stream()
+                .map(Supplier::get)
+                .toList();
         return new View(
                 region,
                 now,
@@ -124,13 +78,88 @@ public class Dashboard {
                 charts);
     }
 
-    /** One chart of the dashboard by its id (for its download), or null. */
+    /** One chart of the dashboard by its id (for its download), or null; only that chart is counted. */
     @PreAuthorize(RoleGroup.Guard.STATISTICS_READERS)
-    Chart chart(String id, RegionCode region, Period period, Locale locale) {
-        return view(region, period, locale).charts().stream()
-                .filter(c -> c.id().equals(id))
-                .findFirst()
-                .orElse(null);
+    Chart chart(String id, RegionCode asked, Period period, Locale locale) {
+        Area area = area(asked != null ? asked : soleRoot());
+        Supplier<Chart> chart = charts(area, period, locale, clock.instant()).get(id);
+        return chart == null ? null : chart.get();
+    }
+
+    /** The charts in page order, each counted only when asked for. */
+    private Map<String, Supplier<Chart>> charts(Area area, Period period, Locale locale, Instant now) {
+        Instant from = period.from().atStartOfDay(ChinaTime.ZONE).toInstant();
+        Instant to = period.to().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+        Labels labels = new Labels(messages, locale);
+        Map<String, Supplier<Chart>> charts = new LinkedHashMap<>();
+        charts.put(
+                "byKind",
+                () -> services(
+                        "byKind",
+                        "bar",
+                        ledger.byKind(area, period.from(), period.to()),
+                        s -> labels.of("statistics.service.", s.key()),
+                        s -> null,
+                        s -> null));
+        charts.put(
+                "byDay",
+                () -> services(
+                        "byDay",
+                        "line",
+                        ledger.byDay(area, period.from(), period.to()),
+                        LedgerFigures.Sum::key,
+                        s -> null,
+                        s -> null));
+        charts.put("byRegion", () -> regionChart(area, period));
+        charts.put(
+                "requestsByCategory",
+                () -> counts(
+                        "requestsByCategory",
+                        "bar",
+                        live.requestsBy("category", area, from, to),
+                        k -> labels.of("requests.category.", k)));
+        charts.put(
+                "requestsByPriority",
+                () -> counts("requestsByPriority", "bar", live.requestsBy("priority", area, from, to), k -> k));
+        charts.put(
+                "firstContact",
+                () -> counts(
+                        "firstContact",
+                        "pie",
+                        live.firstContact(area, from, to, now),
+                        k -> labels.of("statistics.firstContact.", k)));
+        charts.put(
+                "verification",
+                () -> counts(
+                        "verification",
+                        "pie",
+                        live.verification(area),
+                        k -> labels.of(
+                                "PENDING".equals(k) ? "statistics.verification." : "residents.campaign.outcome.", k)));
+        charts.put(
+                "residentsByCategory",
+                () -> counts(
+                        "residentsByCategory",
+                        "bar",
+                        live.residentsByCategory(area),
+                        k -> labels.of("residents.category.", k)));
+        charts.put(
+                "residentsByRisk",
+                () -> counts(
+                        "residentsByRisk",
+                        "pie",
+                        live.residentsByRisk(area),
+                        k -> "UNASSESSED".equals(k)
+                                ? labels.of("residents.risk.none", "")
+                                : labels.of("residents.risk.", k)));
+        charts.put(
+                "socialWorkersByQualification",
+                () -> counts(
+                        "socialWorkersByQualification",
+                        "bar",
+                        live.socialWorkersByQualification(area),
+                        k -> labels.of("directory.qualification.", k)));
+        return charts;
     }
 
     /** By the regions one level down; a level with one region only (上海市 → 市辖区) is passed over. */
