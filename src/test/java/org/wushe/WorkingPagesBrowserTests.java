@@ -99,6 +99,7 @@ class WorkingPagesBrowserTests {
         try (BrowserContext context = browser.newContext(port)) {
             Page page = Browser.demoStaff(context, "community");
             check(page, "/residents/new", "登记居民");
+            check(page, "/residents/check-ins/missed", "今日未报平安");
             check(page, "/residents/" + resident + "/edit", "编辑居民信息");
             page.navigate("/residents/" + resident);
             String name = page.locator("#resident-name").innerText().strip();
